@@ -1,0 +1,570 @@
+/* bridge-plan.h: the study plan and its Learning Agreement
+ *
+ * A BridgePlan is what a student takes to a host university: who they are,
+ * the sending (home) and receiving (host) university, the mobility period,
+ * and recognition groups — one or more host courses (Table A) recognised as
+ * zero or more home courses (Table B), many-to-many as the Erasmus+ Learning
+ * Agreement for Studies requires. It also carries the review (comments and a
+ * status per group), the three approvals, the changes proposed after the
+ * agreement was locked, every approved version, and the grades after the stay.
+ *
+ * Every number (credits, totals, warnings, grade conversions) is computed
+ * here, from the catalog and the credit and grading engines; the window and
+ * the command line only show it.
+ *
+ * The plan file (*.creditplan) is versioned JSON:
+ *   { "format": "credit-bridge-plan", "version": 1, … }
+ * written atomically (temporary file, fsync, rename). See help/ for members.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "bridge-catalog.h"
+#include "bridge-model.h"
+#include "bridge-text.h"
+
+G_BEGIN_DECLS
+
+#define BRIDGE_PLAN_FORMAT  "credit-bridge-plan"
+#define BRIDGE_PLAN_VERSION 1
+
+/* Length of a digest as text: SHA-256 in lower-case hex. */
+#define BRIDGE_PLAN_DIGEST_LENGTH 64
+
+typedef enum
+{
+  BRIDGE_PLAN_GROUP_PROPOSED,
+  BRIDGE_PLAN_GROUP_APPROVED,
+  BRIDGE_PLAN_GROUP_NEEDS_CHANGE,
+  BRIDGE_PLAN_GROUP_REJECTED,
+} BridgePlanGroupStatus;
+
+/* Table A: studied at the host; Table B: recognised at home. */
+typedef enum
+{
+  BRIDGE_PLAN_SIDE_HOST,
+  BRIDGE_PLAN_SIDE_HOME,
+} BridgePlanSide;
+
+/* The three who approve the agreement (the Erasmus+ commitment table). */
+typedef enum
+{
+  BRIDGE_PLAN_ROLE_STUDENT,
+  BRIDGE_PLAN_ROLE_SENDING,
+  BRIDGE_PLAN_ROLE_RECEIVING,
+  BRIDGE_PLAN_N_ROLES
+} BridgePlanRole;
+
+/* Reasons of the Erasmus+ template for a change during the mobility. The first
+ * three apply to deleted components, the next three to added ones; OTHER to both. */
+typedef enum
+{
+  BRIDGE_CHANGE_REASON_NOT_AVAILABLE,
+  BRIDGE_CHANGE_REASON_LANGUAGE_MISMATCH,
+  BRIDGE_CHANGE_REASON_TIMETABLE_CONFLICT,
+  BRIDGE_CHANGE_REASON_SUBSTITUTING_DELETED,
+  BRIDGE_CHANGE_REASON_EXTENDING_MOBILITY,
+  BRIDGE_CHANGE_REASON_ADDING_VIRTUAL,
+  BRIDGE_CHANGE_REASON_OTHER,
+} BridgeChangeReason;
+
+typedef enum
+{
+  BRIDGE_CHANGE_DELETE,
+  BRIDGE_CHANGE_ADD,
+} BridgeChangeKind;
+
+/* Machine names ("proposed", "student", "not-available" …) as in the plan file,
+ * and translated labels for people. from_string() returns FALSE for unknown names. */
+const char *bridge_plan_group_status_to_string   (BridgePlanGroupStatus  status);
+gboolean    bridge_plan_group_status_from_string (const char            *str,
+                                                  BridgePlanGroupStatus *out);
+const char *bridge_plan_group_status_get_label   (BridgePlanGroupStatus  status);
+const char *bridge_plan_role_to_string           (BridgePlanRole         role);
+gboolean    bridge_plan_role_from_string         (const char            *str,
+                                                  BridgePlanRole        *out);
+const char *bridge_plan_role_get_label           (BridgePlanRole         role);
+const char *bridge_change_reason_to_string       (BridgeChangeReason     reason);
+gboolean    bridge_change_reason_from_string     (const char            *str,
+                                                  BridgeChangeReason    *out);
+const char *bridge_change_reason_get_label       (BridgeChangeReason     reason);
+
+/* ------------------------------------------------------------------------ */
+/* Plain data                                                                */
+
+/* The student, as the agreement names them. Every member may be NULL. */
+typedef struct
+{
+  char        *name;
+  char        *student_number;
+  char        *email;
+  char        *birth_date;                /* "YYYY-MM-DD" */
+  char        *nationality;               /* ISO 3166-1 alpha-2, "CN" */
+  char        *gender;                    /* ISO/IEC 5218 "0", "1", "2", "9" */
+  BridgeCycle  cycle;
+  char        *isced;                     /* field of education, ISCED-F 2013 */
+  char        *language;                  /* language of instruction, BCP 47 */
+  char        *cefr;                      /* its level, "B2" */
+} BridgePlanStudent;
+
+/* A responsible or contact person. */
+typedef struct
+{
+  char *name;
+  char *position;
+  char *email;
+} BridgePlanPerson;
+
+/* One side of the mobility: the university (a catalog id) and who answers for it. */
+typedef struct
+{
+  char             *university;           /* catalog university id */
+  char             *faculty;              /* faculty or department */
+  BridgePlanPerson  responsible;          /* signs the agreement */
+  BridgePlanPerson  contact;              /* administrative contact; may be empty */
+} BridgePlanInstitution;
+
+void bridge_plan_student_clear     (BridgePlanStudent     *student);
+void bridge_plan_student_copy      (const BridgePlanStudent *src,
+                                    BridgePlanStudent       *dest);
+void bridge_plan_person_clear      (BridgePlanPerson      *person);
+void bridge_plan_person_copy       (const BridgePlanPerson *src,
+                                    BridgePlanPerson       *dest);
+void bridge_plan_institution_clear (BridgePlanInstitution *institution);
+void bridge_plan_institution_copy  (const BridgePlanInstitution *src,
+                                    BridgePlanInstitution       *dest);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BridgePlanStudent, bridge_plan_student_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BridgePlanPerson, bridge_plan_person_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BridgePlanInstitution, bridge_plan_institution_clear)
+
+/* One component of Table A or B: a course as the plan recorded it when it was
+ * added, so the agreement still reads right (and is flagged, never dropped)
+ * when the course later leaves the catalog. */
+#define BRIDGE_TYPE_PLAN_COMPONENT (bridge_plan_component_get_type ())
+
+typedef struct
+{
+  char       *course_id;                  /* catalog course id */
+  char       *code;                       /* the university's code */
+  BridgeText *title;
+  char       *term;                       /* term id ("2026-autumn"); NULL: the plan's */
+  double      credits;                    /* local credits at its own university */
+  double      workload_hours;             /* 0 when unknown */
+  gboolean    is_virtual;                 /* a virtual component (Erasmus+ Table A2/B2) */
+  gboolean    automatic;                  /* Table B: recognised automatically */
+  char       *comment;                    /* review comment; NULL: none */
+  /* Filled by bridge_plan_refresh (): the course is no longer in the catalog. */
+  gboolean    unknown;
+} BridgePlanComponent;
+
+GType                bridge_plan_component_get_type (void) G_GNUC_CONST;
+/* A component from a catalog course (snapshot of code, title, credits, workload). */
+BridgePlanComponent *bridge_plan_component_new      (BridgeCourse              *course);
+/* A bare component, for tests and imports: only the id and code. */
+BridgePlanComponent *bridge_plan_component_new_bare (const char                *course_id,
+                                                     const char                *code);
+BridgePlanComponent *bridge_plan_component_copy     (const BridgePlanComponent *self);
+void                 bridge_plan_component_free     (BridgePlanComponent       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanComponent, bridge_plan_component_free)
+
+/* One approval of the commitment table. */
+typedef struct
+{
+  BridgePlanRole    role;
+  BridgePlanPerson  person;
+  char             *timestamp;            /* RFC 3339 */
+  char             *digest;               /* bridge_plan_get_content_digest () when given */
+} BridgePlanApproval;
+
+void bridge_plan_approval_clear (BridgePlanApproval *approval);
+
+/* One line of a changes proposal: a component deleted from or added to a group. */
+typedef struct
+{
+  BridgeChangeKind     kind;
+  BridgePlanSide       side;
+  char                *group_id;          /* the group it leaves or joins; for ADD, NULL = a new group */
+  BridgePlanComponent *component;         /* for DELETE: a copy of the one deleted */
+  BridgeChangeReason   reason;
+  char                *reason_text;       /* required for OTHER */
+} BridgePlanChange;
+
+void bridge_plan_change_free (BridgePlanChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanChange, bridge_plan_change_free)
+
+/* ------------------------------------------------------------------------ */
+/* BridgePlanGroup: one recognition group                                   */
+
+#define BRIDGE_TYPE_PLAN_GROUP (bridge_plan_group_get_type ())
+G_DECLARE_FINAL_TYPE (BridgePlanGroup, bridge_plan_group, BRIDGE, PLAN_GROUP, GObject)
+
+/* Read-only views: change a group through the BridgePlan functions, which check
+ * the lock, emit BridgePlan::changed and the group's notify signals
+ * ("status", "comment", "n-host", "n-home"). */
+const char                *bridge_plan_group_get_id        (BridgePlanGroup *self);
+BridgePlanGroupStatus      bridge_plan_group_get_status    (BridgePlanGroup *self);
+const char                *bridge_plan_group_get_comment   (BridgePlanGroup *self);
+guint                      bridge_plan_group_get_n_components (BridgePlanGroup *self,
+                                                               BridgePlanSide   side);
+const BridgePlanComponent *bridge_plan_group_get_component (BridgePlanGroup *self,
+                                                            BridgePlanSide   side,
+                                                            guint            index);
+/* NULL when the group has no component of that course on that side. */
+const BridgePlanComponent *bridge_plan_group_find_component (BridgePlanGroup *self,
+                                                             BridgePlanSide   side,
+                                                             const char      *course_id,
+                                                             guint           *index);
+
+/* ------------------------------------------------------------------------ */
+/* Totals, warnings, grades                                                  */
+
+/* Credits of a group or a whole plan. */
+typedef struct
+{
+  double host_credits;                    /* Table A, local credits at the host */
+  double alliance_credits;                /* Table A, in alliance credits (workload / hours_per_credit) */
+  double ects_credits;                    /* Table A, in ECTS (workload / ects_hours_per_credit) */
+  double home_credits;                    /* Table A seen from home, awarded (rounded down to the step) */
+  double home_credits_exact;              /* the same before rounding */
+  double replaced_credits;                /* Table B, the home courses' own credits */
+} BridgePlanTotals;
+
+typedef enum
+{
+  BRIDGE_PLAN_WARNING_UNKNOWN_COURSE,     /* no longer in the catalog (kept) */
+  BRIDGE_PLAN_WARNING_FEWER_CREDITS,      /* a group awards fewer home credits than it replaces */
+  BRIDGE_PLAN_WARNING_TERM_LOAD,          /* a term's total outside the home university's usual load */
+  BRIDGE_PLAN_WARNING_PREREQUISITE,       /* a prerequisite is neither planned earlier nor at home */
+  BRIDGE_PLAN_WARNING_DUPLICATE,          /* the same course twice */
+  BRIDGE_PLAN_WARNING_NOT_OFFERED,        /* the course is not offered in the plan's term */
+  BRIDGE_PLAN_WARNING_LANGUAGE,           /* taught in a language the student did not declare */
+  BRIDGE_PLAN_WARNING_EMPTY_GROUP,        /* a group with no host course */
+  BRIDGE_PLAN_WARNING_MODIFIED_AFTER_APPROVAL,
+} BridgePlanWarningKind;
+
+typedef struct
+{
+  BridgePlanWarningKind  kind;
+  char                  *group_id;        /* NULL: the whole plan */
+  char                  *course_id;       /* NULL: the group or the plan */
+  char                  *message;         /* translated, says what to do */
+} BridgePlanWarning;
+
+void bridge_plan_warning_free (BridgePlanWarning *warning);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanWarning, bridge_plan_warning_free)
+
+/* After the stay: one line of the recognition record, per home component. */
+typedef struct
+{
+  char        *group_id;
+  char        *course_id;                 /* home course */
+  char        *code;
+  BridgeText  *title;
+  double       credits;                   /* home credits recognised */
+  char        *host_grades;               /* "CS301=85, CS302=良好" as entered */
+  char        *grade;                     /* suggested home grade; NULL if none */
+  char        *candidates;                /* "A 62%, B 38%"; may be NULL */
+  char        *rule;                      /* conversion rule used */
+  gboolean     approximate;
+  char        *reason;                    /* why approximate, or why no grade */
+} BridgePlanRecognition;
+
+void bridge_plan_recognition_free (BridgePlanRecognition *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanRecognition, bridge_plan_recognition_free)
+
+/* ------------------------------------------------------------------------ */
+/* BridgePlan                                                               */
+
+#define BRIDGE_TYPE_PLAN (bridge_plan_get_type ())
+G_DECLARE_FINAL_TYPE (BridgePlan, bridge_plan, BRIDGE, PLAN, GObject)
+
+/* Properties (all notify): "home-university", "host-university", "term",
+ * "student-name", "locked", "modified" (unsaved changes), "n-groups".
+ * Signals: "changed" (void) after any change to the plan's content. */
+
+BridgePlan *bridge_plan_new               (void);
+/* Loads a *.creditplan. Errors: BRIDGE_ERROR_INVALID_PLAN (truncated, not JSON,
+ * wrong format, inconsistent), BRIDGE_ERROR_UNSUPPORTED_VERSION (newer version),
+ * G_IO_ERROR_* (cannot read). The message names the file and the place. */
+BridgePlan *bridge_plan_new_from_file     (const char   *path,
+                                           GError      **error);
+BridgePlan *bridge_plan_new_from_data     (const char   *data,
+                                           gssize        length,
+                                           GError      **error);
+/* Writes atomically: on failure the previous file stays intact. Clears "modified". */
+gboolean    bridge_plan_save              (BridgePlan   *self,
+                                           const char   *path,
+                                           GError      **error);
+/* The plan file's JSON (pretty), and the node. */
+char       *bridge_plan_to_data           (BridgePlan   *self,
+                                           gsize        *length);
+JsonNode   *bridge_plan_to_json           (BridgePlan   *self);
+
+/* SHA-256 of the canonical JSON of the whole plan (sorted keys, no spaces),
+ * printed on every page of the PDF and checked by `plan verify`. */
+char       *bridge_plan_get_digest        (BridgePlan   *self);
+/* SHA-256 of the canonical JSON of what the approvals commit to (student,
+ * institutions, period, groups and components — not comments, approvals or grades). */
+char       *bridge_plan_get_content_digest (BridgePlan  *self);
+/* Canonical JSON as used for the digests (for tests and other tools). */
+char       *bridge_plan_canonical_json    (JsonNode     *node);
+
+gboolean    bridge_plan_get_modified      (BridgePlan   *self);
+void        bridge_plan_set_modified      (BridgePlan   *self,
+                                           gboolean      modified);
+
+/* Student and institutions. The getters return the plan's own copy. */
+const BridgePlanStudent     *bridge_plan_get_student     (BridgePlan *self);
+void                         bridge_plan_set_student     (BridgePlan *self,
+                                                          const BridgePlanStudent *student);
+const char                  *bridge_plan_get_student_name (BridgePlan *self);
+void                         bridge_plan_set_student_name (BridgePlan *self,
+                                                           const char *name);
+const BridgePlanInstitution *bridge_plan_get_institution (BridgePlan     *self,
+                                                          BridgePlanSide  side);
+void                         bridge_plan_set_institution (BridgePlan     *self,
+                                                          BridgePlanSide  side,
+                                                          const BridgePlanInstitution *institution);
+const char                  *bridge_plan_get_home_university (BridgePlan *self);
+void                         bridge_plan_set_home_university (BridgePlan *self,
+                                                              const char *university_id);
+const char                  *bridge_plan_get_host_university (BridgePlan *self);
+void                         bridge_plan_set_host_university (BridgePlan *self,
+                                                              const char *university_id);
+
+/* The mobility period: the host terms (first is the main one, "term") and dates. */
+const char                  *bridge_plan_get_term        (BridgePlan *self);
+const char * const          *bridge_plan_get_terms       (BridgePlan *self);
+void                         bridge_plan_set_terms       (BridgePlan *self,
+                                                          const char * const *terms);
+void                         bridge_plan_set_term        (BridgePlan *self,
+                                                          const char *term);
+const char                  *bridge_plan_get_start_date  (BridgePlan *self);   /* "YYYY-MM-DD" */
+const char                  *bridge_plan_get_end_date    (BridgePlan *self);
+void                         bridge_plan_set_dates       (BridgePlan *self,
+                                                          const char *start,
+                                                          const char *end);
+const char                  *bridge_plan_get_academic_year (BridgePlan *self); /* "2026/2027" */
+void                         bridge_plan_set_academic_year (BridgePlan *self,
+                                                            const char *year);
+/* Provisions if a component is not completed (free text, the template's box). */
+const char                  *bridge_plan_get_provisions  (BridgePlan *self);
+void                         bridge_plan_set_provisions  (BridgePlan *self,
+                                                          const char *text);
+/* A stable identifier of the mobility (EWP omobility-id); made on creation. */
+const char                  *bridge_plan_get_mobility_id (BridgePlan *self);
+
+/* Recognition groups, as a GListModel of BridgePlanGroup (items-changed on edits). */
+GListModel      *bridge_plan_get_groups         (BridgePlan *self);
+guint            bridge_plan_get_n_groups       (BridgePlan *self);
+BridgePlanGroup *bridge_plan_get_group          (BridgePlan *self,
+                                                 guint       position);
+BridgePlanGroup *bridge_plan_find_group         (BridgePlan *self,
+                                                 const char *group_id,
+                                                 guint      *position);
+/* The group holding @course_id on @side; NULL if none. */
+BridgePlanGroup *bridge_plan_find_course        (BridgePlan     *self,
+                                                 BridgePlanSide  side,
+                                                 const char     *course_id);
+
+/* Editing. While the agreement is locked (all three approved) these fail with
+ * BRIDGE_ERROR_INVALID_INPUT: propose a change instead (below).
+ *
+ * Adds a group of the host courses @host_ids (at least one) replacing
+ * @home_ids (may be empty or NULL), looked up in @catalog. Unknown ids fail
+ * with BRIDGE_ERROR_NOT_FOUND. Returns the new group (transfer none). */
+BridgePlanGroup *bridge_plan_add_group          (BridgePlan          *self,
+                                                 BridgeCatalog       *catalog,
+                                                 const char * const  *host_ids,
+                                                 const char * const  *home_ids,
+                                                 GError             **error);
+/* Adds one course to an existing group (or, with @group NULL and side HOST, a new group). */
+gboolean         bridge_plan_add_course         (BridgePlan          *self,
+                                                 BridgeCatalog       *catalog,
+                                                 BridgePlanGroup     *group,
+                                                 BridgePlanSide       side,
+                                                 const char          *course_id,
+                                                 GError             **error);
+/* The same with a component already made (imports, undo). @index -1 appends. */
+gboolean         bridge_plan_insert_component   (BridgePlan          *self,
+                                                 BridgePlanGroup     *group,
+                                                 BridgePlanSide       side,
+                                                 int                  index,
+                                                 const BridgePlanComponent *component,
+                                                 GError             **error);
+/* Undo-friendly removal: returns what was removed (and where, in @index) so
+ * bridge_plan_insert_component() / bridge_plan_insert_group() put it back. */
+BridgePlanComponent *bridge_plan_remove_component (BridgePlan       *self,
+                                                   BridgePlanGroup  *group,
+                                                   BridgePlanSide    side,
+                                                   const char       *course_id,
+                                                   guint            *index,
+                                                   GError          **error);
+BridgePlanGroup *bridge_plan_remove_group       (BridgePlan          *self,
+                                                 BridgePlanGroup     *group,
+                                                 guint               *position,
+                                                 GError             **error);   /* transfer full */
+gboolean         bridge_plan_insert_group       (BridgePlan          *self,
+                                                 guint                position,
+                                                 BridgePlanGroup     *group,
+                                                 GError             **error);
+/* Moves a component to another group (@to NULL: a new group of its own). */
+gboolean         bridge_plan_move_component     (BridgePlan          *self,
+                                                 BridgePlanGroup     *from,
+                                                 BridgePlanSide       side,
+                                                 const char          *course_id,
+                                                 BridgePlanGroup     *to,
+                                                 GError             **error);
+/* Moves a group to another position in the list. */
+gboolean         bridge_plan_move_group         (BridgePlan          *self,
+                                                 BridgePlanGroup     *group,
+                                                 guint                position,
+                                                 GError             **error);
+
+/* Review: allowed while locked (they are not part of what is approved). */
+void             bridge_plan_set_group_comment  (BridgePlan          *self,
+                                                 BridgePlanGroup     *group,
+                                                 const char          *comment);
+void             bridge_plan_set_group_status   (BridgePlan          *self,
+                                                 BridgePlanGroup     *group,
+                                                 BridgePlanGroupStatus status);
+gboolean         bridge_plan_set_component_comment (BridgePlan       *self,
+                                                    BridgePlanGroup  *group,
+                                                    BridgePlanSide    side,
+                                                    const char       *course_id,
+                                                    const char       *comment,
+                                                    GError          **error);
+/* Table B's "automatic recognition" flag, and the virtual-component flag. */
+gboolean         bridge_plan_set_component_flags (BridgePlan         *self,
+                                                  BridgePlanGroup    *group,
+                                                  BridgePlanSide      side,
+                                                  const char         *course_id,
+                                                  gboolean            automatic,
+                                                  gboolean            is_virtual,
+                                                  GError            **error);
+
+/* Marks components whose course is no longer in @catalog (unknown = TRUE) and
+ * returns how many there are. Never removes anything. */
+guint            bridge_plan_refresh            (BridgePlan    *self,
+                                                 BridgeCatalog *catalog);
+
+/* Totals of one group (or, with @group NULL, of the whole plan), computed by the
+ * credit engine from the catalog's policies. Components no longer in the catalog
+ * count with the credits and workload recorded in the plan. */
+gboolean         bridge_plan_compute_totals     (BridgePlan       *self,
+                                                 BridgeCatalog    *catalog,
+                                                 BridgePlanGroup  *group,
+                                                 BridgePlanTotals *totals,
+                                                 GError          **error);
+/* Every warning of the plan, for the window and `plan show` (element-type BridgePlanWarning). */
+GPtrArray       *bridge_plan_check              (BridgePlan    *self,
+                                                 BridgeCatalog *catalog);
+
+/* ------------------------------------------------------------------------ */
+/* Approvals, the lock, changes                                             */
+
+/* Records an approval by @role, with the person's name, position and email
+ * (all required for SENDING and RECEIVING; name for STUDENT) at @timestamp
+ * (NULL: now). When the three have approved, the agreement is locked and the
+ * approved content is kept as a version. Approving while a changes proposal is
+ * pending approves the proposal instead; when the three have, it is applied
+ * and becomes the next version. */
+gboolean    bridge_plan_approve               (BridgePlan             *self,
+                                               BridgePlanRole          role,
+                                               const BridgePlanPerson *person,
+                                               const char             *timestamp,
+                                               GError                **error);
+/* The current approval by @role of the agreement (or of the pending proposal); NULL if none. */
+const BridgePlanApproval *bridge_plan_get_approval (BridgePlan     *self,
+                                                    BridgePlanRole  role);
+/* Withdraws the approvals (not allowed once locked). */
+gboolean    bridge_plan_withdraw_approval     (BridgePlan     *self,
+                                               BridgePlanRole  role,
+                                               GError        **error);
+gboolean    bridge_plan_get_locked            (BridgePlan *self);
+/* TRUE when approvals exist whose digest no longer matches the content: the
+ * file was edited after approval. */
+gboolean    bridge_plan_get_modified_after_approval (BridgePlan *self);
+
+/* The changes proposal being made or approved (element-type BridgePlanChange);
+ * NULL when there is none. */
+GPtrArray  *bridge_plan_get_pending_changes   (BridgePlan *self);
+/* Proposes deleting a component of the locked agreement. */
+gboolean    bridge_plan_propose_delete        (BridgePlan         *self,
+                                               BridgePlanGroup    *group,
+                                               BridgePlanSide      side,
+                                               const char         *course_id,
+                                               BridgeChangeReason  reason,
+                                               const char         *reason_text,
+                                               GError            **error);
+/* Proposes adding a course (to @group, or a new group when NULL and side HOST). */
+gboolean    bridge_plan_propose_add           (BridgePlan         *self,
+                                               BridgeCatalog      *catalog,
+                                               BridgePlanGroup    *group,
+                                               BridgePlanSide      side,
+                                               const char         *course_id,
+                                               BridgeChangeReason  reason,
+                                               const char         *reason_text,
+                                               GError            **error);
+/* Drops the pending proposal (and its approvals). */
+void        bridge_plan_discard_changes       (BridgePlan *self);
+
+/* Approved versions: 1 is the first agreement, each applied proposal adds one. */
+guint       bridge_plan_get_n_versions        (BridgePlan *self);
+/* The plan as it was at @version (a new, unlocked-looking plan for display). */
+BridgePlan *bridge_plan_get_version           (BridgePlan *self,
+                                               guint       version,
+                                               GError    **error);
+/* Changes of version @version (2 and later) relative to the one before (element-type BridgePlanChange). */
+GPtrArray  *bridge_plan_get_version_changes   (BridgePlan *self,
+                                               guint       version);
+
+/* ------------------------------------------------------------------------ */
+/* Grades after the stay                                                     */
+
+/* The host's grade (a label of the course's scale, or a mark) for a Table A course. */
+gboolean    bridge_plan_set_grade             (BridgePlan    *self,
+                                               BridgeCatalog *catalog,
+                                               const char    *host_course_id,
+                                               const char    *grade,
+                                               GError       **error);
+const char *bridge_plan_get_grade             (BridgePlan    *self,
+                                               const char    *host_course_id);
+/* Converts the grades group by group through the grading engine with @rule
+ * (NULL: the default) and returns the recognition record (element-type
+ * BridgePlanRecognition), one line per home component; also kept in the plan. */
+GPtrArray  *bridge_plan_convert_grades        (BridgePlan    *self,
+                                               BridgeCatalog *catalog,
+                                               const char    *rule,
+                                               GError       **error);
+GPtrArray  *bridge_plan_get_recognition       (BridgePlan *self);
+
+/* ------------------------------------------------------------------------ */
+/* Exports (the PDF is in bridge-plan-pdf.h, since it needs cairo)          */
+
+/* The EWP omobility-las-get-response with one la. @catalog gives hei-ids,
+ * names and workloads (ECTS credits). Fails with BRIDGE_ERROR_INVALID_PLAN
+ * naming the rule when the EWP rules beyond the schema do not hold. */
+char       *bridge_plan_to_ewp_xml            (BridgePlan    *self,
+                                               BridgeCatalog *catalog,
+                                               GError       **error);
+/* Reads an EWP la (a get-response, its first la) into a new plan. Catalog
+ * universities and courses are matched by hei-id and code where possible. */
+BridgePlan *bridge_plan_new_from_ewp_xml      (const char    *xml,
+                                               gssize         length,
+                                               BridgeCatalog *catalog,
+                                               GError       **error);
+
+/* Writes @contents to @path atomically (temp file, fsync, rename). */
+gboolean    bridge_plan_write_file            (const char  *path,
+                                               const char  *contents,
+                                               gsize        length,
+                                               GError     **error);
+
+G_END_DECLS
