@@ -480,9 +480,12 @@ gboolean    bridge_plan_approve               (BridgePlan             *self,
                                                const BridgePlanPerson *person,
                                                const char             *timestamp,
                                                GError                **error);
-/* The current approval by @role of the agreement (or of the pending proposal); NULL if none. */
+/* The approval by @role of the agreement; NULL if none. */
 const BridgePlanApproval *bridge_plan_get_approval (BridgePlan     *self,
                                                     BridgePlanRole  role);
+/* The approval by @role of the pending changes proposal; NULL if none. */
+const BridgePlanApproval *bridge_plan_get_pending_approval (BridgePlan     *self,
+                                                            BridgePlanRole  role);
 /* Withdraws the approvals (not allowed once locked). */
 gboolean    bridge_plan_withdraw_approval     (BridgePlan     *self,
                                                BridgePlanRole  role,
@@ -512,7 +515,16 @@ gboolean    bridge_plan_propose_add           (BridgePlan         *self,
                                                BridgeChangeReason  reason,
                                                const char         *reason_text,
                                                GError            **error);
-/* Drops the pending proposal (and its approvals). */
+/* Proposes a whole new group (e.g. substituting a deleted component):
+ * @host_ids added on Table A and @home_ids on Table B, all with @reason. */
+gboolean    bridge_plan_propose_add_group     (BridgePlan         *self,
+                                               BridgeCatalog      *catalog,
+                                               const char * const *host_ids,
+                                               const char * const *home_ids,
+                                               BridgeChangeReason  reason,
+                                               const char         *reason_text,
+                                               GError            **error);
+/* Drops the pending proposal (and its approvals): rejected or withdrawn. */
 void        bridge_plan_discard_changes       (BridgePlan *self);
 
 /* Approved versions: 1 is the first agreement, each applied proposal adds one. */
@@ -521,6 +533,11 @@ guint       bridge_plan_get_n_versions        (BridgePlan *self);
 BridgePlan *bridge_plan_get_version           (BridgePlan *self,
                                                guint       version,
                                                GError    **error);
+/* When version @version got its last approval (RFC 3339). */
+const char *bridge_plan_get_version_timestamp (BridgePlan *self,
+                                               guint       version);
+/* The identifier of the pending changes proposal; NULL when there is none. */
+const char *bridge_plan_get_pending_id        (BridgePlan *self);
 /* Changes of version @version (2 and later) relative to the one before (element-type BridgePlanChange). */
 GPtrArray  *bridge_plan_get_version_changes   (BridgePlan *self,
                                                guint       version);
