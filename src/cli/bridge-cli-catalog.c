@@ -1,0 +1,614 @@
+/* bridge-cli-catalog.c: credit-bridge-cli catalog import|search|show|stats|universities
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bridge-cli.h"
+#include "bridge-error.h"
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *member,
+          BridgeText  *text)
+{
+  json_builder_set_member_name (builder, member);
+  if (text == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_value (builder, bridge_text_to_json (text));
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *strv)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+/* catalog import */
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    fprintf (stderr, "\r%s %3d %%", _("Importing…"), (int) (fraction * 100));
+}
+
+static int
+catalog_import (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean quiet = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors and warnings"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("SOURCE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("SOURCE — import an alliance catalog feed"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
+  gboolean tty;
+  BridgeCatalogStats stats;
+
+  g_option_context_set_summary (context,
+                                _("Reads the feed at SOURCE (a feed.json file, or a file:// or https:// URI; "
+                                  "course files in JSON Lines are read beside it), checks it against the "
+                                  "catalog feed specification and replaces the cached catalog with it in one "
+                                  "transaction. On any error the cache keeps the catalog it had; the error "
+                                  "names the place (JSON path, or file:line). Warnings are listed and the "
+                                  "import goes on."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      bridge_cli_error (_("catalog import takes exactly one SOURCE"));
+      return BRIDGE_EXIT_USAGE;
+    }
+
+  path = db ? g_strdup (db) : bridge_catalog_default_path ();
+  catalog = bridge_catalog_open_or_reset (path, &reason, &error);
+  if (catalog == NULL)
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (reason != NULL)
+    fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, rest[0]);
+
+  tty = !quiet && isatty (fileno (stderr));
+  if (!bridge_catalog_import (catalog, rest[0], &report, print_progress, GINT_TO_POINTER (tty), NULL, &error))
+    {
+      if (tty)
+        fprintf (stderr, "\r");
+      bridge_cli_error (_("the feed was not imported: %s"), error->message);
+      fprintf (stderr, "%s\n", _("The cache still holds the catalog it had before."));
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (tty)
+    fprintf (stderr, "\r");
+
+  for (guint i = 0; i < report->warnings->len; i++)
+    fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
+
+  if (!bridge_catalog_get_stats (catalog, &stats, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (!quiet)
+    {
+      if (report->unchanged)
+        printf (_("The catalog is already up to date: %s (generated %s) was imported on %s.\n"),
+                stats.source, stats.generated, stats.imported);
+      else
+        printf (_("Imported %u universities, %u courses and %u certificates from %s (generated %s).\n"),
+                report->universities, report->courses, report->certificates, stats.source, stats.generated);
+      if (report->warnings->len > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE, "%u warning.\n", "%u warnings.\n", report->warnings->len),
+                report->warnings->len);
+      if (stats.demo)
+        printf ("%s\n", _("This is demo data: its courses and figures are illustrative."));
+    }
+  bridge_catalog_stats_clear (&stats);
+  return BRIDGE_EXIT_OK;
+}
+
+/* catalog search */
+
+static int
+catalog_search (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *university = NULL, *city = NULL, *field = NULL, *level = NULL, *cycle = NULL;
+  g_autofree char *term = NULL, *language = NULL, *delivery = NULL;
+  double min_credits = -1, max_credits = -1;
+  int limit = 20;
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "university", 0, 0, G_OPTION_ARG_STRING, &university, N_("Only courses of the university with this id"), N_("ID") },
+    { "city", 0, 0, G_OPTION_ARG_STRING, &city, N_("Only courses in this city (成都, Chongqing…)"), N_("CITY") },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("Only courses whose ISCED-F field starts with CODE (06 finds 0613)"), N_("CODE") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("general, foundation, core or elective"), N_("LEVEL") },
+    { "cycle", 0, 0, G_OPTION_ARG_STRING, &cycle, N_("bachelor, master or doctoral"), N_("CYCLE") },
+    { "term", 0, 0, G_OPTION_ARG_STRING, &term, N_("Only courses offered in this term (2026-autumn)"), N_("TERM") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Only courses taught in this language (zh, en)"), N_("LANG") },
+    { "delivery", 0, 0, G_OPTION_ARG_STRING, &delivery, N_("on-campus, online or blended"), N_("MODE") },
+    { "min-credits", 0, 0, G_OPTION_ARG_DOUBLE, &min_credits, N_("At least this many local credits"), N_("N") },
+    { "max-credits", 0, 0, G_OPTION_ARG_DOUBLE, &max_credits, N_("At most this many local credits"), N_("N") },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (default 20; 0 shows all)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("QUERY") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[QUERY…] — search the catalog"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autofree char *query = NULL;
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  guint total = 0;
+
+  g_option_context_set_summary (context,
+                                _("Finds courses whose title (Chinese or English), code or learning outcomes "
+                                  "match QUERY: Chinese words of one character or more, English words and "
+                                  "prefixes (ecolog finds Ecology), codes in any case. Results are ranked: the "
+                                  "exact code first, then title matches, then outcomes. Without QUERY, lists "
+                                  "the courses that pass the filters. Each line starts with the course id."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (limit < 0)
+    {
+      bridge_cli_error (_("--limit must be 0 or more"));
+      return BRIDGE_EXIT_USAGE;
+    }
+
+  filter.university = university;
+  filter.city = city;
+  filter.isced = field;
+  filter.level = level;
+  filter.cycle = cycle;
+  filter.term = term;
+  filter.language = language;
+  filter.delivery = delivery;
+  filter.min_credits = min_credits;
+  filter.max_credits = max_credits;
+
+  query = rest ? g_strjoinv (" ", rest) : g_strdup ("");
+
+  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
+    return BRIDGE_EXIT_ERROR;
+  if (university != NULL)
+    {
+      g_autoptr(BridgeUniversity) known = bridge_catalog_get_university (catalog, university, NULL);
+
+      if (known == NULL)
+        {
+          bridge_cli_error (_("No university “%s” in the catalog; `credit-bridge-cli catalog universities` lists them"),
+                            university);
+          return BRIDGE_EXIT_ERROR;
+        }
+    }
+
+  courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
+  if (courses == NULL)
+    {
+      bridge_cli_error ("%s", error->message);
+      return g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT) ? BRIDGE_EXIT_USAGE : BRIDGE_EXIT_ERROR;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "query");
+      json_builder_add_string_value (builder, query);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, total);
+      json_builder_set_member_name (builder, "results");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < courses->len; i++)
+        {
+          BridgeCourse *course = g_ptr_array_index (courses, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, bridge_course_get_id (course));
+          json_builder_set_member_name (builder, "university");
+          json_builder_add_string_value (builder, bridge_course_get_university_id (course));
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, bridge_course_get_code (course));
+          add_text (builder, "title", bridge_course_get_title (course));
+          json_builder_set_member_name (builder, "credits");
+          json_builder_add_double_value (builder, bridge_course_get_credits (course));
+          json_builder_set_member_name (builder, "isced");
+          json_builder_add_string_value (builder, bridge_course_get_isced (course));
+          json_builder_set_member_name (builder, "cycle");
+          json_builder_add_string_value (builder, bridge_cycle_to_string (bridge_course_get_cycle (course)));
+          json_builder_set_member_name (builder, "level");
+          json_builder_add_string_value (builder, bridge_level_to_string (bridge_course_get_level (course)));
+          json_builder_set_member_name (builder, "delivery");
+          json_builder_add_string_value (builder, bridge_delivery_to_string (bridge_course_get_delivery (course)));
+          add_strv (builder, "languages", bridge_course_get_languages (course));
+          add_strv (builder, "terms", bridge_course_get_terms (course));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      bridge_cli_print_json (root);
+      return BRIDGE_EXIT_OK;
+    }
+
+  for (guint i = 0; i < courses->len; i++)
+    {
+      BridgeCourse *course = g_ptr_array_index (courses, i);
+      BridgeText *university_name = bridge_course_get_university_name (course);
+
+      /* Translators: a search result: id, title, university, credits */
+      printf (_("%-22s %s — %s, %g credits\n"),
+              bridge_course_get_id (course),
+              bridge_text_pick (bridge_course_get_title (course)),
+              university_name ? bridge_text_pick (university_name) : bridge_course_get_university_id (course),
+              bridge_course_get_credits (course));
+    }
+  if (total == 0)
+    printf ("%s\n", _("No course matches."));
+  else if (courses->len < total)
+    printf (_("%u of %u courses; --limit 0 shows all.\n"), courses->len, total);
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u course.\n", "%u courses.\n", total), total);
+  return BRIDGE_EXIT_OK;
+}
+
+/* catalog show */
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  if (value != NULL && *value != '\0')
+    printf ("%-20s %s\n", label, value);
+}
+
+static int
+catalog_show (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the course object exactly as the feed gave it"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("COURSE_ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE_ID — show one course"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autoptr(BridgeUniversity) university = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char * const *strv;
+  GPtrArray *outcomes;
+
+  g_option_context_set_summary (context, _("Prints everything the feed says about one course."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      bridge_cli_error (_("catalog show takes exactly one COURSE_ID"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
+    return BRIDGE_EXIT_ERROR;
+  if ((course = bridge_catalog_get_course (catalog, rest[0], &error)) == NULL)
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (!json_parser_load_from_data (parser, bridge_course_get_raw_json (course), -1, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
+      bridge_cli_print_json (json_parser_get_root (parser));
+      return BRIDGE_EXIT_OK;
+    }
+
+  university = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL);
+  printf ("%s\n", bridge_text_pick (bridge_course_get_title (course)));
+  {
+    const char *zh = bridge_text_get (bridge_course_get_title (course), "zh");
+    const char *en = bridge_text_get (bridge_course_get_title (course), "en");
+
+    if (zh != NULL && en != NULL)
+      printf ("%s / %s\n", zh, en);
+  }
+  printf ("\n");
+  print_field (_("Id"), bridge_course_get_id (course));
+  print_field (_("Code"), bridge_course_get_code (course));
+  print_field (_("University"), university ? bridge_text_pick (bridge_university_get_name (university))
+                                           : bridge_course_get_university_id (course));
+  if (university != NULL)
+    print_field (_("City"), bridge_text_pick (bridge_university_get_city (university)));
+  print_field (_("Field (ISCED-F)"), bridge_course_get_isced (course));
+  print_field (_("Cycle"), bridge_cycle_get_label (bridge_course_get_cycle (course)));
+  print_field (_("Level"), bridge_level_get_label (bridge_course_get_level (course)));
+
+  for (BridgeKind k = 0; k < BRIDGE_N_KINDS; k++)
+    if (bridge_course_get_periods (course, k) > 0)
+      {
+        if (line->len > 0)
+          g_string_append (line, ", ");
+        g_string_append_printf (line, "%s %g", bridge_kind_get_label (k), bridge_course_get_periods (course, k));
+      }
+  print_field (_("Class periods"), line->str);
+  if (bridge_course_get_practice_weeks (course) > 0)
+    {
+      g_autofree char *weeks = g_strdup_printf ("%g", bridge_course_get_practice_weeks (course));
+      print_field (_("Practice weeks"), weeks);
+    }
+  if (bridge_course_get_workload_hours (course) > 0)
+    {
+      g_autofree char *hours = g_strdup_printf (_("%g (declared)"), bridge_course_get_workload_hours (course));
+      print_field (_("Workload hours"), hours);
+    }
+  {
+    g_autofree char *credits = g_strdup_printf ("%g", bridge_course_get_credits (course));
+    print_field (_("Local credits"), credits);
+  }
+  print_field (_("Grading scale"), bridge_course_get_grading_scale (course));
+
+  g_string_truncate (line, 0);
+  strv = bridge_course_get_terms (course);
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      const BridgeTerm *term = university ? bridge_university_find_term (university, strv[i]) : NULL;
+
+      if (line->len > 0)
+        g_string_append (line, ", ");
+      g_string_append (line, term ? bridge_text_pick (term->name) : strv[i]);
+    }
+  print_field (_("Terms"), line->str);
+  {
+    g_autofree char *languages = g_strjoinv (", ", (char **) bridge_course_get_languages (course));
+    print_field (_("Languages"), languages);
+  }
+  print_field (_("Delivery"), bridge_delivery_get_label (bridge_course_get_delivery (course)));
+  if (bridge_course_get_seats (course) >= 0)
+    {
+      g_autofree char *seats = g_strdup_printf ("%" G_GINT64_FORMAT, bridge_course_get_seats (course));
+      print_field (_("Seats for visitors"), seats);
+    }
+  {
+    g_autofree char *prerequisites = g_strjoinv (", ", (char **) bridge_course_get_prerequisites (course));
+    print_field (_("Prerequisites"), prerequisites);
+  }
+  print_field (_("Web page"), bridge_course_get_url (course));
+  if (bridge_course_get_description (course) != NULL)
+    printf ("\n%s\n", bridge_text_pick (bridge_course_get_description (course)));
+  outcomes = bridge_course_get_learning_outcomes (course);
+  if (outcomes->len > 0)
+    {
+      printf ("\n%s\n", _("Learning outcomes:"));
+      for (guint i = 0; i < outcomes->len; i++)
+        printf ("  • %s\n", bridge_text_pick (g_ptr_array_index (outcomes, i)));
+    }
+  return BRIDGE_EXIT_OK;
+}
+
+/* catalog stats */
+
+static int
+catalog_stats (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— count what the cached catalog holds"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(BridgeCatalogStats) stats = { 0 };
+
+  g_option_context_set_summary (context,
+                                _("Prints how many universities, courses, grading tables and certificates the "
+                                  "cache holds, when the feed was generated, where it came from and when it "
+                                  "was imported."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (argc > 1)
+    {
+      bridge_cli_error (_("catalog stats takes no arguments"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
+    return BRIDGE_EXIT_ERROR;
+  if (!bridge_catalog_get_stats (catalog, &stats, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "universities");
+      json_builder_add_int_value (builder, stats.universities);
+      json_builder_set_member_name (builder, "courses");
+      json_builder_add_int_value (builder, stats.courses);
+      json_builder_set_member_name (builder, "grading_tables");
+      json_builder_add_int_value (builder, stats.grading_tables);
+      json_builder_set_member_name (builder, "certificates");
+      json_builder_add_int_value (builder, stats.certificates);
+      json_builder_set_member_name (builder, "alliance");
+      json_builder_add_string_value (builder, stats.alliance_id);
+      json_builder_set_member_name (builder, "generated");
+      json_builder_add_string_value (builder, stats.generated);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, stats.source);
+      json_builder_set_member_name (builder, "imported");
+      json_builder_add_string_value (builder, stats.imported);
+      json_builder_set_member_name (builder, "digest");
+      json_builder_add_string_value (builder, stats.digest);
+      json_builder_set_member_name (builder, "demo");
+      json_builder_add_boolean_value (builder, stats.demo);
+      json_builder_set_member_name (builder, "cache");
+      json_builder_add_string_value (builder, bridge_catalog_get_path (catalog));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      bridge_cli_print_json (root);
+      return BRIDGE_EXIT_OK;
+    }
+
+  printf (_("Universities:   %u\n"), stats.universities);
+  printf (_("Courses:        %u\n"), stats.courses);
+  printf (_("Grading tables: %u\n"), stats.grading_tables);
+  printf (_("Certificates:   %u\n"), stats.certificates);
+  printf (_("Generated:      %s\n"), stats.generated ? stats.generated : "—");
+  printf (_("Source:         %s\n"), stats.source ? stats.source : "—");
+  printf (_("Imported:       %s\n"), stats.imported ? stats.imported : "—");
+  printf (_("Cache:          %s\n"), bridge_catalog_get_path (catalog));
+  if (stats.demo)
+    printf ("%s\n", _("This is demo data: its courses and figures are illustrative."));
+  return BRIDGE_EXIT_OK;
+}
+
+/* catalog universities */
+
+static int
+catalog_universities (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the member universities"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_option_context_set_summary (context, _("Lists each university's id, name and city."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (argc > 1)
+    {
+      bridge_cli_error (_("catalog universities takes no arguments"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
+    return BRIDGE_EXIT_ERROR;
+  list = bridge_catalog_list_universities (catalog);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          BridgeUniversity *u = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, bridge_university_get_id (u));
+          add_text (builder, "name", bridge_university_get_name (u));
+          add_text (builder, "city", bridge_university_get_city (u));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      bridge_cli_print_json (root);
+      return BRIDGE_EXIT_OK;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      BridgeUniversity *u = g_ptr_array_index (list, i);
+
+      printf ("%-10s %s (%s)\n", bridge_university_get_id (u),
+              bridge_text_pick (bridge_university_get_name (u)),
+              bridge_text_pick (bridge_university_get_city (u)));
+    }
+  return BRIDGE_EXIT_OK;
+}
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+  { "import", catalog_import, N_("Import an alliance catalog feed into the cache") },
+  { "search", catalog_search, N_("Search courses by title, code or learning outcome, with filters") },
+  { "show", catalog_show, N_("Show one course with everything the feed says about it") },
+  { "stats", catalog_stats, N_("Count what the cache holds and say where it came from") },
+  { "universities", catalog_universities, N_("List the member universities") },
+};
+
+int
+bridge_cli_catalog (int argc, char **argv)
+{
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        {
+          g_autofree char *name = g_strdup_printf ("catalog %s", subcommands[i].name);
+
+          argv[1] = name;
+          return subcommands[i].run (argc - 1, argv + 1);
+        }
+
+  if (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h"))
+    bridge_cli_error (_("“%s” is not a catalog command"), argv[1]);
+  {
+    FILE *out = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) ? stdout : stderr;
+
+    fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli catalog COMMAND [OPTIONS…]"));
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      fprintf (out, "  %-13s %s\n", subcommands[i].name, _(subcommands[i].summary));
+    fprintf (out, "\n%s\n", _("credit-bridge-cli catalog COMMAND --help tells more."));
+    return out == stdout ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+  }
+}

@@ -1,0 +1,52 @@
+/* bridge-cli.h: what the commands of credit-bridge-cli share
+ *
+ * Each command is a function `int bridge_cli_NAME (int argc, char **argv)`
+ * that parses its own options (GOptionContext, with a summary for --help),
+ * and returns an exit status: 0 done, 1 error (a message on stderr), 2 wrong
+ * usage. argv[0] is the command's name ("catalog import"…).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "bridge-catalog.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  BRIDGE_EXIT_OK = 0,
+  BRIDGE_EXIT_ERROR = 1,
+  BRIDGE_EXIT_USAGE = 2,
+};
+
+/* The --db option every command takes; add it to the command's entries. */
+#define BRIDGE_CLI_DB_OPTION(var) \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &(var), N_("Use the catalog cache at PATH (default: $CREDIT_BRIDGE_DB, or the user cache)"), N_("PATH") }
+
+/* Opens the cache named by --db, $CREDIT_BRIDGE_DB or the default path.
+ * A damaged cache is rebuilt from the feed it came from, or the demo catalog;
+ * what happened is said on stderr. Prints the error and returns NULL on failure. */
+BridgeCatalog *bridge_cli_open_catalog (const char *db_path);
+
+/* Parses @argc/@argv with @context; on a usage error prints it with a hint
+ * and returns FALSE (the caller exits with BRIDGE_EXIT_USAGE). */
+gboolean bridge_cli_parse (GOptionContext *context,
+                           int            *argc,
+                           char         ***argv);
+
+/* "credit-bridge-cli: message" on stderr. */
+void bridge_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Prints @node as pretty JSON on stdout, with a final newline. */
+void bridge_cli_print_json (JsonNode *node);
+
+int bridge_cli_catalog (int argc, char **argv);
+int bridge_cli_credits (int argc, char **argv);
+int bridge_cli_grade   (int argc, char **argv);
+int bridge_cli_plan    (int argc, char **argv);
+
+G_END_DECLS

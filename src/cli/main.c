@@ -1,0 +1,73 @@
+/* main.c: credit-bridge-cli, the engine from a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bridge-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "catalog", bridge_cli_catalog, N_("Import, search and show the alliance catalog") },
+  { "credits", bridge_cli_credits, N_("Show what a course is worth at a home university, with the arithmetic") },
+  { "grade",   bridge_cli_grade,   N_("Convert grades through grading tables, or build a table from marks") },
+  { "plan",    bridge_cli_plan,    N_("Create, review, approve and export learning agreements") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n\n", _("Plan study at another university of the Chengdu–Chongqing alliance: the catalog, credit equivalence, grade conversion and learning agreements."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Every command takes --db PATH (or $CREDIT_BRIDGE_DB) to choose the catalog cache, and --help."));
+  fprintf (out, "%s\n", _("Exit status: 0 done, 1 error, 2 wrong usage."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("credit-bridge-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return BRIDGE_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
+      return BRIDGE_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  bridge_cli_error (_("“%s” is not a command"), argv[1]);
+  print_usage (stderr);
+  return BRIDGE_EXIT_USAGE;
+}

@@ -1,0 +1,40 @@
+/* bridge-catalog-private.h: what the catalog's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "bridge-catalog.h"
+
+G_BEGIN_DECLS
+
+struct _BridgeCatalog
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;
+  GHashTable     *statements;     /* SQL → sqlite3_stmt, prepared once and kept */
+  GHashTable     *universities;   /* id → BridgeUniversity, loaded after each import */
+  GPtrArray      *university_list;
+  BridgeAlliance  alliance;
+  gboolean        has_alliance;
+};
+
+sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,
+                                        const char     *sql,
+                                        GError        **error);
+gboolean      bridge_catalog_sql_error (BridgeCatalog  *self,
+                                        int             rc,
+                                        GError        **error);
+BridgeCourse *bridge_catalog_course_from_row (BridgeCatalog *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+
+/* The FTS text of a string: every CJK character a token of its own. */
+void          bridge_search_append_fts_text (GString    *out,
+                                             const char *text);
+
+G_END_DECLS

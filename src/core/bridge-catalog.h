@@ -1,0 +1,148 @@
+/* bridge-catalog.h: the alliance catalog, cached in SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bridge-model.h"
+
+G_BEGIN_DECLS
+
+/* The cache schema this build writes (PRAGMA user_version). */
+#define BRIDGE_CATALOG_SCHEMA_VERSION 1
+
+typedef struct
+{
+  guint   universities;
+  guint   courses;
+  guint   grading_tables;
+  guint   certificates;
+  char   *alliance_id;
+  char   *generated;                      /* the feed's "generated", RFC 3339 */
+  char   *source;                         /* where it was imported from */
+  char   *imported;                       /* when, RFC 3339 UTC */
+  char   *digest;                         /* SHA-256 of the feed's bytes */
+  gboolean demo;                          /* the feed says it is demo data */
+} BridgeCatalogStats;
+
+void bridge_catalog_stats_clear (BridgeCatalogStats *stats);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BridgeCatalogStats, bridge_catalog_stats_clear)
+
+typedef struct
+{
+  GPtrArray *warnings;                    /* element-type utf8: "place: message" */
+  guint      universities;
+  guint      courses;
+  guint      certificates;
+  gboolean   unchanged;                   /* the same feed was already imported */
+  gboolean   rebuilt;                     /* a damaged or newer cache was replaced */
+  char      *rebuilt_reason;
+} BridgeImportReport;
+
+void bridge_import_report_free (BridgeImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeImportReport, bridge_import_report_free)
+
+/* What a search filters on; all members optional (NULL, or < 0 for numbers). */
+typedef struct
+{
+  const char *university;                 /* university id */
+  const char *city;                       /* a city name in any language */
+  const char *isced;                      /* ISCED prefix, "06" finds "0613" */
+  const char *level;                      /* "core" … */
+  const char *cycle;                      /* "bachelor" … */
+  const char *term;                       /* term id */
+  const char *language;                   /* "en" */
+  const char *delivery;                   /* "online" … */
+  double      min_credits;                /* < 0: no bound */
+  double      max_credits;
+} BridgeSearchFilter;
+
+#define BRIDGE_SEARCH_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1, -1 }
+
+#define BRIDGE_TYPE_CATALOG (bridge_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (BridgeCatalog, bridge_catalog, BRIDGE, CATALOG, GObject)
+
+/* $XDG_CACHE_HOME/credit-bridge/catalog.db, or $CREDIT_BRIDGE_DB when set. */
+char          *bridge_catalog_default_path  (void);
+
+/* Opens (creating or migrating) the cache at @path. A damaged cache fails with
+ * BRIDGE_ERROR_CACHE_CORRUPT, one of a newer build with BRIDGE_ERROR_CACHE_TOO_NEW. */
+BridgeCatalog *bridge_catalog_open          (const char    *path,
+                                             GError       **error);
+/* Like bridge_catalog_open(), but a damaged or newer cache is moved aside and
+ * an empty one made; @reason (may be NULL) says what was wrong. */
+BridgeCatalog *bridge_catalog_open_or_reset (const char    *path,
+                                             char         **reason,
+                                             GError       **error);
+const char    *bridge_catalog_get_path      (BridgeCatalog *self);
+gboolean       bridge_catalog_is_empty      (BridgeCatalog *self);
+
+typedef void (*BridgeProgressFunc) (double fraction, gpointer user_data);
+
+/* Imports the feed at @source (path or URI) in one transaction: on any error,
+ * or if the process dies, the cache keeps the catalog it had. */
+gboolean       bridge_catalog_import        (BridgeCatalog       *self,
+                                             const char          *source,
+                                             BridgeImportReport **report,
+                                             BridgeProgressFunc   progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+/* The same in a worker thread with its own connection; progress is
+ * delivered on the calling thread's main context. */
+void           bridge_catalog_import_async  (BridgeCatalog       *self,
+                                             const char          *source,
+                                             BridgeProgressFunc   progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+BridgeImportReport *bridge_catalog_import_finish (BridgeCatalog *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+
+gboolean       bridge_catalog_get_stats     (BridgeCatalog      *self,
+                                             BridgeCatalogStats *stats,
+                                             GError            **error);
+/* The feed's "x-notice" in the user's language (demo feeds say what they are); NULL if none. */
+char                 *bridge_catalog_get_notice   (BridgeCatalog *self);
+/* The alliance's units; NULL before the first import. */
+const BridgeAlliance *bridge_catalog_get_alliance (BridgeCatalog *self);
+
+/* element-type BridgeUniversity, sorted by id */
+GPtrArray        *bridge_catalog_list_universities (BridgeCatalog *self);
+BridgeUniversity *bridge_catalog_get_university    (BridgeCatalog *self,
+                                                    const char    *id,
+                                                    GError       **error);
+BridgeCourse     *bridge_catalog_get_course        (BridgeCatalog *self,
+                                                    const char    *id,
+                                                    GError       **error);
+BridgeCourse     *bridge_catalog_get_course_by_rowid (BridgeCatalog *self,
+                                                      gint64         rowid,
+                                                      GError       **error);
+/* element-type utf8: distinct values for filter menus */
+GPtrArray        *bridge_catalog_list_languages    (BridgeCatalog *self);
+GPtrArray        *bridge_catalog_list_terms        (BridgeCatalog *self);   /* term ids */
+/* Certificates: element-type JsonObject (the feed's object) */
+GPtrArray        *bridge_catalog_list_certificates (BridgeCatalog *self);
+
+/* Searches titles (every language), codes and learning outcomes. An empty
+ * @query lists every course that passes @filter, by university and code.
+ * Ranking: exact code first, then title matches, then outcomes.
+ * Returns the matching course rowids in rank order (element-type gint64). */
+GArray        *bridge_catalog_search_ids    (BridgeCatalog            *self,
+                                             const char               *query,
+                                             const BridgeSearchFilter *filter,
+                                             GError                  **error);
+/* The first @limit results (element-type BridgeCourse) and, in @total, how
+ * many there are in all. */
+GPtrArray     *bridge_catalog_search        (BridgeCatalog            *self,
+                                             const char               *query,
+                                             const BridgeSearchFilter *filter,
+                                             guint                     limit,
+                                             guint                    *total,
+                                             GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,103 @@
+/* bridge-feed.h: reading and checking an alliance catalog feed
+ *
+ * The reader implements ../shared/spec/catalog-feed.md: it streams the root
+ * document and every course file, checks each object against the schema and
+ * the "checks beyond the schema", and hands each checked object to a sink.
+ * It stops at the first error, whose message begins with the place: a JSON
+ * path ("$.universities[3].credit_policy.period_minutes") and, for JSON
+ * Lines, "courses-01.jsonl:17: $.periods.lecture".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "bridge-model.h"
+
+G_BEGIN_DECLS
+
+/* The deepest nesting a feed may use; real feeds need 6. */
+#define BRIDGE_FEED_MAX_DEPTH 64
+/* The feed format versions this build reads. */
+#define BRIDGE_FEED_VERSION 1
+
+typedef struct _BridgeFeedSink BridgeFeedSink;
+
+/**
+ * BridgeFeedSink:
+ *
+ * What the reader calls, in this order: begin once, university for each
+ * university, certificate for each certificate, course for each course (inline
+ * ones first, then each course file in order), end once. Warnings may come at
+ * any time. A callback that fails stops the reading with its error.
+ * The objects are only borrowed for the call.
+ */
+struct _BridgeFeedSink
+{
+  gboolean (*begin)       (gpointer         user_data,
+                           JsonObject      *root,       /* without courses and certificates' bodies */
+                           const BridgeAlliance *alliance,
+                           GError         **error);
+  gboolean (*university)  (gpointer         user_data,
+                           JsonObject      *university,
+                           const char      *place,
+                           GError         **error);
+  gboolean (*certificate) (gpointer         user_data,
+                           JsonObject      *certificate,
+                           const char      *place,
+                           GError         **error);
+  gboolean (*course)      (gpointer         user_data,
+                           JsonObject      *course,
+                           const char      *raw_json,   /* the course's own text */
+                           gsize            raw_len,
+                           const char      *place,
+                           GError         **error);
+  /* @digest: SHA-256 (hex) of every byte of the feed, root and course files. */
+  gboolean (*end)         (gpointer         user_data,
+                           const char      *digest,
+                           GError         **error);
+  void     (*warning)     (gpointer         user_data,
+                           const char      *place,
+                           const char      *message);
+  /* Called now and then with the bytes read so far of the bytes there are. */
+  void     (*progress)    (gpointer         user_data,
+                           guint64          done,
+                           guint64          total);
+};
+
+/* Reads the feed at @source: a local file, or a file:// or https:// URI
+ * (course files resolve against it). */
+gboolean bridge_feed_read        (GFile                *source,
+                                  const BridgeFeedSink *sink,
+                                  gpointer              user_data,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
+
+/* Resolves a course file name of the feed to its bytes; for tests and fuzzing. */
+typedef GBytes *(*BridgeFeedOpenFunc) (const char  *name,
+                                       gpointer     user_data,
+                                       GError     **error);
+
+/* Reads a feed from memory; course files are asked of @open_file. */
+gboolean bridge_feed_read_bytes  (GBytes               *root,
+                                  const char           *root_name,
+                                  BridgeFeedOpenFunc    open_file,
+                                  gpointer              open_data,
+                                  const BridgeFeedSink *sink,
+                                  gpointer              user_data,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
+
+/* Checks a feed without writing anything; warnings are added to @warnings
+ * (element-type utf8, "place: message") when it is not NULL. */
+gboolean bridge_feed_check       (GFile                *source,
+                                  GPtrArray            *warnings,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
+
+/* Loads a localised-number helper: TRUE if @s is an identifier of the feed. */
+gboolean bridge_feed_is_identifier (const char *s);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* bridge-text.h: localised text of the catalog feed ({"zh": …, "en": …})
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define BRIDGE_TYPE_TEXT (bridge_text_get_type ())
+
+typedef struct _BridgeText BridgeText;
+
+GType        bridge_text_get_type         (void) G_GNUC_CONST;
+BridgeText  *bridge_text_new              (const char  *zh,
+                                           const char  *en);
+BridgeText  *bridge_text_new_from_json    (JsonObject  *object);
+BridgeText  *bridge_text_new_from_string  (const char  *json,
+                                           GError     **error);
+BridgeText  *bridge_text_ref              (BridgeText  *self);
+void         bridge_text_unref            (BridgeText  *self);
+const char  *bridge_text_get              (const BridgeText *self,
+                                           const char       *lang);
+const char  *bridge_text_pick             (const BridgeText *self);
+const char  *bridge_text_pick_for         (const BridgeText *self,
+                                           const char       *lang);
+char        *bridge_text_to_string        (const BridgeText *self);
+JsonNode    *bridge_text_to_json          (const BridgeText *self);
+const char  *bridge_text_user_language    (void);
+void         bridge_text_set_user_language (const char *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeText, bridge_text_unref)
+
+G_END_DECLS
