@@ -1,0 +1,684 @@
+/* bridge-plan-check.c: totals, warnings and grades of a plan
+ *
+ * Every number comes from the credit engine (bridge-credit.h) and the
+ * grading engine (bridge-grading.h) over the catalog's universities.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-plan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "bridge-credit.h"
+#include "bridge-error.h"
+#include "bridge-grading.h"
+#include "bridge-plan.h"
+#include "bridge-plan-private.h"
+
+/* A usual full-time term is 30 ECTS; a term outside 20–40 ECTS worth of home
+ * credits is unusual enough to ask the advisor about. */
+#define MIN_TERM_ECTS   20.0
+#define MAX_TERM_ECTS   40.0
+
+typedef struct
+{
+  BridgePlan           *plan;
+  BridgeCatalog        *catalog;
+  const BridgeAlliance *alliance;
+  BridgeUniversity     *home;
+  GHashTable           *universities;     /* id → BridgeUniversity */
+  GHashTable           *courses;          /* id → BridgeCourse, or NULL-valued for unknown */
+} Ctx;
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_object (&ctx->home);
+  g_clear_pointer (&ctx->universities, g_hash_table_unref);
+  g_clear_pointer (&ctx->courses, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ctx, ctx_clear)
+
+static gboolean
+ctx_init (Ctx            *ctx,
+          BridgePlan     *plan,
+          BridgeCatalog  *catalog,
+          gboolean        need_home,
+          GError        **error)
+{
+  const char *home_id = bridge_plan_get_home_university (plan);
+
+  ctx->plan = plan;
+  ctx->catalog = catalog;
+  ctx->alliance = bridge_catalog_get_alliance (catalog);
+  ctx->universities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  ctx->courses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_clear_object);
+
+  if (ctx->alliance == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                   _("The catalog is empty; import the alliance catalog first"));
+      return FALSE;
+    }
+  if (home_id == NULL)
+    {
+      if (!need_home)
+        return TRUE;
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("The plan has no home university; choose one first"));
+      return FALSE;
+    }
+  ctx->home = bridge_catalog_get_university (catalog, home_id, NULL);
+  if (ctx->home == NULL && need_home)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                   _("The home university “%s” is not in the catalog"), home_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static BridgeUniversity *
+ctx_university (Ctx        *ctx,
+                const char *id)
+{
+  BridgeUniversity *u;
+
+  if (id == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (ctx->universities, id, NULL, (gpointer *) &u))
+    return u;
+  u = bridge_catalog_get_university (ctx->catalog, id, NULL);
+  if (u != NULL)
+    g_hash_table_insert (ctx->universities, g_strdup (id), u);
+  return u;
+}
+
+/* NULL when the course is no longer in the catalog. */
+static BridgeCourse *
+ctx_course (Ctx        *ctx,
+            const char *id)
+{
+  BridgeCourse *c;
+
+  if (g_hash_table_lookup_extended (ctx->courses, id, NULL, (gpointer *) &c))
+    return c;
+  c = bridge_catalog_get_course (ctx->catalog, id, NULL);
+  g_hash_table_insert (ctx->courses, g_strdup (id), c);
+  return c;
+}
+
+/* The credit equivalence of a Table A component; for a course no longer in
+ * the catalog, from the workload the plan recorded (NULL if it has none). */
+static BridgeCreditResult *
+component_credits (Ctx                        *ctx,
+                   const BridgePlanComponent  *comp,
+                   GError                    **error)
+{
+  BridgeCourse *course = ctx_course (ctx, comp->course_id);
+  BridgeUniversity *host;
+
+  if (course != NULL)
+    {
+      host = ctx_university (ctx, bridge_course_get_university_id (course));
+      if (host == NULL)
+        {
+          g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                       _("The university of “%s” is not in the catalog"), comp->course_id);
+          return NULL;
+        }
+      return bridge_credit_compute (ctx->alliance, host, ctx->home, course, error);
+    }
+  else
+    {
+      BridgeCourseLoad load = { 0 };
+      g_autofree char *uni = NULL;
+      const char *colon = strchr (comp->course_id, ':');
+
+      if (comp->workload_hours <= 0)
+        return NULL;
+      uni = colon ? g_strndup (comp->course_id, colon - comp->course_id)
+                  : g_strdup (bridge_plan_get_host_university (ctx->plan));
+      host = ctx_university (ctx, uni);
+      if (host == NULL)
+        host = ctx_university (ctx, bridge_plan_get_host_university (ctx->plan));
+      if (host == NULL)
+        return NULL;
+      load.workload_hours = comp->workload_hours;
+      load.credits = comp->credits;
+      return bridge_credit_compute_load (ctx->alliance, host, ctx->home, &load, error);
+    }
+}
+
+static double
+component_own_credits (Ctx                       *ctx,
+                       const BridgePlanComponent *comp)
+{
+  BridgeCourse *course = ctx_course (ctx, comp->course_id);
+
+  return course ? bridge_course_get_credits (course) : comp->credits;
+}
+
+static gboolean
+group_totals (Ctx               *ctx,
+              BridgePlanGroup   *group,
+              BridgePlanTotals  *totals,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_credit_result_free);
+  g_autoptr(BridgeCreditSum) sum = NULL;
+  guint n_host = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST);
+  guint n_home = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME);
+  double unknown_local = 0;
+
+  memset (totals, 0, sizeof *totals);
+  for (guint i = 0; i < n_host; i++)
+    {
+      const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, i);
+      g_autoptr(GError) local_error = NULL;
+      BridgeCreditResult *r = component_credits (ctx, c, &local_error);
+
+      if (r == NULL && local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (r == NULL)
+        unknown_local += c->credits;      /* no workload known: local credits only */
+      else
+        g_ptr_array_add (results, r);
+    }
+  sum = bridge_credit_sum ((BridgeCreditResult * const *) results->pdata, results->len, error);
+  if (sum == NULL)
+    return FALSE;
+  totals->host_credits = sum->local_credits + unknown_local;
+  totals->alliance_credits = sum->alliance_credits;
+  totals->ects_credits = sum->ects_credits;
+  totals->home_credits = sum->home_credits_group;
+  totals->home_credits_exact = sum->home_credits_exact;
+  for (guint i = 0; i < n_home; i++)
+    totals->replaced_credits += component_own_credits (ctx, bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, i));
+  return TRUE;
+}
+
+gboolean
+bridge_plan_compute_totals (BridgePlan        *self,
+                            BridgeCatalog     *catalog,
+                            BridgePlanGroup   *group,
+                            BridgePlanTotals  *totals,
+                            GError           **error)
+{
+  g_auto(Ctx) ctx = { 0 };
+  guint n;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (group == NULL || BRIDGE_IS_PLAN_GROUP (group), FALSE);
+  g_return_val_if_fail (totals != NULL, FALSE);
+
+  memset (totals, 0, sizeof *totals);
+  if (!ctx_init (&ctx, self, catalog, TRUE, error))
+    return FALSE;
+  if (group != NULL)
+    return group_totals (&ctx, group, totals, error);
+
+  n = bridge_plan_get_n_groups (self);
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanTotals t;
+
+      if (!group_totals (&ctx, bridge_plan_get_group (self, i), &t, error))
+        return FALSE;
+      totals->host_credits += t.host_credits;
+      totals->alliance_credits += t.alliance_credits;
+      totals->ects_credits += t.ects_credits;
+      totals->home_credits += t.home_credits;
+      totals->home_credits_exact += t.home_credits_exact;
+      totals->replaced_credits += t.replaced_credits;
+    }
+  return TRUE;
+}
+
+/* Warnings ----------------------------------------------------------------- */
+
+static void
+warn (GPtrArray             *warnings,
+      BridgePlanWarningKind  kind,
+      BridgePlanGroup       *group,
+      const char            *course_id,
+      char                  *message)     /* takes ownership */
+{
+  BridgePlanWarning *w = g_new0 (BridgePlanWarning, 1);
+
+  w->kind = kind;
+  w->group_id = group ? g_strdup (bridge_plan_group_get_id (group)) : NULL;
+  w->course_id = g_strdup (course_id);
+  w->message = message;
+  g_ptr_array_add (warnings, w);
+}
+
+static const char *
+comp_name (const BridgePlanComponent *c)
+{
+  return c->code ? c->code : c->course_id;
+}
+
+static gboolean
+language_matches (const char *declared,
+                  const char *lang)
+{
+  gsize n = strlen (declared);
+
+  return g_ascii_strncasecmp (declared, lang, n) == 0 && (lang[n] == '\0' || lang[n] == '-');
+}
+
+static const char *
+component_term (BridgePlan                *plan,
+                const BridgePlanComponent *c)
+{
+  return c->term ? c->term : bridge_plan_get_term (plan);
+}
+
+GPtrArray *
+bridge_plan_check (BridgePlan    *self,
+                   BridgeCatalog *catalog)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_plan_warning_free);
+  g_auto(Ctx) ctx = { 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) term_hours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const BridgePlanStudent *student = bridge_plan_get_student (self);
+  guint n;
+  gboolean have_ctx;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
+
+  if (bridge_plan_get_modified_after_approval (self))
+    warn (warnings, BRIDGE_PLAN_WARNING_MODIFIED_AFTER_APPROVAL, NULL, NULL,
+          g_strdup (_("The plan was modified after it was approved: its approvals no longer match what it says")));
+
+  have_ctx = ctx_init (&ctx, self, catalog, FALSE, NULL);
+  if (!have_ctx)
+    return warnings;
+
+  n = bridge_plan_get_n_groups (self);
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanGroup *group = bridge_plan_get_group (self, i);
+
+      if (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST) == 0)
+        warn (warnings, BRIDGE_PLAN_WARNING_EMPTY_GROUP, group, NULL,
+              g_strdup (_("This recognition group has no host course; add one or remove the group")));
+
+      for (guint side = 0; side < 2; side++)
+        for (guint j = 0; j < bridge_plan_group_get_n_components (group, side); j++)
+          {
+            const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, j);
+            BridgeCourse *course = ctx_course (&ctx, c->course_id);
+            g_autofree char *key = g_strdup_printf ("%u:%s", side, c->course_id);
+
+            if (course == NULL)
+              warn (warnings, BRIDGE_PLAN_WARNING_UNKNOWN_COURSE, group, c->course_id,
+                    g_strdup_printf (_("%s is no longer in the catalog; it is kept as recorded in the plan — check it with the university"),
+                                     comp_name (c)));
+            if (g_hash_table_contains (seen, key))
+              warn (warnings, BRIDGE_PLAN_WARNING_DUPLICATE, group, c->course_id,
+                    g_strdup_printf (_("%s appears more than once in the plan"), comp_name (c)));
+            else
+              g_hash_table_add (seen, g_steal_pointer (&key));
+
+            if (side != BRIDGE_PLAN_SIDE_HOST || course == NULL)
+              continue;
+
+            /* Offered in the term? */
+            {
+              const char * const *terms = bridge_course_get_terms (course);
+              const char *term = component_term (self, c);
+
+              if (term && terms && terms[0] && !g_strv_contains (terms, term))
+                warn (warnings, BRIDGE_PLAN_WARNING_NOT_OFFERED, group, c->course_id,
+                      g_strdup_printf (_("%s is not offered in %s"), comp_name (c), term));
+            }
+            /* Taught in a language the student declared? */
+            if (student->language && student->language[0])
+              {
+                const char * const *langs = bridge_course_get_languages (course);
+                gboolean ok = langs == NULL || langs[0] == NULL;
+
+                for (guint k = 0; langs && langs[k]; k++)
+                  if (language_matches (student->language, langs[k]))
+                    ok = TRUE;
+                if (!ok)
+                  {
+                    g_autofree char *list = g_strjoinv (", ", (char **) langs);
+
+                    warn (warnings, BRIDGE_PLAN_WARNING_LANGUAGE, group, c->course_id,
+                          g_strdup_printf (_("%s is taught in %s, and the student declared %s"),
+                                           comp_name (c), list, student->language));
+                  }
+              }
+            /* Prerequisites: met unless the plan itself replaces them (not
+             * yet taken at home) or they are host courses not planned in an
+             * earlier or the same group list. */
+            {
+              const char * const *pre = bridge_course_get_prerequisites (course);
+
+              for (guint k = 0; pre && pre[k]; k++)
+                {
+                  BridgeCourse *p = ctx_course (&ctx, pre[k]);
+                  const char *puni = p ? bridge_course_get_university_id (p) : NULL;
+                  gboolean replaced = bridge_plan_find_course (self, BRIDGE_PLAN_SIDE_HOME, pre[k]) != NULL;
+                  gboolean planned = bridge_plan_find_course (self, BRIDGE_PLAN_SIDE_HOST, pre[k]) != NULL;
+                  gboolean at_home = puni && g_strcmp0 (puni, bridge_plan_get_home_university (self)) == 0;
+
+                  if (replaced || (!at_home && !planned))
+                    warn (warnings, BRIDGE_PLAN_WARNING_PREREQUISITE, group, c->course_id,
+                          g_strdup_printf (replaced ? _("%s requires %s, which this plan replaces, so it will not have been taken")
+                                                    : _("%s requires %s, which the plan does not include; check that the student has an equivalent"),
+                                           comp_name (c), p ? bridge_course_get_code (p) : pre[k]));
+                }
+            }
+          }
+
+      if (ctx.home != NULL)
+        {
+          BridgePlanTotals t;
+
+          if (group_totals (&ctx, group, &t, NULL))
+            {
+              if (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME) > 0
+                  && t.home_credits + 1e-9 < t.replaced_credits)
+                warn (warnings, BRIDGE_PLAN_WARNING_FEWER_CREDITS, group, NULL,
+                      g_strdup_printf (_("The host courses are worth %.1f home credits, fewer than the %.1f credits of the home courses they replace"),
+                                       t.home_credits, t.replaced_credits));
+            }
+          /* Workload per term, for the load check below. */
+          for (guint j = 0; j < bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST); j++)
+            {
+              const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, j);
+              g_autoptr(BridgeCreditResult) r = component_credits (&ctx, c, NULL);
+              const char *term = component_term (self, c);
+              double *h;
+
+              if (r == NULL || term == NULL)
+                continue;
+              h = g_hash_table_lookup (term_hours, term);
+              if (h == NULL)
+                {
+                  h = g_new0 (double, 1);
+                  g_hash_table_insert (term_hours, (gpointer) term, h);
+                }
+              *h += r->workload_hours;
+            }
+        }
+    }
+
+  if (ctx.home != NULL && n > 0)
+    {
+      g_autoptr(GList) terms = g_hash_table_get_keys (term_hours);
+      BridgeRational hpc;
+
+      terms = g_list_sort (terms, (GCompareFunc) strcmp);
+      if (bridge_credit_hours_per_local_credit (bridge_university_get_policy (ctx.home), &hpc, NULL, NULL))
+        for (GList *l = terms; l; l = l->next)
+          {
+            double hours = *(double *) g_hash_table_lookup (term_hours, l->data);
+            double per_credit = bridge_rational_to_double (hpc);
+            double ects_h = ctx.alliance->ects_hours_per_credit;
+            double credits = hours / per_credit;
+            double lo = MIN_TERM_ECTS * ects_h / per_credit;
+            double hi = MAX_TERM_ECTS * ects_h / per_credit;
+
+            if (credits < lo || credits > hi)
+              warn (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL, NULL,
+                    g_strdup_printf (_("%s: %.1f home credits; a usual term at the home university is %.0f to %.0f"),
+                                     (const char *) l->data, credits, lo, hi));
+          }
+    }
+  return warnings;
+}
+
+/* Grades ------------------------------------------------------------------- */
+
+gboolean
+bridge_plan_set_grade (BridgePlan     *self,
+                       BridgeCatalog  *catalog,
+                       const char     *host_course_id,
+                       const char     *grade,
+                       GError        **error)
+{
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autoptr(BridgeUniversity) host = NULL;
+  const BridgeGradingScale *scale;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (host_course_id != NULL, FALSE);
+
+  if (bridge_plan_find_course (self, BRIDGE_PLAN_SIDE_HOST, host_course_id) == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                   _("“%s” is not a host course of this plan (Table A)"), host_course_id);
+      return FALSE;
+    }
+  if (grade == NULL || grade[0] == '\0')
+    {
+      bridge_plan_store_grade (self, host_course_id, NULL);
+      return TRUE;
+    }
+  course = bridge_catalog_get_course (catalog, host_course_id, NULL);
+  if (course != NULL)
+    host = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL);
+  scale = host ? bridge_university_find_scale (host, bridge_course_get_grading_scale (course)) : NULL;
+  if (scale != NULL)
+    {
+      gboolean is_mark;
+      double mark;
+      g_autoptr(GError) local_error = NULL;
+
+      if (bridge_grading_scale_resolve (scale, grade, &is_mark, &mark, &local_error) == NULL)
+        {
+          g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                       _("“%s” is not a grade of %s: %s"), grade, host_course_id, local_error->message);
+          return FALSE;
+        }
+    }
+  bridge_plan_store_grade (self, host_course_id, grade);
+  return TRUE;
+}
+
+typedef struct
+{
+  char   *grade;
+  double  weight;
+} Vote;
+
+static void
+vote_free (Vote *v)
+{
+  g_free (v->grade);
+  g_free (v);
+}
+
+GPtrArray *
+bridge_plan_convert_grades (BridgePlan     *self,
+                            BridgeCatalog  *catalog,
+                            const char     *rule_name,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_plan_recognition_free);
+  g_auto(Ctx) ctx = { 0 };
+  BridgeGradeRule rule = BRIDGE_GRADE_RULE_MIDPOINT;
+  guint n;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
+
+  if (rule_name != NULL && !bridge_grade_rule_from_string (rule_name, &rule))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("Unknown conversion rule “%s” (use midpoint, largest-overlap, best or worst)"),
+                   rule_name);
+      return NULL;
+    }
+  if (!ctx_init (&ctx, self, catalog, TRUE, error))
+    return NULL;
+
+  n = bridge_plan_get_n_groups (self);
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanGroup *group = bridge_plan_get_group (self, i);
+      guint n_host = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST);
+      guint n_home = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME);
+      g_autoptr(GPtrArray) votes = g_ptr_array_new_with_free_func ((GDestroyNotify) vote_free);
+      g_autoptr(GString) host_grades = g_string_new (NULL);
+      g_autoptr(GString) reasons = g_string_new (NULL);
+      g_autofree char *suggested = NULL;
+      g_autofree char *candidates = NULL;
+      gboolean approximate = FALSE;
+      gboolean complete = TRUE;
+      double total_weight = 0;
+      BridgePlanTotals totals;
+
+      if (n_home == 0)
+        continue;
+
+      for (guint j = 0; j < n_host; j++)
+        {
+          const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, j);
+          const char *grade = bridge_plan_get_grade (self, c->course_id);
+          BridgeCourse *course = ctx_course (&ctx, c->course_id);
+          BridgeUniversity *host;
+          g_autoptr(BridgeGradeConversion) conv = NULL;
+          g_autoptr(GError) local_error = NULL;
+          double weight;
+
+          if (host_grades->len)
+            g_string_append (host_grades, ", ");
+          g_string_append_printf (host_grades, "%s=%s", comp_name (c), grade ? grade : "—");
+          if (grade == NULL)
+            {
+              complete = FALSE;
+              if (reasons->len)
+                g_string_append (reasons, "; ");
+              g_string_append_printf (reasons, _("no grade yet for %s"), comp_name (c));
+              continue;
+            }
+          if (course == NULL)
+            {
+              complete = FALSE;
+              if (reasons->len)
+                g_string_append (reasons, "; ");
+              g_string_append_printf (reasons, _("%s is no longer in the catalog, so its grade cannot be converted"),
+                                      comp_name (c));
+              continue;
+            }
+          host = ctx_university (&ctx, bridge_course_get_university_id (course));
+          conv = host ? bridge_grade_convert (host, ctx.home, bridge_course_get_isced (course),
+                                              bridge_course_get_cycle (course), grade, rule, &local_error)
+                      : NULL;
+          if (conv == NULL)
+            {
+              complete = FALSE;
+              if (reasons->len)
+                g_string_append (reasons, "; ");
+              g_string_append_printf (reasons, "%s: %s", comp_name (c),
+                                      local_error ? local_error->message : _("its university is not in the catalog"));
+              continue;
+            }
+          approximate |= conv->approximate;
+          if (conv->approximate && conv->reason)
+            {
+              if (reasons->len)
+                g_string_append (reasons, "; ");
+              g_string_append_printf (reasons, "%s: %s", comp_name (c), conv->reason);
+            }
+          /* Group by group: each host course's candidates count with its credits. */
+          weight = bridge_course_get_credits (course);
+          if (weight <= 0)
+            weight = 1;
+          total_weight += weight;
+          if (n_host == 1)
+            suggested = g_strdup (conv->suggested);
+          for (guint k = 0; k < conv->candidates->len; k++)
+            {
+              BridgeGradeCandidate *cand = g_ptr_array_index (conv->candidates, k);
+              Vote *v = NULL;
+
+              for (guint m = 0; m < votes->len; m++)
+                if (g_str_equal (((Vote *) g_ptr_array_index (votes, m))->grade, cand->grade))
+                  v = g_ptr_array_index (votes, m);
+              if (v == NULL)
+                {
+                  v = g_new0 (Vote, 1);
+                  v->grade = g_strdup (cand->grade);
+                  g_ptr_array_add (votes, v);
+                }
+              v->weight += weight * cand->share;
+            }
+          if (n_host > 1 && suggested == NULL && votes->len == 0)
+            suggested = g_strdup (conv->suggested);
+        }
+
+      if (complete && votes->len > 0)
+        {
+          g_autoptr(GString) cs = g_string_new (NULL);
+          Vote *best = NULL;
+
+          for (guint m = 0; m < votes->len; m++)
+            {
+              Vote *v = g_ptr_array_index (votes, m);
+
+              /* candidates come best first, so on a tie the better grade stays */
+              if (best == NULL || v->weight > best->weight + 1e-12)
+                best = v;
+              if (cs->len)
+                g_string_append (cs, ", ");
+              g_string_append_printf (cs, "%s %.0f%%", v->grade, 100.0 * v->weight / total_weight);
+            }
+          candidates = g_string_free (g_steal_pointer (&cs), FALSE);
+          if (n_host > 1)
+            {
+              g_free (suggested);
+              suggested = g_strdup (best->grade);
+            }
+        }
+      else if (!complete)
+        g_clear_pointer (&suggested, g_free);
+
+      if (!group_totals (&ctx, group, &totals, NULL))
+        memset (&totals, 0, sizeof totals);
+
+      for (guint j = 0; j < n_home; j++)
+        {
+          const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, j);
+          BridgePlanRecognition *r = g_new0 (BridgePlanRecognition, 1);
+
+          r->group_id = g_strdup (bridge_plan_group_get_id (group));
+          r->course_id = g_strdup (c->course_id);
+          r->code = g_strdup (c->code);
+          r->title = c->title ? bridge_text_ref (c->title) : NULL;
+          /* What the home course is worth is its own credits, recognised
+           * when the group awards at least as much. */
+          r->credits = component_own_credits (&ctx, c);
+          r->host_grades = g_strdup (host_grades->str);
+          r->grade = g_strdup (suggested);
+          r->candidates = g_strdup (candidates);
+          r->rule = n_host > 1 ? g_strdup_printf (_("%s, weighted by credits over %u host courses"),
+                                                  bridge_grade_rule_to_string (rule), n_host)
+                               : g_strdup (bridge_grade_rule_to_string (rule));
+          r->approximate = approximate;
+          r->reason = reasons->len ? g_strdup (reasons->str) : NULL;
+          g_ptr_array_add (records, r);
+        }
+    }
+
+  bridge_plan_store_recognition (self, records);
+  return g_steal_pointer (&records);
+}
