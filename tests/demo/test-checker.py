@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The demo tests are only as good as their checker: each case here breaks a
+copy of the demo catalog in one way and asserts that the checker names the
+place and the reason.
+
+    test-checker.py SCHEMA CATALOG_DIR
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import feedcheck  # noqa: E402
+
+SCHEMA = CATALOG = None
+
+
+class Broken(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="demo-checker-")
+        self.dir = os.path.join(self.tmp.name, "catalog")
+        os.makedirs(os.path.join(self.dir, "courses"))
+        shutil.copy(os.path.join(CATALOG, "feed.json"), self.dir)
+        for name in os.listdir(os.path.join(CATALOG, "courses")):
+            shutil.copy(os.path.join(CATALOG, "courses", name), os.path.join(self.dir, "courses"))
+        self.feed_path = os.path.join(self.dir, "feed.json")
+        with open(self.feed_path, encoding="utf-8") as f:
+            self.feed = json.load(f)
+        self.save()
+        self.cqu_file = self.feed["course_files"].index("courses/cqu.jsonl")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def save(self):
+        with open(self.feed_path, "w", encoding="utf-8") as f:
+            json.dump(self.feed, f, ensure_ascii=False)
+
+    def lines(self, name="scu.jsonl"):
+        with open(os.path.join(self.dir, "courses", name), "rb") as f:
+            return f.read().split(b"\n")[:-1]
+
+    def set_lines(self, lines, name="scu.jsonl"):
+        with open(os.path.join(self.dir, "courses", name), "wb") as f:
+            f.write(b"".join(l + b"\n" for l in lines))
+
+    def edit_course(self, n, fn, name="scu.jsonl"):
+        lines = self.lines(name)
+        c = json.loads(lines[n])
+        fn(c)
+        lines[n] = json.dumps(c, ensure_ascii=False).encode()
+        self.set_lines(lines, name)
+
+    def uni(self, uid="scu"):
+        return next(u for u in self.feed["universities"] if u["id"] == uid)
+
+    def check(self):
+        result, _ = feedcheck.semantic_check(self.feed_path)
+        return result
+
+    def assertProblem(self, problems, place, reason):
+        hits = [p for p in problems if p.startswith(place) and reason in p]
+        self.assertTrue(hits, "no problem at %r saying %r in %r" % (place, reason, problems))
+
+    def schema(self):
+        return feedcheck.schema_problems(feedcheck.load_schema(SCHEMA), self.feed_path)
+
+    # -- the unbroken copy passes ------------------------------------------
+
+    def test_copy_is_clean(self):
+        r = self.check()
+        self.assertEqual((r.errors, r.warnings), ([], []))
+        self.assertEqual(self.schema(), [])
+
+    # -- checks beyond the schema: errors ------------------------------------
+
+    def test_dangling_university(self):
+        self.edit_course(3, lambda c: c.update(university="nowhere"))
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:4: $.university", "no university nowhere")
+
+    def test_duplicate_course_id(self):
+        lines = self.lines()
+        self.set_lines(lines + [lines[0]])
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:%d: $.id" % (len(lines) + 1), "repeats")
+
+    def test_duplicate_university_id(self):
+        self.feed["universities"][1]["id"] = "scu"
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[1].id", "repeats")
+
+    def test_counts_out_of_order(self):
+        t = self.uni()["grading_tables"][0]
+        t["counts"][0], t["counts"][1] = t["counts"][1], t["counts"][0]
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].grading_tables[0].counts", "passing grades")
+
+    def test_counts_missing_grade(self):
+        self.uni()["grading_tables"][1]["counts"].pop()
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].grading_tables[1].counts", "passing grades")
+
+    def test_counts_all_zero(self):
+        for c in self.uni()["grading_tables"][0]["counts"]:
+            c["count"] = 0
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].grading_tables[0].counts", "all counts are 0")
+
+    def test_table_scale_dangling(self):
+        self.uni()["grading_tables"][0]["scale"] = "gpa"
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].grading_tables[0].scale", "no grading scale gpa")
+
+    def test_bands_overlap(self):
+        self.uni()["grading_scales"][0]["grades"][1]["max"] = 92
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].grading_scales[0].grades", "overlaps")
+
+    def test_min_above_max(self):
+        g = self.uni()["grading_scales"][0]["grades"][4]
+        g["min"], g["max"] = 59.99, 0
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].grading_scales[0].grades[4]", "min 59.99 is above max 0")
+
+    def test_no_workload(self):
+        self.edit_course(5, lambda c: (c.update(periods={"lecture": 0}), c.pop("workload_hours", None),
+                                       c.pop("practice_weeks", None)))
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:6", "no workload")
+
+    def test_dangling_prerequisite(self):
+        self.edit_course(7, lambda c: c.update(prerequisites=["scu:none999"]), "cqu.jsonl")
+        self.assertProblem(self.check().errors, "courses/cqu.jsonl:8: $.prerequisites[0]", "no course scu:none999")
+
+    def test_prerequisite_at_other_university_resolves(self):
+        first_cqu = json.loads(self.lines("cqu.jsonl")[0])["id"]
+        self.edit_course(2, lambda c: c.update(prerequisites=[first_cqu]))
+        self.assertEqual(self.check().errors, [])
+
+    def test_dangling_term(self):
+        self.edit_course(0, lambda c: c.update(terms=["2026-winter"]))
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:1: $.terms[0]", "no term 2026-winter")
+
+    def test_dangling_grading_scale(self):
+        self.edit_course(0, lambda c: c.update(grading_scale="pf"))   # SCU has no pass/fail scale
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:1: $.grading_scale", "no grading scale pf")
+
+    def test_dangling_replaces(self):
+        self.feed["certificates"][0]["recognitions"][0]["replaces"] = ["scu:nothing"]
+        self.save()
+        self.assertProblem(self.check().errors, "$.certificates[0].recognitions[0].replaces[0]", "no course scu:nothing")
+
+    def test_dangling_recognition_university(self):
+        self.feed["certificates"][1]["recognitions"][0]["university"] = "mit"
+        self.save()
+        self.assertProblem(self.check().errors, "$.certificates[1].recognitions[0].university", "no university mit")
+
+    def test_nan(self):
+        lines = self.lines()
+        lines[9] = lines[9].replace(b'"credits":', b'"credits":NaN,"x":', 1)
+        self.set_lines(lines)
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:10", "not a finite number")
+
+    def test_huge_number_is_not_finite(self):
+        lines = self.lines()
+        lines[9] = lines[9].replace(b'"periods":{', b'"periods":{"seminar":1e999,', 1)
+        self.set_lines(lines)
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:10", "not finite")
+
+    def test_not_utf8(self):
+        lines = self.lines()
+        lines[11] = lines[11].replace(b'"zh":"', b'"zh":"\xff', 1)
+        self.set_lines(lines)
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:12", "not valid UTF-8")
+
+    def test_bom(self):
+        with open(self.feed_path, "rb") as f:
+            data = f.read()
+        with open(self.feed_path, "wb") as f:
+            f.write(b"\xef\xbb\xbf" + data)
+        self.assertProblem(self.check().errors, self.feed_path, "byte order mark")
+
+    def test_line_not_object(self):
+        lines = self.lines()
+        self.set_lines(lines[:3] + [b"[1, 2]"] + lines[3:])
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:4", "not a JSON object")
+
+    def test_truncated_line(self):
+        lines = self.lines()
+        lines[0] = lines[0][:40]
+        self.set_lines(lines)
+        self.assertProblem(self.check().errors, "courses/scu.jsonl:1", "Expecting property name")
+
+    def test_empty_course_file(self):
+        self.set_lines([], "cqu.jsonl")
+        self.assertProblem(self.check().errors, "$.course_files[%d]" % self.cqu_file, "is empty")
+
+    def test_missing_course_file(self):
+        self.feed["course_files"].append("courses/none.jsonl")
+        self.save()
+        self.assertProblem(self.check().errors, "$.course_files[20]", "does not exist")
+
+    # -- checks beyond the schema: warnings ----------------------------------
+
+    def test_credits_disagree(self):
+        self.edit_course(0, lambda c: c.update(credits=c["credits"] * 1.5))
+        r = self.check()
+        self.assertEqual(r.errors, [])
+        self.assertProblem(r.warnings, "courses/scu.jsonl:1: $.credits", "policy of scu gives")
+
+    def test_credits_within_25_percent(self):
+        self.edit_course(0, lambda c: c.update(credits=c["credits"] * 1.2))
+        self.assertEqual(self.check().warnings, [])
+
+    def test_small_table(self):
+        for c in self.uni("cqu")["grading_tables"][0]["counts"]:
+            c["count"] = 20
+        self.save()
+        self.assertProblem(self.check().warnings, "$.universities[12].grading_tables[0].counts", "fewer than 100")
+
+    def test_unknown_root_member(self):
+        self.feed["extra"] = 1
+        self.feed["x-extra"] = 1
+        self.save()
+        r = self.check()
+        self.assertEqual(r.warnings, ["$.extra: unknown root member"])
+
+    # -- the schema ----------------------------------------------------------
+
+    def test_schema_missing_title(self):
+        self.edit_course(2, lambda c: c.pop("title"))
+        self.assertProblem(self.schema(), "courses/scu.jsonl:3", "'title' is a required property")
+
+    def test_schema_wrong_type(self):
+        self.edit_course(2, lambda c: c.update(credits="3"))
+        self.assertProblem(self.schema(), "courses/scu.jsonl:3: $.credits", "is not of type 'number'")
+
+    def test_schema_uppercase_id(self):
+        self.edit_course(2, lambda c: c.update(id=c["id"].upper()))
+        self.assertProblem(self.schema(), "courses/scu.jsonl:3: $.id", "does not match")
+
+    def test_schema_bad_generated(self):
+        self.feed["generated"] = "2026-11-20 10:00"
+        self.save()
+        self.assertProblem(self.schema(), "$.generated", "is not a 'date-time'")
+
+    def test_schema_bad_term_date(self):
+        self.uni()["terms"][0]["start"] = "2026-02-30"
+        self.save()
+        self.assertProblem(self.schema(), "$.universities[0].terms[0].start", "is not a 'date'")
+
+    def test_schema_bad_website(self):
+        self.uni()["website"] = "www.scu.edu.cn"
+        self.save()
+        self.assertProblem(self.schema(), "$.universities[0].website", "is not a 'uri'")
+
+    def test_schema_unknown_version(self):
+        self.feed["version"] = 2
+        self.save()
+        self.assertProblem(self.schema(), "$.version", "1 was expected")
+
+    # -- the demo's own promises -----------------------------------------------
+
+    def run_demo_check(self):
+        return subprocess.run([sys.executable, os.path.join(HERE, "check-feed.py"), "--demo", "--strict",
+                               self.feed_path], capture_output=True, text=True)
+
+    def test_demo_check_passes_the_copy(self):
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 0, p.stdout)
+
+    def test_demo_check_wants_sixty_courses(self):
+        lines = self.lines("cqnu.jsonl")
+        self.set_lines(lines[:59], "cqnu.jsonl")
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.universities[19]: 59 courses, at least 60 expected", p.stdout)
+
+    def test_demo_check_wants_twelve_and_eight(self):
+        self.uni("cwnu")["city"] = {"zh": "重庆", "en": "Chongqing"}
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("11 in Sichuan and 9 in Chongqing", p.stdout)
+
+    def test_demo_check_fails_on_warnings(self):
+        self.edit_course(0, lambda c: c.update(credits=c["credits"] * 2))
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("error: (warning) courses/scu.jsonl:1: $.credits", p.stdout)
+
+    def test_demo_check_wants_demo_marking(self):
+        del self.feed["x-demo"]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.x-demo", p.stdout)
+
+
+if __name__ == "__main__":
+    SCHEMA, CATALOG = sys.argv[1], sys.argv[2]
+    unittest.main(argv=[sys.argv[0], "-v"])
