@@ -35,6 +35,13 @@ typedef struct
 } Ctx;
 
 static void
+object_unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
 ctx_clear (Ctx *ctx)
 {
   g_clear_object (&ctx->home);
@@ -57,7 +64,7 @@ ctx_init (Ctx            *ctx,
   ctx->catalog = catalog;
   ctx->alliance = bridge_catalog_get_alliance (catalog);
   ctx->universities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  ctx->courses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_clear_object);
+  ctx->courses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, object_unref_nullable);
 
   if (ctx->alliance == NULL)
     {
@@ -290,7 +297,7 @@ bridge_plan_check (BridgePlan    *self,
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_plan_warning_free);
   g_auto(Ctx) ctx = { 0 };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) term_hours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const BridgePlanStudent *student = bridge_plan_get_student (self);
   guint n;

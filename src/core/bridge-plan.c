@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
@@ -1274,6 +1275,8 @@ component_from_catalog (BridgeCatalog  *catalog,
   g_autoptr(BridgeCourse) course = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  BridgePlanComponent *c;
+
   course = bridge_catalog_get_course (catalog, course_id, &local_error);
   if (course == NULL)
     {
@@ -1284,7 +1287,21 @@ component_from_catalog (BridgeCatalog  *catalog,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return bridge_plan_component_new (course);
+  c = bridge_plan_component_new (course);
+  if (c->workload_hours <= 0)
+    {
+      /* Record the workload the credit engine gives, so the plan still
+       * knows what the course was worth if it leaves the catalog. */
+      g_autoptr(BridgeUniversity) uni = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL);
+      BridgeCourseLoad load;
+      BridgeRational hours;
+      BridgeWorkloadSource source;
+
+      bridge_course_load_from_course (&load, course);
+      if (uni && bridge_credit_workload (bridge_university_get_policy (uni), &load, &hours, &source, NULL, NULL))
+        c->workload_hours = bridge_rational_to_double (hours);
+    }
+  return c;
 }
 
 static void

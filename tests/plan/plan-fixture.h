@@ -1,0 +1,125 @@
+/* plan-fixture.h: a test catalog and a temporary directory for plan tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "bridge-catalog.h"
+#include "bridge-plan.h"
+
+typedef struct
+{
+  char          *dir;
+  BridgeCatalog *catalog;
+} PlanFixture;
+
+static inline void
+plan_fixture_set_up (PlanFixture   *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *feed = g_build_filename (PLAN_TEST_DIR, "feed.json", NULL);
+
+  fx->dir = g_dir_make_tmp ("plan-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fx->dir, "catalog.db", NULL);
+  fx->catalog = bridge_catalog_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_import (fx->catalog, feed, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static inline void
+plan_fixture_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        plan_fixture_remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static inline void
+plan_fixture_tear_down (PlanFixture   *fx,
+                        gconstpointer  data)
+{
+  g_clear_object (&fx->catalog);
+  plan_fixture_remove_dir (fx->dir);
+  g_free (fx->dir);
+}
+
+/* A plan of scu student 李华 going to cqu in autumn 2026:
+ * g1 = cqu:cs301 → scu:cs305, g2 = cqu:cs302 → scu:cs306. */
+static inline BridgePlan *
+plan_fixture_make_plan (PlanFixture *fx)
+{
+  g_autoptr(BridgePlan) plan = bridge_plan_new ();
+  g_autoptr(GError) error = NULL;
+  BridgePlanStudent student = { 0 };
+  BridgePlanInstitution home = { 0 }, host = { 0 };
+  const char *h1[] = { "cqu:cs301", NULL }, *r1[] = { "scu:cs305", NULL };
+  const char *h2[] = { "cqu:cs302", NULL }, *r2[] = { "scu:cs306", NULL };
+
+  student.name = (char *) "李华";
+  student.student_number = (char *) "2023141460001";
+  student.email = (char *) "lihua@stu.scu.edu.cn";
+  student.birth_date = (char *) "2004-05-06";
+  student.nationality = (char *) "CN";
+  student.cycle = BRIDGE_CYCLE_BACHELOR;
+  student.isced = (char *) "0613";
+  student.language = (char *) "en";
+  student.cefr = (char *) "B2";
+  bridge_plan_set_student (plan, &student);
+
+  home.university = (char *) "scu";
+  home.faculty = (char *) "College of Computer Science";
+  home.responsible.name = (char *) "王芳";
+  home.responsible.position = (char *) "Exchange coordinator";
+  home.responsible.email = (char *) "wangfang@scu.edu.cn";
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home);
+  host.university = (char *) "cqu";
+  host.faculty = (char *) "School of Big Data and Software Engineering";
+  host.responsible.name = (char *) "Zhang Wei";
+  host.responsible.position = (char *) "International office";
+  host.responsible.email = (char *) "zhangwei@cqu.edu.cn";
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &host);
+
+  bridge_plan_set_term (plan, "2026-autumn");
+  bridge_plan_set_academic_year (plan, "2026/2027");
+  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20");
+
+  g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, h1, r1, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, h2, r2, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&plan);
+}
+
+static inline void
+plan_fixture_approve_all (BridgePlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  BridgePlanPerson student = { (char *) "李华", NULL, (char *) "lihua@stu.scu.edu.cn" };
+  BridgePlanPerson sending = { (char *) "王芳", (char *) "Exchange coordinator", (char *) "wangfang@scu.edu.cn" };
+  BridgePlanPerson receiving = { (char *) "Zhang Wei", (char *) "International office", (char *) "zhangwei@cqu.edu.cn" };
+
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-06-01T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_SENDING, &sending, "2026-06-02T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_RECEIVING, &receiving, "2026-06-03T10:00:00Z", &error));
+  g_assert_no_error (error);
+}
