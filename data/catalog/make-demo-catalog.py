@@ -745,7 +745,7 @@ e L 2 三星堆与古蜀文明 | Sanxingdui and the Ancient Shu Civilisation
 }
 
 KIND_TEXT = {
-    "L": ("以课堂讲授为主，配合课后习题与阶段测验", "taught through lectures with weekly problem sets and tests"),
+    "L": ("以课堂讲授为主，配合课后作业与阶段测验", "taught through lectures, with regular assignments and tests"),
     "X": ("理论讲授与实验并重，实验须提交报告", "combines lectures with laboratory sessions that are written up as reports"),
     "B": ("以实验或实训为主", "taught mainly through practical sessions"),
     "S": ("以研讨、报告和小组项目为主", "taught through seminars, presentations and group projects"),
@@ -761,8 +761,8 @@ LEVEL_TEXT = {
 
 OUTCOMES = {
     "L": [
-        ("理解{zh}的基本概念、原理和方法", "Explain the key concepts, principles and methods of {en}"),
-        ("运用{zh}的知识分析和解决典型问题", "Apply {en} to analyse and solve typical problems"),
+        ("理解{zh}的核心概念、基本原理和方法", "Explain the core concepts, principles and methods covered in {en}"),
+        ("运用{zh}所学知识分析典型案例和问题", "Apply what is taught in {en} to analyse typical cases and problems"),
         ("阅读本领域的专业文献并作出评述", "Read the specialist literature of the field and review it critically"),
     ],
     "X": [
@@ -971,6 +971,9 @@ def universities():
 # Courses
 # ---------------------------------------------------------------------------
 
+# Fields taught in Chinese by their nature: never English-only.
+CHINESE_ONLY_FIELDS = {"0222", "0232", "0917", "1031"}
+
 LEVELS = {"g": "general", "f": "foundation", "c": "core", "e": "elective", "m": "core"}
 SEQ_BASE = {"g": 1000, "f": 2000, "c": 3000, "e": 4000, "m": 6000}
 
@@ -1051,7 +1054,7 @@ def make_course(uni, row, entry, n, rng, language_bias):
     if entry["zh"] == "学术英语写作" or (entry["isced"] == "0231" and not entry["zh"].startswith("基础")
                                         and entry["en"].find("English") >= 0):
         languages = ["en"] if r < 0.6 else ["zh", "en"]
-    elif r < language_bias:
+    elif r < language_bias and entry["isced"] not in CHINESE_ONLY_FIELDS:
         languages = ["en"]
     elif r < language_bias + 0.08 + (0.1 if cycle == "master" else 0):
         languages = ["zh", "en"]
@@ -1061,6 +1064,8 @@ def make_course(uni, row, entry, n, rng, language_bias):
     r = rng.random()
     if entry["kind"] in "PB":
         delivery = "on-campus"
+    elif entry["kind"] == "X":
+        delivery = "blended" if r < 0.15 else "on-campus"
     elif entry["level"] == "g" and r < 0.3:
         delivery = "online"
     elif r < 0.14:
@@ -1116,7 +1121,8 @@ def make_course(uni, row, entry, n, rng, language_bias):
             lzh, len_ = "研究生", "graduate"
         course["description"] = text(
             "《%s》是%s的%s课程，%s。" % (entry["zh"], fzh, lzh, kzh),
-            "%s is a %s course in %s; it is %s." % (entry["en"], len_, fen, ken))
+            "%s is %s %s course in %s; it is %s." % (entry["en"], "an" if len_[0] in "aeiou" else "a",
+                                                      len_, fen, ken))
     return course
 
 
