@@ -1,0 +1,922 @@
+/* bridge-plan-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-plan-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bridge-error.h"
+#include "bridge-gui-util.h"
+#include "bridge-plan-page.h"
+#include "bridge-window.h"
+
+/* What the last removal took away, so that Undo can put it back. */
+typedef struct
+{
+  BridgePlanGroup     *group;             /* the group it left (still in the plan) */
+  BridgePlanSide       side;
+  guint                index;
+  BridgePlanComponent *component;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_clear_object (&removal->group);
+  g_clear_pointer (&removal->component, bridge_plan_component_free);
+  g_free (removal);
+}
+
+struct _BridgePlanPage
+{
+  AdwBin               parent_instance;
+
+  BridgeContext       *context;
+  BridgePlan          *plan;
+  GFile               *file;
+  Removal             *removal;
+  GPtrArray           *total_rows;        /* rows in totals_group */
+  GPtrArray           *warning_rows;
+  GHashTable          *shown;             /* "total-host" → text */
+  gboolean             updating;
+  GPtrArray           *term_ids;
+
+  GtkStack            *stack;
+  AdwEntryRow         *student_row;
+  AdwActionRow        *home_row;
+  AdwActionRow        *host_row;
+  AdwComboRow         *term_row;
+  AdwPreferencesGroup *totals_group;
+  AdwPreferencesGroup *warnings_group;
+  GtkBox              *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (BridgePlanPage, bridge_plan_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rebuild (BridgePlanPage *self);
+
+static BridgeCatalog *
+get_catalog (BridgePlanPage *self)
+{
+  return self->context != NULL ? bridge_context_get_catalog (self->context) : NULL;
+}
+
+static void
+plan_modified_cb (BridgePlanPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_plan (BridgePlanPage *self,
+          BridgePlan     *plan)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+  g_clear_pointer (&self->removal, removal_free);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (rebuild), self);
+  g_signal_connect_swapped (plan, "notify::modified", G_CALLBACK (plan_modified_cb), self);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_file (BridgePlanPage *self,
+          GFile          *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Showing the plan                                                          */
+
+static GtkWidget *
+value_row (const char *title,
+           const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static void
+add_total (BridgePlanPage *self,
+           const char     *key,
+           const char     *title,
+           double          value)
+{
+  g_autofree char *text = bridge_gui_format_number (value);
+  GtkWidget *row = value_row (title, text);
+
+  g_hash_table_insert (self->shown, g_strdup (key), g_strdup (text));
+  adw_preferences_group_add (self->totals_group, row);
+  g_ptr_array_add (self->total_rows, row);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+typedef struct
+{
+  BridgePlanPage  *page;
+  BridgePlanGroup *group;
+  BridgePlanSide   side;
+  char            *course_id;
+} RowAction;
+
+static void
+row_action_free (gpointer data,
+                 GClosure *closure)
+{
+  RowAction *action = data;
+
+  g_object_unref (action->group);
+  g_free (action->course_id);
+  g_free (action);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   RowAction *action)
+{
+  guint position;
+
+  if (bridge_plan_find_group (action->page->plan, bridge_plan_group_get_id (action->group), &position))
+    bridge_plan_page_remove (action->page, position, action->side, action->course_id);
+}
+
+static GtkWidget *
+component_row (BridgePlanPage            *self,
+               BridgePlanGroup           *group,
+               BridgePlanSide             side,
+               const BridgePlanComponent *c)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+  g_autofree char *credits = bridge_gui_format_number (c->credits);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+  RowAction *action;
+  const char *title = bridge_text_pick (c->title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : c->course_id);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* Translators: "MATH101 · 3 credits" */
+  subtitle = g_strdup_printf (_("%s · %s credits%s"), c->code != NULL ? c->code : c->course_id,
+                              credits, c->unknown ? _(" · no longer in the catalog") : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: %s is a course title */
+  tooltip = g_strdup_printf (_("Remove “%s”"), title != NULL ? title : c->course_id);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  action = g_new0 (RowAction, 1);
+  action->page = self;
+  action->group = g_object_ref (group);
+  action->side = side;
+  action->course_id = g_strdup (c->course_id);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (remove_clicked_cb), action,
+                         row_action_free, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* The chooser of home courses for Table B */
+
+typedef struct
+{
+  BridgePlanPage  *page;
+  BridgePlanGroup *group;
+  GtkListBox      *list;
+  GtkPopover      *popover;
+  GtkSearchEntry  *entry;
+} Chooser;
+
+static void
+chooser_free (gpointer data,
+              GClosure *closure)
+{
+  Chooser *chooser = data;
+
+  g_object_unref (chooser->group);
+  g_free (chooser);
+}
+
+static void
+chooser_search_cb (GtkSearchEntry *entry,
+                   Chooser        *chooser)
+{
+  BridgePlanPage *self = chooser->page;
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  bridge_gui_list_box_remove_all (chooser->list);
+  filter.university = bridge_plan_get_home_university (self->plan);
+  if (filter.university == NULL || get_catalog (self) == NULL)
+    return;
+
+  courses = bridge_catalog_search (get_catalog (self),
+                                   gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                   &filter, 40, &total, &error);
+  for (guint i = 0; courses != NULL && i < courses->len; i++)
+    {
+      BridgeCourse *course = g_ptr_array_index (courses, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *credits = bridge_gui_format_number (bridge_course_get_credits (course));
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s credits"),
+                                                   bridge_course_get_code (course), credits);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     bridge_text_pick (bridge_course_get_title (course)));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "course-id",
+                              g_strdup (bridge_course_get_id (course)), g_free);
+      gtk_list_box_append (chooser->list, row);
+    }
+}
+
+static void
+chooser_activated_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      Chooser       *chooser)
+{
+  BridgePlanPage *self = chooser->page;
+  const char *id = g_object_get_data (G_OBJECT (row), "course-id");
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  gtk_popover_popdown (chooser->popover);
+  if (!bridge_plan_find_group (self->plan, bridge_plan_group_get_id (chooser->group), &position))
+    return;
+  if (!bridge_plan_page_add_home_course (self, position, id, &error))
+    bridge_gui_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+chooser_show_cb (GtkPopover *popover,
+                 Chooser    *chooser)
+{
+  chooser_search_cb (chooser->entry, chooser);
+  gtk_widget_grab_focus (GTK_WIDGET (chooser->entry));
+}
+
+static GtkWidget *
+home_chooser_button (BridgePlanPage  *self,
+                     BridgePlanGroup *group)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_search_entry_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  Chooser *chooser = g_new0 (Chooser, 1);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Home Course…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _("Choose a course of your home university that this group replaces (Table B)"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+
+  g_object_set (entry, "placeholder-text", _("Search home courses"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search home courses"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Home courses"), -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  chooser->page = self;
+  chooser->group = g_object_ref (group);
+  chooser->list = GTK_LIST_BOX (list);
+  chooser->popover = GTK_POPOVER (popover);
+  chooser->entry = GTK_SEARCH_ENTRY (entry);
+  g_signal_connect_data (entry, "search-changed", G_CALLBACK (chooser_search_cb), chooser,
+                         chooser_free, 0);
+  g_signal_connect (list, "row-activated", G_CALLBACK (chooser_activated_cb), chooser);
+  g_signal_connect (popover, "show", G_CALLBACK (chooser_show_cb), chooser);
+
+  return button;
+}
+
+static void
+add_group_widget (BridgePlanPage  *self,
+                  BridgePlanGroup *group,
+                  guint            position)
+{
+  GtkWidget *pref = adw_preferences_group_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  BridgePlanTotals totals = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint n_host = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST);
+  guint n_home = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME);
+  GtkWidget *header;
+
+  /* Translators: a recognition group of the plan, numbered from 1 */
+  title = g_strdup_printf (_("Recognition Group %u"), position + 1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pref), title);
+  if (bridge_plan_compute_totals (self->plan, get_catalog (self), group, &totals, &error))
+    {
+      g_autofree char *host = bridge_gui_format_number (totals.host_credits);
+      g_autofree char *ects = bridge_gui_format_number (totals.ects_credits);
+      g_autofree char *home = bridge_gui_format_number (totals.home_credits);
+      g_autofree char *replaced = bridge_gui_format_number (totals.replaced_credits);
+
+      /* Translators: per group: host credits, ECTS, home credits awarded, home credits replaced */
+      description = g_strdup_printf (_("%s host credits · %s ECTS · %s home credits for %s replaced"),
+                                     host, ects, home, replaced);
+    }
+  else
+    description = g_strdup (error->message);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (pref), description);
+
+  header = home_chooser_button (self, group);
+  gtk_widget_set_valign (header, GTK_ALIGN_END);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (pref), header);
+
+  for (guint i = 0; i < n_host; i++)
+    {
+      GtkWidget *row = component_row (self, group, BRIDGE_PLAN_SIDE_HOST,
+                                      bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, i));
+      GtkWidget *tag = gtk_label_new (C_("plan table", "A"));
+
+      gtk_widget_set_tooltip_text (tag, _("Table A: studied at the host"));
+      gtk_widget_add_css_class (tag, "table-tag");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), row);
+    }
+  for (guint i = 0; i < n_home; i++)
+    {
+      GtkWidget *row = component_row (self, group, BRIDGE_PLAN_SIDE_HOME,
+                                      bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, i));
+      GtkWidget *tag = gtk_label_new (C_("plan table", "B"));
+
+      gtk_widget_set_tooltip_text (tag, _("Table B: recognised at home"));
+      gtk_widget_add_css_class (tag, "table-tag");
+      gtk_widget_add_css_class (tag, "home");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), row);
+    }
+  if (n_home == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No home course chosen yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Add the home courses this group replaces."));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), row);
+    }
+
+  gtk_box_append (self->groups_box, pref);
+}
+
+static void
+fill_terms (BridgePlanPage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) terms = NULL;
+  const char *current = bridge_plan_get_term (self->plan);
+  BridgeUniversity *host = self->context != NULL
+                           ? bridge_context_find_university (self->context, bridge_plan_get_host_university (self->plan))
+                           : NULL;
+  guint selected = 0;
+
+  g_clear_pointer (&self->term_ids, g_ptr_array_unref);
+  self->term_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (list, _("Not chosen"));
+  g_ptr_array_add (self->term_ids, NULL);
+
+  if (get_catalog (self) != NULL)
+    terms = bridge_catalog_list_terms (get_catalog (self));
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    {
+      const char *id = g_ptr_array_index (terms, i);
+      const BridgeTerm *t = host != NULL ? bridge_university_find_term (host, id) : NULL;
+
+      gtk_string_list_append (list, t != NULL && t->name != NULL ? bridge_text_pick (t->name) : id);
+      g_ptr_array_add (self->term_ids, g_strdup (id));
+      if (g_strcmp0 (id, current) == 0)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->term_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->term_row, selected);
+}
+
+static void
+rebuild (BridgePlanPage *self)
+{
+  GListModel *groups;
+  BridgePlanTotals totals = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  const char *student;
+
+  if (self->plan == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  groups = bridge_plan_get_groups (self->plan);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (groups) > 0 ? "plan" : "empty");
+
+  student = bridge_plan_get_student_name (self->plan);
+  if (g_strcmp0 (student != NULL ? student : "", gtk_editable_get_text (GTK_EDITABLE (self->student_row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->student_row), student != NULL ? student : "");
+  adw_action_row_set_subtitle (self->home_row,
+                               self->context != NULL && bridge_plan_get_home_university (self->plan) != NULL
+                               ? bridge_context_university_name (self->context, bridge_plan_get_home_university (self->plan))
+                               : _("Not chosen"));
+  adw_action_row_set_subtitle (self->host_row,
+                               self->context != NULL && bridge_plan_get_host_university (self->plan) != NULL
+                               ? bridge_context_university_name (self->context, bridge_plan_get_host_university (self->plan))
+                               : _("Chosen with the first course"));
+  fill_terms (self);
+
+  /* totals */
+  clear_rows (self->totals_group, self->total_rows);
+  g_hash_table_remove_all (self->shown);
+  if (get_catalog (self) != NULL &&
+      bridge_plan_compute_totals (self->plan, get_catalog (self), NULL, &totals, &error))
+    {
+      add_total (self, "total-host", _("Host credits (Table A)"), totals.host_credits);
+      add_total (self, "total-alliance", _("Alliance credits"), totals.alliance_credits);
+      add_total (self, "total-ects", _("ECTS credits"), totals.ects_credits);
+      add_total (self, "total-home", _("Home credits awarded"), totals.home_credits);
+      add_total (self, "total-replaced", _("Home credits replaced (Table B)"), totals.replaced_credits);
+    }
+  else if (error != NULL)
+    {
+      GtkWidget *row = value_row (_("Totals not available"), error->message);
+
+      adw_preferences_group_add (self->totals_group, row);
+      g_ptr_array_add (self->total_rows, row);
+    }
+
+  /* warnings */
+  clear_rows (self->warnings_group, self->warning_rows);
+  if (get_catalog (self) != NULL)
+    warnings = bridge_plan_check (self->plan, get_catalog (self));
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      BridgePlanWarning *w = g_ptr_array_index (warnings, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), w->message);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->warnings_group, row);
+      g_ptr_array_add (self->warning_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), self->warning_rows->len > 0);
+
+  /* groups */
+  bridge_gui_box_remove_all (self->groups_box);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(BridgePlanGroup) group = g_list_model_get_item (groups, i);
+
+      add_group_widget (self, group, i);
+    }
+
+  self->updating = FALSE;
+}
+
+static void
+student_changed_cb (BridgePlanPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->student_row));
+
+  if (self->updating || self->plan == NULL)
+    return;
+  if (g_strcmp0 (text, bridge_plan_get_student_name (self->plan)) != 0)
+    bridge_plan_set_student_name (self->plan, text);
+}
+
+static void
+term_changed_cb (BridgePlanPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->term_row);
+  const char *id = NULL;
+
+  if (self->updating || self->plan == NULL || self->term_ids == NULL)
+    return;
+  if (selected < self->term_ids->len)
+    id = g_ptr_array_index (self->term_ids, selected);
+  if (g_strcmp0 (id, bridge_plan_get_term (self->plan)) != 0)
+    bridge_plan_set_term (self->plan, id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing                                                                   */
+
+static void
+ensure_home (BridgePlanPage *self)
+{
+  g_autofree char *home = NULL;
+
+  if (self->context == NULL || bridge_plan_get_home_university (self->plan) != NULL)
+    return;
+  home = g_settings_get_string (bridge_context_get_settings (self->context), "home-university");
+  if (*home != '\0')
+    bridge_plan_set_home_university (self->plan, home);
+}
+
+gboolean
+bridge_plan_page_add_course (BridgePlanPage *self,
+                             BridgeCourse   *course,
+                             GError        **error)
+{
+  const char *host;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_COURSE (course), FALSE);
+
+  if (get_catalog (self) == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED, _("There is no catalog"));
+      return FALSE;
+    }
+
+  ensure_home (self);
+  host = bridge_plan_get_host_university (self->plan);
+  if (host == NULL)
+    bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course));
+  else if (g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a university's name */
+                   _("This plan is for a stay at %s: start a new plan for another university"),
+                   bridge_context_university_name (self->context, host));
+      return FALSE;
+    }
+
+  return bridge_plan_add_course (self->plan, get_catalog (self), NULL, BRIDGE_PLAN_SIDE_HOST,
+                                 bridge_course_get_id (course), error);
+}
+
+gboolean
+bridge_plan_page_add_home_course (BridgePlanPage *self,
+                                  guint           position,
+                                  const char     *course_id,
+                                  GError        **error)
+{
+  BridgePlanGroup *group;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+
+  group = bridge_plan_get_group (self->plan, position);
+  if (group == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND, _("There is no such group"));
+      return FALSE;
+    }
+  return bridge_plan_add_course (self->plan, get_catalog (self), group, BRIDGE_PLAN_SIDE_HOME,
+                                 course_id, error);
+}
+
+gboolean
+bridge_plan_page_undo (BridgePlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  Removal *removal;
+  gboolean ok;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+
+  removal = g_steal_pointer (&self->removal);
+  if (removal == NULL)
+    return FALSE;
+
+  ok = bridge_plan_insert_component (self->plan, removal->group, removal->side,
+                                     (int) removal->index, removal->component, &error);
+  if (!ok)
+    bridge_gui_toast (GTK_WIDGET (self), error->message);
+  removal_free (removal);
+  return ok;
+}
+
+static void
+undo_clicked_cb (AdwToast       *toast,
+                 BridgePlanPage *self)
+{
+  bridge_plan_page_undo (self);
+}
+
+gboolean
+bridge_plan_page_remove (BridgePlanPage *self,
+                         guint           position,
+                         BridgePlanSide  side,
+                         const char     *course_id)
+{
+  g_autoptr(GError) error = NULL;
+  BridgePlanGroup *group;
+  BridgePlanComponent *component;
+  Removal *removal;
+  AdwToast *toast;
+  GtkRoot *root;
+  g_autofree char *title = NULL;
+  guint index = 0;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+
+  group = bridge_plan_get_group (self->plan, position);
+  if (group == NULL)
+    return FALSE;
+  g_object_ref (group);
+  component = bridge_plan_remove_component (self->plan, group, side, course_id, &index, &error);
+  if (component == NULL)
+    {
+      bridge_gui_toast (GTK_WIDGET (self), error->message);
+      g_object_unref (group);
+      return FALSE;
+    }
+
+  removal = g_new0 (Removal, 1);
+  removal->group = group;
+  removal->side = side;
+  removal->index = index;
+  removal->component = component;
+  g_clear_pointer (&self->removal, removal_free);
+  self->removal = removal;
+
+  /* Translators: %s is a course title */
+  title = g_strdup_printf (_("“%s” removed"),
+                           bridge_text_pick (component->title) != NULL ? bridge_text_pick (component->title) : course_id);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (BRIDGE_IS_WINDOW (root))
+    bridge_window_add_toast (BRIDGE_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+void
+bridge_plan_page_set_context (BridgePlanPage *self,
+                              BridgeContext  *context)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+void
+bridge_plan_page_reload (BridgePlanPage *self)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+
+  if (get_catalog (self) != NULL)
+    bridge_plan_refresh (self->plan, get_catalog (self));
+  ensure_home (self);
+  rebuild (self);
+}
+
+BridgePlan *
+bridge_plan_page_get_plan (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), NULL);
+  return self->plan;
+}
+
+GFile *
+bridge_plan_page_get_file (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), NULL);
+  return self->file;
+}
+
+gboolean
+bridge_plan_page_get_modified (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  return self->plan != NULL && bridge_plan_get_modified (self->plan);
+}
+
+void
+bridge_plan_page_new_plan (BridgePlanPage *self)
+{
+  g_autoptr(BridgePlan) plan = bridge_plan_new ();
+
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+
+  set_plan (self, plan);
+  ensure_home (self);
+  bridge_plan_set_modified (self->plan, FALSE);
+  set_file (self, NULL);
+}
+
+gboolean
+bridge_plan_page_load (BridgePlanPage *self,
+                       GFile          *file,
+                       GError        **error)
+{
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only plans in local files can be opened"));
+      return FALSE;
+    }
+  plan = bridge_plan_new_from_file (path, error);
+  if (plan == NULL)
+    return FALSE;
+  if (get_catalog (self) != NULL)
+    bridge_plan_refresh (plan, get_catalog (self));
+  bridge_plan_set_modified (plan, FALSE);
+  set_plan (self, plan);
+  set_file (self, file);
+  return TRUE;
+}
+
+gboolean
+bridge_plan_page_save (BridgePlanPage *self,
+                       GFile          *file,
+                       GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Plans can only be saved to local files"));
+      return FALSE;
+    }
+  if (!bridge_plan_save (self->plan, path, error))
+    return FALSE;
+  set_file (self, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  return TRUE;
+}
+
+const char *
+bridge_plan_page_get_shown (BridgePlanPage *self,
+                            const char     *what)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), NULL);
+  return g_hash_table_lookup (self->shown, what);
+}
+
+guint
+bridge_plan_page_get_n_warnings_shown (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), 0);
+  return self->warning_rows->len;
+}
+
+static void
+bridge_plan_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BridgePlanPage *self = BRIDGE_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, bridge_plan_page_get_modified (self));
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bridge_plan_page_dispose (GObject *object)
+{
+  BridgePlanPage *self = BRIDGE_PLAN_PAGE (object);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_PLAN_PAGE);
+  g_clear_pointer (&self->removal, removal_free);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->file);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (bridge_plan_page_parent_class)->dispose (object);
+}
+
+static void
+bridge_plan_page_finalize (GObject *object)
+{
+  BridgePlanPage *self = BRIDGE_PLAN_PAGE (object);
+
+  g_clear_pointer (&self->total_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->term_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bridge_plan_page_parent_class)->finalize (object);
+}
+
+static void
+bridge_plan_page_class_init (BridgePlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bridge_plan_page_get_property;
+  object_class->dispose = bridge_plan_page_dispose;
+  object_class->finalize = bridge_plan_page_finalize;
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, student_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, home_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, host_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, term_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, totals_group);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, student_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, term_changed_cb);
+}
+
+static void
+bridge_plan_page_init (BridgePlanPage *self)
+{
+  g_autoptr(BridgePlan) plan = bridge_plan_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->total_rows = g_ptr_array_new ();
+  self->warning_rows = g_ptr_array_new ();
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  set_plan (self, plan);
+  bridge_plan_set_modified (self->plan, FALSE);
+}

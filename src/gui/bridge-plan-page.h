@@ -1,0 +1,53 @@
+/* bridge-plan-page.h: the study plan (Tables A and B in recognition groups)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bridge-context.h"
+#include "bridge-plan.h"
+
+G_BEGIN_DECLS
+
+#define BRIDGE_TYPE_PLAN_PAGE (bridge_plan_page_get_type ())
+G_DECLARE_FINAL_TYPE (BridgePlanPage, bridge_plan_page, BRIDGE, PLAN_PAGE, AdwBin)
+
+void        bridge_plan_page_set_context (BridgePlanPage *self,
+                                          BridgeContext  *context);
+void        bridge_plan_page_reload      (BridgePlanPage *self);
+BridgePlan *bridge_plan_page_get_plan    (BridgePlanPage *self);
+/* NULL until saved or opened */
+GFile      *bridge_plan_page_get_file    (BridgePlanPage *self);
+gboolean    bridge_plan_page_get_modified (BridgePlanPage *self);
+void        bridge_plan_page_new_plan    (BridgePlanPage *self);
+gboolean    bridge_plan_page_load        (BridgePlanPage *self,
+                                          GFile          *file,
+                                          GError        **error);
+gboolean    bridge_plan_page_save        (BridgePlanPage *self,
+                                          GFile          *file,
+                                          GError        **error);
+/* Adds @course to Table A, in a group of its own. */
+gboolean    bridge_plan_page_add_course  (BridgePlanPage *self,
+                                          BridgeCourse   *course,
+                                          GError        **error);
+/* Adds home course @course_id to Table B of group @position (as the chooser does). */
+gboolean    bridge_plan_page_add_home_course (BridgePlanPage *self,
+                                              guint           position,
+                                              const char     *course_id,
+                                              GError        **error);
+/* Removes Table A/B course @course_id of group @position with an Undo toast. */
+gboolean    bridge_plan_page_remove      (BridgePlanPage *self,
+                                          guint           position,
+                                          BridgePlanSide  side,
+                                          const char     *course_id);
+/* Undoes the last removal; FALSE if there is nothing to undo. */
+gboolean    bridge_plan_page_undo        (BridgePlanPage *self);
+/* The texts on screen, for tests: "total-host", "total-alliance",
+ * "total-ects", "total-home", "total-replaced"; NULL if not shown. */
+const char *bridge_plan_page_get_shown   (BridgePlanPage *self,
+                                          const char     *what);
+guint       bridge_plan_page_get_n_warnings_shown (BridgePlanPage *self);
+
+G_END_DECLS

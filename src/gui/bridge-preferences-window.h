@@ -1,0 +1,18 @@
+/* bridge-preferences-window.h: home programme, conversion rule, catalog source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bridge-application.h"
+
+G_BEGIN_DECLS
+
+#define BRIDGE_TYPE_PREFERENCES_WINDOW (bridge_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (BridgePreferencesWindow, bridge_preferences_window, BRIDGE, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+BridgePreferencesWindow *bridge_preferences_window_new (BridgeApplication *application);
+
+G_END_DECLS

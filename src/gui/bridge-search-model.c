@@ -1,0 +1,463 @@
+/* bridge-search-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-search-model"
+
+#include "config.h"
+
+#include "bridge-search-model.h"
+
+#define CACHE_SIZE 256
+
+/* The worker's connection, shared by every search of one model; searches take
+ * turns on it. */
+typedef struct
+{
+  GMutex         mutex;
+  char          *path;
+  BridgeCatalog *catalog;
+} SearchConn;
+
+static void
+search_conn_clear (gpointer data)
+{
+  SearchConn *conn = data;
+
+  g_clear_object (&conn->catalog);
+  g_clear_pointer (&conn->path, g_free);
+  g_mutex_clear (&conn->mutex);
+}
+
+static SearchConn *
+search_conn_new (const char *path)
+{
+  SearchConn *conn = g_atomic_rc_box_new0 (SearchConn);
+
+  g_mutex_init (&conn->mutex);
+  conn->path = g_strdup (path);
+  return conn;
+}
+
+static void
+search_conn_unref (SearchConn *conn)
+{
+  g_atomic_rc_box_release_full (conn, search_conn_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchConn, search_conn_unref)
+
+/* One search, owned by its GTask. */
+typedef struct
+{
+  SearchConn *conn;
+  char       *query;
+  char       *university;
+  char       *city;
+  char       *isced;
+  char       *level;
+  char       *cycle;
+  char       *term;
+  char       *language;
+  char       *delivery;
+  double      min_credits;
+  double      max_credits;
+  guint       serial;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_clear_pointer (&data->conn, search_conn_unref);
+  g_free (data->query);
+  g_free (data->university);
+  g_free (data->city);
+  g_free (data->isced);
+  g_free (data->level);
+  g_free (data->cycle);
+  g_free (data->term);
+  g_free (data->language);
+  g_free (data->delivery);
+  g_free (data);
+}
+
+struct _BridgeSearchModel
+{
+  GObject        parent_instance;
+
+  BridgeCatalog *catalog;
+  GArray        *ids;                     /* gint64 rowids */
+  GHashTable    *cache;                   /* rowid → BridgeCourse */
+  gint64         ring[CACHE_SIZE];        /* insertion order, for eviction */
+  guint          ring_next;
+  SearchConn    *conn;
+  GCancellable  *cancellable;
+  guint          serial;
+  gboolean       searching;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BridgeSearchModel, bridge_search_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_SEARCHING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SEARCH_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GType
+get_item_type (GListModel *model)
+{
+  return BRIDGE_TYPE_COURSE;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (model);
+  g_autoptr(GError) error = NULL;
+  BridgeCourse *course;
+  gint64 rowid;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  rowid = g_array_index (self->ids, gint64, position);
+  course = g_hash_table_lookup (self->cache, &rowid);
+  if (course != NULL)
+    return g_object_ref (course);
+
+  if (self->catalog != NULL)
+    course = bridge_catalog_get_course_by_rowid (self->catalog, rowid, &error);
+  if (course == NULL)
+    {
+      /* Gone since the search (a new import): an empty row, never NULL. */
+      if (error != NULL)
+        g_debug ("Course %" G_GINT64_FORMAT ": %s", rowid, error->message);
+      return bridge_course_new ("");
+    }
+
+  /* Evict the oldest entry when the ring comes round. */
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove (self->cache, &self->ring[self->ring_next]);
+  self->ring[self->ring_next] = rowid;
+  self->ring_next = (self->ring_next + 1) % CACHE_SIZE;
+  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), g_object_ref (course));
+
+  return course;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+BridgeSearchModel *
+bridge_search_model_new (BridgeCatalog *catalog)
+{
+  BridgeSearchModel *self = g_object_new (BRIDGE_TYPE_SEARCH_MODEL, NULL);
+
+  bridge_search_model_set_catalog (self, catalog);
+  return self;
+}
+
+void
+bridge_search_model_set_catalog (BridgeSearchModel *self,
+                                 BridgeCatalog     *catalog)
+{
+  g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
+
+  if (!g_set_object (&self->catalog, catalog))
+    return;
+  bridge_search_model_invalidate (self);
+}
+
+void
+bridge_search_model_invalidate (BridgeSearchModel *self)
+{
+  g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
+
+  g_hash_table_remove_all (self->cache);
+  self->ring_next = 0;
+  /* A running search keeps its reference; the next one gets a fresh connection. */
+  g_clear_pointer (&self->conn, search_conn_unref);
+  if (self->catalog != NULL)
+    self->conn = search_conn_new (bridge_catalog_get_path (self->catalog));
+  if (self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
+}
+
+void
+bridge_search_model_set_ids (BridgeSearchModel *self,
+                             GArray            *ids)
+{
+  guint old_len;
+
+  g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
+  g_return_if_fail (ids != NULL);
+
+  old_len = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  if (old_len != 0 || ids->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+  if (old_len != ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+gint64
+bridge_search_model_get_rowid (BridgeSearchModel *self,
+                               guint              position)
+{
+  g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), -1);
+
+  if (position >= self->ids->len)
+    return -1;
+  return g_array_index (self->ids, gint64, position);
+}
+
+gboolean
+bridge_search_model_get_searching (BridgeSearchModel *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), FALSE);
+  return self->searching;
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  SearchConn *conn = data->conn;
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  g_mutex_lock (&conn->mutex);
+
+  /* A newer search came while this one waited for the connection. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_mutex_unlock (&conn->mutex);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "superseded");
+      return;
+    }
+
+  if (conn->catalog == NULL)
+    conn->catalog = bridge_catalog_open (conn->path, &error);
+  if (conn->catalog == NULL)
+    {
+      g_mutex_unlock (&conn->mutex);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  filter.university = data->university;
+  filter.city = data->city;
+  filter.isced = data->isced;
+  filter.level = data->level;
+  filter.cycle = data->cycle;
+  filter.term = data->term;
+  filter.language = data->language;
+  filter.delivery = data->delivery;
+  filter.min_credits = data->min_credits;
+  filter.max_credits = data->max_credits;
+
+  ids = bridge_catalog_search_ids (conn->catalog, data->query, &filter, &error);
+  g_mutex_unlock (&conn->mutex);
+
+  if (ids == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
+  GTask *task = G_TASK (result);
+  SearchData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  ids = g_task_propagate_pointer (task, &error);
+
+  /* Only the newest search counts. */
+  if (data->serial != self->serial)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+
+  self->searching = FALSE;
+  g_clear_object (&self->cancellable);
+
+  if (ids != NULL)
+    bridge_search_model_set_ids (self, ids);
+  else
+    bridge_search_model_set_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+  g_signal_emit (self, signals[SEARCH_FINISHED], 0, error != NULL ? error->message : NULL);
+}
+
+void
+bridge_search_model_search (BridgeSearchModel        *self,
+                            const char               *query,
+                            const BridgeSearchFilter *filter)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->conn == NULL)
+    {
+      bridge_search_model_set_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_signal_emit (self, signals[SEARCH_FINISHED], 0, NULL);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  data = g_new0 (SearchData, 1);
+  data->conn = g_atomic_rc_box_acquire (self->conn);
+  data->query = g_strdup (query != NULL ? query : "");
+  data->serial = ++self->serial;
+  data->min_credits = -1;
+  data->max_credits = -1;
+  if (filter != NULL)
+    {
+      data->university = g_strdup (filter->university);
+      data->city = g_strdup (filter->city);
+      data->isced = g_strdup (filter->isced);
+      data->level = g_strdup (filter->level);
+      data->cycle = g_strdup (filter->cycle);
+      data->term = g_strdup (filter->term);
+      data->language = g_strdup (filter->language);
+      data->delivery = g_strdup (filter->delivery);
+      data->min_credits = filter->min_credits;
+      data->max_credits = filter->max_credits;
+    }
+
+  task = g_task_new (self, self->cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, bridge_search_model_search);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  /* Cancellation is checked by hand, so the newest search still reports. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, search_thread);
+
+  if (!self->searching)
+    {
+      self->searching = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+    }
+}
+
+static void
+bridge_search_model_dispose (GObject *object)
+{
+  BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->catalog);
+  g_hash_table_remove_all (self->cache);
+
+  G_OBJECT_CLASS (bridge_search_model_parent_class)->dispose (object);
+}
+
+static void
+bridge_search_model_finalize (GObject *object)
+{
+  BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
+
+  g_clear_pointer (&self->conn, search_conn_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+
+  G_OBJECT_CLASS (bridge_search_model_parent_class)->finalize (object);
+}
+
+static void
+bridge_search_model_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, self->searching);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bridge_search_model_class_init (BridgeSearchModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bridge_search_model_dispose;
+  object_class->finalize = bridge_search_model_finalize;
+  object_class->get_property = bridge_search_model_get_property;
+
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SEARCH_FINISHED] =
+    g_signal_new ("search-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+bridge_search_model_init (BridgeSearchModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}

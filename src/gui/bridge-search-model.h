@@ -1,0 +1,40 @@
+/* bridge-search-model.h: search results as a lazy GListModel
+ *
+ * The model holds only the ranked rowids that the core search returned; each
+ * BridgeCourse is read from the catalog when a row asks for it, and a few
+ * hundred are kept in a cache. Searches run in a worker thread with a catalog
+ * connection of their own, so typing never waits for SQLite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bridge-catalog.h"
+
+G_BEGIN_DECLS
+
+#define BRIDGE_TYPE_SEARCH_MODEL (bridge_search_model_get_type ())
+G_DECLARE_FINAL_TYPE (BridgeSearchModel, bridge_search_model, BRIDGE, SEARCH_MODEL, GObject)
+
+BridgeSearchModel *bridge_search_model_new          (BridgeCatalog            *catalog);
+void               bridge_search_model_set_catalog  (BridgeSearchModel        *self,
+                                                     BridgeCatalog            *catalog);
+/* Replaces the results with @ids (element-type gint64, rank order). */
+void               bridge_search_model_set_ids      (BridgeSearchModel        *self,
+                                                     GArray                   *ids);
+/* Starts a search in the worker; a newer call supersedes an older one, whose
+ * results are dropped. "search-finished" is emitted when the results are in
+ * (with the error message, or NULL). */
+void               bridge_search_model_search       (BridgeSearchModel        *self,
+                                                     const char               *query,
+                                                     const BridgeSearchFilter *filter);
+gboolean           bridge_search_model_get_searching (BridgeSearchModel       *self);
+/* Drops cached courses (after an import) and reopens the worker's connection. */
+void               bridge_search_model_invalidate   (BridgeSearchModel        *self);
+/* The rowid at @position, without building the course; -1 if out of range. */
+gint64             bridge_search_model_get_rowid    (BridgeSearchModel        *self,
+                                                     guint                     position);
+
+G_END_DECLS

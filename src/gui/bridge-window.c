@@ -1,0 +1,869 @@
+/* bridge-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bridge-catalog-page.h"
+#include "bridge-context.h"
+#include "bridge-grades-page.h"
+#include "bridge-gui-util.h"
+#include "bridge-plan-page.h"
+#include "bridge-window.h"
+
+/* What to do once unsaved changes are dealt with. */
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_NEW,
+  PENDING_OPEN_CHOOSER,
+  PENDING_OPEN_FILE,
+} PendingKind;
+
+struct _BridgeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  BridgeContext        *context;
+  gulong                import_started_id;
+  gulong                import_progress_id;
+  gulong                import_finished_id;
+  gulong                plan_modified_id;
+
+  PendingKind           pending;
+  GFile                *pending_file;
+  gboolean              close_confirmed;
+  GtkNativeDialog      *chooser;
+  GPtrArray            *welcome_university_ids;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_status;
+  GtkProgressBar       *import_progress;
+  AdwComboRow          *welcome_university_row;
+  AdwComboRow          *welcome_cycle_row;
+  AdwComboRow          *welcome_field_row;
+  GtkButton            *welcome_start_button;
+  GtkRevealer          *demo_banner;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  BridgeCatalogPage    *catalog_page;
+  BridgePlanPage       *plan_page;
+  BridgeGradesPage     *grades_page;
+  GMenu                *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (BridgeWindow, bridge_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void run_pending (BridgeWindow *self);
+static void save_plan_as (BridgeWindow *self);
+
+static BridgeApplication *
+get_app (BridgeWindow *self)
+{
+  return BRIDGE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void setup (BridgeWindow *self);
+
+BridgeWindow *
+bridge_window_new (BridgeApplication *application)
+{
+  BridgeWindow *self;
+
+  g_return_val_if_fail (BRIDGE_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (BRIDGE_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  setup (self);
+  return self;
+}
+
+void
+bridge_window_add_toast (BridgeWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (BRIDGE_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+bridge_window_get_state (BridgeWindow *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GtkWidget *
+bridge_window_get_page (BridgeWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (BRIDGE_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "catalog") == 0)
+    return GTK_WIDGET (self->catalog_page);
+  if (g_strcmp0 (name, "plan") == 0)
+    return GTK_WIDGET (self->plan_page);
+  if (g_strcmp0 (name, "grades") == 0)
+    return GTK_WIDGET (self->grades_page);
+  return NULL;
+}
+
+GtkWidget *
+bridge_window_get_child (BridgeWindow *self,
+                         const char   *name)
+{
+  g_return_val_if_fail (BRIDGE_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (name, "welcome-university") == 0)
+    return GTK_WIDGET (self->welcome_university_row);
+  if (g_strcmp0 (name, "welcome-cycle") == 0)
+    return GTK_WIDGET (self->welcome_cycle_row);
+  if (g_strcmp0 (name, "welcome-field") == 0)
+    return GTK_WIDGET (self->welcome_field_row);
+  if (g_strcmp0 (name, "welcome-start") == 0)
+    return GTK_WIDGET (self->welcome_start_button);
+  if (g_strcmp0 (name, "demo-banner") == 0)
+    return GTK_WIDGET (self->demo_banner);
+  if (g_strcmp0 (name, "import-progress") == 0)
+    return GTK_WIDGET (self->import_progress);
+  if (g_strcmp0 (name, "view-stack") == 0)
+    return GTK_WIDGET (self->view_stack);
+  return NULL;
+}
+
+void
+bridge_window_show_page (BridgeWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (BRIDGE_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* ------------------------------------------------------------------------ */
+/* State: importing, welcome, main                                           */
+
+static void
+update_demo_banner (BridgeWindow *self)
+{
+  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+  g_auto(BridgeCatalogStats) stats = { 0 };
+  gboolean demo = FALSE;
+
+  if (catalog != NULL && bridge_catalog_get_stats (catalog, &stats, NULL))
+    demo = stats.demo;
+  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+}
+
+static void
+fill_welcome (BridgeWindow *self)
+{
+  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+  g_autoptr(GPtrArray) universities = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) cycles = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
+  g_autofree char *home = g_settings_get_string (self->settings, "home-university");
+  g_autofree char *cycle = g_settings_get_string (self->settings, "home-cycle");
+  g_autofree char *field = g_settings_get_string (self->settings, "home-field");
+  guint selected = 0;
+
+  g_clear_pointer (&self->welcome_university_ids, g_ptr_array_unref);
+  self->welcome_university_ids = g_ptr_array_new_with_free_func (g_free);
+
+  universities = bridge_catalog_list_universities (catalog);
+  for (guint i = 0; universities != NULL && i < universities->len; i++)
+    {
+      BridgeUniversity *u = g_ptr_array_index (universities, i);
+
+      if (g_strcmp0 (bridge_university_get_id (u), home) == 0)
+        selected = i;
+      gtk_string_list_append (names, bridge_text_pick (bridge_university_get_name (u)));
+      g_ptr_array_add (self->welcome_university_ids, g_strdup (bridge_university_get_id (u)));
+    }
+  adw_combo_row_set_model (self->welcome_university_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->welcome_university_row, selected);
+
+  selected = 0;
+  for (BridgeCycle c = BRIDGE_CYCLE_BACHELOR; c <= BRIDGE_CYCLE_DOCTORAL; c++)
+    {
+      gtk_string_list_append (cycles, bridge_cycle_get_label (c));
+      if (g_strcmp0 (bridge_cycle_to_string (c), cycle) == 0)
+        selected = c;
+    }
+  adw_combo_row_set_model (self->welcome_cycle_row, G_LIST_MODEL (cycles));
+  adw_combo_row_set_selected (self->welcome_cycle_row, selected);
+
+  selected = 0;
+  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+    {
+      const BridgeIscedField *f = bridge_gui_get_isced_field (i);
+      g_autofree char *label = g_strdup_printf ("%s %s", f->code, _(f->label));
+
+      gtk_string_list_append (fields, label);
+      if (g_strcmp0 (f->code, field) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->welcome_field_row, G_LIST_MODEL (fields));
+  adw_combo_row_set_selected (self->welcome_field_row, selected);
+}
+
+static void
+show_main (BridgeWindow *self)
+{
+  update_demo_banner (self);
+  bridge_context_reload (self->context);
+  bridge_catalog_page_reload (self->catalog_page);
+  bridge_plan_page_reload (self->plan_page);
+  bridge_grades_page_reload (self->grades_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  bridge_catalog_page_focus_search (self->catalog_page);
+}
+
+static void
+update_state (BridgeWindow *self)
+{
+  BridgeApplication *app = get_app (self);
+  BridgeCatalog *catalog = bridge_application_get_catalog (app);
+
+  if (catalog == NULL)
+    {
+      adw_status_page_set_description (self->error_status,
+                                       bridge_application_get_catalog_problem (app));
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+    }
+  else if (bridge_application_is_importing (app))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    }
+  else if (bridge_catalog_is_empty (catalog))
+    {
+      gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      bridge_application_import (app, NULL);
+    }
+  else if (!g_settings_get_boolean (self->settings, "first-run-done"))
+    {
+      fill_welcome (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+  else
+    {
+      show_main (self);
+    }
+}
+
+static void
+welcome_start_cb (BridgeWindow *self)
+{
+  guint u = adw_combo_row_get_selected (self->welcome_university_row);
+  guint c = adw_combo_row_get_selected (self->welcome_cycle_row);
+  guint f = adw_combo_row_get_selected (self->welcome_field_row);
+
+  if (self->welcome_university_ids != NULL && u < self->welcome_university_ids->len)
+    g_settings_set_string (self->settings, "home-university",
+                           g_ptr_array_index (self->welcome_university_ids, u));
+  if (c <= BRIDGE_CYCLE_DOCTORAL)
+    g_settings_set_string (self->settings, "home-cycle", bridge_cycle_to_string (c));
+  if (f < bridge_gui_n_isced_fields ())
+    g_settings_set_string (self->settings, "home-field", bridge_gui_get_isced_field (f)->code);
+  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+
+  update_state (self);
+}
+
+static void
+import_started_cb (BridgeWindow *self)
+{
+  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  /* A first import takes the whole window; a later one only a toast. */
+  if (catalog == NULL || bridge_catalog_is_empty (catalog))
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+static void
+import_progress_cb (BridgeWindow *self,
+                    double        fraction)
+{
+  gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0.0, 1.0));
+}
+
+static void
+import_finished_cb (BridgeWindow *self,
+                    gboolean      success,
+                    const char   *message)
+{
+  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+
+  if (!success && (catalog == NULL || bridge_catalog_is_empty (catalog)))
+    {
+      adw_status_page_set_description (self->error_status, message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  update_state (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Plans: open, save, unsaved changes                                        */
+
+static void
+update_title (BridgeWindow *self)
+{
+  GFile *file = bridge_plan_page_get_file (self->plan_page);
+  gboolean modified = bridge_plan_page_get_modified (self->plan_page);
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (file != NULL)
+    name = g_file_get_basename (file);
+  else
+    name = g_strdup (_("Unsaved Plan"));
+  subtitle = g_strdup_printf ("%s%s", modified ? "• " : "", name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-plan", modified || file == NULL);
+}
+
+static void
+update_recent (BridgeWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-plans");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+  if (recent[0] == NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Plans"), "win.none");
+
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static gboolean
+save_to (BridgeWindow *self,
+         GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bridge_plan_page_save (self->plan_page, file, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return FALSE;
+    }
+
+  bridge_application_add_recent_plan (get_app (self), file);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan saved")));
+  return TRUE;
+}
+
+static void
+load_file (BridgeWindow *self,
+           GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bridge_plan_page_load (self->plan_page, file, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("The plan could not be opened: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  bridge_application_add_recent_plan (get_app (self), file);
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+}
+
+static GtkFileFilter *
+plan_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Study Plans"));
+  gtk_file_filter_add_mime_type (filter, "application/x-credit-bridge-plan");
+  gtk_file_filter_add_suffix (filter, "creditplan");
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  BridgeWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      load_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_chooser (BridgeWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = plan_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  BridgeWindow    *self)
+{
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      /* Plans are *.creditplan: add the extension when it was left out. */
+      if (path != NULL && !g_str_has_suffix (path, ".creditplan"))
+        {
+          g_autofree char *with = g_strconcat (path, ".creditplan", NULL);
+
+          g_clear_object (&file);
+          file = g_file_new_for_path (with);
+        }
+      saved = save_to (self, file);
+    }
+  g_clear_object (&self->chooser);
+
+  if (saved)
+    run_pending (self);
+  else
+    self->pending = PENDING_NONE;
+}
+
+static void
+save_plan_as (BridgeWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = plan_filter ();
+  GtkFileChooserNative *chooser;
+  GFile *file = bridge_plan_page_get_file (self->plan_page);
+
+  chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else
+    /* Translators: the suggested file name of a new plan; keep the extension */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.creditplan"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+run_pending (BridgeWindow *self)
+{
+  PendingKind pending = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  self->pending = PENDING_NONE;
+  switch (pending)
+    {
+    case PENDING_CLOSE:
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case PENDING_NEW:
+      bridge_plan_page_new_plan (self->plan_page);
+      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+      break;
+    case PENDING_OPEN_CHOOSER:
+      open_chooser (self);
+      break;
+    case PENDING_OPEN_FILE:
+      load_file (self, file);
+      break;
+    case PENDING_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BridgeWindow     *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      run_pending (self);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      GFile *file = bridge_plan_page_get_file (self->plan_page);
+
+      if (file == NULL)
+        save_plan_as (self);        /* continues in save_response_cb */
+      else if (save_to (self, file))
+        run_pending (self);
+      else
+        self->pending = PENDING_NONE;
+    }
+  else
+    {
+      self->pending = PENDING_NONE;
+      g_clear_object (&self->pending_file);
+    }
+}
+
+/* Runs @kind now, or after asking what to do with unsaved changes. */
+static void
+with_saved_plan (BridgeWindow *self,
+                 PendingKind   kind,
+                 GFile        *file)
+{
+  GtkWidget *dialog;
+
+  self->pending = kind;
+  g_set_object (&self->pending_file, file);
+
+  if (!bridge_plan_page_get_modified (self->plan_page))
+    {
+      run_pending (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Save Changes?"),
+                                   _("The plan has changes that are not saved. "
+                                     "Changes which are not saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+bridge_window_open_plan (BridgeWindow *self,
+                         GFile        *file)
+{
+  g_return_if_fail (BRIDGE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  with_saved_plan (self, PENDING_OPEN_FILE, file);
+}
+
+static void
+add_to_plan_cb (BridgeWindow *self,
+                BridgeCourse *course)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  if (!bridge_plan_page_add_course (self->plan_page, course, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: %s is a course title */
+  title = g_strdup_printf (_("“%s” added to the plan"),
+                           bridge_text_pick (bridge_course_get_title (course)));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show Plan"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("plan"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                   */
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
+  bridge_catalog_page_focus_search (self->catalog_page);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  with_saved_plan (BRIDGE_WINDOW (widget), PENDING_NEW, NULL);
+}
+
+static void
+open_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  with_saved_plan (BRIDGE_WINDOW (widget), PENDING_OPEN_CHOOSER, NULL);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  with_saved_plan (BRIDGE_WINDOW (widget), PENDING_OPEN_FILE, file);
+}
+
+static void
+save_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+  GFile *file = bridge_plan_page_get_file (self->plan_page);
+
+  self->pending = PENDING_NONE;
+  if (file == NULL)
+    save_plan_as (self);
+  else
+    save_to (self, file);
+}
+
+static void
+save_plan_as_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+
+  self->pending = PENDING_NONE;
+  save_plan_as (self);
+}
+
+static void
+import_catalog_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  bridge_application_import (get_app (BRIDGE_WINDOW (widget)), NULL);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  bridge_application_cancel_import (get_app (BRIDGE_WINDOW (widget)));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+bridge_window_close_request (GtkWindow *window)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (window);
+  int width, height;
+
+  if (!self->close_confirmed && bridge_plan_page_get_modified (self->plan_page))
+    {
+      with_saved_plan (self, PENDING_CLOSE, NULL);
+      return TRUE;
+    }
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (bridge_window_parent_class)->close_request (window);
+}
+
+/* "application" is set after construction: set-up waits for it. */
+static void
+setup (BridgeWindow *self)
+{
+  BridgeApplication *app = get_app (self);
+  BridgeCatalog *catalog = bridge_application_get_catalog (app);
+
+  self->settings = g_object_ref (bridge_application_get_settings (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (360, g_settings_get_int (self->settings, "window-width")),
+                               MAX (294, g_settings_get_int (self->settings, "window-height")));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->context = bridge_context_new (catalog, self->settings);
+  bridge_catalog_page_set_context (self->catalog_page, self->context);
+  bridge_plan_page_set_context (self->plan_page, self->context);
+  bridge_grades_page_set_context (self->grades_page, self->context);
+
+  self->import_started_id =
+    g_signal_connect_swapped (app, "import-started", G_CALLBACK (import_started_cb), self);
+  self->import_progress_id =
+    g_signal_connect_swapped (app, "import-progress", G_CALLBACK (import_progress_cb), self);
+  self->import_finished_id =
+    g_signal_connect_swapped (app, "import-finished", G_CALLBACK (import_finished_cb), self);
+
+  g_signal_connect_object (self->settings, "changed::recent-plans",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan_page, "notify::modified",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan_page, "notify::file",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  update_recent (self);
+  update_title (self);
+  update_state (self);
+}
+
+static void
+bridge_window_dispose (GObject *object)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (object);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (app != NULL)
+    {
+      g_clear_signal_handler (&self->import_started_id, app);
+      g_clear_signal_handler (&self->import_progress_id, app);
+      g_clear_signal_handler (&self->import_finished_id, app);
+    }
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (bridge_window_parent_class)->dispose (object);
+}
+
+static void
+bridge_window_finalize (GObject *object)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->welcome_university_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bridge_window_parent_class)->finalize (object);
+}
+
+static void
+bridge_window_class_init (BridgeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bridge_window_dispose;
+  object_class->finalize = bridge_window_finalize;
+  window_class->close_request = bridge_window_close_request;
+
+  g_type_ensure (BRIDGE_TYPE_CATALOG_PAGE);
+  g_type_ensure (BRIDGE_TYPE_PLAN_PAGE);
+  g_type_ensure (BRIDGE_TYPE_GRADES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_university_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_cycle_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_field_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_start_button);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, catalog_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_start_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_to_plan_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-plan", NULL, save_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import-catalog", NULL, import_catalog_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+}
+
+static void
+bridge_window_init (BridgeWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,33 @@
+/* bridge-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bridge-application.h"
+
+G_BEGIN_DECLS
+
+#define BRIDGE_TYPE_WINDOW (bridge_window_get_type ())
+G_DECLARE_FINAL_TYPE (BridgeWindow, bridge_window, BRIDGE, WINDOW, AdwApplicationWindow)
+
+BridgeWindow *bridge_window_new        (BridgeApplication *application);
+void          bridge_window_add_toast  (BridgeWindow      *self,
+                                        AdwToast          *toast);
+/* Opens the plan in @file, asking first about unsaved changes. */
+void          bridge_window_open_plan  (BridgeWindow      *self,
+                                        GFile             *file);
+/* "loading", "error", "welcome" or "main". */
+const char   *bridge_window_get_state  (BridgeWindow      *self);
+/* For tests: the pages and the welcome page's controls. */
+GtkWidget    *bridge_window_get_page   (BridgeWindow      *self,
+                                        const char        *name);
+GtkWidget    *bridge_window_get_child  (BridgeWindow      *self,
+                                        const char        *name);
+/* Chooses the page of the view switcher: "catalog", "plan", "grades". */
+void          bridge_window_show_page  (BridgeWindow      *self,
+                                        const char        *name);
+
+G_END_DECLS
