@@ -1,0 +1,930 @@
+/* bridge-cli-plan.c: credit-bridge-cli plan new|add|show|approve|export|verify|grades
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bridge-cli.h"
+#include "bridge-error.h"
+#include "bridge-plan.h"
+#include "bridge-plan-pdf.h"
+
+/* Helpers ------------------------------------------------------------------ */
+
+static BridgePlan *
+open_plan (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  BridgePlan *plan = bridge_plan_new_from_file (path, &error);
+
+  if (plan == NULL)
+    bridge_cli_error ("%s", error->message);
+  return plan;
+}
+
+static gboolean
+save_plan (BridgePlan *plan,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bridge_plan_save (plan, path, &error))
+    {
+      bridge_cli_error (_("%s; the plan file was not changed"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+text_or (BridgeText *text,
+         const char *fallback)
+{
+  const char *s = text ? bridge_text_pick (text) : NULL;
+
+  return s ? s : fallback;
+}
+
+/* Accepts a course id ("cqu:cs301") or, for convenience, a code of @university ("CS301"). */
+static char *
+resolve_course (BridgeCatalog *catalog,
+                const char    *university,
+                const char    *arg)
+{
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autofree char *lower = NULL;
+
+  course = bridge_catalog_get_course (catalog, arg, NULL);
+  if (course != NULL || strchr (arg, ':') != NULL || university == NULL)
+    return g_strdup (arg);
+  lower = g_ascii_strdown (arg, -1);
+  {
+    g_autofree char *id = g_strdup_printf ("%s:%s", university, lower);
+    g_autoptr(BridgeCourse) by_code = bridge_catalog_get_course (catalog, id, NULL);
+
+    if (by_code != NULL)
+      return g_steal_pointer (&id);
+  }
+  return g_strdup (arg);
+}
+
+static char **
+resolve_courses (BridgeCatalog *catalog,
+                 const char    *university,
+                 char         **args)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; args && args[i]; i++)
+    {
+      g_autofree char *id = resolve_course (catalog, university, args[i]);
+
+      g_strv_builder_add (b, id);
+    }
+  return g_strv_builder_end (b);
+}
+
+/* plan new ----------------------------------------------------------------- */
+
+static int
+plan_new (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *student = NULL, *home = NULL, *host = NULL, *term = NULL;
+  g_autofree char *number = NULL, *email = NULL, *language = NULL, *cefr = NULL, *isced = NULL, *cycle = NULL;
+  g_autofree char *nationality = NULL, *birth = NULL;
+  gboolean force = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "student", 0, 0, G_OPTION_ARG_STRING, &student, N_("The student’s name"), N_("NAME") },
+    { "home", 0, 0, G_OPTION_ARG_STRING, &home, N_("The home (sending) university id"), N_("UNIVERSITY") },
+    { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("The host (receiving) university id"), N_("UNIVERSITY") },
+    { "term", 0, 0, G_OPTION_ARG_STRING, &term, N_("The host term id, e.g. 2026-autumn"), N_("TERM") },
+    { "student-number", 0, 0, G_OPTION_ARG_STRING, &number, N_("The student number at home"), N_("NUMBER") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("The student’s email address"), N_("EMAIL") },
+    { "birth-date", 0, 0, G_OPTION_ARG_STRING, &birth, N_("Date of birth"), N_("YYYY-MM-DD") },
+    { "nationality", 0, 0, G_OPTION_ARG_STRING, &nationality, N_("Nationality (ISO country code)"), N_("CC") },
+    { "cycle", 0, 0, G_OPTION_ARG_STRING, &cycle, N_("Study cycle: bachelor, master or doctoral"), N_("CYCLE") },
+    { "isced", 0, 0, G_OPTION_ARG_STRING, &isced, N_("Field of education (ISCED-F code)"), N_("CODE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Language of instruction the student declares"), N_("LANG") },
+    { "cefr", 0, 0, G_OPTION_ARG_STRING, &cefr, N_("The student’s level in it (A1…C2)"), N_("LEVEL") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — start a new learning agreement"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(BridgeUniversity) home_uni = NULL, host_uni = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgePlanStudent s = { 0 };
+  const BridgeTerm *t;
+
+  g_option_context_set_summary (context,
+                                _("Creates the plan file PLAN (*.creditplan) for a student of the home "
+                                  "university who will study at the host university in TERM."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      bridge_cli_error (_("plan new takes exactly one PLAN file"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (student == NULL || home == NULL || host == NULL || term == NULL)
+    {
+      bridge_cli_error (_("plan new needs --student, --home, --host and --term"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (cycle != NULL && !bridge_cycle_from_string (cycle, &s.cycle))
+    {
+      bridge_cli_error (_("“%s” is not a study cycle (bachelor, master or doctoral)"), cycle);
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (!force && g_file_test (rest[0], G_FILE_TEST_EXISTS))
+    {
+      bridge_cli_error (_("%s already exists; use --force to replace it"), rest[0]);
+      return BRIDGE_EXIT_ERROR;
+    }
+
+  catalog = bridge_cli_open_catalog (db);
+  if (catalog == NULL)
+    return BRIDGE_EXIT_ERROR;
+  home_uni = bridge_catalog_get_university (catalog, home, &error);
+  if (home_uni == NULL)
+    {
+      bridge_cli_error (_("unknown home university “%s” (credit-bridge-cli catalog universities lists them)"), home);
+      return BRIDGE_EXIT_ERROR;
+    }
+  g_clear_error (&error);
+  host_uni = bridge_catalog_get_university (catalog, host, &error);
+  if (host_uni == NULL)
+    {
+      bridge_cli_error (_("unknown host university “%s” (credit-bridge-cli catalog universities lists them)"), host);
+      return BRIDGE_EXIT_ERROR;
+    }
+  t = bridge_university_find_term (host_uni, term);
+  if (t == NULL && bridge_university_get_terms (host_uni)->len > 0)
+    {
+      GPtrArray *terms = bridge_university_get_terms (host_uni);
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < terms->len; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", ((BridgeTerm *) g_ptr_array_index (terms, i))->id);
+      bridge_cli_error (_("%s has no term “%s” (it has: %s)"), host, term, list->str);
+      return BRIDGE_EXIT_ERROR;
+    }
+
+  plan = bridge_plan_new ();
+  s.name = student;
+  s.student_number = number;
+  s.email = email;
+  s.birth_date = birth;
+  s.nationality = nationality;
+  s.isced = isced;
+  s.language = language;
+  s.cefr = cefr;
+  bridge_plan_set_student (plan, &s);
+  bridge_plan_set_home_university (plan, home);
+  bridge_plan_set_host_university (plan, host);
+  bridge_plan_set_term (plan, term);
+  if (t != NULL && t->start != NULL && t->end != NULL)
+    {
+      int y = atoi (t->start);
+      int m = atoi (t->start + 5);
+      g_autofree char *year = m >= 8 ? g_strdup_printf ("%d/%d", y, y + 1) : g_strdup_printf ("%d/%d", y - 1, y);
+
+      bridge_plan_set_dates (plan, t->start, t->end);
+      bridge_plan_set_academic_year (plan, year);
+    }
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  printf (_("Created %s: %s, from %s to %s in %s.\n"), rest[0], student,
+          text_or (bridge_university_get_name (home_uni), home),
+          text_or (bridge_university_get_name (host_uni), host), term);
+  return BRIDGE_EXIT_OK;
+}
+
+/* plan add ----------------------------------------------------------------- */
+
+static int
+plan_add (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *reason = NULL, *reason_text = NULL;
+  g_auto(GStrv) replaces = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "replaces", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &replaces, N_("A home course the host courses replace (repeat for more)"), N_("HOME_COURSE") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("For an approved agreement: why the courses are added (substituting-deleted, extending-mobility, adding-virtual-component, other)"), N_("REASON") },
+    { "reason-text", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("The reason in words (required with --reason other)"), N_("TEXT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN HOST_COURSE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE… — add a recognition group"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) host_ids = NULL, home_ids = NULL;
+  BridgeChangeReason why = BRIDGE_CHANGE_REASON_OTHER;
+
+  g_option_context_set_summary (context,
+                                _("Adds one recognition group: the host courses (Table A) recognised as the "
+                                  "home courses given with --replaces (Table B). Courses are catalog ids "
+                                  "(cqu:cs301) or codes of the plan’s universities. Once the agreement is "
+                                  "approved, the group goes into a changes proposal with --reason."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] == NULL)
+    {
+      bridge_cli_error (_("plan add takes a PLAN and at least one HOST_COURSE"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (reason != NULL && !bridge_change_reason_from_string (reason, &why))
+    {
+      bridge_cli_error (_("“%s” is not a reason for a change"), reason);
+      return BRIDGE_EXIT_USAGE;
+    }
+
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  catalog = bridge_cli_open_catalog (db);
+  if (catalog == NULL)
+    return BRIDGE_EXIT_ERROR;
+  host_ids = resolve_courses (catalog, bridge_plan_get_host_university (plan), rest + 1);
+  home_ids = resolve_courses (catalog, bridge_plan_get_home_university (plan), replaces);
+
+  if (bridge_plan_get_locked (plan))
+    {
+      if (reason == NULL)
+        {
+          bridge_cli_error (_("the learning agreement is approved; give --reason to propose the change"));
+          return BRIDGE_EXIT_USAGE;
+        }
+      if (!bridge_plan_propose_add_group (plan, catalog, (const char * const *) host_ids,
+                                          (const char * const *) home_ids, why, reason_text, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
+      if (!save_plan (plan, rest[0]))
+        return BRIDGE_EXIT_ERROR;
+      printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), rest[0]);
+      return BRIDGE_EXIT_OK;
+    }
+
+  {
+    BridgePlanGroup *group = bridge_plan_add_group (plan, catalog, (const char * const *) host_ids,
+                                                    (const char * const *) home_ids, &error);
+
+    if (group == NULL)
+      {
+        bridge_cli_error ("%s", error->message);
+        return BRIDGE_EXIT_ERROR;
+      }
+    if (!save_plan (plan, rest[0]))
+      return BRIDGE_EXIT_ERROR;
+    printf (_("Added recognition group %s to %s.\n"), bridge_plan_group_get_id (group), rest[0]);
+  }
+  return BRIDGE_EXIT_OK;
+}
+
+/* plan show ---------------------------------------------------------------- */
+
+static void
+add_totals (JsonBuilder            *b,
+            const char             *member,
+            const BridgePlanTotals *t)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "host_credits");
+  json_builder_add_double_value (b, t->host_credits);
+  json_builder_set_member_name (b, "alliance_credits");
+  json_builder_add_double_value (b, t->alliance_credits);
+  json_builder_set_member_name (b, "ects_credits");
+  json_builder_add_double_value (b, t->ects_credits);
+  json_builder_set_member_name (b, "home_credits");
+  json_builder_add_double_value (b, t->home_credits);
+  json_builder_set_member_name (b, "home_credits_exact");
+  json_builder_add_double_value (b, t->home_credits_exact);
+  json_builder_set_member_name (b, "replaced_credits");
+  json_builder_add_double_value (b, t->replaced_credits);
+  json_builder_end_object (b);
+}
+
+static const char *
+warning_kind_name (BridgePlanWarningKind kind)
+{
+  static const char * const names[] = {
+    "unknown-course", "fewer-credits", "term-load", "prerequisite", "duplicate",
+    "not-offered", "language", "empty-group", "modified-after-approval",
+  };
+
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "other";
+}
+
+static void
+print_component (const BridgePlanComponent *c)
+{
+  printf ("    %-10s %-34s %5.1f%s%s%s\n", c->code ? c->code : c->course_id,
+          text_or (c->title, ""), c->credits,
+          c->unknown ? _("  [no longer in the catalog]") : "",
+          c->is_virtual ? _("  [virtual]") : "",
+          c->automatic ? _("  [automatic recognition]") : "");
+  if (c->comment)
+    printf ("               %s %s\n", _("Comment:"), c->comment);
+}
+
+static int
+plan_show (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON: the plan, its totals, warnings and digest"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — show a learning agreement"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest = NULL;
+  BridgePlanTotals total = { 0 };
+  gboolean have_total;
+  guint n;
+
+  g_option_context_set_summary (context,
+                                _("Shows the plan: student, institutions, recognition groups with their "
+                                  "credits, totals, warnings, approvals and the plan’s SHA-256 digest."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      bridge_cli_error (_("plan show takes exactly one PLAN file"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  catalog = bridge_cli_open_catalog (db);
+  if (catalog == NULL)
+    return BRIDGE_EXIT_ERROR;
+
+  bridge_plan_refresh (plan, catalog);
+  warnings = bridge_plan_check (plan, catalog);
+  digest = bridge_plan_get_digest (plan);
+  have_total = bridge_plan_compute_totals (plan, catalog, NULL, &total, &error);
+  n = bridge_plan_get_n_groups (plan);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "plan");
+      json_builder_add_value (b, bridge_plan_to_json (plan));
+      json_builder_set_member_name (b, "digest");
+      json_builder_add_string_value (b, digest);
+      json_builder_set_member_name (b, "locked");
+      json_builder_add_boolean_value (b, bridge_plan_get_locked (plan));
+      json_builder_set_member_name (b, "modified_after_approval");
+      json_builder_add_boolean_value (b, bridge_plan_get_modified_after_approval (plan));
+      if (have_total)
+        add_totals (b, "totals", &total);
+      json_builder_set_member_name (b, "groups");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          BridgePlanGroup *g = bridge_plan_get_group (plan, i);
+          BridgePlanTotals t;
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, bridge_plan_group_get_id (g));
+          if (bridge_plan_compute_totals (plan, catalog, g, &t, NULL))
+            add_totals (b, "totals", &t);
+          json_builder_set_member_name (b, "unknown_courses");
+          json_builder_begin_array (b);
+          for (guint side = 0; side < 2; side++)
+            for (guint j = 0; j < bridge_plan_group_get_n_components (g, side); j++)
+              if (bridge_plan_group_get_component (g, side, j)->unknown)
+                json_builder_add_string_value (b, bridge_plan_group_get_component (g, side, j)->course_id);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "warnings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < warnings->len; i++)
+        {
+          BridgePlanWarning *w = g_ptr_array_index (warnings, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, warning_kind_name (w->kind));
+          json_builder_set_member_name (b, "group");
+          json_builder_add_string_value (b, w->group_id);
+          json_builder_set_member_name (b, "course");
+          json_builder_add_string_value (b, w->course_id);
+          json_builder_set_member_name (b, "message");
+          json_builder_add_string_value (b, w->message);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      bridge_cli_print_json (root);
+      return BRIDGE_EXIT_OK;
+    }
+
+  {
+    const BridgePlanStudent *s = bridge_plan_get_student (plan);
+    const char *start = bridge_plan_get_start_date (plan), *end = bridge_plan_get_end_date (plan);
+
+    printf ("%s %s", _("Student:"), s->name ? s->name : "—");
+    if (s->student_number)
+      printf (" (%s)", s->student_number);
+    printf ("\n");
+    for (guint side = 2; side-- > 0;)
+      {
+        const BridgePlanInstitution *inst = bridge_plan_get_institution (plan, side);
+        g_autoptr(BridgeUniversity) u = inst->university ? bridge_catalog_get_university (catalog, inst->university, NULL) : NULL;
+
+        printf ("%s %s%s%s\n", side == BRIDGE_PLAN_SIDE_HOME ? _("Sending:  ") : _("Receiving:"),
+                u ? text_or (bridge_university_get_name (u), inst->university) : (inst->university ? inst->university : "—"),
+                inst->faculty ? ", " : "", inst->faculty ? inst->faculty : "");
+      }
+    printf ("%s %s", _("Term:"), bridge_plan_get_term (plan) ? bridge_plan_get_term (plan) : "—");
+    if (start && end)
+      printf (" (%s – %s)", start, end);
+    printf ("\n");
+  }
+  if (bridge_plan_get_modified_after_approval (plan))
+    printf ("%s\n", _("MODIFIED AFTER APPROVAL: the approvals below no longer match what the plan says."));
+  else if (bridge_plan_get_locked (plan))
+    printf (_("Approved and locked (version %u).\n"), bridge_plan_get_n_versions (plan));
+
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanGroup *g = bridge_plan_get_group (plan, i);
+      BridgePlanTotals t;
+
+      printf ("\n%s %s — %s\n", _("Group"), bridge_plan_group_get_id (g),
+              bridge_plan_group_status_get_label (bridge_plan_group_get_status (g)));
+      if (bridge_plan_group_get_comment (g))
+        printf ("  %s %s\n", _("Comment:"), bridge_plan_group_get_comment (g));
+      printf ("  %s\n", _("Studied at the host (Table A):"));
+      for (guint j = 0; j < bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOST); j++)
+        print_component (bridge_plan_group_get_component (g, BRIDGE_PLAN_SIDE_HOST, j));
+      printf ("  %s\n", _("Recognised at home (Table B):"));
+      if (bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOME) == 0)
+        printf ("    %s\n", _("(none)"));
+      for (guint j = 0; j < bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOME); j++)
+        print_component (bridge_plan_group_get_component (g, BRIDGE_PLAN_SIDE_HOME, j));
+      if (bridge_plan_compute_totals (plan, catalog, g, &t, NULL))
+        printf (_("  Host credits %.1f · alliance %.2f · ECTS %.2f · home %.1f (replaces %.1f)\n"),
+                t.host_credits, t.alliance_credits, t.ects_credits, t.home_credits, t.replaced_credits);
+    }
+  if (have_total)
+    printf (_("\nTotal: host credits %.1f · alliance %.2f · ECTS %.2f · home %.1f (replaces %.1f)\n"),
+            total.host_credits, total.alliance_credits, total.ects_credits, total.home_credits, total.replaced_credits);
+  else
+    printf ("\n%s %s\n", _("Totals unavailable:"), error->message);
+
+  if (bridge_plan_get_pending_changes (plan))
+    {
+      GPtrArray *changes = bridge_plan_get_pending_changes (plan);
+
+      printf ("\n%s\n", _("Changes proposed:"));
+      for (guint i = 0; i < changes->len; i++)
+        {
+          BridgePlanChange *c = g_ptr_array_index (changes, i);
+
+          printf ("  %s %s (%s): %s%s%s\n", c->kind == BRIDGE_CHANGE_ADD ? "+" : "−",
+                  c->component->code ? c->component->code : c->component->course_id,
+                  c->side == BRIDGE_PLAN_SIDE_HOST ? "A" : "B",
+                  bridge_change_reason_get_label (c->reason),
+                  c->reason_text ? " — " : "", c->reason_text ? c->reason_text : "");
+        }
+    }
+
+  printf ("\n%s\n", _("Approvals:"));
+  for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+    {
+      const BridgePlanApproval *a = bridge_plan_get_approval (plan, r);
+
+      if (a)
+        printf ("  %-22s %s%s%s, %s\n", bridge_plan_role_get_label (r), a->person.name,
+                a->person.position ? ", " : "", a->person.position ? a->person.position : "", a->timestamp);
+      else
+        printf ("  %-22s %s\n", bridge_plan_role_get_label (r), _("not yet"));
+    }
+
+  if (warnings->len > 0)
+    {
+      printf ("\n%s\n", _("Warnings:"));
+      for (guint i = 0; i < warnings->len; i++)
+        printf ("  • %s\n", ((BridgePlanWarning *) g_ptr_array_index (warnings, i))->message);
+    }
+  printf ("\n%s %s\n", _("SHA-256:"), digest);
+  return BRIDGE_EXIT_OK;
+}
+
+/* plan approve ------------------------------------------------------------- */
+
+static int
+plan_approve (int argc, char **argv)
+{
+  g_autofree char *role = NULL, *name = NULL, *position = NULL, *email = NULL, *timestamp = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_STRING, &role, N_("Who approves: student, sending or receiving"), N_("ROLE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The approver’s name"), N_("NAME") },
+    { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("The approver’s position (required for the institutions)"), N_("POSITION") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("The approver’s email (required for the institutions)"), N_("EMAIL") },
+    { "timestamp", 0, 0, G_OPTION_ARG_STRING, &timestamp, N_("When (RFC 3339; default now)"), N_("TIME") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — record an approval"));
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgePlanPerson person = { 0 };
+  BridgePlanRole r;
+  gboolean was_locked;
+  guint versions;
+
+  g_option_context_set_summary (context,
+                                _("Records the approval of the student or of the sending or receiving "
+                                  "responsible person. When all three have approved, the agreement is locked; "
+                                  "later approvals approve the pending changes proposal."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      bridge_cli_error (_("plan approve takes exactly one PLAN file"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (role == NULL || !bridge_plan_role_from_string (role, &r))
+    {
+      bridge_cli_error (_("--as must be student, sending or receiving"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (name == NULL)
+    {
+      bridge_cli_error (_("plan approve needs --name"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (timestamp != NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (timestamp, NULL);
+
+      if (dt == NULL)
+        {
+          bridge_cli_error (_("“%s” is not an RFC 3339 time (2026-06-01T10:00:00+08:00)"), timestamp);
+          return BRIDGE_EXIT_USAGE;
+        }
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  person.name = name;
+  person.position = position;
+  person.email = email;
+  was_locked = bridge_plan_get_locked (plan);
+  versions = bridge_plan_get_n_versions (plan);
+  if (!bridge_plan_approve (plan, r, &person, timestamp, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  if (!was_locked && bridge_plan_get_locked (plan))
+    printf ("%s\n", _("All three have approved: the learning agreement is locked."));
+  else if (bridge_plan_get_n_versions (plan) > versions)
+    printf (_("All three have approved the changes: this is version %u of the agreement.\n"),
+            bridge_plan_get_n_versions (plan));
+  else
+    printf (_("Recorded the approval of %s (%s).\n"), name, bridge_plan_role_get_label (r));
+  return BRIDGE_EXIT_OK;
+}
+
+/* plan export -------------------------------------------------------------- */
+
+static int
+plan_export (int argc, char **argv)
+{
+  g_autofree char *db = NULL, *format = NULL, *output = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, ewp-xml or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export the learning agreement"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_option_context_set_summary (context,
+                                _("Writes the agreement as a PDF (A4, for printing and signing), as an "
+                                  "Erasmus Without Paper omobility-las-get-response, or as the plan’s JSON. "
+                                  "The file is written atomically: on failure an existing FILE is kept."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    {
+      bridge_cli_error (_("plan export takes exactly one PLAN file"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (format == NULL || output == NULL)
+    {
+      bridge_cli_error (_("plan export needs --format and -o FILE"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (!g_str_equal (format, "pdf") && !g_str_equal (format, "ewp-xml") && !g_str_equal (format, "json"))
+    {
+      bridge_cli_error (_("unknown format “%s” (use pdf, ewp-xml or json)"), format);
+      return BRIDGE_EXIT_USAGE;
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autofree char *data = NULL;
+      gsize length;
+
+      data = bridge_plan_to_data (plan, &length);
+      ok = bridge_plan_write_file (output, data, length, &error);
+    }
+  else
+    {
+      catalog = bridge_cli_open_catalog (db);
+      if (catalog == NULL)
+        return BRIDGE_EXIT_ERROR;
+      bridge_plan_refresh (plan, catalog);
+      if (g_str_equal (format, "pdf"))
+        ok = bridge_plan_export_pdf (plan, catalog, output, &error);
+      else
+        {
+          g_autofree char *xml = bridge_plan_to_ewp_xml (plan, catalog, &error);
+
+          ok = xml != NULL && bridge_plan_write_file (output, xml, strlen (xml), &error);
+        }
+    }
+  if (!ok)
+    {
+      bridge_cli_error (_("export failed: %s"), error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  printf (_("Wrote %s.\n"), output);
+  return BRIDGE_EXIT_OK;
+}
+
+/* plan verify -------------------------------------------------------------- */
+
+static int
+plan_verify (int argc, char **argv)
+{
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "digest", 0, 0, G_OPTION_ARG_STRING, &expected, N_("The SHA-256 digest printed on the agreement"), N_("HEX") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a printed agreement against its file"));
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *given = NULL;
+  GString *clean;
+
+  g_option_context_set_summary (context,
+                                _("Compares the SHA-256 digest printed on every page of the PDF with the "
+                                  "plan file. Exit status 0 when they match, 1 when they do not."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL || expected == NULL)
+    {
+      bridge_cli_error (_("plan verify takes one PLAN file and --digest HEX"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  /* Accept the digest as printed: spaces or line breaks inside, any case. */
+  clean = g_string_new (NULL);
+  for (const char *p = expected; *p; p++)
+    if (g_ascii_isxdigit (*p))
+      g_string_append_c (clean, g_ascii_tolower (*p));
+    else if (!g_ascii_isspace (*p) && *p != ':' && *p != '-')
+      {
+        g_string_free (clean, TRUE);
+        bridge_cli_error (_("“%s” is not a hexadecimal digest"), expected);
+        return BRIDGE_EXIT_USAGE;
+      }
+  given = g_string_free (clean, FALSE);
+  if (strlen (given) != BRIDGE_PLAN_DIGEST_LENGTH)
+    {
+      bridge_cli_error (_("a SHA-256 digest has 64 hexadecimal digits; “%s” has %zu"), expected, strlen (given));
+      return BRIDGE_EXIT_USAGE;
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  digest = bridge_plan_get_digest (plan);
+  if (g_str_equal (digest, given))
+    {
+      printf (_("The digest matches: the printed agreement is this plan.\n"));
+      return BRIDGE_EXIT_OK;
+    }
+  printf (_("The digest does NOT match: the plan file (%s) differs from the printed agreement.\n"), digest);
+  return BRIDGE_EXIT_ERROR;
+}
+
+/* plan grades -------------------------------------------------------------- */
+
+static int
+plan_grades (int argc, char **argv)
+{
+  g_autofree char *db = NULL, *rule = NULL;
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("Conversion rule: midpoint (default), largest-overlap, best or worst"), N_("RULE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the recognition record as JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN HOST_COURSE=GRADE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE=GRADE… — enter the host’s grades and convert them"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GPtrArray) rec = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Records the grades the host gave (a label of the course’s scale or a mark) "
+                                  "and converts them, group by group, into home grades through the grading "
+                                  "tables: the recognition record."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL)
+    {
+      bridge_cli_error (_("plan grades takes a PLAN and HOST_COURSE=GRADE pairs"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  for (guint i = 1; rest[i]; i++)
+    if (strchr (rest[i], '=') == NULL || rest[i][0] == '=')
+      {
+        bridge_cli_error (_("“%s” is not HOST_COURSE=GRADE"), rest[i]);
+        return BRIDGE_EXIT_USAGE;
+      }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  catalog = bridge_cli_open_catalog (db);
+  if (catalog == NULL)
+    return BRIDGE_EXIT_ERROR;
+
+  for (guint i = 1; rest[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (rest[i], "=", 2);
+      g_autofree char *id = resolve_course (catalog, bridge_plan_get_host_university (plan), kv[0]);
+
+      if (!bridge_plan_set_grade (plan, catalog, id, kv[1], &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
+    }
+  rec = bridge_plan_convert_grades (plan, catalog, rule, &error);
+  if (rec == NULL)
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rec->len; i++)
+        {
+          BridgePlanRecognition *r = g_ptr_array_index (rec, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "group");
+          json_builder_add_string_value (b, r->group_id);
+          json_builder_set_member_name (b, "course");
+          json_builder_add_string_value (b, r->course_id);
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, r->code);
+          json_builder_set_member_name (b, "credits");
+          json_builder_add_double_value (b, r->credits);
+          json_builder_set_member_name (b, "host_grades");
+          json_builder_add_string_value (b, r->host_grades);
+          json_builder_set_member_name (b, "grade");
+          json_builder_add_string_value (b, r->grade);
+          json_builder_set_member_name (b, "candidates");
+          json_builder_add_string_value (b, r->candidates);
+          json_builder_set_member_name (b, "rule");
+          json_builder_add_string_value (b, r->rule);
+          json_builder_set_member_name (b, "approximate");
+          json_builder_add_boolean_value (b, r->approximate);
+          json_builder_set_member_name (b, "reason");
+          json_builder_add_string_value (b, r->reason);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      bridge_cli_print_json (root);
+      return BRIDGE_EXIT_OK;
+    }
+
+  printf ("%s\n", _("Recognition record:"));
+  for (guint i = 0; i < rec->len; i++)
+    {
+      BridgePlanRecognition *r = g_ptr_array_index (rec, i);
+
+      printf ("  %-10s %-30s %5.1f  %-8s %s%s\n", r->code ? r->code : r->course_id,
+              text_or (r->title, ""), r->credits, r->grade ? r->grade : "—", r->host_grades,
+              r->approximate ? _(" (approximate)") : "");
+      if (r->candidates)
+        printf ("             %s %s\n", _("Candidates:"), r->candidates);
+      if (r->reason)
+        printf ("             %s\n", r->reason);
+    }
+  return BRIDGE_EXIT_OK;
+}
+
+/* Dispatch ----------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+  { "new", plan_new, N_("Start a learning agreement for a student, home and host university and term") },
+  { "add", plan_add, N_("Add a recognition group: host courses and the home courses they replace") },
+  { "show", plan_show, N_("Show the plan with its credits, warnings, approvals and digest") },
+  { "approve", plan_approve, N_("Record the approval of the student or a responsible person") },
+  { "export", plan_export, N_("Export as PDF, EWP XML or JSON") },
+  { "verify", plan_verify, N_("Check a printed agreement’s digest against the plan file") },
+  { "grades", plan_grades, N_("Enter the host’s grades and convert them into home grades") },
+};
+
+int
+bridge_cli_plan (int argc, char **argv)
+{
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        {
+          g_autofree char *name = g_strdup_printf ("plan %s", subcommands[i].name);
+
+          argv[1] = name;
+          return subcommands[i].run (argc - 1, argv + 1);
+        }
+
+  if (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h"))
+    bridge_cli_error (_("“%s” is not a plan command"), argv[1]);
+  {
+    FILE *out = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) ? stdout : stderr;
+
+    fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli plan COMMAND [OPTIONS…]"));
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      fprintf (out, "  %-9s %s\n", subcommands[i].name, _(subcommands[i].summary));
+    fprintf (out, "\n%s\n", _("credit-bridge-cli plan COMMAND --help tells more."));
+    return out == stdout ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+  }
+}

@@ -1,0 +1,50 @@
+/* bridge-plan-pdf.h: the Learning Agreement as a printed document
+ *
+ * A4 pages drawn with cairo and pango, in the order of the Erasmus+
+ * Learning Agreement for Studies: student, institutions, Table A, Table B,
+ * the grading tables conversions will use, the commitment (three
+ * approvals), the changes during the mobility, and — after the stay — the
+ * recognition record. Every page carries its number and the SHA-256 digest
+ * of the plan's canonical JSON (bridge_plan_get_digest ()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "bridge-plan.h"
+
+G_BEGIN_DECLS
+
+/* Writes the PDF to @path atomically; the previous file stays intact on failure. */
+gboolean bridge_plan_export_pdf (BridgePlan     *plan,
+                                 BridgeCatalog  *catalog,
+                                 const char     *path,
+                                 GError        **error);
+
+/* The PDF in memory. */
+GBytes  *bridge_plan_render_pdf (BridgePlan     *plan,
+                                 BridgeCatalog  *catalog,
+                                 GError        **error);
+
+/* For GtkPrintOperation: lay out once for the page size, then draw pages
+ * on the print context's cairo_t. Sizes in points (1/72 inch). */
+typedef struct _BridgePlanDocument BridgePlanDocument;
+
+BridgePlanDocument *bridge_plan_document_new       (BridgePlan         *plan,
+                                                    BridgeCatalog      *catalog,
+                                                    GError            **error);
+/* Lays the document out on pages of @width × @height and returns how many there are. */
+guint               bridge_plan_document_paginate  (BridgePlanDocument *self,
+                                                    cairo_t            *cr,
+                                                    double              width,
+                                                    double              height);
+void                bridge_plan_document_draw_page (BridgePlanDocument *self,
+                                                    cairo_t            *cr,
+                                                    guint               page);
+void                bridge_plan_document_free      (BridgePlanDocument *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanDocument, bridge_plan_document_free)
+
+G_END_DECLS
