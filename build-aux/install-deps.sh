@@ -10,7 +10,7 @@ PACKAGES="
   desktop-file-utils appstream yelp-tools
   xvfb xauth dbus-x11 at-spi2-core librsvg2-common adwaita-icon-theme
   fonts-noto-cjk fonts-cantarell locales
-  python3 python3-jsonschema poppler-utils
+  python3 python3-jsonschema poppler-utils time
   clang libclang-rt-14-dev
 "
 
