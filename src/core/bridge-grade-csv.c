@@ -112,8 +112,12 @@ read_lines (const char  *data,
 
   if (!g_utf8_validate (data, length, &end))
     {
-      csv_error (error, name, 0, _("not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
-                 (gsize) (end - data));
+      guint line = 1;
+
+      for (const char *p = data; p < end; p++)
+        if (*p == '\n')
+          line++;
+      csv_error (error, name, line, _("the line is not valid UTF-8 text: save the file as UTF-8"));
       return NULL;
     }
   if (memchr (data, '\0', length) != NULL)

@@ -921,6 +921,7 @@ convert_approximate (BridgeGradeConversion    *self,
   g_autofree char *home_range = NULL;
   g_autofree char *pos = NULL;
   g_autofree char *home_value = NULL;
+  g_autofree char *placed = NULL;
   BridgeGradeCandidate *c;
   guint host_index = (guint) (host_grade - host_scale->grades);
 
@@ -1033,11 +1034,34 @@ convert_approximate (BridgeGradeConversion    *self,
   host_range = range_string (&hr);
   home_range = range_string (&mr);
   pos = percent_string (t);
-  /* Translators: the first %s says which grading tables are missing; then
-   * "85 lies 37.5 % from the top of the host's passing range (100–60); the same
-   * position in the home's passing range (100–60) is 85: 良好" */
-  self->reason = g_strdup_printf (_("%s Approximate conversion: %s lies %s %% from the top of the host’s passing range (%s); the same position in the home’s passing range (%s) is %s: %s"),
-                                  why, self->grade, pos, host_range, home_range, home_value, chosen->label);
+  if (!is_mark && hr.banded && host_grade->has_band)
+    {
+      BridgeRational lo, hi, mid;
+      g_autofree char *mid_str = NULL;
+
+      bridge_rational_from_double (host_grade->min, &lo);
+      bridge_rational_from_double (host_grade->max, &hi);
+      bridge_rational_add (lo, hi, &mid);
+      bridge_rational_div (mid, bridge_rational_int (2), &mid);
+      mid_str = bridge_rational_format_short (mid, 3, BRIDGE_ROUND_HALF_UP, NULL);
+      /* Translators: "良好 (84.995, the middle of its band)" */
+      placed = g_strdup_printf (_("%s (%s, the middle of its band)"), self->grade, mid_str);
+    }
+  else
+    placed = g_strdup (self->grade);
+
+  if (mr.banded)
+    /* Translators: the first %s says which grading tables are missing; then
+     * "85 lies 37.5 % from the top of the host's passing range (100–60); the same
+     * position in the home's passing range (100–60) is 85: 良好" */
+    self->reason = g_strdup_printf (_("%s Approximate conversion: %s lies %s %% from the top of the host’s passing range (%s); the same position in the home’s passing range (%s) is %s: %s"),
+                                    why, placed, pos, host_range, home_range, home_value, chosen->label);
+  else
+    /* Translators: the first %s says which grading tables are missing; then
+     * "85 lies 37.5 % from the top of the host's passing range (100–60); at the
+     * same position among the home's grades (5 passing grades, by rank) is B" */
+    self->reason = g_strdup_printf (_("%s Approximate conversion: %s lies %s %% from the top of the host’s passing range (%s); at the same position among the home’s grades (%s) is %s"),
+                                    why, placed, pos, host_range, home_range, chosen->label);
   return TRUE;
 }
 
