@@ -933,7 +933,7 @@ check_university (Reader      *reader,
                   JsonObject  *university,
                   GError     **error)
 {
-  g_autofree UniversityInfo *info = NULL;
+  UniversityInfo *info;
   JsonArray *array;
   const char *id;
   gsize len;
@@ -957,7 +957,7 @@ check_university (Reader      *reader,
   info->scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   info->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->table_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Registered at once so that the info is freed with the reader on error. */
+  /* Owned by the reader from here on, also when a check below fails. */
   g_hash_table_insert (reader->universities, g_strdup (id), info);
 
   if ((array = get_array (reader, university, "grading_scales", TRUE, 1, error)) == NULL)
@@ -1037,7 +1037,6 @@ check_university (Reader      *reader,
       path_pop (reader, len);
     }
 
-  g_steal_pointer (&info);
   return TRUE;
 }
 

@@ -183,8 +183,10 @@ bridge_text_user_language (void)
 
       for (guint i = 0; names[i] != NULL && lang == NULL; i++)
         {
-          if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
-            continue;
+          /* The C locale reads English. */
+          if (g_str_equal (names[i], "C") || g_str_has_prefix (names[i], "C.")
+              || g_str_equal (names[i], "POSIX"))
+            break;
           lang = g_strndup (names[i], strcspn (names[i], "_.@-"));
         }
       g_once_init_leave (&user_language, lang != NULL ? lang : g_strdup ("en"));

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus of the catalog feed reader.
+
+Each case is a folder under bad/ holding a feed (feed.json, and course files
+where the case needs them) that breaks one rule of catalog-feed.md, and
+expected.txt: lines that the error message must contain (the place, then the
+reason). The cases start from the valid feed in feeds/minimal/.
+
+Run it from anywhere; it rewrites bad/ entirely.
+"""
+import copy
+import json
+import os
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MINIMAL = os.path.join(HERE, "feeds", "minimal")
+BAD = os.path.join(HERE, "bad")
+
+with open(os.path.join(MINIMAL, "feed.json"), encoding="utf-8") as f:
+    BASE = json.load(f)
+with open(os.path.join(MINIMAL, "courses.jsonl"), encoding="utf-8") as f:
+    LINES = [json.loads(line) for line in f if line.strip()]
+
+cases = {}
+
+
+def case(name, expected, feed=None, raw=None, files=None):
+    cases[name] = (expected, feed, raw, files)
+
+
+def dump(obj):
+    return json.dumps(obj, ensure_ascii=False, indent=1)
+
+
+def jsonl(objs):
+    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs)
+
+
+def feed(mutate):
+    f = copy.deepcopy(BASE)
+    mutate(f)
+    return f
+
+
+def lines(mutate):
+    ls = copy.deepcopy(LINES)
+    mutate(ls)
+    return {"courses.jsonl": jsonl(ls)}
+
+
+# Syntax and bytes
+case("truncated-json", ["feed.json:", "Parse error"], raw=dump(BASE)[:300])
+case("empty-file", ["feed.json", "empty"], raw="")
+case("not-utf8", ["feed.json:", "not valid UTF-8"],
+     raw=dump(BASE).encode("utf-8").replace(b"Alpha", b"Al\xffha", 1))
+case("byte-order-mark", ["feed.json:1:1", "byte order mark"], raw="\ufeff" + dump(BASE))
+case("nul-byte", ["feed.json:", "NUL"], raw=dump(BASE).replace("Alpha", "Al\u0000pha", 1))
+case("nesting-10000-deep", ["feed.json:", "nested more than"],
+     feed=None, raw='{"format": "credit-bridge-catalog", "x-deep": ' + "[" * 10000 + "]" * 10000 + "}")
+case("root-not-object", ["$", "a feed is a JSON object"], raw="[1, 2, 3]")
+
+# Version and format
+case("unknown-version", ["$.version", "version 2 is not supported"], feed=feed(lambda f: f.update(version=2)))
+case("version-is-string", ["$.version", "expected a number"], feed=feed(lambda f: f.update(version="1")))
+case("wrong-format", ["$.format", "not a catalog feed"], feed=feed(lambda f: f.update(format="ical")))
+case("generated-not-date-time", ["$.generated", "RFC 3339"], feed=feed(lambda f: f.update(generated="yesterday")))
+
+# Missing required members
+case("missing-universities", ["$", "“universities” is missing"], feed=feed(lambda f: f.pop("universities")))
+case("missing-alliance-hours", ["$.alliance", "“hours_per_credit” is missing"],
+     feed=feed(lambda f: f["alliance"].pop("hours_per_credit")))
+case("missing-course-title", ["courses.jsonl:2: $", "“title” is missing"],
+     files=lines(lambda ls: ls[1].pop("title")))
+case("missing-policy", ["$.universities[1]", "“credit_policy” is missing"],
+     feed=feed(lambda f: f["universities"][1].pop("credit_policy")))
+case("empty-universities", ["$.universities", "at least 1 item"], feed=feed(lambda f: f.update(universities=[])))
+
+# Wrong types
+case("credits-is-string", ["$.courses[0].credits", "expected a number, found a string"],
+     feed=feed(lambda f: f["courses"][0].update(credits="3")))
+case("title-is-string", ["courses.jsonl:1: $.title", "localised text"],
+     files=lines(lambda ls: ls[0].update(title="Ecology")))
+case("languages-not-array", ["$.courses[0].languages", "expected an array"],
+     feed=feed(lambda f: f["courses"][0].update(languages="zh")))
+case("count-not-integer", ["$.universities[0].grading_tables[0].counts[1].count", "whole number"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][0]["counts"][1].update(count=12.5)))
+case("count-negative", ["$.universities[0].grading_tables[0].counts[0].count", "must not be negative"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][0]["counts"][0].update(count=-3)))
+case("unknown-level", ["$.courses[0].level", "“advanced” is not one of"],
+     feed=feed(lambda f: f["courses"][0].update(level="advanced")))
+case("bad-identifier", ["$.universities[0].id", "is not an identifier"],
+     feed=feed(lambda f: f["universities"][0].update(id="Sichuan Alpha")))
+case("bad-isced", ["courses.jsonl:1: $.isced", "ISCED-F code"], files=lines(lambda ls: ls[0].update(isced="06130")))
+case("unknown-period-kind", ["$.courses[0].periods.workshop", "unknown kind of teaching"],
+     feed=feed(lambda f: f["courses"][0]["periods"].update(workshop=4)))
+
+# References and duplicates
+case("dangling-university", ["courses.jsonl:1: $.university", "“nowhere” is not in the feed"],
+     files=lines(lambda ls: ls[0].update(university="nowhere")))
+case("dangling-scale", ["$.courses[0].grading_scale", "“letters” is not defined"],
+     feed=feed(lambda f: f["courses"][0].update(grading_scale="letters")))
+case("dangling-term", ["$.courses[0].terms[0]", "“2031-spring” is not defined"],
+     feed=feed(lambda f: f["courses"][0].update(terms=["2031-spring"])))
+case("dangling-prerequisite", ["courses.jsonl:2: $.prerequisites[0]", "“sa:nope101” is not in the feed"],
+     files=lines(lambda ls: ls[1].update(prerequisites=["sa:nope101"])))
+case("dangling-replaces", ["$.certificates[0].recognitions[0].replaces[0]", "“sa:gone” is not in the feed"],
+     feed=feed(lambda f: f["certificates"][0]["recognitions"][0].update(replaces=["sa:gone"])))
+case("dangling-table-scale", ["$.universities[0].grading_tables[0].scale", "is not defined by this university"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][0].update(scale="nope")))
+case("duplicate-university", ["$.universities[1].id", "“sa” is defined twice"],
+     feed=feed(lambda f: f["universities"][1].update(id="sa")))
+case("duplicate-course-across-files", ["courses.jsonl:1: $.id", "is defined twice"],
+     files=lines(lambda ls: ls[0].update(id=BASE["courses"][0]["id"])))
+case("duplicate-course-in-file", ["courses.jsonl:2: $.id", "is defined twice"],
+     files=lines(lambda ls: ls[1].update(id=ls[0]["id"])))
+case("duplicate-scale", ["$.universities[0].grading_scales[1].id", "defined twice"],
+     feed=feed(lambda f: f["universities"][0]["grading_scales"][1].update(id=f["universities"][0]["grading_scales"][0]["id"])))
+case("duplicate-certificate", ["$.certificates[1].id", "defined twice"],
+     feed=feed(lambda f: f["certificates"].append(copy.deepcopy(f["certificates"][0]))))
+
+# Grading tables and scales
+case("table-counts-missing-grade", ["$.universities[0].grading_tables[0].counts", "stop before the passing grade"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][0]["counts"].pop()))
+case("table-counts-wrong-order", ["$.universities[0].grading_tables[0].counts[0].grade", "expected the passing grade"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][0]["counts"].reverse()))
+case("table-counts-failing-grade", ["$.universities[0].grading_tables[0].counts[4].grade", "one too many"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][0]["counts"].append({"grade": "不及格", "count": 10})))
+case("table-all-zero", ["$.universities[0].grading_tables[0].counts", "all counts are 0"],
+     feed=feed(lambda f: [c.update(count=0) for c in f["universities"][0]["grading_tables"][0]["counts"]]))
+case("grade-min-above-max", ["$.universities[0].grading_scales[0].grades[1].min", "above “max”"],
+     feed=feed(lambda f: f["universities"][0]["grading_scales"][0]["grades"][1].update(min=95, max=89.99)))
+case("grade-bands-overlap", ["$.universities[0].grading_scales[0].grades[1]", "overlap"],
+     feed=feed(lambda f: f["universities"][0]["grading_scales"][0]["grades"][1].update(min=85, max=95)))
+case("grade-min-without-max", ["$.universities[0].grading_scales[0].grades[0].min", "give both or neither"],
+     feed=feed(lambda f: f["universities"][0]["grading_scales"][0]["grades"][0].pop("max")))
+
+# Numbers
+case("absurd-periods", ["courses.jsonl:1: $.periods.lecture", "absurd"],
+     files=lines(lambda ls: ls[0]["periods"].update(lecture=1e308)))
+case("not-finite-number", ["courses.jsonl:1: $.credits", "not finite"],
+     files={"courses.jsonl": jsonl(LINES).replace('"credits": 3', '"credits": 1e999', 1)})
+case("nan-literal", ["courses.jsonl:1:", "Parse error"],
+     files={"courses.jsonl": jsonl(LINES).replace('"credits": 3', '"credits": NaN', 1)})
+case("zero-workload", ["$.courses[0]", "no workload"],
+     feed=feed(lambda f: f["courses"][0].update(periods={"lecture": 0}, practice_weeks=0)))
+case("negative-hours-per-credit", ["$.alliance.hours_per_credit", "greater than 0"],
+     feed=feed(lambda f: f["alliance"].update(hours_per_credit=-27)))
+
+# Course files
+case("course-file-empty", ["courses.jsonl", "course file is empty"], files={"courses.jsonl": ""})
+case("course-file-blank-lines", ["courses.jsonl", "course file is empty"], files={"courses.jsonl": "\n\n  \n"})
+case("course-line-not-object", ["courses.jsonl:2: $", "expected a course object, found an array"],
+     files={"courses.jsonl": json.dumps(LINES[0], ensure_ascii=False) + "\n[1, 2]\n"})
+case("course-line-truncated", ["courses.jsonl:2:", "Parse error"],
+     files={"courses.jsonl": json.dumps(LINES[0], ensure_ascii=False) + "\n" + json.dumps(LINES[1], ensure_ascii=False)[:40] + "\n"})
+case("course-line-not-utf8", ["courses.jsonl:1:", "not valid UTF-8"],
+     files={"courses.jsonl": "\x00"})
+case("course-file-missing", ["$.course_files[1]", "cannot open the course file “missing.jsonl”"],
+     feed=feed(lambda f: f["course_files"].append("missing.jsonl")))
+case("course-file-absolute", ["$.course_files[0]", "not a relative path"],
+     feed=feed(lambda f: f.update(course_files=["/etc/passwd"])))
+
+
+def main():
+    shutil.rmtree(BAD, ignore_errors=True)
+    for name, (expected, f, raw, files) in sorted(cases.items()):
+        folder = os.path.join(BAD, name)
+        os.makedirs(folder)
+        if raw is not None:
+            data = raw if isinstance(raw, bytes) else raw.encode("utf-8")
+        else:
+            data = dump(f if f is not None else BASE).encode("utf-8")
+        with open(os.path.join(folder, "feed.json"), "wb") as out:
+            out.write(data)
+        course_files = dict(files or {})
+        if "courses.jsonl" not in course_files:
+            course_files["courses.jsonl"] = jsonl(LINES)
+        for fname, text in course_files.items():
+            payload = text.encode("utf-8")
+            if name == "course-line-not-utf8":
+                payload = jsonl(LINES).encode("utf-8").replace("生态".encode("utf-8"), b"\xc3\x28", 1)
+            with open(os.path.join(folder, fname), "wb") as out:
+                out.write(payload)
+        with open(os.path.join(folder, "expected.txt"), "w", encoding="utf-8") as out:
+            out.write("\n".join(expected) + "\n")
+    print(f"{len(cases)} cases in {BAD}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,533 @@
+/* test-catalog.c: the SQLite cache — import, search, filters, damage and versions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "bridge-catalog.h"
+#include "bridge-error.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  BridgeCatalog *catalog;
+} Fixture;
+
+static char *
+minimal_feed (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "feeds", "minimal", "feed.json", NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed = minimal_feed ();
+
+  fixture->dir = g_dir_make_tmp ("bridge-catalog-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "catalog.db", NULL);
+  fixture->catalog = bridge_catalog_open (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_is_empty (fixture->catalog));
+  bridge_catalog_import (fixture->catalog, feed, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->catalog);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* The ids a search returns, joined by spaces, in rank order. */
+static char *
+search (Fixture                  *fixture,
+        const char               *query,
+        const BridgeSearchFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint total = 0;
+
+  courses = bridge_catalog_search (fixture->catalog, query, filter, 100, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, courses->len);
+  for (guint i = 0; i < courses->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", bridge_course_get_id (g_ptr_array_index (courses, i)));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_search(fixture, query, filter, expected) \
+  G_STMT_START { \
+    g_autofree char *_ids = search (fixture, query, filter); \
+    g_assert_cmpstr (_ids, ==, expected); \
+  } G_STMT_END
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(BridgeCatalogStats) stats = { 0 };
+  g_autofree char *feed = minimal_feed ();
+  const BridgeAlliance *alliance;
+
+  g_assert_true (bridge_catalog_get_stats (fixture->catalog, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.universities, ==, 2);
+  g_assert_cmpuint (stats.courses, ==, 5);
+  g_assert_cmpuint (stats.grading_tables, ==, 4);
+  g_assert_cmpuint (stats.certificates, ==, 1);
+  g_assert_cmpstr (stats.generated, ==, "2026-11-01T08:00:00+08:00");
+  g_assert_cmpstr (stats.source, ==, feed);
+  g_assert_nonnull (stats.imported);
+  g_assert_cmpuint (strlen (stats.digest), ==, 64);
+  g_assert_true (stats.demo);
+
+  alliance = bridge_catalog_get_alliance (fixture->catalog);
+  g_assert_nonnull (alliance);
+  g_assert_cmpstr (alliance->id, ==, "test-alliance");
+  g_assert_cmpfloat (alliance->hours_per_credit, ==, 27);
+  g_assert_cmpfloat (alliance->ects_hours_per_credit, ==, 27.5);
+}
+
+static void
+test_search_chinese (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* Two characters: 高等数学 and 数学建模 by title (in BM25 order), then
+   * 程序设计基础, whose outcome mentions 数学归纳法, last. */
+  {
+    g_autofree char *ids = search (fixture, "数学", NULL);
+
+    g_assert_true (g_str_equal (ids, "sa:math101 cb:mm200 sa:cs110")
+                   || g_str_equal (ids, "cb:mm200 sa:math101 sa:cs110"));
+  }
+  /* One character. */
+  assert_search (fixture, "建", NULL, "cb:mm200");
+  assert_search (fixture, "态", NULL, "sa:bio210 cb:mm200");
+  /* Four characters, and two words that must both match. */
+  assert_search (fixture, "环境监测", NULL, "cb:env300");
+  assert_search (fixture, "数学 建模", NULL, "cb:mm200");
+  assert_search (fixture, "量子", NULL, "");
+}
+
+static void
+test_search_english (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  assert_search (fixture, "Ecology", NULL, "sa:bio210");
+  assert_search (fixture, "ecolog", NULL, "sa:bio210");
+  assert_search (fixture, "ECOLOGY", NULL, "sa:bio210");
+  assert_search (fixture, "program", NULL, "sa:cs110");
+  /* An outcome-only match comes after title matches. */
+  assert_search (fixture, "ecosystems", NULL, "cb:mm200");
+  {
+    g_autofree char *ids = search (fixture, "mathematic", NULL);
+
+    g_assert_true (g_str_equal (ids, "sa:math101 cb:mm200") || g_str_equal (ids, "cb:mm200 sa:math101"));
+  }
+  /* Quotes and operators are text, not syntax. */
+  assert_search (fixture, "\"ecology", NULL, "sa:bio210");
+  assert_search (fixture, "ecology OR NOT *", NULL, "");
+  assert_search (fixture, "(", NULL, "sa:bio210 sa:cs110 sa:math101 cb:env300 cb:mm200");
+}
+
+static void
+test_search_codes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_search (fixture, "BIO210", NULL, "sa:bio210");
+  assert_search (fixture, "bio210", NULL, "sa:bio210");
+  assert_search (fixture, "mm-200", NULL, "cb:mm200");
+  assert_search (fixture, "MM-200", NULL, "cb:mm200");
+  /* The exact code first, before a title or outcome that mentions it. */
+  assert_search (fixture, "cs110", NULL, "sa:cs110");
+}
+
+static void
+test_search_empty_lists_all (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* By university (in the feed's order), then code. */
+  assert_search (fixture, "", NULL, "sa:bio210 sa:cs110 sa:math101 cb:env300 cb:mm200");
+  assert_search (fixture, "   ", NULL, "sa:bio210 sa:cs110 sa:math101 cb:env300 cb:mm200");
+}
+
+static void
+test_search_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+
+  filter.university = "cb";
+  assert_search (fixture, "", &filter, "cb:env300 cb:mm200");
+  assert_search (fixture, "数学", &filter, "cb:mm200");
+
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.city = "成都";
+  assert_search (fixture, "", &filter, "sa:bio210 sa:cs110 sa:math101");
+  filter.city = "chongqing";
+  assert_search (fixture, "", &filter, "cb:env300 cb:mm200");
+
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.isced = "05";
+  assert_search (fixture, "", &filter, "sa:bio210 sa:math101 cb:env300 cb:mm200");
+  filter.isced = "0541";
+  assert_search (fixture, "", &filter, "sa:math101 cb:mm200");
+  filter.isced = "06";
+  assert_search (fixture, "", &filter, "sa:cs110");
+
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.level = "core";
+  assert_search (fixture, "", &filter, "sa:bio210 cb:env300");
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.cycle = "master";
+  assert_search (fixture, "", &filter, "cb:env300");
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.term = "2027-spring";
+  assert_search (fixture, "", &filter, "sa:bio210 cb:mm200");
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.language = "en";
+  assert_search (fixture, "", &filter, "sa:bio210 cb:mm200");
+  filter.language = "EN";
+  assert_search (fixture, "", &filter, "sa:bio210 cb:mm200");
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.delivery = "online";
+  assert_search (fixture, "", &filter, "sa:cs110");
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.min_credits = 3.5;
+  assert_search (fixture, "", &filter, "sa:math101");
+  filter.min_credits = 3;
+  filter.max_credits = 3;
+  assert_search (fixture, "", &filter, "sa:bio210 sa:cs110 cb:env300 cb:mm200");
+
+  /* Several filters at once, with a query. */
+  filter = (BridgeSearchFilter) BRIDGE_SEARCH_FILTER_INIT;
+  filter.university = "sa";
+  filter.language = "zh";
+  filter.term = "2026-autumn";
+  assert_search (fixture, "学", &filter, "sa:math101 sa:cs110");
+}
+
+static void
+test_search_bad_filters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const struct { const char *member; const char *value; } cases[] = {
+    { "cycle", "postdoc" },
+    { "level", "advanced" },
+    { "delivery", "by-post" },
+    { "isced", "6a" },
+    { "isced", "061300" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      if (g_str_equal (cases[i].member, "cycle"))
+        filter.cycle = cases[i].value;
+      else if (g_str_equal (cases[i].member, "level"))
+        filter.level = cases[i].value;
+      else if (g_str_equal (cases[i].member, "delivery"))
+        filter.delivery = cases[i].value;
+      else
+        filter.isced = cases[i].value;
+      ids = bridge_catalog_search_ids (fixture->catalog, "", &filter, &error);
+      g_assert_null (ids);
+      g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+    }
+
+  {
+    BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ids = NULL;
+
+    filter.min_credits = 4;
+    filter.max_credits = 2;
+    ids = bridge_catalog_search_ids (fixture->catalog, "", &filter, &error);
+    g_assert_null (ids);
+    g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  }
+}
+
+static void
+test_course (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCourse) course = bridge_catalog_get_course (fixture->catalog, "cb:env300", &error);
+  g_autoptr(BridgeCourse) missing = NULL;
+  g_autoptr(BridgeCourse) by_rowid = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_course_get_code (course), ==, "ENV300");
+  g_assert_cmpstr (bridge_text_get (bridge_course_get_title (course), "zh"), ==, "环境监测实习");
+  g_assert_cmpstr (bridge_text_get (bridge_course_get_university_name (course), "en"), ==, "Chongqing Beta University");
+  g_assert_cmpint (bridge_course_get_cycle (course), ==, BRIDGE_CYCLE_MASTER);
+  g_assert_cmpint (bridge_course_get_level (course), ==, BRIDGE_LEVEL_CORE);
+  g_assert_cmpfloat (bridge_course_get_periods (course, BRIDGE_KIND_LECTURE), ==, 16);
+  g_assert_cmpfloat (bridge_course_get_practice_weeks (course), ==, 2);
+  g_assert_cmpfloat (bridge_course_get_workload_hours (course), ==, 110);
+  g_assert_cmpfloat (bridge_course_get_credits (course), ==, 3);
+  g_assert_cmpint (bridge_course_get_seats (course), ==, -1);
+  /* Everything the feed said, as it said it. */
+  g_assert_nonnull (strstr (bridge_course_get_raw_json (course), "\"workload_hours\": 110"));
+
+  by_rowid = bridge_catalog_get_course_by_rowid (fixture->catalog, bridge_course_get_rowid (course), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_course_get_id (by_rowid), ==, "cb:env300");
+
+  missing = bridge_catalog_get_course (fixture->catalog, "cb:nope", &error);
+  g_assert_null (missing);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+}
+
+static void
+test_universities (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeUniversity) sa = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_autoptr(BridgeUniversity) none = NULL;
+  g_autoptr(GPtrArray) list = bridge_catalog_list_universities (fixture->catalog);
+  const BridgeGradingTable *table;
+  const BridgeCreditPolicy *policy;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (bridge_university_get_id (g_ptr_array_index (list, 0)), ==, "sa");
+  policy = bridge_university_get_policy (sa);
+  g_assert_cmpfloat (policy->period_minutes, ==, 45);
+  g_assert_cmpfloat (policy->periods_per_credit[BRIDGE_KIND_LECTURE], ==, 16);
+  g_assert_cmpfloat (policy->self_study_ratio[BRIDGE_KIND_LECTURE], ==, 2);
+  g_assert_cmpfloat (policy->credit_step, ==, 0.5);
+
+  /* "Which table applies": same cycle, longest ISCED prefix. */
+  table = bridge_university_find_table (sa, "0613", BRIDGE_CYCLE_BACHELOR);
+  g_assert_nonnull (table);
+  g_assert_cmpstr (table->isced, ==, "0613");
+  table = bridge_university_find_table (sa, "0541", BRIDGE_CYCLE_BACHELOR);
+  g_assert_nonnull (table);
+  g_assert_cmpstr (table->isced, ==, "05");
+  g_assert_cmpint (table->counts[0].count, ==, 300);
+  g_assert_null (bridge_university_find_table (sa, "0712", BRIDGE_CYCLE_BACHELOR));
+  g_assert_null (bridge_university_find_table (sa, "0541", BRIDGE_CYCLE_MASTER));
+
+  g_assert_nonnull (bridge_university_find_term (sa, "2027-spring"));
+  g_assert_nonnull (bridge_university_find_scale (sa, "five"));
+
+  none = bridge_catalog_get_university (fixture->catalog, "zz", &error);
+  g_assert_null (none);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+}
+
+/* The same feed twice changes nothing, not even the import time. */
+static void
+test_reimport_unchanged (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autofree char *feed = minimal_feed ();
+  g_auto(BridgeCatalogStats) before = { 0 };
+  g_auto(BridgeCatalogStats) after = { 0 };
+
+  bridge_catalog_get_stats (fixture->catalog, &before, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_import (fixture->catalog, feed, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (report->unchanged);
+  bridge_catalog_get_stats (fixture->catalog, &after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before.imported, ==, after.imported);
+  g_assert_cmpstr (before.digest, ==, after.digest);
+  g_assert_cmpuint (after.courses, ==, 5);
+}
+
+static void
+test_cache_settings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, BRIDGE_CATALOG_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupt_cache (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bridge-corrupt-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *feed = minimal_feed ();
+
+  write_file (db, "this is not a database, it is a shopping list: 米, 面, 油\n", -1);
+  catalog = bridge_catalog_open (db, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT);
+  g_assert_nonnull (strstr (error->message, db));
+  g_clear_error (&error);
+
+  catalog = bridge_catalog_open_or_reset (db, &reason, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "damaged"));
+  g_assert_true (bridge_catalog_is_empty (catalog));
+  g_assert_true (bridge_catalog_import (catalog, feed, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (bridge_catalog_is_empty (catalog));
+  g_clear_object (&catalog);
+
+  /* A database whose tables are not those of its version is damaged too. */
+  {
+    sqlite3 *handle = NULL;
+
+    g_unlink (db);
+    g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE meta (k); PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (handle);
+    catalog = bridge_catalog_open (db, &error);
+    g_assert_null (catalog);
+    g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_newer_cache (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bridge-newer-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autofree char *reason = NULL;
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  catalog = bridge_catalog_open (db, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_clear_error (&error);
+
+  catalog = bridge_catalog_open_or_reset (db, &reason, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (reason, "newer version"));
+  g_clear_object (&catalog);
+
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_text_pick (void)
+{
+  g_autoptr(BridgeText) both = bridge_text_new ("生态学", "Ecology");
+  g_autoptr(BridgeText) en_only = bridge_text_new (NULL, "Ecology");
+  g_autoptr(BridgeText) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (bridge_text_pick_for (both, "en"), ==, "Ecology");
+  g_assert_cmpstr (bridge_text_pick_for (both, "zh"), ==, "生态学");
+  /* The user's language, then zh, then en. */
+  g_assert_cmpstr (bridge_text_pick_for (both, "fr"), ==, "生态学");
+  g_assert_cmpstr (bridge_text_pick_for (en_only, "zh"), ==, "Ecology");
+  other = bridge_text_new_from_string ("{\"fr\": \"Écologie\", \"zh-Hans\": \"生态学\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_text_pick_for (other, "zh"), ==, "生态学");
+  g_assert_cmpstr (bridge_text_pick_for (other, "fr"), ==, "Écologie");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/catalog/stats", test_stats);
+  ADD ("/catalog/search/chinese", test_search_chinese);
+  ADD ("/catalog/search/english", test_search_english);
+  ADD ("/catalog/search/codes", test_search_codes);
+  ADD ("/catalog/search/empty-lists-all", test_search_empty_lists_all);
+  ADD ("/catalog/search/filters", test_search_filters);
+  ADD ("/catalog/search/bad-filters", test_search_bad_filters);
+  ADD ("/catalog/course", test_course);
+  ADD ("/catalog/universities", test_universities);
+  ADD ("/catalog/reimport-unchanged", test_reimport_unchanged);
+  ADD ("/catalog/cache-settings", test_cache_settings);
+#undef ADD
+  g_test_add_func ("/catalog/corrupt-cache", test_corrupt_cache);
+  g_test_add_func ("/catalog/newer-cache", test_newer_cache);
+  g_test_add_func ("/catalog/text-pick", test_text_pick);
+  return g_test_run ();
+}

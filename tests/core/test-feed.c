@@ -1,0 +1,300 @@
+/* test-feed.c: the catalog feed reader against valid feeds and the bad-input corpus
+ *
+ * Every case under bad/ must be refused with exit status 1 semantics (a
+ * BRIDGE_ERROR), a message that holds each line of its expected.txt (the
+ * place, then the reason), and a cache left exactly as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bridge-catalog.h"
+#include "bridge-error.h"
+#include "bridge-feed.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  BridgeCatalog *catalog;
+  char          *digest;
+} Fixture;
+
+static char *
+source_path (const char *relative)
+{
+  return g_test_build_filename (G_TEST_DIST, relative, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
+  BridgeCatalogStats stats;
+
+  fixture->dir = g_dir_make_tmp ("bridge-feed-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "catalog.db", NULL);
+  fixture->catalog = bridge_catalog_open (fixture->db, &error);
+  g_assert_no_error (error);
+  bridge_catalog_import (fixture->catalog, minimal, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  bridge_catalog_get_stats (fixture->catalog, &stats, &error);
+  g_assert_no_error (error);
+  fixture->digest = g_strdup (stats.digest);
+  bridge_catalog_stats_clear (&stats);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->catalog);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->digest);
+}
+
+/* The cache holds the minimal feed, exactly, as a second connection sees it. */
+static void
+assert_cache_unchanged (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) other = bridge_catalog_open (fixture->db, &error);
+  g_autoptr(BridgeCourse) course = NULL;
+  BridgeCatalogStats stats;
+
+  g_assert_no_error (error);
+  bridge_catalog_get_stats (other, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.universities, ==, 2);
+  g_assert_cmpuint (stats.courses, ==, 5);
+  g_assert_cmpuint (stats.grading_tables, ==, 4);
+  g_assert_cmpuint (stats.certificates, ==, 1);
+  g_assert_cmpstr (stats.digest, ==, fixture->digest);
+  g_assert_cmpstr (stats.generated, ==, "2026-11-01T08:00:00+08:00");
+  bridge_catalog_stats_clear (&stats);
+
+  course = bridge_catalog_get_course (other, "sa:bio210", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_text_get (bridge_course_get_title (course), "en"), ==, "Ecology");
+  /* The connection that failed sees the same. */
+  g_assert_cmpuint (bridge_catalog_is_empty (fixture->catalog), ==, FALSE);
+}
+
+static void
+test_bad_case (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *name = data;
+  g_autofree char *folder = g_build_filename ("bad", name, NULL);
+  g_autofree char *dir = source_path (folder);
+  g_autofree char *feed = g_build_filename (dir, "feed.json", NULL);
+  g_autofree char *expected_path = g_build_filename (dir, "expected.txt", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  gboolean ok;
+
+  g_file_get_contents (expected_path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (g_strstrip (expected), "\n", -1);
+
+  ok = bridge_catalog_import (fixture->catalog, feed, &report, NULL, NULL, NULL, &error);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == BRIDGE_ERROR);
+  g_test_message ("%s: %s", name, error->message);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (error->message, lines[i]) == NULL)
+      g_error ("case %s: the message “%s” does not contain “%s”", name, error->message, lines[i]);
+
+  assert_cache_unchanged (fixture);
+}
+
+static void
+test_check_only (void)
+{
+  g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
+  g_autoptr(GFile) file = g_file_new_for_path (minimal);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bridge_feed_check (file, warnings, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Warnings are listed and the import goes on. */
+static void
+test_warnings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
+  g_autofree char *text = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "feed.json", NULL);
+  g_autofree char *lines = source_path ("feeds/minimal/courses.jsonl");
+  g_autofree char *lines_text = NULL;
+  g_autofree char *lines_copy = g_build_filename (fixture->dir, "courses.jsonl", NULL);
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  GString *edit;
+
+  g_file_get_contents (minimal, &text, NULL, &error);
+  g_assert_no_error (error);
+  edit = g_string_new (text);
+  /* An unknown root member, a course whose credits are far from its workload,
+   * and a table of fewer than 100 grades. */
+  g_string_replace (edit, "\"x-demo\": true", "\"x-demo\": true, \"editor\": \"vim\"", 1);
+  g_string_replace (edit, "\"credits\": 4", "\"credits\": 9", 1);
+  g_string_replace (edit, "\"count\": 150", "\"count\": 1", 1);
+  g_string_replace (edit, "\"count\": 350", "\"count\": 1", 1);
+  g_string_replace (edit, "\"count\": 450", "\"count\": 1", 1);
+  g_string_replace (edit, "\"count\": 250", "\"count\": 1", 1);
+  feed = g_string_free (edit, FALSE);
+  g_file_set_contents (copy, feed, -1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (lines, &lines_text, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (lines_copy, lines_text, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (bridge_catalog_import (fixture->catalog, copy, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->warnings->len; i++)
+    g_string_append_printf (joined, "%s\n", (char *) g_ptr_array_index (report->warnings, i));
+  g_test_message ("%s", joined->str);
+  g_assert_nonnull (strstr (joined->str, "$.editor: unknown member"));
+  g_assert_nonnull (strstr (joined->str, "$.courses[0].credits: the course awards 9 local credits"));
+  g_assert_nonnull (strstr (joined->str, "$.universities[1].grading_tables[0].counts: the table counts only 4 grades"));
+  g_assert_cmpuint (report->courses, ==, 5);
+}
+
+/* Reading a feed from memory, as the fuzzer does, with a course file. */
+static GBytes *
+open_memory (const char  *name,
+             gpointer     data,
+             GError     **error)
+{
+  if (g_str_equal (name, "c.jsonl"))
+    return g_bytes_new_static (data, strlen (data));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no %s", name);
+  return NULL;
+}
+
+static guint courses_seen;
+
+static gboolean
+count_course (gpointer     user_data,
+              JsonObject  *course,
+              const char  *raw,
+              gsize        raw_len,
+              const char  *place,
+              GError     **error)
+{
+  courses_seen++;
+  /* Inline courses have no text of their own; a course file's line does. */
+  if (raw != NULL)
+    g_assert_cmpuint (raw_len, ==, strlen (raw));
+  else
+    g_assert_cmpuint (raw_len, ==, 0);
+  return TRUE;
+}
+
+static void
+test_read_bytes (void)
+{
+  g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
+  g_autofree char *lines = source_path ("feeds/minimal/courses.jsonl");
+  g_autofree char *root = NULL;
+  g_autofree char *course_text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgeFeedSink sink = { 0 };
+  GString *edit;
+
+  g_file_get_contents (minimal, &root, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (lines, &course_text, NULL, &error);
+  g_assert_no_error (error);
+  edit = g_string_new (root);
+  g_string_replace (edit, "\"courses.jsonl\"", "\"c.jsonl\"", 1);
+  bytes = g_string_free_to_bytes (edit);
+
+  sink.course = count_course;
+  courses_seen = 0;
+  g_assert_true (bridge_feed_read_bytes (bytes, "feed.json", open_memory, course_text, &sink, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (courses_seen, ==, 5);
+}
+
+static void
+test_identifiers (void)
+{
+  g_assert_true (bridge_feed_is_identifier ("scu:math101"));
+  g_assert_true (bridge_feed_is_identifier ("0"));
+  g_assert_true (bridge_feed_is_identifier ("a.b_c-d:e"));
+  g_assert_false (bridge_feed_is_identifier (""));
+  g_assert_false (bridge_feed_is_identifier ("-scu"));
+  g_assert_false (bridge_feed_is_identifier ("SCU"));
+  g_assert_false (bridge_feed_is_identifier ("scu math"));
+  g_assert_false (bridge_feed_is_identifier ("四川大学"));
+  g_assert_true (bridge_feed_is_identifier ("a123456789012345678901234567890123456789012345678901234567890123"));
+  g_assert_false (bridge_feed_is_identifier ("a1234567890123456789012345678901234567890123456789012345678901234"));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *bad = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/feed/identifiers", test_identifiers);
+  g_test_add_func ("/feed/check-minimal", test_check_only);
+  g_test_add_func ("/feed/read-bytes", test_read_bytes);
+  g_test_add ("/feed/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
+
+  bad = source_path ("bad");
+  dir = g_dir_open (bad, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 13);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed/bad/%s", (char *) g_ptr_array_index (names, i));
+      g_test_add (path, Fixture, g_ptr_array_index (names, i), fixture_set_up, test_bad_case, fixture_tear_down);
+    }
+  return g_test_run ();
+}
