@@ -1,0 +1,33 @@
+/* fuzz-feed.h: the feed reader's fuzzing harness, shared by libFuzzer and
+ * the plain regression runner
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The input is split on this byte into the root document and up to two
+ * course files: ROOT [0x1E FILE1 [0x1E FILE2]]. FILE2 takes the rest. */
+#define FUZZ_FEED_SEPARATOR '\x1e'
+
+typedef enum
+{
+  FUZZ_FEED_REFUSED,
+  FUZZ_FEED_ACCEPTED,
+} FuzzFeedResult;
+
+/* Installs a log writer that aborts on warnings and criticals. Idempotent. */
+void           fuzz_feed_init (void);
+
+/* Reads @data as a feed with a sink that checks every object it is given
+ * against the contract of bridge-feed.h; aborts (with a message on stderr)
+ * when the reader breaks it. On refusal, @message (may be NULL) receives the
+ * reader's error message. */
+FuzzFeedResult fuzz_feed_run  (const guint8  *data,
+                               gsize          size,
+                               char         **message);
+
+G_END_DECLS
