@@ -1,0 +1,608 @@
+/* bench-catalog.c: the catalog's scale benchmark (issue 2, item 13)
+ *
+ *   bench-catalog parse  FEED.json           floor (a): json-glib alone
+ *   bench-catalog insert FEED.json CACHE.db  floor (b): SQLite alone
+ *   bench-catalog search CACHE.db [CODE…]    search latency per kind of query
+ *
+ * Each prints "key value" lines on stdout for tests/bench/run-bench.sh, which
+ * also times `credit-bridge-cli catalog import` and prints the table.
+ *
+ * parse: the root document and then every line of every course file, with
+ * one JsonParser reused for the lines (as the reader does), reading the
+ * files in pieces of 1 MiB. Nothing is checked or kept.
+ *
+ * insert: the rows of the same feed, parsed beforehand (not timed) into
+ * memory, inserted with prepared statements in one transaction into the
+ * cache schema of bridge_catalog_open() on its own connection (WAL,
+ * synchronous=NORMAL, foreign keys), exactly as the importer writes them:
+ * universities, courses, course_terms, course_languages and course_fts,
+ * with the FTS text made beforehand by the importer's own function.
+ *
+ * search: bridge_catalog_search() for the first page of 50 and the total,
+ * over a fixed set of queries of each kind; each query runs once to warm
+ * up, then until it has run 30 times or for 3 s (at least 5 times).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench-catalog"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bridge-catalog-private.h"
+#include "bridge-error.h"
+
+#define CHUNK_SIZE (1 << 20)
+
+static double
+now_s (void)
+{
+  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
+}
+
+G_GNUC_NORETURN static void
+die (const char *what,
+     GError     *error)
+{
+  g_printerr ("bench-catalog: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+/* Reading a feed */
+
+typedef gboolean (*LineFunc) (const char  *line,
+                              gsize        len,
+                              gpointer     user_data,
+                              GError     **error);
+
+/* Calls @func on every non-blank line of @path, read in pieces like the reader. */
+static gboolean
+for_each_line (const char  *path,
+               LineFunc     func,
+               gpointer     user_data,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (CHUNK_SIZE * 2);
+  g_autofree guint8 *chunk = g_malloc (CHUNK_SIZE);
+  gboolean eof = FALSE;
+  gsize start = 0;
+
+  if (stream == NULL)
+    return FALSE;
+  while (!eof || start < buffer->len)
+    {
+      guint8 *nl = start < buffer->len ? memchr (buffer->data + start, '\n', buffer->len - start) : NULL;
+      gsize len, next;
+
+      if (nl == NULL && !eof)
+        {
+          gssize n;
+
+          if (start > 0)
+            {
+              g_byte_array_remove_range (buffer, 0, (guint) start);
+              start = 0;
+            }
+          n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, CHUNK_SIZE, NULL, error);
+          if (n < 0)
+            return FALSE;
+          if (n == 0)
+            eof = TRUE;
+          else
+            g_byte_array_append (buffer, chunk, (guint) n);
+          continue;
+        }
+      len = nl ? (gsize) (nl - (buffer->data + start)) : buffer->len - start;
+      next = nl ? start + len + 1 : buffer->len;
+      if (len > 0 && buffer->data[start + len - 1] == '\r')
+        len--;
+      {
+        gboolean blank = TRUE;
+
+        for (gsize i = 0; i < len && blank; i++)
+          blank = g_ascii_isspace (buffer->data[start + i]);
+        if (!blank && !func ((const char *) buffer->data + start, len, user_data, error))
+          return FALSE;
+      }
+      start = next;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  JsonParser *parser;     /* the root's */
+  JsonObject *root;
+  GPtrArray  *files;      /* element-type filename: course files, resolved */
+} Feed;
+
+static void
+feed_load (Feed       *feed,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  JsonArray *files;
+
+  feed->parser = json_parser_new_immutable ();
+  feed->files = g_ptr_array_new_with_free_func (g_free);
+  if (!json_parser_load_from_mapped_file (feed->parser, path, &error))
+    die (path, error);
+  feed->root = json_node_get_object (json_parser_get_root (feed->parser));
+  files = json_object_has_member (feed->root, "course_files")
+            ? json_object_get_array_member (feed->root, "course_files") : NULL;
+  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
+    g_ptr_array_add (feed->files, g_build_filename (dir, json_array_get_string_element (files, i), NULL));
+}
+
+static void
+feed_clear (Feed *feed)
+{
+  g_clear_object (&feed->parser);
+  g_clear_pointer (&feed->files, g_ptr_array_unref);
+}
+
+/* Floor (a): parsing alone */
+
+typedef struct
+{
+  JsonParser *parser;
+  guint64     lines;
+  guint64     bytes;
+} ParseState;
+
+static gboolean
+parse_line (const char  *line,
+            gsize        len,
+            gpointer     user_data,
+            GError     **error)
+{
+  ParseState *state = user_data;
+
+  if (!json_parser_load_from_data (state->parser, line, (gssize) len, error))
+    return FALSE;
+  state->lines++;
+  state->bytes += len + 1;
+  return TRUE;
+}
+
+static int
+run_parse (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ParseState state = { 0 };
+  Feed feed = { 0 };
+  double start;
+
+  start = now_s ();
+  feed_load (&feed, path);      /* the root, parsed in full */
+  state.parser = json_parser_new_immutable ();
+  for (guint i = 0; i < feed.files->len; i++)
+    if (!for_each_line (g_ptr_array_index (feed.files, i), parse_line, &state, &error))
+      die (g_ptr_array_index (feed.files, i), error);
+  g_print ("parse_s %.3f\n", now_s () - start);
+  g_print ("parse_lines %" G_GUINT64_FORMAT "\n", state.lines);
+  g_print ("parse_mb %.1f\n", (double) state.bytes / 1e6);
+  g_object_unref (state.parser);
+  feed_clear (&feed);
+  return 0;
+}
+
+/* Floor (b): inserting alone */
+
+typedef struct
+{
+  const char  *id, *university, *code, *isced, *cycle, *level, *delivery;
+  double       credits;
+  const char  *json;
+  gsize        json_len;
+  const char **terms;          /* NULL-terminated, in the chunk */
+  const char **languages;
+  const char  *fts_code, *fts_title, *fts_outcomes;
+} Row;
+
+typedef struct
+{
+  GStringChunk *chunk;
+  GArray       *rows;           /* element-type Row */
+  GPtrArray    *vectors;        /* the terms/languages arrays, to free */
+  GString      *fts;
+  JsonParser   *parser;
+} Rows;
+
+static const char *
+keep (Rows       *rows,
+      const char *s)
+{
+  return s ? g_string_chunk_insert (rows->chunk, s) : NULL;
+}
+
+static const char **
+keep_strings (Rows      *rows,
+              JsonArray *array)
+{
+  const char **v;
+  guint n = array ? json_array_get_length (array) : 0;
+
+  v = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    v[i] = keep (rows, json_array_get_string_element (array, i));
+  g_ptr_array_add (rows->vectors, v);
+  return v;
+}
+
+/* The importer's FTS text of a localised text object (bridge-catalog.c). */
+static void
+append_text_object (GString    *out,
+                    JsonObject *text)
+{
+  JsonObjectIter iter;
+  const char *lang;
+  JsonNode *node;
+
+  if (text == NULL)
+    return;
+  json_object_iter_init (&iter, text);
+  while (json_object_iter_next (&iter, &lang, &node))
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      bridge_search_append_fts_text (out, json_node_get_string (node));
+    }
+}
+
+static void
+rows_add (Rows       *rows,
+          JsonObject *course,
+          const char *line,
+          gsize       len)
+{
+  Row row = { 0 };
+
+  row.id = keep (rows, json_object_get_string_member (course, "id"));
+  row.university = keep (rows, json_object_get_string_member (course, "university"));
+  row.code = keep (rows, json_object_get_string_member (course, "code"));
+  row.isced = keep (rows, json_object_get_string_member (course, "isced"));
+  row.cycle = keep (rows, json_object_get_string_member (course, "cycle"));
+  row.level = keep (rows, json_object_get_string_member (course, "level"));
+  row.delivery = keep (rows, json_object_get_string_member (course, "delivery"));
+  row.credits = json_object_get_double_member (course, "credits");
+  row.json = g_string_chunk_insert_len (rows->chunk, line, (gssize) len);
+  row.json_len = len;
+  row.terms = keep_strings (rows, json_object_has_member (course, "terms")
+                                    ? json_object_get_array_member (course, "terms") : NULL);
+  row.languages = keep_strings (rows, json_object_get_array_member (course, "languages"));
+
+  g_string_truncate (rows->fts, 0);
+  bridge_search_append_fts_text (rows->fts, row.code);
+  row.fts_code = keep (rows, rows->fts->str);
+  g_string_truncate (rows->fts, 0);
+  append_text_object (rows->fts, json_object_get_object_member (course, "title"));
+  row.fts_title = keep (rows, rows->fts->str);
+  g_string_truncate (rows->fts, 0);
+  if (json_object_has_member (course, "learning_outcomes"))
+    {
+      JsonArray *array = json_object_get_array_member (course, "learning_outcomes");
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        append_text_object (rows->fts, json_array_get_object_element (array, i));
+    }
+  row.fts_outcomes = keep (rows, rows->fts->str);
+  g_array_append_val (rows->rows, row);
+}
+
+static gboolean
+rows_add_line (const char  *line,
+               gsize        len,
+               gpointer     user_data,
+               GError     **error)
+{
+  Rows *rows = user_data;
+
+  if (!json_parser_load_from_data (rows->parser, line, (gssize) len, error))
+    return FALSE;
+  rows_add (rows, json_node_get_object (json_parser_get_root (rows->parser)), line, len);
+  return TRUE;
+}
+
+static void
+check_rc (sqlite3    *db,
+          int         rc,
+          int         expected,
+          const char *what)
+{
+  if (rc != expected)
+    {
+      g_printerr ("bench-catalog: %s: %s\n", what, sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  check_rc (db, sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL), SQLITE_OK, sql);
+  return stmt;
+}
+
+static void
+step (sqlite3      *db,
+      sqlite3_stmt *stmt)
+{
+  check_rc (db, sqlite3_step (stmt), SQLITE_DONE, sqlite3_sql (stmt));
+  sqlite3_reset (stmt);
+}
+
+static int
+run_insert (const char *path,
+            const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GPtrArray) universities = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+  Rows rows = { 0 };
+  Feed feed = { 0 };
+  sqlite3 *db;
+  sqlite3_stmt *ins_uni, *ins_course, *ins_term, *ins_lang, *ins_fts;
+  double prepare_start, start, elapsed;
+
+  /* Everything parsed and prepared in memory first: not timed. */
+  prepare_start = now_s ();
+  feed_load (&feed, path);
+  rows.chunk = g_string_chunk_new (1 << 20);
+  rows.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  rows.vectors = g_ptr_array_new_with_free_func (g_free);
+  rows.fts = g_string_new (NULL);
+  rows.parser = json_parser_new_immutable ();
+  array = json_object_get_array_member (feed.root, "universities");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, json_array_get_object_element (array, i));
+      json_generator_set_root (generator, node);
+      g_ptr_array_add (universities, json_generator_to_data (generator, NULL));
+    }
+  if (json_object_has_member (feed.root, "courses"))
+    {
+      JsonArray *courses = json_object_get_array_member (feed.root, "courses");
+
+      for (guint i = 0; i < json_array_get_length (courses); i++)
+        {
+          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+          g_autofree char *text = NULL;
+
+          json_node_set_object (node, json_array_get_object_element (courses, i));
+          json_generator_set_root (generator, node);
+          text = json_generator_to_data (generator, NULL);
+          rows_add (&rows, json_array_get_object_element (courses, i), text, strlen (text));
+        }
+    }
+  for (guint i = 0; i < feed.files->len; i++)
+    if (!for_each_line (g_ptr_array_index (feed.files, i), rows_add_line, &rows, &error))
+      die (g_ptr_array_index (feed.files, i), error);
+  g_print ("insert_prepare_s %.3f\n", now_s () - prepare_start);
+
+  /* The schema, as the app makes it; a fresh cache each time. */
+  {
+    static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+
+        g_remove (file);
+      }
+  }
+  catalog = bridge_catalog_open (db_path, &error);
+  if (catalog == NULL)
+    die (db_path, error);
+  db = catalog->db;
+
+  ins_uni = prepare (db, "INSERT INTO universities (id, ord, city_zh, city_en, json) VALUES (?, ?, ?, ?, ?)");
+  ins_course = prepare (db, "INSERT INTO courses (id, university, code, isced, cycle, level, delivery, credits, json)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  ins_term = prepare (db, "INSERT OR IGNORE INTO course_terms (term, course) VALUES (?, ?)");
+  ins_lang = prepare (db, "INSERT OR IGNORE INTO course_languages (lang, course) VALUES (lower(?), ?)");
+  ins_fts = prepare (db, "INSERT INTO course_fts (rowid, code, title, outcomes) VALUES (?, ?, ?, ?)");
+
+  start = now_s ();
+  check_rc (db, sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK, "BEGIN");
+  for (guint i = 0; i < universities->len; i++)
+    {
+      JsonObject *u = json_array_get_object_element (array, i);
+      JsonObject *city = json_object_get_object_member (u, "city");
+
+      sqlite3_bind_text (ins_uni, 1, json_object_get_string_member (u, "id"), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (ins_uni, 2, i);
+      sqlite3_bind_text (ins_uni, 3, json_object_has_member (city, "zh") ? json_object_get_string_member (city, "zh") : NULL, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_uni, 4, json_object_has_member (city, "en") ? json_object_get_string_member (city, "en") : NULL, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_uni, 5, g_ptr_array_index (universities, i), -1, SQLITE_STATIC);
+      step (db, ins_uni);
+    }
+  for (guint i = 0; i < rows.rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows.rows, Row, i);
+      sqlite3_int64 rowid;
+
+      sqlite3_bind_text (ins_course, 1, row->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_course, 2, row->university, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_course, 3, row->code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_course, 4, row->isced, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_course, 5, row->cycle, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_course, 6, row->level, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_course, 7, row->delivery, -1, SQLITE_STATIC);
+      sqlite3_bind_double (ins_course, 8, row->credits);
+      sqlite3_bind_text (ins_course, 9, row->json, (int) row->json_len, SQLITE_STATIC);
+      step (db, ins_course);
+      rowid = sqlite3_last_insert_rowid (db);
+      for (guint t = 0; row->terms[t] != NULL; t++)
+        {
+          sqlite3_bind_text (ins_term, 1, row->terms[t], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (ins_term, 2, rowid);
+          step (db, ins_term);
+        }
+      for (guint l = 0; row->languages[l] != NULL; l++)
+        {
+          sqlite3_bind_text (ins_lang, 1, row->languages[l], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (ins_lang, 2, rowid);
+          step (db, ins_lang);
+        }
+      sqlite3_bind_int64 (ins_fts, 1, rowid);
+      sqlite3_bind_text (ins_fts, 2, row->fts_code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_fts, 3, row->fts_title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_fts, 4, row->fts_outcomes, -1, SQLITE_STATIC);
+      step (db, ins_fts);
+    }
+  check_rc (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), SQLITE_OK, "COMMIT");
+  elapsed = now_s () - start;
+  g_print ("insert_s %.3f\n", elapsed);
+  g_print ("insert_rows %u\n", rows.rows->len);
+
+  sqlite3_finalize (ins_uni);
+  sqlite3_finalize (ins_course);
+  sqlite3_finalize (ins_term);
+  sqlite3_finalize (ins_lang);
+  sqlite3_finalize (ins_fts);
+  g_string_chunk_free (rows.chunk);
+  g_array_unref (rows.rows);
+  g_ptr_array_unref (rows.vectors);
+  g_string_free (rows.fts, TRUE);
+  g_object_unref (rows.parser);
+  feed_clear (&feed);
+  return 0;
+}
+
+/* Search latency */
+
+typedef struct
+{
+  const char *kind;
+  const char *label;
+  const char *queries[4];
+} QueryKind;
+
+/* Words the synthetic feed of tests/gen-feed.py uses, rare and common. */
+static const QueryKind query_kinds[] = {
+  { "zh1", "1-char zh", { "学", "数", "茶", NULL } },
+  { "zh2", "2-char zh", { "数学", "管理", "桥梁", NULL } },
+  { "zh4", "4-char zh", { "数学建模", "机器学习", "城市规划", NULL } },
+  { "en_word", "en word", { "ecology", "mathematics", "analysis", NULL } },
+  { "en_prefix", "en prefix", { "ecolog", "math", "manag", NULL } },
+  { "code", "code", { NULL } },   /* given on the command line */
+};
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *sorted,
+            double  p)
+{
+  /* Nearest rank. */
+  guint rank = (guint) (p / 100.0 * sorted->len + 0.999999);
+
+  if (rank < 1)
+    rank = 1;
+  if (rank > sorted->len)
+    rank = sorted->len;
+  return g_array_index (sorted, double, rank - 1);
+}
+
+static double
+search_once (BridgeCatalog *catalog,
+             const char    *query,
+             guint         *total)
+{
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  double start = now_s ();
+
+  page = bridge_catalog_search (catalog, query, NULL, 50, total, &error);
+  if (page == NULL)
+    die (query, error);
+  return (now_s () - start) * 1000.0;
+}
+
+static int
+run_search (const char  *db_path,
+            char       **codes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = bridge_catalog_open (db_path, &error);
+
+  if (catalog == NULL)
+    die (db_path, error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (query_kinds); k++)
+    {
+      const QueryKind *kind = &query_kinds[k];
+      g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+      const char * const *queries = kind->queries[0] ? kind->queries : (const char * const *) codes;
+      g_autoptr(GString) totals = g_string_new (NULL);
+
+      for (guint q = 0; queries != NULL && queries[q] != NULL; q++)
+        {
+          double spent = 0;
+          guint total = 0, runs = 0;
+
+          search_once (catalog, queries[q], &total);   /* warm-up, not counted */
+          while (runs < 30 && (runs < 5 || spent < 3000))
+            {
+              double ms = search_once (catalog, queries[q], &total);
+
+              g_array_append_val (samples, ms);
+              spent += ms;
+              runs++;
+            }
+          g_string_append_printf (totals, "%s%s=%u", totals->len ? "," : "", queries[q], total);
+        }
+      if (samples->len == 0)
+        {
+          g_printerr ("bench-catalog: no queries of the kind %s\n", kind->kind);
+          return 1;
+        }
+      g_array_sort (samples, compare_double);
+      g_print ("search_%s_p50_ms %.2f\n", kind->kind, percentile (samples, 50));
+      g_print ("search_%s_p95_ms %.2f\n", kind->kind, percentile (samples, 95));
+      g_print ("search_%s_max_ms %.2f\n", kind->kind, g_array_index (samples, double, samples->len - 1));
+      g_print ("search_%s_runs %u\n", kind->kind, samples->len);
+      g_print ("search_%s_totals %s\n", kind->kind, totals->str);
+    }
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  if (argc == 3 && g_str_equal (argv[1], "parse"))
+    return run_parse (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "insert"))
+    return run_insert (argv[2], argv[3]);
+  if (argc >= 4 && g_str_equal (argv[1], "search"))
+    return run_search (argv[2], argv + 3);
+  g_printerr ("usage: bench-catalog parse FEED.json\n"
+              "       bench-catalog insert FEED.json CACHE.db\n"
+              "       bench-catalog search CACHE.db CODE…\n"
+              "Run by tests/bench/run-bench.sh; see there.\n");
+  return 2;
+}
