@@ -119,8 +119,15 @@ catalog_import (int argc, char **argv)
         printf (_("The catalog is already up to date: %s (generated %s) was imported on %s.\n"),
                 stats.source, stats.generated, stats.imported);
       else
-        printf (_("Imported %u universities, %u courses and %u certificates from %s (generated %s).\n"),
-                report->universities, report->courses, report->certificates, stats.source, stats.generated);
+        {
+          g_autofree char *universities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university", "%u universities", report->universities), report->universities);
+          g_autofree char *courses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", report->courses), report->courses);
+          g_autofree char *certificates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate", "%u certificates", report->certificates), report->certificates);
+
+          /* Translators: "Imported 20 universities, 1519 courses and 5 certificates from FILE (generated DATE)." */
+          printf (_("Imported %s, %s and %s from %s (generated %s).\n"),
+                  universities, courses, certificates, stats.source, stats.generated);
+        }
       if (report->warnings->len > 0)
         printf (g_dngettext (GETTEXT_PACKAGE, "%u warning.\n", "%u warnings.\n", report->warnings->len),
                 report->warnings->len);

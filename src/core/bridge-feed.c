@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsoup/soup.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -1778,6 +1779,124 @@ open_relative (const char  *name,
   return G_INPUT_STREAM (g_file_read (file, NULL, error));
 }
 
+/* Feeds on the web: the root and every course file over HTTP(S) with libsoup,
+ * since GIO alone reads https only where gvfs runs. */
+typedef struct
+{
+  SoupSession  *session;
+  GUri         *base;
+  GCancellable *cancellable;
+} WebFeed;
+
+static GInputStream *
+web_open (WebFeed     *web,
+          GUri        *uri,
+          guint64     *size,
+          GError     **error)
+{
+  g_autoptr(SoupMessage) message = soup_message_new_from_uri ("GET", uri);
+  g_autoptr(GInputStream) stream = NULL;
+  goffset length;
+
+  stream = soup_session_send (web->session, message, web->cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
+    {
+      g_autofree char *where = g_uri_to_string (uri);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the server answered %u %s for %s"),
+                   soup_message_get_status (message), soup_message_get_reason_phrase (message), where);
+      return NULL;
+    }
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
+  if (size != NULL)
+    *size = length > 0 ? (guint64) length : 0;
+  return g_steal_pointer (&stream);
+}
+
+static GInputStream *
+web_open_relative (const char  *name,
+                   gpointer     data,
+                   guint64     *size,
+                   GError     **error)
+{
+  WebFeed *web = data;
+  g_autoptr(GUri) uri = g_uri_parse_relative (web->base, name, G_URI_FLAGS_ENCODED, error);
+
+  if (uri == NULL)
+    return NULL;
+  return web_open (web, uri, size, error);
+}
+
+static gboolean
+read_web_feed (GFile                *source,
+               const BridgeFeedSink *sink,
+               gpointer              user_data,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  g_autofree char *text = g_file_get_uri (source);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autofree char *name = NULL;
+  WebFeed web = { 0 };
+  Reader reader;
+  gboolean ok = FALSE;
+
+  web.base = g_uri_parse (text, G_URI_FLAGS_ENCODED, &local_error);
+  web.cancellable = cancellable;
+  if (web.base != NULL)
+    {
+      web.session = soup_session_new_with_options ("user-agent", "credit-bridge/" PACKAGE_VERSION,
+                                                   "timeout", 60, NULL);
+      stream = web_open (&web, web.base, NULL, &local_error);
+    }
+  if (stream != NULL)
+    {
+      memory = g_memory_output_stream_new_resizable ();
+      if (g_output_stream_splice (memory, stream,
+                                  G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                  cancellable, &local_error) < 0)
+        g_clear_object (&memory);
+    }
+  if (memory == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                     ? BRIDGE_ERROR_CANCELLED : BRIDGE_ERROR_FAILED,
+                   _("Cannot read the catalog feed %s: %s"), text, local_error->message);
+    }
+  else
+    {
+      gsize len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+      /* NUL-terminate for the parser's error messages. */
+      g_autoptr(GBytes) bytes = NULL;
+      GByteArray *array;
+
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+      array = g_bytes_unref_to_array (g_steal_pointer (&bytes));
+      g_byte_array_append (array, (const guint8 *) "", 1);
+      name = g_path_get_basename (g_uri_get_path (web.base));
+      reader_init (&reader, sink, user_data, cancellable);
+      reader.bytes_total = len;
+      reader.bytes_done = len;
+      ok = read_feed (&reader, name, (const char *) array->data, len, web_open_relative, &web, error);
+      reader_clear (&reader);
+      g_byte_array_unref (array);
+    }
+  g_clear_object (&web.session);
+  g_clear_pointer (&web.base, g_uri_unref);
+  return ok;
+}
+
+static gboolean
+is_web (GFile *source)
+{
+  return g_file_has_uri_scheme (source, "http") || g_file_has_uri_scheme (source, "https");
+}
+
 gboolean
 bridge_feed_read (GFile                *source,
                   const BridgeFeedSink *sink,
@@ -1794,6 +1913,9 @@ bridge_feed_read (GFile                *source,
 
   g_return_val_if_fail (G_IS_FILE (source), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
+
+  if (is_web (source))
+    return read_web_feed (source, sink, user_data, cancellable, error);
 
   name = g_file_get_basename (source);
   if (!g_file_load_contents (source, cancellable, &contents, &len, NULL, &local_error))

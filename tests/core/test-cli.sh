@@ -146,6 +146,21 @@ expect 0 "search on a damaged cache rebuilds it" env CREDIT_BRIDGE_FEED="$MINIMA
 contains "the rebuild is said" "$err" "Rebuilding it from"
 contains "the rebuilt cache answers" "$out" "sa:math101"
 
+# A feed on the web (a loopback server), course files beside it
+port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$HERE/feeds/minimal" && exec /usr/bin/python3 -m http.server "$port" --bind 127.0.0.1) > /dev/null 2>&1 &
+server=$!
+for i in $(seq 1 100); do
+  /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2> /dev/null && break
+  sleep 0.05
+done
+expect 0 "import a feed over HTTP" "$CLI" catalog import --db "$TMP/web.db" "http://127.0.0.1:$port/feed.json"
+contains "the web feed's course file was read" "$out" "5 courses"
+expect 1 "a missing web feed" "$CLI" catalog import --db "$TMP/web.db" "http://127.0.0.1:$port/nothing.json"
+contains "the server's answer is said" "$err" "404"
+kill $server 2> /dev/null
+wait $server 2> /dev/null
+
 echo "1..$n"
 echo "# $((n - failed)) passed, $failed failed"
 [ $failed = 0 ]
