@@ -97,6 +97,9 @@ plan_new (int argc, char **argv)
   g_autofree char *student = NULL, *home = NULL, *host = NULL, *term = NULL;
   g_autofree char *number = NULL, *email = NULL, *language = NULL, *cefr = NULL, *isced = NULL, *cycle = NULL;
   g_autofree char *nationality = NULL, *birth = NULL;
+  g_autofree char *home_faculty = NULL, *host_faculty = NULL;
+  g_autofree char *home_name = NULL, *home_position = NULL, *home_email = NULL;
+  g_autofree char *host_name = NULL, *host_position = NULL, *host_email = NULL;
   gboolean force = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
@@ -113,6 +116,14 @@ plan_new (int argc, char **argv)
     { "isced", 0, 0, G_OPTION_ARG_STRING, &isced, N_("Field of education (ISCED-F code)"), N_("CODE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Language of instruction the student declares"), N_("LANG") },
     { "cefr", 0, 0, G_OPTION_ARG_STRING, &cefr, N_("The student’s level in it (A1…C2)"), N_("LEVEL") },
+    { "home-faculty", 0, 0, G_OPTION_ARG_STRING, &home_faculty, N_("Faculty or department at home"), N_("NAME") },
+    { "home-responsible", 0, 0, G_OPTION_ARG_STRING, &home_name, N_("The sending responsible person’s name"), N_("NAME") },
+    { "home-position", 0, 0, G_OPTION_ARG_STRING, &home_position, N_("Their position"), N_("POSITION") },
+    { "home-email", 0, 0, G_OPTION_ARG_STRING, &home_email, N_("Their email address"), N_("EMAIL") },
+    { "host-faculty", 0, 0, G_OPTION_ARG_STRING, &host_faculty, N_("Faculty or department at the host"), N_("NAME") },
+    { "host-responsible", 0, 0, G_OPTION_ARG_STRING, &host_name, N_("The receiving responsible person’s name"), N_("NAME") },
+    { "host-position", 0, 0, G_OPTION_ARG_STRING, &host_position, N_("Their position"), N_("POSITION") },
+    { "host-email", 0, 0, G_OPTION_ARG_STRING, &host_email, N_("Their email address"), N_("EMAIL") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
     { NULL }
@@ -190,8 +201,22 @@ plan_new (int argc, char **argv)
   s.language = language;
   s.cefr = cefr;
   bridge_plan_set_student (plan, &s);
-  bridge_plan_set_home_university (plan, home);
-  bridge_plan_set_host_university (plan, host);
+  {
+    BridgePlanInstitution inst = { 0 };
+
+    inst.university = home;
+    inst.faculty = home_faculty;
+    inst.responsible.name = home_name;
+    inst.responsible.position = home_position;
+    inst.responsible.email = home_email;
+    bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &inst);
+    inst.university = host;
+    inst.faculty = host_faculty;
+    inst.responsible.name = host_name;
+    inst.responsible.position = host_position;
+    inst.responsible.email = host_email;
+    bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &inst);
+  }
   bridge_plan_set_term (plan, term);
   if (t != NULL && t->start != NULL && t->end != NULL)
     {

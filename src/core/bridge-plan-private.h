@@ -17,4 +17,19 @@ void      bridge_plan_store_grade       (BridgePlan *self,
 void      bridge_plan_store_recognition (BridgePlan *self,
                                          GPtrArray  *records);
 
+/* For imports. */
+void      bridge_plan_set_mobility_id   (BridgePlan *self,
+                                         const char *id);
+/* Adds @component as a change of the pending proposal, without the catalog. */
+gboolean  bridge_plan_propose_component (BridgePlan                *self,
+                                         BridgeChangeKind           kind,
+                                         BridgePlanSide             side,
+                                         const char                *group_id,
+                                         const BridgePlanComponent *component,
+                                         BridgeChangeReason         reason,
+                                         const char                *reason_text,
+                                         GError                   **error);
+/* A copy of the agreed content with the pending changes applied. */
+BridgePlan *bridge_plan_preview_pending (BridgePlan *self);
+
 G_END_DECLS

@@ -1268,7 +1268,8 @@ group_items_changed (BridgePlan      *self,
 }
 
 static BridgePlanComponent *
-component_from_catalog (BridgeCatalog  *catalog,
+component_from_catalog (BridgePlan     *self,
+                        BridgeCatalog  *catalog,
                         const char     *course_id,
                         GError        **error)
 {
@@ -1288,6 +1289,19 @@ component_from_catalog (BridgeCatalog  *catalog,
       return NULL;
     }
   c = bridge_plan_component_new (course);
+  /* A course not offered in the plan's main term goes into another term of
+   * the mobility when it is offered there. */
+  {
+    const char * const *offered = bridge_course_get_terms (course);
+
+    if (self->terms[0] && offered && offered[0] && !g_strv_contains (offered, self->terms[0]))
+      for (guint i = 1; self->terms[i]; i++)
+        if (g_strv_contains (offered, self->terms[i]))
+          {
+            c->term = g_strdup (self->terms[i]);
+            break;
+          }
+  }
   if (c->workload_hours <= 0)
     {
       /* Record the workload the credit engine gives, so the plan still
@@ -1342,7 +1356,7 @@ bridge_plan_add_group (BridgePlan          *self,
     }
   for (guint i = 0; host_ids[i]; i++)
     {
-      BridgePlanComponent *c = component_from_catalog (catalog, host_ids[i], error);
+      BridgePlanComponent *c = component_from_catalog (self, catalog, host_ids[i], error);
 
       if (c == NULL)
         return NULL;
@@ -1350,7 +1364,7 @@ bridge_plan_add_group (BridgePlan          *self,
     }
   for (guint i = 0; home_ids && home_ids[i]; i++)
     {
-      BridgePlanComponent *c = component_from_catalog (catalog, home_ids[i], error);
+      BridgePlanComponent *c = component_from_catalog (self, catalog, home_ids[i], error);
 
       if (c == NULL)
         return NULL;
@@ -1426,7 +1440,7 @@ bridge_plan_add_course (BridgePlan       *self,
 
   if (!check_unlocked (self, error))
     return FALSE;
-  c = component_from_catalog (catalog, course_id, error);
+  c = component_from_catalog (self, catalog, course_id, error);
   if (c == NULL)
     return FALSE;
   return bridge_plan_insert_component (self, group, side, -1, c, error);
@@ -3328,6 +3342,69 @@ bridge_plan_propose_delete (BridgePlan          *self,
   return TRUE;
 }
 
+gboolean
+bridge_plan_propose_component (BridgePlan                *self,
+                               BridgeChangeKind           kind,
+                               BridgePlanSide             side,
+                               const char                *group_id,
+                               const BridgePlanComponent *component,
+                               BridgeChangeReason         reason,
+                               const char                *reason_text,
+                               GError                   **error)
+{
+  BridgePlanChange *change;
+  BridgePlanGroup *group;
+
+  if (!bridge_plan_get_locked (self))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("The learning agreement is not approved yet; edit it directly"));
+      return FALSE;
+    }
+  if (group_id == NULL)
+    return FALSE;
+  group = bridge_plan_find_group (self, group_id, NULL);
+  if (kind == BRIDGE_CHANGE_DELETE
+      && (group == NULL || !bridge_plan_group_find_component (group, side, component->course_id, NULL)))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                   _("“%s” is not in this recognition group"), component->course_id);
+      return FALSE;
+    }
+  change = g_new0 (BridgePlanChange, 1);
+  change->kind = kind;
+  change->side = side;
+  change->group_id = g_strdup (group_id);
+  change->component = bridge_plan_component_copy (component);
+  g_clear_pointer (&change->component->comment, g_free);
+  change->reason = reason;
+  change->reason_text = g_strdup (reason_text);
+  add_pending (self, change);
+  return TRUE;
+}
+
+void
+bridge_plan_set_mobility_id (BridgePlan *self,
+                             const char *id)
+{
+  g_free (self->mobility_id);
+  self->mobility_id = g_strdup (id);
+}
+
+BridgePlan *
+bridge_plan_preview_pending (BridgePlan *self)
+{
+  g_autoptr(JsonNode) content = bridge_plan_content_to_json (self);
+  BridgePlan *copy = g_object_new (BRIDGE_TYPE_PLAN, NULL);
+  Loader ld = { NULL, NULL };
+
+  load_content (copy, &ld, json_node_get_object (content));
+  if (self->pending)
+    apply_changes (copy, self->pending);
+  copy->modified = FALSE;
+  return copy;
+}
+
 static gboolean
 propose_add_to (BridgePlan          *self,
                 BridgeCatalog       *catalog,
@@ -3355,7 +3432,7 @@ propose_add_to (BridgePlan          *self,
                    _("Adding “%s” is already proposed"), course_id);
       return FALSE;
     }
-  c = component_from_catalog (catalog, course_id, error);
+  c = component_from_catalog (self, catalog, course_id, error);
   if (c == NULL)
     return FALSE;
   change = g_new0 (BridgePlanChange, 1);
