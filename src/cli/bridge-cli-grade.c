@@ -165,9 +165,13 @@ print_group (const char                 *label,
     printf ("  %s: %s (%s)\n", label, g->source,
             g->percent ? _("percentages") : _("counts"));
   else
-    /* Translators: "host table: scu, field 0613, bachelor, 2023/24–2024/25, 1000 grades" */
-    printf (_("  %s: %s, field %s, %s, %s, %" G_GINT64_FORMAT " grades\n"),
-            label, g->university, g->isced, g->cycle, g->period, g->total);
+    {
+      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, g->total);
+
+      /* Translators: "host table: scu, field 0613, bachelor, 2023/24–2024/25, 1000 grades" */
+      printf (_("  %s: %s, field %s, %s, %s, %s grades\n"),
+              label, g->university, g->isced, g->cycle, g->period, total);
+    }
 }
 
 static void
@@ -496,8 +500,12 @@ grade_table (int argc, char **argv)
       printf ("%s%*s %8" G_GINT64_FORMAT " %7.1f %% %9.1f %%\n", row->grade, MAX (pad, 0), "",
               row->count, row->percent, row->cumulative_percent);
     }
-  printf (_("Passing grades: %" G_GINT64_FORMAT "; failing grades left out: %" G_GINT64_FORMAT "\n"),
-          report->passing, report->failing);
+  {
+    g_autofree char *passing = g_strdup_printf ("%" G_GINT64_FORMAT, report->passing);
+    g_autofree char *failing = g_strdup_printf ("%" G_GINT64_FORMAT, report->failing);
+
+    printf (_("Passing grades: %s; failing grades left out: %s\n"), passing, failing);
+  }
   if (report->passing < 100)
     printf (_("Warning: fewer than 100 grades are too few to convert reliably\n"));
   return BRIDGE_EXIT_OK;

@@ -364,9 +364,10 @@ bridge_grading_table_check (const BridgeGradingTable *table,
         }
       if (c->count < 0)
         {
+          g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, c->count);
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                       _("%s: the count of “%s” is negative (%" G_GINT64_FORMAT ")"),
-                       name, c->grade, c->count);
+                       _("%s: the count of “%s” is negative (%s)"),
+                       name, c->grade, count);
           return FALSE;
         }
       if (c->count >= MAX_TOTAL - total)
@@ -1369,9 +1370,13 @@ bridge_grade_table_from_marks (const BridgeGradingScale *scale,
     length = strlen (text);
   if (!g_utf8_validate (text, length, &end))
     {
+      guint line = 1;
+
+      for (const char *p = text; p < end; p++)
+        if (*p == '\n')
+          line++;
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   _("The marks are not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (end - text));
+                   _("line %u: the marks are not valid UTF-8 text"), line);
       return NULL;
     }
   copy = g_strndup (text, length);
