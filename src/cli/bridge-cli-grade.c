@@ -55,15 +55,14 @@ bridge_cli_credits (int argc, char **argv)
 {
   g_autofree char *db = NULL;
   g_autofree char *home_id = NULL;
-  gboolean json = FALSE;
+  gboolean         json = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "home", 0, 0, G_OPTION_ARG_STRING, &home_id, N_("The student’s home university (required)"), N_("UNIVERSITY") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("COURSE_ID") },
-    { NULL }
-  };
+      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("COURSE_ID") },
+          { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("--home UNIVERSITY COURSE_ID — what a course is worth at home"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(BridgeCourse) course = NULL;
@@ -131,22 +130,22 @@ bridge_cli_credits (int argc, char **argv)
 
     /* Translators: "scu:math1004 Advanced Mathematics I (Sichuan University, 5 credits)" */
     printf (_("%s %s (%s, %s local credits)\n"),
-            bridge_course_get_id (course),
-            text_or_id (bridge_course_get_title (course), bridge_course_get_code (course)),
-            text_or_id (bridge_university_get_name (host), bridge_university_get_id (host)),
-            local);
+               bridge_course_get_id (course),
+               text_or_id (bridge_course_get_title (course), bridge_course_get_code (course)),
+               text_or_id (bridge_university_get_name (host), bridge_university_get_id (host)),
+               local);
     for (guint i = 0; i < result->steps->len; i++)
       printf ("  %s\n", (const char *) g_ptr_array_index (result->steps, i));
     printf ("\n");
     printf (result->workload_source == BRIDGE_WORKLOAD_DECLARED ? _("Workload: %s h (declared)\n")
                                                                 : _("Workload: %s h (estimated)\n"),
-            workload);
+                                                                     workload);
     printf (_("Alliance credits: %s\n"), alliance_credits);
     printf (_("ECTS credits: %s\n"), ects);
     /* Translators: "Credits at Chongqing University: 3.24 exactly, 3 awarded" */
     printf (_("Credits at %s: %s exactly, %s awarded\n"),
-            text_or_id (bridge_university_get_name (home), bridge_university_get_id (home)),
-            exact, awarded);
+               text_or_id (bridge_university_get_name (home), bridge_university_get_id (home)),
+               exact, awarded);
     if (result->warning != NULL)
       printf (_("Warning: %s\n"), result->warning);
   }
@@ -170,7 +169,7 @@ print_group (const char                 *label,
 
       /* Translators: "host table: scu, field 0613, bachelor, 2023/24–2024/25, 1000 grades" */
       printf (_("  %s: %s, field %s, %s, %s, %s grades\n"),
-              label, g->university, g->isced, g->cycle, g->period, total);
+                 label, g->university, g->isced, g->cycle, g->period, total);
     }
 }
 
@@ -198,7 +197,7 @@ print_conversion (const BridgeGradeConversion *c)
   if (!c->approximate)
     {
       printf (_("  host interval: %.1f–%.1f %% of passing grades, from the top\n"),
-              c->host_interval[0], c->host_interval[1]);
+                 c->host_interval[0], c->host_interval[1]);
       printf (_("  candidates: %s\n"), cands->str);
     }
   printf ("  %s\n", c->reason);
@@ -234,23 +233,22 @@ grade_convert (int argc, char **argv)
   g_autofree char *rule_name = NULL;
   g_autofree char *from_table = NULL;
   g_autofree char *to_table = NULL;
-  gboolean lower_is_better = FALSE;
-  gboolean json = FALSE;
+  gboolean         lower_is_better = FALSE;
+  gboolean         json = FALSE;
   g_auto(GStrv) grades = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The host university, where the grades were awarded"), N_("UNIVERSITY") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The home university, whose grades they become"), N_("UNIVERSITY") },
-    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("The course’s ISCED-F 2013 field, e.g. 0613"), N_("ISCED") },
-    { "cycle", 0, 0, G_OPTION_ARG_STRING, &cycle_name, N_("bachelor (default), master or doctoral"), N_("CYCLE") },
-    { "from-table", 0, 0, G_OPTION_ARG_FILENAME, &from_table, N_("The host grading table as CSV, instead of --from"), N_("HOST.csv") },
-    { "to-table", 0, 0, G_OPTION_ARG_FILENAME, &to_table, N_("The home grading table as CSV, instead of --to"), N_("HOME.csv") },
-    { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
-    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
-    { NULL }
-  };
+      { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The home university, whose grades they become"), N_("UNIVERSITY") },
+        { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("The course’s ISCED-F 2013 field, e.g. 0613"), N_("ISCED") },
+          { "cycle", 0, 0, G_OPTION_ARG_STRING, &cycle_name, N_("bachelor (default), master or doctoral"), N_("CYCLE") },
+            { "from-table", 0, 0, G_OPTION_ARG_FILENAME, &from_table, N_("The host grading table as CSV, instead of --from"), N_("HOST.csv") },
+              { "to-table", 0, 0, G_OPTION_ARG_FILENAME, &to_table, N_("The home grading table as CSV, instead of --to"), N_("HOME.csv") },
+                { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
+                  { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
+                    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
+                      { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
+                        { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("GRADE… — convert host grades into home grades"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(BridgeUniversity) host = NULL;
@@ -259,13 +257,13 @@ grade_convert (int argc, char **argv)
   g_autoptr(BridgeGradingTable) home_table = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  gboolean host_percent = FALSE, home_percent = FALSE;
-  gboolean tables = FALSE;
+  gboolean        host_percent = FALSE, home_percent = FALSE;
+  gboolean        tables = FALSE;
   BridgeGradeRule rule = BRIDGE_GRADE_RULE_MIDPOINT;
-  BridgeCycle cycle = BRIDGE_CYCLE_BACHELOR;
-  int status = BRIDGE_EXIT_OK;
-  guint n_grades;
-  JsonNode *last = NULL;
+  BridgeCycle     cycle = BRIDGE_CYCLE_BACHELOR;
+  int             status = BRIDGE_EXIT_OK;
+  guint           n_grades;
+  JsonNode       *last = NULL;
 
   g_option_context_set_summary (context,
                                 _("Converts each GRADE (a grade’s label, such as 良好, or a numeric mark, such as "
@@ -306,13 +304,13 @@ grade_convert (int argc, char **argv)
   if (rule_name != NULL && !bridge_grade_rule_from_string (rule_name, &rule))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a rule: use midpoint, largest-overlap, best or worst"),
-                                                  rule_name);
+                                                     rule_name);
       return usage_error (argv[0], message);
     }
   if (cycle_name != NULL && !bridge_cycle_from_string (cycle_name, &cycle))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
-                                                  cycle_name);
+                                                     cycle_name);
       return usage_error (argv[0], message);
     }
   if (grades == NULL || grades[0] == NULL)
@@ -404,8 +402,8 @@ static char *
 read_stdin (GError **error)
 {
   GString *text = g_string_new (NULL);
-  char buf[8192];
-  size_t n;
+  char     buf[8192];
+  size_t   n;
 
   while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
     g_string_append_len (text, buf, n);
@@ -434,15 +432,14 @@ grade_table (int argc, char **argv)
 {
   g_autofree char *db = NULL;
   g_autofree char *scale_path = NULL;
-  gboolean json = FALSE;
+  gboolean         json = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "scale", 0, 0, G_OPTION_ARG_FILENAME, &scale_path, N_("The grading scale as CSV (required)"), N_("SCALE.csv") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the table as JSON, with the feed’s counts"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
-    { NULL }
-  };
+      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the table as JSON, with the feed’s counts"), NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+        { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("--scale SCALE.csv < MARKS — build a grading table from awarded marks"));
   g_autoptr(BridgeGradingScale) scale = NULL;
   g_autoptr(BridgeGradeTableReport) report = NULL;
@@ -495,7 +492,7 @@ grade_table (int argc, char **argv)
   for (guint i = 0; i < report->rows->len; i++)
     {
       const BridgeGradeTableRow *row = g_ptr_array_index (report->rows, i);
-      int pad = 12 - display_width (row->grade);
+      int                        pad = 12 - display_width (row->grade);
 
       printf ("%s%*s %8" G_GINT64_FORMAT " %7.1f %% %9.1f %%\n", row->grade, MAX (pad, 0), "",
               row->count, row->percent, row->cumulative_percent);
@@ -518,8 +515,8 @@ static const struct
   const char *summary;
 } subcommands[] = {
   { "convert", grade_convert, N_("Convert host grades or marks into home grades through grading tables") },
-  { "table", grade_table, N_("Build a grading table from awarded marks read on standard input") },
-};
+    { "table", grade_table, N_("Build a grading table from awarded marks read on standard input") },
+  };
 
 int
 bridge_cli_grade (int argc, char **argv)

@@ -11,8 +11,7 @@
 #include "bridge-credit.h"
 #include "bridge-error.h"
 
-G_DEFINE_BOXED_TYPE (BridgeCreditResult, bridge_credit_result,
-                     bridge_credit_result_copy, bridge_credit_result_free)
+G_DEFINE_BOXED_TYPE (BridgeCreditResult, bridge_credit_result, bridge_credit_result_copy, bridge_credit_result_free)
 
 /* Numbers in steps: at most two decimals, trailing zeros dropped. */
 static char *
@@ -25,7 +24,7 @@ show (BridgeRational value)
 static const char *
 relation (BridgeRational value)
 {
-  gboolean exact = FALSE;
+  gboolean         exact = FALSE;
   g_autofree char *str = bridge_rational_format (value, 2, BRIDGE_ROUND_HALF_UP, &exact);
 
   return exact ? "=" : "≈";
@@ -49,10 +48,10 @@ overflow_error (GError **error)
 }
 
 static gboolean
-number (double           value,
-        const char      *what,
-        BridgeRational  *out,
-        GError         **error)
+number (double          value,
+        const char     *what,
+        BridgeRational *out,
+        GError        **error)
 {
   if (!bridge_rational_from_double (value, out) || value < 0)
     {
@@ -87,14 +86,14 @@ bridge_course_load_from_course (BridgeCourseLoad *load,
 
 /* periods × minutes ÷ 60 × (1 + ratio) */
 static gboolean
-class_hours (double           periods,
-             double           minutes,
-             double           ratio,
-             BridgeRational  *out,
-             BridgeRational  *r_periods,
-             BridgeRational  *r_minutes,
-             BridgeRational  *r_ratio,
-             GError         **error)
+class_hours (double          periods,
+             double          minutes,
+             double          ratio,
+             BridgeRational *out,
+             BridgeRational *r_periods,
+             BridgeRational *r_minutes,
+             BridgeRational *r_ratio,
+             GError        **error)
 {
   BridgeRational factor;
 
@@ -145,7 +144,7 @@ bridge_credit_hours_per_local_credit (const BridgeCreditPolicy *policy,
       /* Translators: "16 periods × 50 min ÷ 60 × (1 + 1.5) ≈ 33.33 h";
        * the fourth %s is "=" or "≈" */
       *step = g_strdup_printf (_("%s periods × %s min ÷ 60 × (1 + %s) %s %s h"),
-                               p, m, r, relation (hours), h);
+                                  p, m, r, relation (hours), h);
     }
 
   *out = hours;
@@ -153,17 +152,17 @@ bridge_credit_hours_per_local_credit (const BridgeCreditPolicy *policy,
 }
 
 static char *
-kind_step (BridgeKind      kind,
-           BridgeRational  periods,
-           BridgeRational  minutes,
-           BridgeRational  ratio,
-           BridgeRational  hours)
+kind_step (BridgeKind     kind,
+           BridgeRational periods,
+           BridgeRational minutes,
+           BridgeRational ratio,
+           BridgeRational hours)
 {
   g_autofree char *p = show (periods);
   g_autofree char *m = show (minutes);
   g_autofree char *r = show (ratio);
   g_autofree char *h = show (hours);
-  const char *rel = relation (hours);
+  const char      *rel = relation (hours);
 
   switch (kind)
     {
@@ -258,7 +257,7 @@ workload_full (const BridgeCreditPolicy *policy,
           g_autofree char *h = show (practice);
           /* Translators: "2 practice weeks × 40 h = 80 h"; the third %s is "=" or "≈" */
           g_ptr_array_add (steps, g_strdup_printf (_("%s practice weeks × %s h %s %s h"),
-                                                   w, wh, relation (practice), h));
+                                                      w, wh, relation (practice), h));
           g_string_append_printf (sum, "%s%s", n_parts > 0 ? " + " : "", h);
         }
       n_parts++;
@@ -359,9 +358,9 @@ equivalence (BridgeCreditResult   *self,
              GError              **error)
 {
   const BridgeCreditPolicy *policy = bridge_university_get_policy (home);
-  BridgeRational alliance_hours, ects_hours, home_hours, step;
-  g_autofree char *home_step = NULL;
-  g_autofree char *w = show (workload);
+  BridgeRational            alliance_hours, ects_hours, home_hours, step;
+  g_autofree char          *home_step = NULL;
+  g_autofree char          *w = show (workload);
 
   if (!number (alliance->hours_per_credit, "hours_per_credit", &alliance_hours, error) ||
       !number (alliance->ects_hours_per_credit > 0 ? alliance->ects_hours_per_credit : 27.5,
@@ -401,25 +400,25 @@ equivalence (BridgeCreditResult   *self,
     g_autofree char *hc = bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_DOWN, NULL);
     g_autofree char *aw = show (self->exact.home_credits_awarded);
     g_autofree char *st = show (step);
-    gboolean hc_exact = FALSE;
+    gboolean         hc_exact = FALSE;
     g_autofree char *unused = bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_DOWN, &hc_exact);
 
     /* Translators: "Alliance credits: 108 h ÷ 25 h = 4.32"; the third %s is "=" or "≈" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Alliance credits: %s h ÷ %s h %s %s"),
-                                                   w, ah, relation (self->exact.alliance_credits), ac));
+                                                      w, ah, relation (self->exact.alliance_credits), ac));
     /* Translators: "ECTS credits: 108 h ÷ 27.5 h ≈ 3.93" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("ECTS credits: %s h ÷ %s h %s %s"),
-                                                   w, eh, relation (self->exact.ects_credits), ec));
+                                                      w, eh, relation (self->exact.ects_credits), ec));
     /* Translators: "One home credit at Sichuan University: 16 periods × 50 min ÷ 60 × (1 + 1.5) ≈ 33.33 h" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("One home credit at %s: %s"),
-                                                   university_label (home), home_step));
+                                                      university_label (home), home_step));
     /* Translators: "Home credits: 108 h ÷ 33.33 h = 3.24"; the third %s is "=" or "≈"
      * (the exact value is rounded down to two decimals) */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Home credits: %s h ÷ %s h %s %s"),
-                                                   w, hh, hc_exact ? "=" : "≈", hc));
+                                                      w, hh, hc_exact ? "=" : "≈", hc));
     /* Translators: "Awarded: 3 home credits (rounded down to a multiple of 0.5)" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Awarded: %s home credits (rounded down to a multiple of %s)"),
-                                                   aw, st));
+                                                      aw, st));
   }
   return TRUE;
 }
@@ -433,9 +432,9 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
 {
   g_autoptr(BridgeCreditResult) self = NULL;
   const BridgeCreditPolicy *host_policy;
-  BridgeRational kind_hours[BRIDGE_N_KINDS];
-  BridgeRational practice = bridge_rational_int (0);
-  BridgeRational workload;
+  BridgeRational            kind_hours[BRIDGE_N_KINDS];
+  BridgeRational            practice = bridge_rational_int (0);
+  BridgeRational            workload;
 
   g_return_val_if_fail (alliance != NULL, NULL);
   g_return_val_if_fail (BRIDGE_IS_UNIVERSITY (host), NULL);
@@ -498,7 +497,7 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
                * 108 h is worth 3.38 credits under Chongqing University's own policy
                * (they differ by more than 25 %)" */
               self->warning = g_strdup_printf (_("The course gives %s local credits, but its workload of %s h is worth %s credits under %s’s own policy (they differ by more than 25 %%)"),
-                                               c, w, p, university_label (host));
+                                                  c, w, p, university_label (host));
             }
         }
     }
@@ -513,7 +512,7 @@ bridge_credit_compute (const BridgeAlliance *alliance,
                        BridgeCourse         *course,
                        GError              **error)
 {
-  BridgeCourseLoad load = { { 0 } };
+  BridgeCourseLoad    load = { { 0 } };
   BridgeCreditResult *self;
 
   g_return_val_if_fail (BRIDGE_IS_COURSE (course), NULL);
@@ -522,7 +521,7 @@ bridge_credit_compute (const BridgeAlliance *alliance,
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The course %s is not a course of %s"),
-                   bridge_course_get_id (course), bridge_university_get_id (host));
+                      bridge_course_get_id (course), bridge_university_get_id (host));
       return NULL;
     }
 
@@ -550,7 +549,7 @@ bridge_credit_compute_certificate (const BridgeAlliance *alliance,
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The certificate %s declares no workload, so its credits cannot be computed"),
-                   certificate_id != NULL ? certificate_id : "");
+                      certificate_id != NULL ? certificate_id : "");
       return NULL;
     }
   if (!number (workload_hours, "workload_hours", &workload, error))
@@ -658,9 +657,9 @@ bridge_credit_sum_free (BridgeCreditSum *self)
 }
 
 BridgeCreditSum *
-bridge_credit_sum (BridgeCreditResult * const *results,
-                   guint                       n,
-                   GError                    **error)
+bridge_credit_sum (BridgeCreditResult *const *results,
+                   guint                      n,
+                   GError                   **error)
 {
   g_autoptr(BridgeCreditSum) self = g_new0 (BridgeCreditSum, 1);
   BridgeRational zero = bridge_rational_int (0);
@@ -685,7 +684,7 @@ bridge_credit_sum (BridgeCreditResult * const *results,
         {
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                        _("Credits seen from %s and from %s cannot be added up"),
-                       results[0]->home_id, r->home_id);
+                          results[0]->home_id, r->home_id);
           return NULL;
         }
       step = r->exact.credit_step;

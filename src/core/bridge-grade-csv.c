@@ -31,7 +31,7 @@ csv_error (GError    **error,
            ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -94,21 +94,21 @@ split_fields (const char *line)
       g_string_truncate (field, 0);
       if (*p == '\0')
         break;
-      p++;                                /* ',' */
+      p++; /* ',' */
     }
   return g_steal_pointer (&fields);
 }
 
 /* The lines of @data (BOM dropped, CRLF folded), after a UTF-8 check. */
 static char **
-read_lines (const char  *data,
-            gsize        length,
-            const char  *name,
-            GError     **error)
+read_lines (const char *data,
+            gsize       length,
+            const char *name,
+            GError    **error)
 {
-  const char *end = NULL;
+  const char      *end = NULL;
   g_autofree char *copy = NULL;
-  char **lines;
+  char           **lines;
 
   if (!g_utf8_validate (data, length, &end))
     {
@@ -178,10 +178,10 @@ row_clear (gpointer data)
 /* Numeric labels must run from best to worst: falling, or rising when a
  * lower number is better. */
 static gboolean
-check_numeric_order (GArray              *rows,
-                     const char          *name,
-                     BridgeGradeCsvFlags  flags,
-                     GError             **error)
+check_numeric_order (GArray             *rows,
+                     const char         *name,
+                     BridgeGradeCsvFlags flags,
+                     GError            **error)
 {
   gboolean lower_better = (flags & BRIDGE_GRADE_CSV_LOWER_IS_BETTER) != 0;
   gboolean reversed = TRUE;
@@ -192,13 +192,13 @@ check_numeric_order (GArray              *rows,
     {
       BridgeRational unused;
       if (!bridge_rational_parse (g_array_index (rows, Row, i).label, 12, &unused))
-        return TRUE;                      /* not a numeric scale */
+        return TRUE; /* not a numeric scale */
     }
 
   for (guint i = 1; i < rows->len; i++)
     {
       BridgeRational a, b;
-      int cmp;
+      int            cmp;
 
       bridge_rational_parse (g_array_index (rows, Row, i - 1).label, 12, &a);
       bridge_rational_parse (g_array_index (rows, Row, i).label, 12, &b);
@@ -211,7 +211,7 @@ check_numeric_order (GArray              *rows,
           for (guint k = 1; k < rows->len && reversed; k++)
             {
               BridgeRational x, y;
-              int c;
+              int            c;
 
               bridge_rational_parse (g_array_index (rows, Row, k - 1).label, 12, &x);
               bridge_rational_parse (g_array_index (rows, Row, k).label, 12, &y);
@@ -225,13 +225,13 @@ check_numeric_order (GArray              *rows,
                        lower_better
                        ? _("the numeric grades are listed worst first (%s … %s): list the best grade, the lowest number, first")
                        : _("the numeric grades are listed worst first (%s … %s): list the best grade first (for a scale where a lower number is better, say so)"),
-                       g_array_index (rows, Row, 0).label,
-                       g_array_index (rows, Row, rows->len - 1).label);
+                            g_array_index (rows, Row, 0).label,
+                            g_array_index (rows, Row, rows->len - 1).label);
           else
             csv_error (error, name, g_array_index (rows, Row, i).line,
                        _("the numeric grades are not in order from best to worst: %s comes after %s"),
-                       g_array_index (rows, Row, i).label,
-                       g_array_index (rows, Row, i - 1).label);
+                          g_array_index (rows, Row, i).label,
+                          g_array_index (rows, Row, i - 1).label);
           return FALSE;
         }
     }
@@ -239,19 +239,19 @@ check_numeric_order (GArray              *rows,
 }
 
 BridgeGradingTable *
-bridge_grade_csv_parse_table (const char           *data,
-                              gsize                 length,
-                              const char           *name,
-                              BridgeGradeCsvFlags   flags,
-                              gboolean             *is_percent,
-                              GError              **error)
+bridge_grade_csv_parse_table (const char         *data,
+                              gsize               length,
+                              const char         *name,
+                              BridgeGradeCsvFlags flags,
+                              gboolean           *is_percent,
+                              GError            **error)
 {
   g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean header = FALSE;
-  gboolean percent = FALSE;
-  BridgeRational total = bridge_rational_int (0);
+  gboolean            header = FALSE;
+  gboolean            percent = FALSE;
+  BridgeRational      total = bridge_rational_int (0);
   BridgeGradingTable *table;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -268,8 +268,8 @@ bridge_grade_csv_parse_table (const char           *data,
     {
       g_autoptr(GPtrArray) fields = NULL;
       const char *label, *value;
-      Row row = { NULL };
-      guint line = n + 1;
+      Row         row = { NULL };
+      guint       line = n + 1;
 
       if (is_blank (lines[n]))
         continue;
@@ -300,7 +300,7 @@ bridge_grade_csv_parse_table (const char           *data,
           csv_error (error, name, line,
                      percent ? _("expected two fields, a grade and its percentage, but found %u")
                              : _("expected two fields, a grade and its count, but found %u"),
-                     fields->len);
+                                  fields->len);
           return NULL;
         }
       label = g_ptr_array_index (fields, 0);
@@ -320,8 +320,7 @@ bridge_grade_csv_parse_table (const char           *data,
       if (value[0] == '\0')
         {
           csv_error (error, name, line,
-                     percent ? _("no percentage for the grade “%s”") : _("no count for the grade “%s”"),
-                     label);
+                     percent ? _("no percentage for the grade “%s”") : _("no count for the grade “%s”"), label);
           return NULL;
         }
 
@@ -330,7 +329,7 @@ bridge_grade_csv_parse_table (const char           *data,
           csv_error (error, name, line,
                      percent ? _("the percentage of “%s” is not a number: “%s”")
                              : _("the count of “%s” is not a number: “%s”"),
-                     label, value);
+                                  label, value);
           return NULL;
         }
       if (row.value.num < 0)
@@ -338,7 +337,7 @@ bridge_grade_csv_parse_table (const char           *data,
           csv_error (error, name, line,
                      percent ? _("the percentage of “%s” is negative (%s)")
                              : _("the count of “%s” is negative (%s)"),
-                     label, value);
+                                  label, value);
           return NULL;
         }
       if (!percent && !bridge_rational_is_integer (row.value))
@@ -351,8 +350,7 @@ bridge_grade_csv_parse_table (const char           *data,
           BridgeRational check;
           if (!bridge_rational_parse (value, 2, &check))
             {
-              csv_error (error, name, line, _("the percentage of “%s” has more than two decimals (%s)"),
-                         label, value);
+              csv_error (error, name, line, _("the percentage of “%s” has more than two decimals (%s)"), label, value);
               return NULL;
             }
           if (bridge_rational_compare (row.value, bridge_rational_int (100)) > 0)
@@ -425,13 +423,13 @@ bridge_grade_csv_parse_table (const char           *data,
 }
 
 BridgeGradingTable *
-bridge_grade_csv_load_table (const char           *path,
-                             BridgeGradeCsvFlags   flags,
-                             gboolean             *is_percent,
-                             GError              **error)
+bridge_grade_csv_load_table (const char         *path,
+                             BridgeGradeCsvFlags flags,
+                             gboolean           *is_percent,
+                             GError            **error)
 {
   g_autofree char *data = NULL;
-  gsize length = 0;
+  gsize            length = 0;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -440,7 +438,8 @@ bridge_grade_csv_load_table (const char           *path,
     {
       g_set_error (error, BRIDGE_ERROR,
                    g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? BRIDGE_ERROR_NOT_FOUND : BRIDGE_ERROR_FAILED,
+                     ? BRIDGE_ERROR_NOT_FOUND
+                     : BRIDGE_ERROR_FAILED,
                    "%s", local_error->message);
       return NULL;
     }
@@ -451,8 +450,8 @@ static gboolean
 parse_passing (const char *text,
                gboolean   *out)
 {
-  static const char * const yes[] = { "yes", "true", "1", "y" };
-  static const char * const no[] = { "no", "false", "0", "n" };
+  static const char *const yes[] = { "yes", "true", "1", "y" };
+  static const char *const no[] = { "no", "false", "0", "n" };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     if (g_ascii_strcasecmp (text, yes[i]) == 0)
@@ -470,19 +469,19 @@ parse_passing (const char *text,
 }
 
 BridgeGradingScale *
-bridge_grade_csv_parse_scale (const char  *data,
-                              gsize        length,
-                              const char  *name,
-                              GError     **error)
+bridge_grade_csv_parse_scale (const char *data,
+                              gsize       length,
+                              const char *name,
+                              GError    **error)
 {
   g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) grades = g_array_new (FALSE, TRUE, sizeof (BridgeGrade));
   g_autoptr(GArray) line_of = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(BridgeGradingScale) scale = NULL;
-  gboolean header = FALSE;
-  guint n_passing = 0;
+  gboolean         header = FALSE;
+  guint            n_passing = 0;
   g_autofree char *base = NULL;
-  char *dot;
+  char            *dot;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -499,7 +498,7 @@ bridge_grade_csv_parse_scale (const char  *data,
       g_autoptr(GPtrArray) fields = NULL;
       BridgeGrade grade = { NULL };
       const char *label, *min, *max, *passing;
-      guint line = n + 1;
+      guint       line = n + 1;
 
       if (is_blank (lines[n]))
         continue;
@@ -525,8 +524,7 @@ bridge_grade_csv_parse_scale (const char  *data,
         }
       if (fields->len != 4)
         {
-          csv_error (error, name, line, _("expected four fields (label, min, max, passing), but found %u"),
-                     fields->len);
+          csv_error (error, name, line, _("expected four fields (label, min, max, passing), but found %u"), fields->len);
           goto fail;
         }
       label = g_ptr_array_index (fields, 0);
@@ -542,14 +540,12 @@ bridge_grade_csv_parse_scale (const char  *data,
       for (guint i = 0; i < grades->len; i++)
         if (g_str_equal (g_array_index (grades, BridgeGrade, i).label, label))
           {
-            csv_error (error, name, line, _("the grade “%s” is listed twice (first on line %u)"),
-                       label, g_array_index (line_of, guint, i));
+            csv_error (error, name, line, _("the grade “%s” is listed twice (first on line %u)"), label, g_array_index (line_of, guint, i));
             goto fail;
           }
       if ((min[0] == '\0') != (max[0] == '\0'))
         {
-          csv_error (error, name, line, _("the grade “%s” gives only one of min and max: give both or neither"),
-                     label);
+          csv_error (error, name, line, _("the grade “%s” gives only one of min and max: give both or neither"), label);
           goto fail;
         }
       if (min[0] != '\0')
@@ -558,14 +554,12 @@ bridge_grade_csv_parse_scale (const char  *data,
 
           if (!bridge_rational_parse (min, 12, &lo) || !bridge_rational_parse (max, 12, &hi))
             {
-              csv_error (error, name, line, _("the band of “%s” is not a pair of numbers (%s, %s)"),
-                         label, min, max);
+              csv_error (error, name, line, _("the band of “%s” is not a pair of numbers (%s, %s)"), label, min, max);
               goto fail;
             }
           if (bridge_rational_compare (lo, hi) > 0)
             {
-              csv_error (error, name, line, _("the band of “%s” has its min %s above its max %s"),
-                         label, min, max);
+              csv_error (error, name, line, _("the band of “%s” has its min %s above its max %s"), label, min, max);
               goto fail;
             }
           grade.has_band = TRUE;
@@ -589,15 +583,14 @@ bridge_grade_csv_parse_scale (const char  *data,
             continue;
           if (grade.min <= other->max && other->min <= grade.max)
             {
-              csv_error (error, name, line, _("the band of “%s” (%s–%s) overlaps that of “%s”"),
-                         label, min, max, other->label);
+              csv_error (error, name, line, _("the band of “%s” (%s–%s) overlaps that of “%s”"), label, min, max, other->label);
               goto fail;
             }
           if (grade.min > other->max)
             {
               csv_error (error, name, line,
                          _("the grades are listed worst first: “%s” (%s–%s) comes after the lower “%s”; list the best grade first"),
-                         label, min, max, other->label);
+                            label, min, max, other->label);
               goto fail;
             }
         }
@@ -635,11 +628,11 @@ fail:
 }
 
 BridgeGradingScale *
-bridge_grade_csv_load_scale (const char  *path,
-                             GError     **error)
+bridge_grade_csv_load_scale (const char *path,
+                             GError    **error)
 {
   g_autofree char *data = NULL;
-  gsize length = 0;
+  gsize            length = 0;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -648,7 +641,8 @@ bridge_grade_csv_load_scale (const char  *path,
     {
       g_set_error (error, BRIDGE_ERROR,
                    g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? BRIDGE_ERROR_NOT_FOUND : BRIDGE_ERROR_FAILED,
+                     ? BRIDGE_ERROR_NOT_FOUND
+                     : BRIDGE_ERROR_FAILED,
                    "%s", local_error->message);
       return NULL;
     }

@@ -18,8 +18,11 @@
  * (the midpoint test) fit in 128 bits. */
 #define MAX_TOTAL (((gint64) 1) << 62)
 
-static const char * const rule_names[] = {
-  "midpoint", "largest-overlap", "best", "worst",
+static const char *const rule_names[] = {
+  "midpoint",
+  "largest-overlap",
+  "best",
+  "worst",
 };
 
 const char *
@@ -186,8 +189,7 @@ bridge_grade_conversion_free (BridgeGradeConversion *self)
   g_free (self);
 }
 
-G_DEFINE_BOXED_TYPE (BridgeGradeConversion, bridge_grade_conversion,
-                     bridge_grade_conversion_copy, bridge_grade_conversion_free)
+G_DEFINE_BOXED_TYPE (BridgeGradeConversion, bridge_grade_conversion, bridge_grade_conversion_copy, bridge_grade_conversion_free)
 
 void
 bridge_grade_conversion_set_sources (BridgeGradeConversion *self,
@@ -367,7 +369,7 @@ bridge_grading_table_check (const BridgeGradingTable *table,
           g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, c->count);
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                        _("%s: the count of “%s” is negative (%s)"),
-                       name, c->grade, count);
+                          name, c->grade, count);
           return FALSE;
         }
       if (c->count >= MAX_TOTAL - total)
@@ -383,7 +385,7 @@ bridge_grading_table_check (const BridgeGradingTable *table,
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("%s has only counts of 0: with no grades awarded it cannot convert anything"),
-                   name);
+                      name);
       return FALSE;
     }
   return TRUE;
@@ -474,11 +476,11 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
   g_autoptr(BridgeGradeConversion) self = NULL;
   g_autofree BridgeInt128 *hcum = NULL;
   g_autofree BridgeInt128 *mcum = NULL;
-  g_autofree char *host_iv = NULL;
-  BridgeInt128 nh, nm, a, b;
-  guint i = G_MAXUINT;
-  guint chosen = 0;
-  const char *host_label;
+  g_autofree char         *host_iv = NULL;
+  BridgeInt128             nh, nm, a, b;
+  guint                    i = G_MAXUINT;
+  guint                    chosen = 0;
+  const char              *host_label;
 
   g_return_val_if_fail (host != NULL, NULL);
   g_return_val_if_fail (home != NULL, NULL);
@@ -486,7 +488,7 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
   g_return_val_if_fail (rule <= BRIDGE_GRADE_RULE_WORST, NULL);
 
   if (!bridge_grading_table_check (host, _("The host grading table"), error) ||
-      !bridge_grading_table_check (home, _("The home grading table"), error))
+                                   !bridge_grading_table_check (home, _("The home grading table"), error))
     return NULL;
 
   for (guint k = 0; k < host->n_counts; k++)
@@ -497,7 +499,7 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
       g_autofree char *list = grade_list (host);
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                    _("“%s” is not a passing grade of the host grading table (its grades are %s)"),
-                   grade, list);
+                      grade, list);
       return NULL;
     }
   host_label = host->counts[i].grade;
@@ -526,8 +528,8 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
     {
       /* Nobody received the grade: it converts by its position. */
       BridgeGradeCandidate *c = g_new0 (BridgeGradeCandidate, 1);
-      g_autofree char *pos = percent_string (bridge_rational_new (hcum[i], nh));
-      g_autofree char *home_iv = NULL;
+      g_autofree char      *pos = percent_string (bridge_rational_new (hcum[i], nh));
+      g_autofree char      *home_iv = NULL;
 
       chosen = home_grade_at (home, mcum, nh, a, FALSE);
       c->grade = g_strdup (home->counts[chosen].grade);
@@ -540,25 +542,25 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
       /* Translators: "Nobody received E in the host's reference group, so it
        * converts by its position, 100.0 % from the top, which lies in the home grade E (90.0–100.0 %)" */
       self->reason = g_strdup_printf (_("Nobody received %s in the host’s reference group, so it converts by its position, %s %% from the top, which lies in the home grade %s (%s); ties go to the better grade"),
-                                      host_label, pos, c->grade, home_iv);
+                                         host_label, pos, c->grade, home_iv);
       self->suggested = g_strdup (c->grade);
       return g_steal_pointer (&self);
     }
 
   {
-    guint best_overlap_j = G_MAXUINT;
-    BridgeInt128 best_overlap = 0;
-    gboolean overlap_tie = FALSE;
-    guint first = G_MAXUINT, last = G_MAXUINT;
+    guint            best_overlap_j = G_MAXUINT;
+    BridgeInt128     best_overlap = 0;
+    gboolean         overlap_tie = FALSE;
+    guint            first = G_MAXUINT, last = G_MAXUINT;
     g_autofree char *home_iv = NULL;
     g_autofree char *share_str = NULL;
 
     for (guint j = 0; j < home->n_counts; j++)
       {
-        BridgeInt128 lo = mcum[j] * nh, hi = mcum[j + 1] * nh;
-        BridgeInt128 from = MAX (a, lo), to = MIN (b, hi);
+        BridgeInt128          lo = mcum[j] * nh, hi = mcum[j + 1] * nh;
+        BridgeInt128          from = MAX (a, lo), to = MIN (b, hi);
         BridgeGradeCandidate *c;
-        BridgeRational share;
+        BridgeRational        share;
 
         if (to <= from)
           continue;
@@ -588,7 +590,7 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
       {
       case BRIDGE_GRADE_RULE_MIDPOINT:
         {
-          BridgeInt128 mid2 = a + b;        /* twice the midpoint */
+          BridgeInt128     mid2 = a + b; /* twice the midpoint */
           g_autofree char *mid = percent_string (bridge_rational_new (hcum[i] + hcum[i + 1], 2 * nh));
 
           chosen = home_grade_at (home, mcum, nh, mid2, TRUE);
@@ -597,12 +599,12 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
             /* Translators: "The midpoint of the host grade E (80.0–100.0 %) is 90.0 %,
              * exactly the boundary between home grades; ties go to the better grade, D (65.0–90.0 %)" */
             self->reason = g_strdup_printf (_("The midpoint of the host grade %s (%s) is %s %%, exactly on a boundary between home grades; ties go to the better grade, %s (%s)"),
-                                            host_label, host_iv, mid, home->counts[chosen].grade, home_iv);
+                                               host_label, host_iv, mid, home->counts[chosen].grade, home_iv);
           else
             /* Translators: "The midpoint of the host grade B (22.0–40.0 %) is 31.0 %,
              * which lies in the home grade B (10.0–35.0 %)" */
             self->reason = g_strdup_printf (_("The midpoint of the host grade %s (%s) is %s %%, which lies in the home grade %s (%s)"),
-                                            host_label, host_iv, mid, home->counts[chosen].grade, home_iv);
+                                               host_label, host_iv, mid, home->counts[chosen].grade, home_iv);
         }
         break;
 
@@ -613,23 +615,23 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
           /* Translators: "The home grade D covers the largest share of the host grade E
            * (80.0–100.0 %), 50.0 %, tied with another grade; ties go to the better grade" */
           self->reason = g_strdup_printf (_("The home grade %s covers the largest share of the host grade %s (%s), %s %%, tied with another grade; ties go to the better grade"),
-                                          home->counts[chosen].grade, host_label, host_iv, share_str);
+                                             home->counts[chosen].grade, host_label, host_iv, share_str);
         else
           self->reason = g_strdup_printf (_("The home grade %s covers the largest share of the host grade %s (%s), %s %%"),
-                                          home->counts[chosen].grade, host_label, host_iv, share_str);
+                                             home->counts[chosen].grade, host_label, host_iv, share_str);
         break;
 
       case BRIDGE_GRADE_RULE_BEST:
         chosen = first;
         self->reason = g_strdup_printf (_("%s is the best home grade whose interval overlaps that of the host grade %s (%s)"),
-                                        home->counts[chosen].grade, host_label, host_iv);
+                                           home->counts[chosen].grade, host_label, host_iv);
         break;
 
       case BRIDGE_GRADE_RULE_WORST:
       default:
         chosen = last;
         self->reason = g_strdup_printf (_("%s is the worst home grade whose interval overlaps that of the host grade %s (%s)"),
-                                        home->counts[chosen].grade, host_label, host_iv);
+                                           home->counts[chosen].grade, host_label, host_iv);
         break;
       }
   }
@@ -645,7 +647,8 @@ scale_label (const BridgeGradingScale *scale)
 {
   const char *name = scale->name != NULL ? bridge_text_pick (scale->name) : NULL;
 
-  return g_strdup (name != NULL ? name : scale->id != NULL ? scale->id : "");
+  return g_strdup (name != NULL ? name : scale->id != NULL ? scale->id
+                                                           : "");
 }
 
 const BridgeGrade *
@@ -655,9 +658,9 @@ bridge_grading_scale_resolve (const BridgeGradingScale *scale,
                               double                   *mark,
                               GError                  **error)
 {
-  BridgeRational value;
+  BridgeRational   value;
   g_autofree char *trimmed = NULL;
-  gboolean has_bands = FALSE;
+  gboolean         has_bands = FALSE;
 
   g_return_val_if_fail (scale != NULL, NULL);
   g_return_val_if_fail (grade != NULL, NULL);
@@ -675,7 +678,7 @@ bridge_grading_scale_resolve (const BridgeGradingScale *scale,
       for (guint i = 0; i < scale->n_grades; i++)
         {
           const BridgeGrade *g = &scale->grades[i];
-          BridgeRational lo, hi;
+          BridgeRational     lo, hi;
 
           if (!g->has_band)
             continue;
@@ -698,7 +701,7 @@ bridge_grading_scale_resolve (const BridgeGradingScale *scale,
           g_autofree char *label = scale_label (scale);
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                        _("The mark %s is outside every band of the grading scale %s"),
-                       trimmed, label);
+                          trimmed, label);
           return NULL;
         }
     }
@@ -711,7 +714,7 @@ bridge_grading_scale_resolve (const BridgeGradingScale *scale,
       g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", scale->grades[i].label);
     g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                  _("“%s” is not a grade of the grading scale %s (its grades are %s)"),
-                 grade, label, list->str);
+                    grade, label, list->str);
   }
   return NULL;
 }
@@ -723,16 +726,36 @@ static const struct
   const char *broad;
   const char *narrow;
 } isced_fields[] = {
-  { "00", "0123" }, { "01", "0189" }, { "02", "0123" "89" }, { "03", "0128" "9" },
-  { "04", "0128" "9" }, { "05", "0123" "4" "89" }, { "06", "0189" }, { "07", "0123" "89" },
-  { "08", "0123" "4" "89" }, { "09", "0128" "9" }, { "10", "0123" "4" "89" }, { "99", "9" },
+  { "00", "0123" },
+  { "01", "0189" },
+  { "02", "0123"
+          "89" },
+  { "03", "0128"
+          "9" },
+  { "04", "0128"
+          "9" },
+  { "05", "0123"
+          "4"
+          "89" },
+  { "06", "0189" },
+  { "07", "0123"
+          "89" },
+  { "08", "0123"
+          "4"
+          "89" },
+  { "09", "0128"
+          "9" },
+  { "10", "0123"
+          "4"
+          "89" },
+  { "99", "9" },
 };
 
 static gboolean
-isced_check (const char  *isced,
-             GError     **error)
+isced_check (const char *isced,
+             GError    **error)
 {
-  gsize len = isced != NULL ? strlen (isced) : 0;
+  gsize    len = isced != NULL ? strlen (isced) : 0;
   gboolean ok = len >= 2 && len <= 4;
 
   for (gsize i = 0; ok && i < len; i++)
@@ -747,7 +770,7 @@ isced_check (const char  *isced,
   if (!ok)
     g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                  _("“%s” is not an ISCED-F 2013 field (2 to 4 digits, such as 06 or 0613)"),
-                 isced != NULL ? isced : "");
+                    isced != NULL ? isced : "");
   return ok;
 }
 
@@ -755,7 +778,7 @@ isced_check (const char  *isced,
 typedef struct
 {
   const BridgeGradingScale *scale;
-  gboolean                  banded;       /* every passing grade has a band */
+  gboolean                  banded; /* every passing grade has a band */
   gboolean                  higher_better;
   BridgeRational            lo, hi;
   guint                     n_passing;
@@ -774,7 +797,7 @@ passing_range (const BridgeGradingScale *scale,
   for (guint i = 0; i < scale->n_grades; i++)
     {
       const BridgeGrade *g = &scale->grades[i];
-      BridgeRational lo, hi;
+      BridgeRational     lo, hi;
 
       if (!g->passing)
         continue;
@@ -915,16 +938,16 @@ convert_approximate (BridgeGradeConversion    *self,
                      const char               *why,
                      GError                  **error)
 {
-  PassingRange hr, mr;
-  BridgeRational t, t_lo, t_hi;
-  const BridgeGrade *chosen = NULL;
-  g_autofree char *host_range = NULL;
-  g_autofree char *home_range = NULL;
-  g_autofree char *pos = NULL;
-  g_autofree char *home_value = NULL;
-  g_autofree char *placed = NULL;
+  PassingRange          hr, mr;
+  BridgeRational        t, t_lo, t_hi;
+  const BridgeGrade    *chosen = NULL;
+  g_autofree char      *host_range = NULL;
+  g_autofree char      *home_range = NULL;
+  g_autofree char      *pos = NULL;
+  g_autofree char      *home_value = NULL;
+  g_autofree char      *placed = NULL;
   BridgeGradeCandidate *c;
-  guint host_index = (guint) (host_grade - host_scale->grades);
+  guint                 host_index = (guint) (host_grade - host_scale->grades);
 
   if (!passing_range (host_scale, &hr, error) || !passing_range (home_scale, &mr, error))
     return FALSE;
@@ -968,7 +991,7 @@ convert_approximate (BridgeGradeConversion    *self,
       for (guint i = 0; i < home_scale->n_grades; i++)
         {
           const BridgeGrade *g = &home_scale->grades[i];
-          BridgeRational lo, hi, dist;
+          BridgeRational     lo, hi, dist;
 
           if (!g->passing)
             continue;
@@ -1009,7 +1032,7 @@ convert_approximate (BridgeGradeConversion    *self,
     {
       /* rank j covers [j/n, (j+1)/n]; a boundary goes to the better grade */
       BridgeInt128 n = mr.n_passing;
-      BridgeInt128 j = (t.num * n + t.den - 1) / t.den - 1;   /* ceil (t n) − 1 */
+      BridgeInt128 j = (t.num * n + t.den - 1) / t.den - 1; /* ceil (t n) − 1 */
 
       if (j < 0)
         j = 0;
@@ -1037,7 +1060,7 @@ convert_approximate (BridgeGradeConversion    *self,
   pos = percent_string (t);
   if (!is_mark && hr.banded && host_grade->has_band)
     {
-      BridgeRational lo, hi, mid;
+      BridgeRational   lo, hi, mid;
       g_autofree char *mid_str = NULL;
 
       bridge_rational_from_double (host_grade->min, &lo);
@@ -1056,13 +1079,13 @@ convert_approximate (BridgeGradeConversion    *self,
      * "85 lies 37.5 % from the top of the host's passing range (100–60); the same
      * position in the home's passing range (100–60) is 85: 良好" */
     self->reason = g_strdup_printf (_("%s Approximate conversion: %s lies %s %% from the top of the host’s passing range (%s); the same position in the home’s passing range (%s) is %s: %s"),
-                                    why, placed, pos, host_range, home_range, home_value, chosen->label);
+                                       why, placed, pos, host_range, home_range, home_value, chosen->label);
   else
     /* Translators: the first %s says which grading tables are missing; then
      * "85 lies 37.5 % from the top of the host's passing range (100–60); at the
      * same position among the home's grades (5 passing grades, by rank) is B" */
     self->reason = g_strdup_printf (_("%s Approximate conversion: %s lies %s %% from the top of the host’s passing range (%s); at the same position among the home’s grades (%s) is %s"),
-                                    why, placed, pos, host_range, home_range, chosen->label);
+                                       why, placed, pos, host_range, home_range, chosen->label);
   return TRUE;
 }
 
@@ -1078,9 +1101,9 @@ bridge_grade_convert (BridgeUniversity *host,
   g_autoptr(BridgeGradeConversion) self = NULL;
   const BridgeGradingTable *host_table, *home_table;
   const BridgeGradingScale *host_scale = NULL, *home_scale = NULL;
-  const BridgeGrade *host_grade = NULL;
-  gboolean is_mark = FALSE;
-  double mark = 0;
+  const BridgeGrade        *host_grade = NULL;
+  gboolean                  is_mark = FALSE;
+  double                    mark = 0;
   g_autoptr(GError) first_error = NULL;
 
   g_return_val_if_fail (BRIDGE_IS_UNIVERSITY (host), NULL);
@@ -1102,7 +1125,7 @@ bridge_grade_convert (BridgeUniversity *host,
         {
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                        _("The grading table of %s names the unknown scale %s"),
-                       bridge_university_get_id (host), host_table->scale);
+                          bridge_university_get_id (host), host_table->scale);
           return NULL;
         }
       host_grade = bridge_grading_scale_resolve (host_scale, grade, &is_mark, &mark, error);
@@ -1139,20 +1162,20 @@ bridge_grade_convert (BridgeUniversity *host,
         /* Translators: "The mark 55 is the failing grade 不及格 at scu; failing grades are not converted" */
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILING_GRADE,
                      _("The mark %s is the failing grade %s at %s; failing grades are not converted"),
-                     grade, host_grade->label, bridge_university_get_id (host));
+                        grade, host_grade->label, bridge_university_get_id (host));
       else
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILING_GRADE,
                      _("%s is a failing grade at %s; failing grades are not converted"),
-                     host_grade->label, bridge_university_get_id (host));
+                        host_grade->label, bridge_university_get_id (host));
       return NULL;
     }
 
   if (host_table != NULL && home_table != NULL)
     {
       g_autofree char *host_name = g_strdup_printf (_("The grading table of %s for %s"),
-                                                    bridge_university_get_id (host), host_table->isced);
+                                                       bridge_university_get_id (host), host_table->isced);
       g_autofree char *home_name = g_strdup_printf (_("The grading table of %s for %s"),
-                                                    bridge_university_get_id (home), home_table->isced);
+                                                       bridge_university_get_id (home), home_table->isced);
 
       if (!bridge_grading_table_check (host_table, host_name, error) ||
           !bridge_grading_table_check (home_table, home_name, error))
@@ -1190,13 +1213,13 @@ bridge_grade_convert (BridgeUniversity *host,
         {
           /* Translators: "scu has no grading table for field 0613 (bachelor)." */
           g_string_append_printf (why, _("%s has no grading table for field %s (%s)."),
-                                  bridge_university_get_id (host), isced, bridge_cycle_get_label (cycle));
+                                          bridge_university_get_id (host), isced, bridge_cycle_get_label (cycle));
           g_string_append_c (why, ' ');
         }
       if (home_table == NULL)
         {
           g_string_append_printf (why, _("%s has no grading table for field %s (%s)."),
-                                  bridge_university_get_id (home), isced, bridge_cycle_get_label (cycle));
+                                          bridge_university_get_id (home), isced, bridge_cycle_get_label (cycle));
           g_string_append_c (why, ' ');
         }
       if (why->len > 0)
@@ -1360,8 +1383,8 @@ bridge_grade_table_from_marks (const BridgeGradingScale *scale,
   g_autofree gint64 *counts = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *copy = NULL;
-  const char *end = NULL;
-  gint64 cum = 0;
+  const char      *end = NULL;
+  gint64           cum = 0;
 
   g_return_val_if_fail (scale != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -1391,7 +1414,7 @@ bridge_grade_table_from_marks (const BridgeGradingScale *scale,
 
   for (guint n = 0; lines[n] != NULL; n++)
     {
-      char *line = g_strstrip (lines[n]);
+      char              *line = g_strstrip (lines[n]);
       const BridgeGrade *g;
       g_autoptr(GError) local_error = NULL;
 

@@ -92,13 +92,13 @@ bridge_rational_parse (const char     *text,
                        guint           max_decimals,
                        BridgeRational *out)
 {
-  const char *p = text;
-  gboolean negative = FALSE;
+  const char  *p = text;
+  gboolean     negative = FALSE;
   BridgeInt128 num = 0;
   BridgeInt128 den = 1;
-  guint digits = 0;
-  guint decimals = 0;
-  gboolean point = FALSE;
+  guint        digits = 0;
+  guint        decimals = 0;
+  gboolean     point = FALSE;
 
   if (text == NULL)
     return FALSE;
@@ -312,9 +312,9 @@ bridge_rational_to_double (BridgeRational a)
 char *
 bridge_int128_to_string (BridgeInt128 value)
 {
-  char buf[64];
-  char *p = buf + sizeof buf - 1;
-  gboolean negative = value < 0;
+  char              buf[64];
+  char             *p = buf + sizeof buf - 1;
+  gboolean          negative = value < 0;
   unsigned __int128 v = negative ? (unsigned __int128) 0 - (unsigned __int128) value
                                  : (unsigned __int128) value;
 
@@ -367,9 +367,9 @@ bridge_rational_format (BridgeRational value,
                         BridgeRounding rounding,
                         gboolean      *exact)
 {
-  BridgeInt128 q, pow10 = 1;
-  g_autofree char *int_part = NULL;
-  GString *str;
+  BridgeInt128      q, pow10 = 1;
+  g_autofree char  *int_part = NULL;
+  GString          *str;
   unsigned __int128 a;
 
   if (!scaled (value, decimals, rounding, &q, exact))

@@ -18,7 +18,7 @@ static BridgeAlliance alliance = { (char *) "cy-alliance", NULL, 27, 27.5 };
 static BridgeUniversity *
 make_host (void)
 {
-  BridgeUniversity *u = bridge_university_new ("host");
+  BridgeUniversity  *u = bridge_university_new ("host");
   BridgeCreditPolicy p = {
     .period_minutes = 45,
     .periods_per_credit = { 16, 32, 16 },
@@ -40,7 +40,7 @@ make_home (const char *id,
            double      ratio,
            double      step)
 {
-  BridgeUniversity *u = bridge_university_new (id);
+  BridgeUniversity  *u = bridge_university_new (id);
   BridgeCreditPolicy p = {
     .period_minutes = minutes,
     .periods_per_credit = { periods, 32, 16 },
@@ -179,9 +179,9 @@ static void
 test_rounding_down (void)
 {
   g_autoptr(BridgeUniversity) host = make_host ();
-  g_autoptr(BridgeUniversity) home = make_home ("home", 16, 45, 2, 1);     /* 36 h a credit */
-  BridgeCourseLoad load = { .workload_hours = 24 };                        /* 2/3 credit */
-  BridgeCourseLoad load2 = { .workload_hours = 71.99 };                    /* 1.99972… */
+  g_autoptr(BridgeUniversity) home = make_home ("home", 16, 45, 2, 1); /* 36 h a credit */
+  BridgeCourseLoad load = { .workload_hours = 24 };                     /* 2/3 credit */
+  BridgeCourseLoad load2 = { .workload_hours = 71.99 };                 /* 1.99972… */
   g_autoptr(GError) error = NULL;
   g_autoptr(BridgeCreditResult) r = bridge_credit_compute_load (&alliance, host, home, &load, &error);
   g_autoptr(BridgeCreditResult) r2 = NULL;
@@ -204,13 +204,17 @@ test_disagreement_warning (void)
 {
   g_autoptr(BridgeUniversity) host = make_host ();
   g_autoptr(BridgeUniversity) home = make_home ("home", 16, 50, 1.5, 0.5);
-  struct { double credits; gboolean warn; } cases[] = {
+  struct
+  {
+    double   credits;
+    gboolean warn;
+  } cases[] = {
     { 3, FALSE },
-    { 2.25, FALSE },                      /* |2.25 − 3| = 0.75 = 25 % exactly: not more */
-    { 3.75, FALSE },                      /* 25 % above: not more */
+    { 2.25, FALSE }, /* |2.25 − 3| = 0.75 = 25 % exactly: not more */
+    { 3.75, FALSE }, /* 25 % above: not more */
     { 2.24, TRUE },
     { 3.76, TRUE },
-    { 2, TRUE },                          /* 33 % below */
+    { 2, TRUE }, /* 33 % below */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -277,7 +281,7 @@ static void
 test_errors (void)
 {
   g_autoptr(BridgeUniversity) host = make_host ();
-  g_autoptr(BridgeUniversity) home = make_home ("home", 0, 50, 1.5, 0.5);  /* no lecture periods */
+  g_autoptr(BridgeUniversity) home = make_home ("home", 0, 50, 1.5, 0.5); /* no lecture periods */
   g_autoptr(BridgeUniversity) good = make_home ("good", 16, 50, 1.5, 0.5);
   BridgeCourseLoad load = { .periods = { 48, 0, 0 }, .credits = 3 };
   BridgeCourseLoad nothing = { .credits = 3 };

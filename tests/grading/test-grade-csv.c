@@ -11,18 +11,18 @@
 #include "bridge-grade-csv.h"
 
 static BridgeGradingTable *
-parse (const char           *csv,
-       BridgeGradeCsvFlags   flags,
-       gboolean             *percent,
-       GError              **error)
+parse (const char         *csv,
+       BridgeGradeCsvFlags flags,
+       gboolean           *percent,
+       GError            **error)
 {
   return bridge_grade_csv_parse_table (csv, strlen (csv), "t.csv", flags, percent, error);
 }
 
 static void
-assert_bad_table (const char          *csv,
-                  BridgeGradeCsvFlags  flags,
-                  const char          *message)
+assert_bad_table (const char         *csv,
+                  BridgeGradeCsvFlags flags,
+                  const char         *message)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BridgeGradingTable) t = parse (csv, flags, NULL, &error);
@@ -63,7 +63,7 @@ test_bom_crlf (void)
   g_assert_true (percent);
   g_assert_cmpuint (t->n_counts, ==, 2);
   g_assert_cmpstr (t->counts[0].grade, ==, "A");
-  g_assert_cmpint (t->counts[0].count, ==, 1250);   /* hundredths of a percent, exactly */
+  g_assert_cmpint (t->counts[0].count, ==, 1250); /* hundredths of a percent, exactly */
   g_assert_cmpint (t->counts[1].count, ==, 8750);
 }
 

@@ -16,10 +16,10 @@
 
 /* "A:38,B:7,C:55" */
 static BridgeGradingTable *
-table_new (const char  *scale,
-           const char  *isced,
-           BridgeCycle  cycle,
-           const char  *spec)
+table_new (const char *scale,
+           const char *isced,
+           BridgeCycle cycle,
+           const char *spec)
 {
   BridgeGradingTable *t = g_new0 (BridgeGradingTable, 1);
   g_auto(GStrv) rows = g_strsplit (spec, ",", -1);
@@ -49,9 +49,9 @@ simple (const char *spec)
 static char *
 candidates (const BridgeGradeConversion *c)
 {
-  GString *s = g_string_new (NULL);
+  GString       *s = g_string_new (NULL);
   BridgeRational sum = bridge_rational_int (0);
-  double dsum = 0;
+  double         dsum = 0;
 
   for (guint i = 0; i < c->candidates->len; i++)
     {
@@ -112,7 +112,7 @@ test_three_candidates (void)
   g_autoptr(BridgeGradingTable) host = simple ("X:1,Y:6,Z:3");
   g_autoptr(BridgeGradingTable) home = simple ("A:38,B:7,C:55");
   g_autoptr(BridgeGradeConversion) c = convert (host, home, "Y", BRIDGE_GRADE_RULE_MIDPOINT);
-  g_autofree char *cands = candidates (c);
+  g_autofree char            *cands = candidates (c);
   const BridgeGradeCandidate *b = g_ptr_array_index (c->candidates, 1);
 
   g_assert_cmpstr (cands, ==, "A=7/15,B=7/60,C=5/12");
@@ -289,7 +289,7 @@ test_percent_41 (void)
   g_assert_no_error (error);
   g_assert_true (percent);
   g_assert_cmpuint (host->n_counts, ==, 41);
-  g_assert_cmpint (host->counts[0].count, ==, 244);          /* hundredths of a percent */
+  g_assert_cmpint (host->counts[0].count, ==, 244); /* hundredths of a percent */
   home = bridge_grade_csv_parse_table (home_csv, strlen (home_csv), "home.csv",
                                        BRIDGE_GRADE_CSV_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -320,7 +320,7 @@ test_percent_41 (void)
     g_assert_cmpstr (c100->suggested, ==, "100");
     g_assert_cmpstr (k61, ==, "61=60/61,60=1/61");
     g_assert_cmpstr (c61->suggested, ==, "61");
-    g_assert_cmpfloat (c61->host_interval[0], ==, 95.2);      /* 95.16 shown to one decimal */
+    g_assert_cmpfloat (c61->host_interval[0], ==, 95.2); /* 95.16 shown to one decimal */
     g_assert_cmpfloat (c61->host_interval[1], ==, 97.6);
     g_assert_cmpstr (k60, ==, "60=1");
     assert_suggests (host, home, "100", BRIDGE_GRADE_RULE_WORST, "99");
@@ -351,7 +351,10 @@ test_published_table (void)
 {
   const char *slu = "grade,percent\r\nA,22\r\nB,18\r\nC,23\r\nD,17\r\nE,20\r\n";
   const char *ects = "\xEF\xBB\xBFgrade,percent\nA,10\nB,25\nC,30\nD,25\nE,10\n";
-  struct { const char *grade, *cands, *midpoint, *largest, *best, *worst; } cases[] = {
+  struct
+  {
+    const char *grade, *cands, *midpoint, *largest, *best, *worst;
+  } cases[] = {
     { "A", "A=5/11,B=6/11", "B", "B", "A", "B" },
     { "B", "B=13/18,C=5/18", "B", "B", "B", "C" },
     { "C", "C=1", "C", "C", "C", "C" },
@@ -441,7 +444,7 @@ test_table_errors (void)
  * 0613 (master). */
 static BridgeGradingScale *
 scale_new (const char *id,
-           const char *spec)              /* "优秀:90:100:1,…" (min and max may be empty) */
+           const char *spec) /* "优秀:90:100:1,…" (min and max may be empty) */
 {
   BridgeGradingScale *s = g_new0 (BridgeGradingScale, 1);
   g_auto(GStrv) rows = g_strsplit (spec, ",", -1);
@@ -615,7 +618,12 @@ test_approximate (void)
   g_autoptr(BridgeUniversity) letters = make_home (FALSE);
   g_autoptr(BridgeUniversity) banded = bridge_university_new ("swu");
   g_autoptr(BridgeUniversity) host_tables = make_host (TRUE);
-  struct { BridgeUniversity *home; const char *grade, *suggested; double position; } cases[] = {
+  struct
+  {
+    BridgeUniversity *home;
+    const char       *grade, *suggested;
+    double            position;
+  } cases[] = {
     { banded, "85", "良", 37.5 },
     { letters, "85", "B", 37.5 },
     { letters, "80", "C", 50.0 },
@@ -630,7 +638,7 @@ test_approximate (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(BridgeGradeConversion) c = convert_at (host, cases[i].home, "0613", BRIDGE_CYCLE_BACHELOR,
-                                                       cases[i].grade);
+                                                        cases[i].grade);
       g_autofree char *k = candidates (c);
 
       g_test_message ("%s: %s", cases[i].grade, c->reason);
@@ -674,7 +682,7 @@ test_transcript (void)
     { "优秀", 4, "0613", BRIDGE_CYCLE_BACHELOR },
   };
   g_autoptr(BridgeTranscript) t = bridge_grade_convert_transcript (host, home, entries, G_N_ELEMENTS (entries),
-                                                                   BRIDGE_GRADE_RULE_MIDPOINT);
+                                                                    BRIDGE_GRADE_RULE_MIDPOINT);
   BridgeTranscriptLine *l0 = g_ptr_array_index (t->lines, 0);
   BridgeTranscriptLine *l1 = g_ptr_array_index (t->lines, 1);
   BridgeTranscriptLine *l2 = g_ptr_array_index (t->lines, 2);
@@ -704,11 +712,11 @@ test_json (void)
   g_autoptr(BridgeGradeConversion) c = convert_at (host, home, "0613", BRIDGE_CYCLE_BACHELOR, "84.5");
   g_autoptr(JsonNode) node = bridge_grade_conversion_to_json (c);
   JsonObject *o = json_node_get_object (node);
-  JsonArray *cands = json_object_get_array_member (o, "candidates");
-  JsonArray *iv = json_object_get_array_member (o, "host_interval");
+  JsonArray  *cands = json_object_get_array_member (o, "candidates");
+  JsonArray  *iv = json_object_get_array_member (o, "host_interval");
   JsonObject *first = json_array_get_object_element (cands, 0);
   JsonObject *group = json_object_get_object_member (o, "host_table");
-  double sum = 0;
+  double      sum = 0;
 
   g_assert_cmpstr (json_object_get_string_member (o, "grade"), ==, "84.5");
   g_assert_cmpstr (json_object_get_string_member (o, "host_grade"), ==, "良好");
@@ -743,7 +751,7 @@ test_table_from_marks (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BridgeGradeTableReport) r = bridge_grade_table_from_marks (scale, "95\n85\r\n 84.5 \n55\n\n良好\n", -1, &error);
   BridgeGradeTableReport *bad;
-  BridgeGradeTableRow *row;
+  BridgeGradeTableRow    *row;
 
   g_assert_no_error (error);
   g_assert_cmpint (r->passing, ==, 4);

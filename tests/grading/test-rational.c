@@ -15,15 +15,26 @@ frac (BridgeRational r)
 static void
 test_from_double (void)
 {
-  struct { double value; const char *fraction; } cases[] = {
-    { 45, "45" }, { 0.5, "1/2" }, { 33.33, "3333/100" }, { 0.1, "1/10" },
-    { 2.2, "11/5" }, { 46.8, "234/5" }, { 27.5, "55/2" }, { -1.25, "-5/4" },
-    { 1e15, "1000000000000000" }, { 0, "0" },
+  struct
+  {
+    double      value;
+    const char *fraction;
+  } cases[] = {
+    { 45, "45" },
+    { 0.5, "1/2" },
+    { 33.33, "3333/100" },
+    { 0.1, "1/10" },
+    { 2.2, "11/5" },
+    { 46.8, "234/5" },
+    { 27.5, "55/2" },
+    { -1.25, "-5/4" },
+    { 1e15, "1000000000000000" },
+    { 0, "0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      BridgeRational r;
+      BridgeRational   r;
       g_autofree char *s = NULL;
 
       g_assert_true (bridge_rational_from_double (cases[i].value, &r));
@@ -54,7 +65,7 @@ test_rejects (void)
 static void
 test_arithmetic (void)
 {
-  BridgeRational a = bridge_rational_new (1, 3), b = bridge_rational_new (1, 6), c;
+  BridgeRational   a = bridge_rational_new (1, 3), b = bridge_rational_new (1, 6), c;
   g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL, *s5 = NULL;
 
   g_assert_true (bridge_rational_add (a, b, &c));
@@ -85,9 +96,9 @@ test_overflow (void)
   BridgeRational c = bridge_rational_int (7);
 
   g_assert_false (bridge_rational_mul (big, big, &c));
-  g_assert_true (c.num == 7);              /* untouched */
+  g_assert_true (c.num == 7); /* untouched */
   g_assert_false (bridge_rational_add (bridge_rational_new ((BridgeInt128) 1 << 124, 1),
-                                      bridge_rational_new ((BridgeInt128) 1 << 124, 1), &c));
+                                       bridge_rational_new ((BridgeInt128) 1 << 124, 1), &c));
 }
 
 static void
@@ -108,7 +119,14 @@ test_compare (void)
 static void
 test_format (void)
 {
-  struct { gint64 num, den; guint decimals; BridgeRounding rounding; const char *text; gboolean exact; } cases[] = {
+  struct
+  {
+    gint64         num, den;
+    guint          decimals;
+    BridgeRounding rounding;
+    const char    *text;
+    gboolean       exact;
+  } cases[] = {
     { 324, 100, 2, BRIDGE_ROUND_DOWN, "3.24", TRUE },
     { 100, 3, 2, BRIDGE_ROUND_HALF_UP, "33.33", FALSE },
     { 2, 3, 2, BRIDGE_ROUND_HALF_UP, "0.67", FALSE },
@@ -123,7 +141,7 @@ test_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      gboolean exact = !cases[i].exact;
+      gboolean         exact = !cases[i].exact;
       g_autofree char *s = bridge_rational_format (bridge_rational_new (cases[i].num, cases[i].den),
                                                    cases[i].decimals, cases[i].rounding, &exact);
       g_assert_cmpstr (s, ==, cases[i].text);
