@@ -231,6 +231,7 @@ grade_convert (int argc, char **argv)
   g_autofree char *field = NULL;
   g_autofree char *cycle_name = NULL;
   g_autofree char *rule_name = NULL;
+  g_autofree char *course_id = NULL;
   g_autofree char *from_table = NULL;
   g_autofree char *to_table = NULL;
   gboolean         lower_is_better = FALSE;
@@ -242,17 +243,19 @@ grade_convert (int argc, char **argv)
       { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The home university, whose grades they become"), N_("UNIVERSITY") },
         { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("The course’s ISCED-F 2013 field, e.g. 0613"), N_("ISCED") },
           { "cycle", 0, 0, G_OPTION_ARG_STRING, &cycle_name, N_("bachelor (default), master or doctoral"), N_("CYCLE") },
-            { "from-table", 0, 0, G_OPTION_ARG_FILENAME, &from_table, N_("The host grading table as CSV, instead of --from"), N_("HOST.csv") },
-              { "to-table", 0, 0, G_OPTION_ARG_FILENAME, &to_table, N_("The home grading table as CSV, instead of --to"), N_("HOME.csv") },
-                { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
-                  { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
-                    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
-                      { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
-                        { NULL } };
+            { "course", 0, 0, G_OPTION_ARG_STRING, &course_id, N_("Take the host, field, cycle and grading scale from this course, instead of --from, --field and --cycle"), N_("COURSE_ID") },
+              { "from-table", 0, 0, G_OPTION_ARG_FILENAME, &from_table, N_("The host grading table as CSV, instead of --from"), N_("HOST.csv") },
+                { "to-table", 0, 0, G_OPTION_ARG_FILENAME, &to_table, N_("The home grading table as CSV, instead of --to"), N_("HOME.csv") },
+                  { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
+                    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
+                      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
+                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
+                          { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("GRADE… — convert host grades into home grades"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(BridgeUniversity) host = NULL;
   g_autoptr(BridgeUniversity) home = NULL;
+  g_autoptr(BridgeCourse) course = NULL;
   g_autoptr(BridgeGradingTable) host_table = NULL;
   g_autoptr(BridgeGradingTable) home_table = NULL;
   g_autoptr(GError) error = NULL;
@@ -281,6 +284,7 @@ grade_convert (int argc, char **argv)
                                   "home’s, and the output says so."));
   g_option_context_set_description (context,
                                     _("Catalog:  grade convert --from HOST --to HOME --field ISCED [--cycle CYCLE] GRADE…\n"
+                                      "Course:   grade convert --course COURSE_ID --to HOME GRADE…\n"
                                       "Files:    grade convert --from-table HOST.csv --to-table HOME.csv GRADE…\n\n"
                                       "A CSV table starts with the header grade,count or grade,percent, then one row per "
                                       "passing grade, best first: counts are whole numbers, percentages have at most two "
@@ -293,11 +297,15 @@ grade_convert (int argc, char **argv)
     return BRIDGE_EXIT_USAGE;
 
   tables = from_table != NULL || to_table != NULL;
-  if (tables && (from != NULL || to != NULL || field != NULL || cycle_name != NULL))
+  if (tables && (from != NULL || to != NULL || field != NULL || cycle_name != NULL || course_id != NULL))
     return usage_error (argv[0], _("use either --from, --to and --field (the catalog) or --from-table and --to-table (CSV files), not both"));
   if (tables && (from_table == NULL || to_table == NULL))
     return usage_error (argv[0], _("grade convert needs both --from-table and --to-table"));
-  if (!tables && (from == NULL || to == NULL || field == NULL))
+  if (course_id != NULL && (from != NULL || field != NULL || cycle_name != NULL))
+    return usage_error (argv[0], _("--course gives the host, the field and the cycle: leave out --from, --field and --cycle"));
+  if (!tables && course_id != NULL && to == NULL)
+    return usage_error (argv[0], _("grade convert --course needs --to, the home university"));
+  if (!tables && course_id == NULL && (from == NULL || to == NULL || field == NULL))
     return usage_error (argv[0], _("grade convert needs --from, --to and --field (or --from-table and --to-table)"));
   if (!tables && lower_is_better)
     return usage_error (argv[0], _("--lower-is-better applies to CSV tables only"));
@@ -332,6 +340,17 @@ grade_convert (int argc, char **argv)
     {
       if ((catalog = bridge_cli_open_catalog (db)) == NULL)
         return BRIDGE_EXIT_ERROR;
+      if (course_id != NULL)
+        {
+          if ((course = bridge_catalog_get_course (catalog, course_id, &error)) == NULL)
+            {
+              bridge_cli_error ("%s", error->message);
+              return BRIDGE_EXIT_ERROR;
+            }
+          from = g_strdup (bridge_course_get_university_id (course));
+          field = g_strdup (bridge_course_get_isced (course));
+          cycle = bridge_course_get_cycle (course);
+        }
       if ((host = bridge_catalog_get_university (catalog, from, &error)) == NULL ||
           (home = bridge_catalog_get_university (catalog, to, &error)) == NULL)
         {
@@ -355,7 +374,9 @@ grade_convert (int argc, char **argv)
             bridge_grade_conversion_set_sources (c, from_table, host_percent, to_table, home_percent);
         }
       else
-        c = bridge_grade_convert (host, home, field, cycle, grades[i], rule, &local_error);
+        c = bridge_grade_convert_on_scale (host, home, field, cycle,
+                                           course != NULL ? bridge_course_get_grading_scale (course) : NULL,
+                                           grades[i], rule, &local_error);
 
       if (c == NULL)
         {

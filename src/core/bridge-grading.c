@@ -1098,6 +1098,19 @@ bridge_grade_convert (BridgeUniversity *host,
                       BridgeGradeRule   rule,
                       GError          **error)
 {
+  return bridge_grade_convert_on_scale (host, home, isced, cycle, NULL, grade, rule, error);
+}
+
+BridgeGradeConversion *
+bridge_grade_convert_on_scale (BridgeUniversity *host,
+                               BridgeUniversity *home,
+                               const char       *isced,
+                               BridgeCycle       cycle,
+                               const char       *host_scale_id,
+                               const char       *grade,
+                               BridgeGradeRule   rule,
+                               GError          **error)
+{
   g_autoptr(BridgeGradeConversion) self = NULL;
   const BridgeGradingTable *host_table, *home_table;
   const BridgeGradingScale *host_scale = NULL, *home_scale = NULL;
@@ -1126,6 +1139,19 @@ bridge_grade_convert (BridgeUniversity *host,
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                        _("The grading table of %s names the unknown scale %s"),
                           bridge_university_get_id (host), host_table->scale);
+          return NULL;
+        }
+      host_grade = bridge_grading_scale_resolve (host_scale, grade, &is_mark, &mark, error);
+      if (host_grade == NULL)
+        return NULL;
+    }
+  else if (host_scale_id != NULL)
+    {
+      host_scale = bridge_university_find_scale (host, host_scale_id);
+      if (host_scale == NULL)
+        {
+          g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                       _("%s has no grading scale %s"), bridge_university_get_id (host), host_scale_id);
           return NULL;
         }
       host_grade = bridge_grading_scale_resolve (host_scale, grade, &is_mark, &mark, error);
@@ -1295,8 +1321,9 @@ bridge_grade_convert_transcript (BridgeUniversity            *host,
         g_set_error_literal (&line->error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                              _("No grade given"));
       else
-        line->conversion = bridge_grade_convert (host, home, entries[i].isced, entries[i].cycle,
-                                                 entries[i].grade, rule, &line->error);
+        line->conversion = bridge_grade_convert_on_scale (host, home, entries[i].isced, entries[i].cycle,
+                                                          entries[i].scale, entries[i].grade, rule,
+                                                          &line->error);
       if (line->conversion != NULL)
         {
           self->credits_converted += line->credits;

@@ -154,6 +154,19 @@ BridgeGradeConversion *bridge_grade_convert (BridgeUniversity *host,
                                              BridgeGradeRule   rule,
                                              GError          **error);
 
+/* The same for a grade of the host scale @host_scale_id (a course's
+ * grading_scale; NULL: as bridge_grade_convert()). It decides where no
+ * table applies; with a table, the table's scale holds the distribution and
+ * the grade is looked up there. */
+BridgeGradeConversion *bridge_grade_convert_on_scale (BridgeUniversity *host,
+                                                      BridgeUniversity *home,
+                                                      const char       *isced,
+                                                      BridgeCycle       cycle,
+                                                      const char       *host_scale_id,
+                                                      const char       *grade,
+                                                      BridgeGradeRule   rule,
+                                                      GError          **error);
+
 /* A transcript: host grades with their credits, converted in one call. */
 typedef struct
 {
@@ -161,6 +174,7 @@ typedef struct
   double      credits;                    /* host credits of the course */
   const char *isced;                      /* the course's field */
   BridgeCycle cycle;
+  const char *scale;                      /* the course's grading_scale, or NULL */
 } BridgeTranscriptEntry;
 
 typedef struct

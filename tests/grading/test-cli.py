@@ -191,6 +191,27 @@ class GradeConvert(CliTestCase):
         out = self.ok(*self.convert('--cycle', 'master', '85')).stdout
         self.assertIn('approximate', out)
 
+    def test_course(self):
+        # me201 (field 0715, no tables) is graded on the five-level scale: 良好 is
+        # the 2nd of 4 passing grades, 37.5 % from the top → 85 on plainu's 60–100 → 良
+        j = self.json('grade', 'convert', '--course', 'hostu:me201', '--to', 'plainu', '--json', '良好')
+        self.assertTrue(j['approximate'])
+        self.assertEqual(j['host_scale'], 'five')
+        self.assertEqual(j['suggested'], '良')
+        self.assertEqual(j['host_interval'], [37.5, 37.5])
+        self.assertIn('4 passing grades, by rank', j['reason'])
+        # cs101 has tables: the same as --from hostu --field 0613
+        j = self.json('grade', 'convert', '--course', 'hostu:cs101', '--to', 'homeu', '--json', '84.5')
+        self.assertEqual(j['suggested'], 'B')
+        self.assertEqual(j['host_table']['isced'], '0613')
+        # a mark on a scale without bands is not a grade of it
+        self.fails(1, 'grade', 'convert', '--course', 'hostu:me201', '--to', 'plainu', '85',
+                   contains='not a grade of the grading scale Five-level scale')
+        self.fails(1, 'grade', 'convert', '--course', 'hostu:nope', '--to', 'plainu', '85', contains='hostu:nope')
+        self.fails(2, 'grade', 'convert', '--course', 'hostu:me201', '85', contains='--to')
+        self.fails(2, 'grade', 'convert', '--course', 'hostu:me201', '--to', 'plainu', '--field', '0715', '85',
+                   contains='--course')
+
     def test_errors(self):
         self.fails(1, *self.convert('55'), contains='failing grade')
         self.fails(1, *self.convert('不及格'), contains='failing grade')

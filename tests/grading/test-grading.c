@@ -668,6 +668,62 @@ test_approximate (void)
   }
 }
 
+/* A host scale of labels only: 良好 is the 2nd of 4 passing grades, so it
+ * stands at the middle of the 2nd quarter, 3/8 = 37.5 % from the top:
+ * 85 on a banded 60–100 home scale (良), B among five letters. On the
+ * percentage scale the same label stands at the middle of its band, 84.995
+ * (37.5125 %). bridge_grade_convert_on_scale() picks the course's scale. */
+static void
+test_label_scale_position (void)
+{
+  g_autoptr(BridgeUniversity) host = make_host (FALSE);
+  g_autoptr(BridgeUniversity) letters = make_home (FALSE);
+  g_autoptr(BridgeUniversity) banded = bridge_university_new ("swu");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeGradeConversion) a = NULL;
+  g_autoptr(BridgeGradeConversion) b = NULL;
+  g_autoptr(BridgeGradeConversion) c = NULL;
+  BridgeGradeConversion *none;
+
+  bridge_university_add_scale (host, scale_new ("five", "优秀:::1,良好:::1,中等:::1,及格:::1,不及格:::0"));
+  bridge_university_add_scale (banded, scale_new ("five", "优:90:100:1,良:75:89.99:1,中:60:74.99:1,差:0:59.99:0"));
+
+  a = bridge_grade_convert_on_scale (host, banded, "0715", BRIDGE_CYCLE_BACHELOR, "five", "良好",
+                                     BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->host_scale, ==, "five");
+  g_assert_cmpstr (a->suggested, ==, "良");
+  g_assert_cmpfloat (a->host_interval[0], ==, 37.5);
+  g_assert_nonnull (strstr (a->reason, "4 passing grades, by rank"));
+
+  b = bridge_grade_convert_on_scale (host, letters, "0715", BRIDGE_CYCLE_BACHELOR, "five", "良好",
+                                     BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b->suggested, ==, "B");
+
+  /* without a scale: the first scale that knows the label, the percentage scale */
+  c = bridge_grade_convert (host, banded, "0715", BRIDGE_CYCLE_BACHELOR, "良好", BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->host_scale, ==, "percent");
+  g_assert_nonnull (strstr (c->reason, "良好 (84.995, the middle of its band)"));
+
+  /* a mark on a scale of labels; an unknown scale; a failing label */
+  none = bridge_grade_convert_on_scale (host, banded, "0715", BRIDGE_CYCLE_BACHELOR, "five", "85",
+                                        BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+  g_assert_null (none);
+  g_clear_error (&error);
+  none = bridge_grade_convert_on_scale (host, banded, "0715", BRIDGE_CYCLE_BACHELOR, "seven", "良好",
+                                        BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+  g_assert_null (none);
+  g_clear_error (&error);
+  none = bridge_grade_convert_on_scale (host, banded, "0715", BRIDGE_CYCLE_BACHELOR, "five", "不及格",
+                                        BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILING_GRADE);
+  g_assert_null (none);
+}
+
 /* A transcript: 3 credits of 84.5 (→ B), 2 credits failed (55), 1 credit
  * with an unknown grade, 4 credits of 优秀 (→ A: [0, 10] within ECTS A). */
 static void
@@ -828,6 +884,7 @@ main (int argc, char **argv)
   g_test_add_func ("/grading/which-table", test_which_table);
   g_test_add_func ("/grading/convert-errors", test_convert_errors);
   g_test_add_func ("/grading/approximate", test_approximate);
+  g_test_add_func ("/grading/label-scale-position", test_label_scale_position);
   g_test_add_func ("/grading/transcript", test_transcript);
   g_test_add_func ("/grading/json", test_json);
   g_test_add_func ("/grading/table-from-marks", test_table_from_marks);
