@@ -93,6 +93,13 @@ reader_place (Reader     *reader,
   g_string_append (place, reader->path->str);
   if (member != NULL)
     g_string_append_printf (place, ".%s", member);
+  if (!g_utf8_validate (place->str, (gssize) place->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (place->str, (gssize) place->len);
+
+      g_string_free (place, TRUE);
+      return valid;
+    }
   return g_string_free (place, FALSE);
 }
 
@@ -107,10 +114,14 @@ reader_fail (Reader      *reader,
   g_autofree char *message = NULL;
   va_list args;
 
+  g_autofree char *valid = NULL;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED, "%s: %s", place, message);
+  /* Member names come from the feed and may hold escapes that are not UTF-8. */
+  valid = g_strdup_printf ("%s: %s", place, message);
+  g_set_error_literal (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED, valid);
   return FALSE;
 }
 
@@ -703,13 +714,17 @@ parse_json (Reader      *reader,
             GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *valid = NULL;
   const char *message;
 
   if (json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     return TRUE;
 
-  /* json-glib says "<data>:LINE:COL: Parse error: …"; put our name in front. */
-  message = local_error->message;
+  /* json-glib says "<data>:LINE:COL: Parse error: …", quoting the token it
+   * stopped at, which it may cut in the middle of a character: keep the
+   * message valid UTF-8, and put our name in front. */
+  valid = g_utf8_make_valid (local_error->message, -1);
+  message = valid;
   if (g_str_has_prefix (message, "<data>:"))
     message += strlen ("<data>:");
   if (reader->line > 0)
@@ -1184,7 +1199,9 @@ check_course (Reader      *reader,
 
       if (!is_string (element))
         return reader_fail (reader, error, member, _("expected a language tag, found %s"), node_type_name (element));
-      if (strlen (json_node_get_string (element)) < 2)
+      if (!g_utf8_validate (json_node_get_string (element), -1, NULL))
+        return reader_fail (reader, error, member, _("the text is not valid UTF-8"));
+      if (g_utf8_strlen (json_node_get_string (element), -1) < 2)
         return reader_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
     }
 
@@ -1296,6 +1313,9 @@ check_certificate (Reader      *reader,
 
       if (!is_string (node))
         return reader_fail (reader, error, "level", _("expected a string, found %s"), node_type_name (node));
+      /* A \u escape can make text that is not UTF-8 out of bytes that are. */
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return reader_fail (reader, error, "level", _("the text is not valid UTF-8"));
     }
   if (json_object_has_member (certificate, "isced"))
     {
@@ -1607,6 +1627,8 @@ read_feed (Reader          *reader,
             return reader_fail (reader, error, NULL, _("expected the relative path of a course file, found %s"),
                                 node_type_name (element));
           name = json_node_get_string (element);
+          if (!g_utf8_validate (name, -1, NULL))
+            return reader_fail (reader, error, NULL, _("the text is not valid UTF-8"));
           if (g_path_is_absolute (name) || strstr (name, "://") != NULL)
             return reader_fail (reader, error, NULL, _("“%s” is not a relative path"), name);
           for (guint j = 0; j < i; j++)
