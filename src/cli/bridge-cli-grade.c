@@ -203,6 +203,8 @@ print_conversion (const BridgeGradeConversion *c)
   printf ("  %s\n", c->reason);
   print_group (_("host table"), c->host_group);
   print_group (_("home table"), c->home_group);
+  for (guint i = 0; i < c->warnings->len; i++)
+    printf (_("  Warning: %s\n"), (const char *) g_ptr_array_index (c->warnings, i));
 }
 
 static JsonNode *

@@ -142,7 +142,30 @@ conversion_new (const char *grade)
 
   self->grade = g_strdup (grade);
   self->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   return self;
+}
+
+/* The spec's threshold: a table of fewer than 100 grades is too small to
+ * convert reliably. Percent tables do not say how many grades they count. */
+#define MIN_RELIABLE_TOTAL 100
+
+static void
+update_warnings (BridgeGradeConversion *self)
+{
+  g_ptr_array_set_size (self->warnings, 0);
+  if (self->host_group != NULL && !self->host_group->percent && self->host_group->total < MIN_RELIABLE_TOTAL)
+    {
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, self->host_group->total);
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("The host’s grading table counts only %s grades, too few to convert reliably (at least 100)"), n));
+    }
+  if (self->home_group != NULL && !self->home_group->percent && self->home_group->total < MIN_RELIABLE_TOTAL)
+    {
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, self->home_group->total);
+      g_ptr_array_add (self->warnings,
+                       g_strdup_printf (_("The home grading table counts only %s grades, too few to convert reliably (at least 100)"), n));
+    }
 }
 
 BridgeGradeConversion *
@@ -164,6 +187,9 @@ bridge_grade_conversion_copy (const BridgeGradeConversion *self)
   copy->home_scale = g_strdup (self->home_scale);
   copy->host_group = group_copy (self->host_group);
   copy->home_group = group_copy (self->home_group);
+  copy->warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy->warnings, g_strdup (g_ptr_array_index (self->warnings, i)));
   copy->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   for (guint i = 0; i < self->candidates->len; i++)
     g_ptr_array_add (copy->candidates, candidate_copy (g_ptr_array_index (self->candidates, i)));
@@ -186,6 +212,7 @@ bridge_grade_conversion_free (BridgeGradeConversion *self)
   group_free (self->host_group);
   group_free (self->home_group);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -212,6 +239,7 @@ bridge_grade_conversion_set_sources (BridgeGradeConversion *self,
       self->home_group->source = g_strdup (home_source);
       self->home_group->percent = home_percent;
     }
+  update_warnings (self);
 }
 
 static void
@@ -321,6 +349,11 @@ bridge_grade_conversion_to_json (const BridgeGradeConversion *self)
   add_nullable_string (builder, "home_scale", self->home_scale);
   add_group (builder, "host_table", self->host_group);
   add_group (builder, "home_table", self->home_group);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->warnings, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -544,6 +577,7 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
       self->reason = g_strdup_printf (_("Nobody received %s in the host’s reference group, so it converts by its position, %s %% from the top, which lies in the home grade %s (%s); ties go to the better grade"),
                                          host_label, pos, c->grade, home_iv);
       self->suggested = g_strdup (c->grade);
+      update_warnings (self);
       return g_steal_pointer (&self);
     }
 
@@ -637,6 +671,7 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
   }
 
   self->suggested = g_strdup (home->counts[chosen].grade);
+  update_warnings (self);
   return g_steal_pointer (&self);
 }
 
@@ -672,7 +707,12 @@ bridge_grading_scale_resolve (const BridgeGradingScale *scale,
     if (g_strcmp0 (scale->grades[i].label, grade) == 0)
       return &scale->grades[i];
 
+  /* " 良好" typed with a stray space is still 良好 */
   trimmed = g_strstrip (g_strdup (grade));
+  for (guint i = 0; i < scale->n_grades; i++)
+    if (g_strcmp0 (scale->grades[i].label, trimmed) == 0)
+      return &scale->grades[i];
+
   if (bridge_rational_parse (trimmed, 12, &value))
     {
       for (guint i = 0; i < scale->n_grades; i++)
@@ -1272,6 +1312,7 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
   self->home_scale = g_strdup (home_scale != NULL ? home_scale->id : home_table->scale);
   self->host_university = g_strdup (bridge_university_get_id (host));
   self->home_university = g_strdup (bridge_university_get_id (home));
+  update_warnings (self);
   return g_steal_pointer (&self);
 }
 

@@ -91,6 +91,7 @@ typedef struct
   char                 *home_scale;
   BridgeReferenceGroup *host_group;       /* NULL when approximate without a table */
   BridgeReferenceGroup *home_group;
+  GPtrArray            *warnings;         /* element-type utf8, translated: tables of fewer than 100 grades */
 } BridgeGradeConversion;
 
 #define BRIDGE_TYPE_GRADE_CONVERSION (bridge_grade_conversion_get_type ())
@@ -102,7 +103,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeGradeConversion, bridge_grade_conversion_fr
 /* {"grade", "host_grade", "mark"?, "suggested", "rule", "approximate",
  *  "by_position", "reason", "host_interval": [from, to],
  *  "candidates": [{"grade", "share", "share_exact", "home_interval"}],
- *  "host_university", "home_university", "host_table", "home_table"}
+ *  "host_university", "home_university", "host_table", "home_table", "warnings"}
  * where host_table/home_table are the reference groups used (or null). */
 JsonNode *bridge_grade_conversion_to_json (const BridgeGradeConversion *self);
 

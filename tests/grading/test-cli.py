@@ -149,6 +149,7 @@ class GradeConvert(CliTestCase):
         self.assertEqual(j['host_table']['isced'], '0613')
         self.assertEqual(j['home_table']['university'], 'homeu')
         self.assertEqual(j['home_table']['total'], 100)
+        self.assertEqual(j['warnings'], [])
 
     def test_rules(self):
         # 良好 [10, 40] against A [0, 10], B [10, 35], C [35, 65]: best B, worst C
@@ -258,6 +259,7 @@ class GradeConvertTables(CliTestCase):
         self.assertIn('exactly on a boundary', j[4]['reason'])
         self.assertEqual(j[0]['host_table']['form'], 'percent')
         self.assertTrue(j[0]['host_table']['source'].endswith('slu-opava.csv'))
+        self.assertEqual(j[0]['warnings'], [])     # percentages: no count to judge
 
     def test_worst(self):
         j = self.json(*self.tables('--json', '--rule', 'worst', 'E'))
@@ -291,13 +293,15 @@ class GradeConvertTables(CliTestCase):
                    '--to-table', data('ects-scale.csv'), 'A')
 
     def test_lower_is_better(self):
-        host = self.write('german.csv', 'grade,count\n1.0,10\n2.0,30\n3.0,40\n4.0,20\n')
+        host = self.write('german.csv', 'grade,count\n1.0,5\n2.0,15\n3.0,20\n4.0,10\n')
         self.fails(1, 'grade', 'convert', '--from-table', host, '--to-table', data('ects-scale.csv'), '2.0',
                    contains='worst first')
-        # 2.0 covers [10, 40]: midpoint 25 in ECTS B
+        # 2.0 covers [5, 20] of 50 = [10, 40] %: midpoint 25 in ECTS B
         j = self.json('grade', 'convert', '--lower-is-better', '--from-table', host,
                       '--to-table', data('ects-scale.csv'), '--json', '2.0')
         self.assertEqual(j['suggested'], 'B')
+        self.assertEqual(len(j['warnings']), 1)   # 50 grades: too few to be reliable
+
 
 
 class GradeTable(CliTestCase):

@@ -117,6 +117,10 @@ test_three_candidates (void)
 
   g_assert_cmpstr (cands, ==, "A=7/15,B=7/60,C=5/12");
   g_assert_cmpstr (c->suggested, ==, "B");
+  /* 10 and 100 grades: the host table is too small to be reliable */
+  g_assert_cmpuint (c->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (c->warnings, 0), ==,
+                   "The host’s grading table counts only 10 grades, too few to convert reliably (at least 100)");
   g_assert_cmpstr (c->host_grade, ==, "Y");
   g_assert_cmpfloat (c->host_interval[0], ==, 10.0);
   g_assert_cmpfloat (c->host_interval[1], ==, 70.0);
@@ -547,10 +551,16 @@ test_which_table (void)
   g_assert_cmpstr (a->home_group->isced, ==, "0613");
   g_assert_cmpstr (a->host_scale, ==, "percent");
   g_assert_cmpstr (a->home_scale, ==, "ects");
+  g_assert_cmpuint (a->warnings->len, ==, 0);
 
   g_assert_false (b->has_mark);
   g_assert_cmpstr (b->suggested, ==, "B");
   g_assert_cmpstr (kb, ==, "B=2/3,C=1/3");
+  {
+    g_autoptr(BridgeGradeConversion) spaced = convert_at (host, home, "0612", BRIDGE_CYCLE_BACHELOR, " 良好 ");
+    g_assert_cmpstr (spaced->host_grade, ==, "良好");
+    g_assert_cmpstr (spaced->suggested, ==, "B");
+  }
   g_assert_cmpstr (b->host_group->isced, ==, "06");
   g_assert_cmpstr (b->home_group->isced, ==, "06");
 
