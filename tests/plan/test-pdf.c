@@ -1,0 +1,312 @@
+/* test-pdf.c: the Learning Agreement as a PDF, read back with pdftotext
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bridge-error.h"
+#include "bridge-plan.h"
+#include "bridge-plan-pdf.h"
+#include "plan-fixture.h"
+
+static char *
+run (const char * const *argv)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+static char *
+page_text (const char *pdf,
+           guint       page)
+{
+  g_autofree char *n = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-layout", "-f", n, "-l", n, pdf, "-", NULL };
+
+  return run (argv);
+}
+
+static guint
+n_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run (argv);
+  const char *p = strstr (info, "Pages:");
+
+  g_assert_nonnull (p);
+  return (guint) g_ascii_strtoull (p + 6 + strspn (p + 6, " "), NULL, 10);
+}
+
+/* A plan through its whole life: approved, changed, graded. */
+static BridgePlan *
+full_plan (PlanFixture *fx)
+{
+  BridgePlan *plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  BridgePlanPerson student = { (char *) "李华", NULL, NULL };
+  BridgePlanPerson sending = { (char *) "王芳", (char *) "Exchange coordinator", (char *) "wangfang@scu.edu.cn" };
+
+  bridge_plan_set_group_comment (plan, bridge_plan_get_group (plan, 0), "课程内容一致");
+  plan_fixture_approve_all (plan);
+  g_assert_true (bridge_plan_propose_delete (plan, bridge_plan_find_group (plan, "g2", NULL), BRIDGE_PLAN_SIDE_HOST,
+                                             "cqu:cs302", BRIDGE_CHANGE_REASON_TIMETABLE_CONFLICT, NULL, &error));
+  g_assert_true (bridge_plan_propose_add (plan, fx->catalog, bridge_plan_find_group (plan, "g2", NULL), BRIDGE_PLAN_SIDE_HOST,
+                                          "cqu:ma101", BRIDGE_CHANGE_REASON_SUBSTITUTING_DELETED, NULL, &error));
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-10-01T09:00:00+08:00", &error));
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_SENDING, &sending, "2026-10-02T09:00:00+08:00", &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+test_contents (PlanFixture   *fx,
+               gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = full_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "la.pdf", NULL);
+  g_autofree char *digest = bridge_plan_get_digest (plan);
+  g_autoptr(GString) all = g_string_new (NULL);
+  const char *sections[] = {
+    "Student", "Sending and receiving institutions", "Table A", "Table B",
+    "Grading tables", "Commitment", "Changes during the mobility",
+  };
+  const char *pos = NULL;
+  guint pages;
+
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  pages = n_pages (pdf);
+  g_assert_cmpuint (pages, >=, 2);
+
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, pages);
+
+      /* Every page: its number and the plan's digest. */
+      g_assert_nonnull (strstr (text, footer));
+      g_assert_nonnull (strstr (text, digest));
+      g_string_append (all, text);
+    }
+
+  /* The student, every component's code and title, credits, each approver. */
+  g_assert_nonnull (strstr (all->str, "李华"));
+  g_assert_nonnull (strstr (all->str, "2023141460001"));
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *codes[] = { "CS301", "CS302", "CS305", "CS306" };
+
+      g_assert_nonnull (strstr (all->str, codes[i]));
+    }
+  g_assert_nonnull (strstr (all->str, "Operating Systems"));
+  g_assert_nonnull (strstr (all->str, "操作系统"));
+  g_assert_nonnull (strstr (all->str, "操作系统原理"));
+  g_assert_nonnull (strstr (all->str, "计算机网络"));
+  g_assert_nonnull (strstr (all->str, "课程内容一致"));
+  g_assert_nonnull (strstr (all->str, "4.58"));       /* ECTS of cs301 */
+  g_assert_nonnull (strstr (all->str, "4.20"));       /* its alliance credits */
+  g_assert_nonnull (strstr (all->str, "王芳"));
+  g_assert_nonnull (strstr (all->str, "Zhang Wei"));
+  g_assert_nonnull (strstr (all->str, "International office"));
+  g_assert_nonnull (strstr (all->str, "Sichuan University"));
+  g_assert_nonnull (strstr (all->str, "cqu.edu.cn"));
+  /* The grading tables: cqu's A is 10 % of its grades, scu's 优秀 20 %. */
+  g_assert_nonnull (strstr (all->str, "优秀"));
+  /* The pending change with its reason. */
+  g_assert_nonnull (strstr (all->str, "Timetable conflict"));
+  g_assert_nonnull (strstr (all->str, "MA101"));
+
+  /* The template's sections, in its order. */
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const char *p = strstr (pos ? pos : all->str, sections[i]);
+
+      if (p == NULL)
+        g_error ("section “%s” missing or out of order", sections[i]);
+      pos = p + strlen (sections[i]);
+    }
+
+  /* Fonts are embedded, so Chinese prints anywhere. */
+  {
+    const char *argv[] = { "pdffonts", pdf, NULL };
+    g_autofree char *fonts = run (argv);
+    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+    guint n = 0;
+
+    for (guint i = 2; lines[i]; i++)
+      {
+        if (lines[i][0] == '\0')
+          continue;
+        n++;
+        /* columns: name type encoding emb sub uni … */
+        g_assert_nonnull (strstr (lines[i], " yes "));
+      }
+    g_assert_cmpuint (n, >, 0);
+    g_assert_nonnull (strstr (fonts, "CJK"));
+  }
+
+  /* Pages as PNG in the build directory, to look at. */
+  {
+    g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                                "plan", "learning-agreement", NULL);
+    const char *argv[] = { "pdftoppm", "-r", "70", "-png", pdf, prefix, NULL };
+    g_autofree char *out = run (argv);
+  }
+}
+
+/* The plan's digest is the one on the paper, and it changes with the plan. */
+static void
+test_digest (PlanFixture   *fx,
+             gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "d.pdf", NULL);
+  g_autofree char *before = bridge_plan_get_digest (plan);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  text = page_text (pdf, 1);
+  g_assert_nonnull (strstr (text, before));
+  bridge_plan_set_provisions (plan, "Retake at home.");
+  after = bridge_plan_get_digest (plan);
+  g_assert_cmpstr (before, !=, after);
+}
+
+/* The recognition record after the stay. */
+static void
+test_recognition (PlanFixture   *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GPtrArray) rec = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "r.pdf", NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  plan_fixture_approve_all (plan);
+  g_assert_true (bridge_plan_set_grade (plan, fx->catalog, "cqu:cs301", "A", &error));
+  g_assert_true (bridge_plan_set_grade (plan, fx->catalog, "cqu:cs302", "85", &error));
+  rec = bridge_plan_convert_grades (plan, fx->catalog, NULL, &error);
+  g_assert_no_error (error);
+  bytes = bridge_plan_render_pdf (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  for (guint i = 1; i <= n_pages (pdf); i++)
+    {
+      g_autofree char *t = page_text (pdf, i);
+
+      g_string_append (all, t);
+    }
+  g_assert_nonnull (strstr (all->str, "Recognition record"));
+  g_assert_nonnull (strstr (all->str, "CS301=A"));
+  g_assert_nonnull (strstr (all->str, "CS302=85"));
+  g_assert_nonnull (strstr (all->str, "良好"));
+}
+
+/* Titles in the user's language first; Chinese when the user reads Chinese. */
+static void
+test_chinese_first (PlanFixture   *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "zh.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *zh, *en;
+
+  bridge_text_set_user_language ("zh");
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  bridge_text_set_user_language ("en");
+  g_assert_no_error (error);
+  text = page_text (pdf, 1);
+  {
+    g_autofree char *t2 = page_text (pdf, 2);
+    char *joined = g_strconcat (text, t2, NULL);
+
+    g_free (text);
+    text = joined;
+  }
+  zh = strstr (text, "操作系统");
+  en = strstr (text, "Operating Systems");
+  g_assert_nonnull (zh);
+  g_assert_nonnull (en);
+  g_assert_true (zh < en);
+  g_assert_nonnull (strstr (text, "四川大学"));
+}
+
+/* A path that cannot be written: a clear error and the old file intact. */
+static void
+test_unwritable (PlanFixture   *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (fx->dir, "missing", "la.pdf", NULL);
+  g_autofree char *dir_in_way = g_build_filename (fx->dir, "taken.pdf", NULL);
+
+  g_assert_false (bridge_plan_export_pdf (plan, fx->catalog, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "la.pdf"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_mkdir (dir_in_way, 0700), ==, 0);
+  g_assert_false (bridge_plan_export_pdf (plan, fx->catalog, dir_in_way, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_test (dir_in_way, G_FILE_TEST_IS_DIR));
+}
+
+/* The printing path of the window: paginate on any cairo surface and draw. */
+static void
+test_document (PlanFixture   *fx,
+               gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = full_plan (fx);
+  g_autoptr(BridgePlanDocument) doc = bridge_plan_document_new (plan, fx->catalog, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  guint n, n_letter;
+
+  n = bridge_plan_document_paginate (doc, cr, 595.276, 841.89);
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    bridge_plan_document_draw_page (doc, cr, i);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  /* US Letter is shorter: at least as many pages. */
+  n_letter = bridge_plan_document_paginate (doc, cr, 612, 792);
+  g_assert_cmpuint (n_letter, >=, n);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) \
+  g_test_add (name, PlanFixture, NULL, plan_fixture_set_up, fn, plan_fixture_tear_down)
+
+  ADD ("/plan/pdf/contents", test_contents);
+  ADD ("/plan/pdf/digest", test_digest);
+  ADD ("/plan/pdf/recognition", test_recognition);
+  ADD ("/plan/pdf/chinese-first", test_chinese_first);
+  ADD ("/plan/pdf/unwritable", test_unwritable);
+  ADD ("/plan/pdf/document", test_document);
+
+  return g_test_run ();
+}
