@@ -52,7 +52,7 @@ struct _BridgeCatalogPage
   GtkLabel          *results_label;
   GtkStack          *results_stack;
   GtkListView       *list_view;
-  GtkRevealer       *back_revealer;
+  GtkWidget         *back_bar;
   GtkStack          *content_stack;
   BridgeCoursePage  *course_page;
 };
@@ -418,7 +418,7 @@ folded_changed_cb (BridgeCatalogPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  gtk_revealer_set_reveal_child (self->back_revealer, folded);
+  gtk_widget_set_visible (self->back_bar, folded);
   /* Folded, a tap opens the course (there is no pane beside the list). */
   gtk_list_view_set_single_click_activate (self->list_view, folded);
 }
@@ -530,6 +530,8 @@ bridge_catalog_page_dispose (GObject *object)
 {
   BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (object);
 
+  /* AdwBin would unparent its child a second time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_CATALOG_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -589,7 +591,7 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_label);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, course_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

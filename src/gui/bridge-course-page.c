@@ -56,8 +56,13 @@ add_row (AdwPreferencesGroup *group,
   gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_add_css_class (label, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+  /* Not a labelled-by relation: GTK 4.8 miscounts its references. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s: %s", title, value);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   adw_preferences_group_add (group, row);
   return row;
 }
@@ -402,6 +407,8 @@ bridge_course_page_dispose (GObject *object)
 {
   BridgeCoursePage *self = BRIDGE_COURSE_PAGE (object);
 
+  /* AdwBin would unparent its child a second time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_COURSE_PAGE);
   g_clear_object (&self->course);
   g_clear_object (&self->context);

@@ -103,7 +103,11 @@ bridge_course_row_set_course (BridgeCourseRow *self,
 static void
 bridge_course_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BRIDGE_TYPE_COURSE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (bridge_course_row_parent_class)->dispose (object);
 }

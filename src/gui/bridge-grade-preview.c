@@ -418,9 +418,6 @@ bridge_grade_preview_init (BridgeGradePreview *self)
   gtk_box_append (GTK_BOX (result_box), wrap_label (&self->result_label, "title-1"));
   gtk_box_append (GTK_BOX (result_box), wrap_label (&self->candidates_label, NULL));
   gtk_box_append (GTK_BOX (result_box), wrap_label (&self->reason_label, "dim-label"));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->result_label),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
-                                  -1);
 
   charts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->host_chart = BRIDGE_GRADE_CHART (bridge_grade_chart_new ());

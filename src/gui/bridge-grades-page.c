@@ -171,6 +171,8 @@ bridge_grades_page_dispose (GObject *object)
 {
   BridgeGradesPage *self = BRIDGE_GRADES_PAGE (object);
 
+  /* AdwBin would unparent its child a second time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_GRADES_PAGE);
   g_clear_object (&self->context);
 

@@ -854,6 +854,8 @@ bridge_plan_page_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
+  /* AdwBin would unparent its child a second time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_PLAN_PAGE);
   g_clear_pointer (&self->removal, removal_free);
   g_clear_object (&self->plan);

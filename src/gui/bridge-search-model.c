@@ -94,6 +94,7 @@ struct _BridgeSearchModel
   GCancellable  *cancellable;
   guint          serial;
   gboolean       searching;
+  char          *query;                   /* of the results held */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -240,6 +241,13 @@ bridge_search_model_get_rowid (BridgeSearchModel *self,
   return g_array_index (self->ids, gint64, position);
 }
 
+const char *
+bridge_search_model_get_query (BridgeSearchModel *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), NULL);
+  return self->query;
+}
+
 gboolean
 bridge_search_model_get_searching (BridgeSearchModel *self)
 {
@@ -320,6 +328,8 @@ search_done_cb (GObject      *object,
 
   self->searching = FALSE;
   g_clear_object (&self->cancellable);
+  g_free (self->query);
+  self->query = g_strdup (data->query);
 
   if (ids != NULL)
     bridge_search_model_set_ids (self, ids);
@@ -406,6 +416,7 @@ bridge_search_model_finalize (GObject *object)
   BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
 
   g_clear_pointer (&self->conn, search_conn_unref);
+  g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
 

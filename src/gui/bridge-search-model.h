@@ -31,6 +31,8 @@ void               bridge_search_model_search       (BridgeSearchModel        *s
                                                      const char               *query,
                                                      const BridgeSearchFilter *filter);
 gboolean           bridge_search_model_get_searching (BridgeSearchModel       *self);
+/* The query whose results the model holds (NULL before the first search). */
+const char        *bridge_search_model_get_query    (BridgeSearchModel        *self);
 /* Drops cached courses (after an import) and reopens the worker's connection. */
 void               bridge_search_model_invalidate   (BridgeSearchModel        *self);
 /* The rowid at @position, without building the course; -1 if out of range. */

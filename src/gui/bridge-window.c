@@ -51,7 +51,7 @@ struct _BridgeWindow
   AdwComboRow          *welcome_cycle_row;
   AdwComboRow          *welcome_field_row;
   GtkButton            *welcome_start_button;
-  GtkRevealer          *demo_banner;
+  GtkWidget            *demo_banner;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   BridgeCatalogPage    *catalog_page;
@@ -160,7 +160,7 @@ update_demo_banner (BridgeWindow *self)
 
   if (catalog != NULL && bridge_catalog_get_stats (catalog, &stats, NULL))
     demo = stats.demo;
-  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+  gtk_widget_set_visible (self->demo_banner, demo);
 }
 
 static void

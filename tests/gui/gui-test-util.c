@@ -1,0 +1,303 @@
+/* gui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bridge-catalog-page.h"
+#include "bridge-plan-page.h"
+#include "bridge-search-model.h"
+#include "gui-test-util.h"
+
+static char *tmpdir;
+
+static void
+remove_tmpdir (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (tmpdir == NULL)
+    return;
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+static GLogWriterOutput
+debug_writer (GLogLevelFlags   level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      {
+        const char *m = fields[i].value;
+        const char *p = strstr (m, " 0x");
+
+        if (strstr (m, "attempt to allocate") && p)
+          {
+            GtkWidget *w = (GtkWidget *) (gsize) g_ascii_strtoull (p + 3, NULL, 16);
+
+            for (; w; w = gtk_widget_get_parent (w))
+              g_printerr ("  in %s %s\n", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w));
+          }
+      }
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+void
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  g_autofree char *db = NULL;
+  const char *builddir = g_getenv ("CREDIT_BRIDGE_BUILD_ROOT");
+
+  setlocale (LC_ALL, "");
+  if (builddir != NULL)
+    {
+      g_autofree char *po = g_build_filename (builddir, "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, po);
+    }
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  tmpdir = g_dir_make_tmp ("credit-bridge-gui-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  db = g_build_filename (tmpdir, "catalog.db", NULL);
+  g_setenv ("CREDIT_BRIDGE_DB", db, TRUE);
+  atexit (remove_tmpdir);
+
+  g_test_init (argc, argv, NULL);
+  if (g_getenv ("GUI_TEST_DEBUG_ALLOC"))
+    g_log_set_writer_func (debug_writer, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+  /* Pictures and checks see the end of each transition, not its middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+BridgeApplication *
+gui_test_app (void)
+{
+  BridgeApplication *app = bridge_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Tests run side by side: no single-instance D-Bus name. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (bridge_application_get_settings (app));
+  g_assert_nonnull (bridge_application_get_catalog (app));
+  return app;
+}
+
+BridgeWindow *
+gui_test_window (BridgeApplication *app,
+                 int                width,
+                 int                height)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  BridgeWindow *window;
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  window = bridge_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_spin (100);
+  return window;
+}
+
+typedef struct
+{
+  gboolean timed_out;
+} WaitData;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  ((WaitData *) data)->timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+gui_test_wait (gboolean (*cond) (gpointer data),
+               gpointer   data,
+               guint      timeout_ms)
+{
+  WaitData wait = { FALSE };
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &wait);
+
+  while (!cond (data) && !wait.timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!wait.timed_out)
+    g_source_remove (id);
+  return cond (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+gui_test_spin (guint ms)
+{
+  gui_test_wait (never, NULL, ms);
+}
+
+typedef struct
+{
+  BridgeWindow *window;
+  const char   *state;
+} StateData;
+
+static gboolean
+state_reached (gpointer data)
+{
+  StateData *s = data;
+
+  return g_strcmp0 (bridge_window_get_state (s->window), s->state) == 0;
+}
+
+gboolean
+gui_test_wait_state (BridgeWindow *window,
+                     const char   *state,
+                     guint         timeout_ms)
+{
+  StateData s = { window, state };
+
+  return gui_test_wait (state_reached, &s, timeout_ms);
+}
+
+void
+gui_test_first_run (BridgeWindow *window,
+                    const char   *home_id)
+{
+  GtkWidget *row;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  BridgeCatalog *catalog = bridge_application_get_catalog (BRIDGE_APPLICATION (app));
+  g_autoptr(GPtrArray) universities = NULL;
+
+  if (gui_test_wait_state (window, "main", 10))
+    return;
+  g_assert_true (gui_test_wait_state (window, "welcome", 60000));
+
+  universities = bridge_catalog_list_universities (catalog);
+  row = bridge_window_get_child (window, "welcome-university");
+  for (guint i = 0; i < universities->len; i++)
+    if (g_strcmp0 (bridge_university_get_id (g_ptr_array_index (universities, i)), home_id) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  gtk_widget_activate (bridge_window_get_child (window, "welcome-start"));
+  g_assert_true (gui_test_wait_state (window, "main", 5000));
+}
+
+typedef struct
+{
+  BridgeSearchModel *model;
+  const char        *text;
+} SearchWait;
+
+static gboolean
+search_done (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return !bridge_search_model_get_searching (wait->model) &&
+         g_strcmp0 (bridge_search_model_get_query (wait->model), wait->text) == 0;
+}
+
+guint
+gui_test_search (BridgeWindow *window,
+                 const char   *text)
+{
+  BridgeCatalogPage *page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (window, "catalog"));
+  GtkWidget *entry = bridge_catalog_page_get_child (page, "search-entry");
+  SearchWait wait = { bridge_catalog_page_get_model (page), text };
+
+  bridge_window_show_page (window, "catalog");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* Typing runs the search in a worker; the results come back to the loop. */
+  g_assert_true (gui_test_wait (search_done, &wait, 10000));
+  gui_test_spin (50);
+  return g_list_model_get_n_items (G_LIST_MODEL (wait.model));
+}
+
+void
+gui_test_screenshot (GtkWidget  *widget,
+                     const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_nonnull (renderer);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* A widget waiting for its next layout draws nothing: let frames pass. */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        gui_test_spin (50);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+GtkWidget *
+gui_test_find (GtkWidget *root,
+               GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = gui_test_find (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+gui_test_close (BridgeWindow *window)
+{
+  BridgePlanPage *plan = BRIDGE_PLAN_PAGE (bridge_window_get_page (window, "plan"));
+
+  bridge_plan_set_modified (bridge_plan_page_get_plan (plan), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (50);
+}

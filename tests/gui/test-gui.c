@@ -1,0 +1,559 @@
+/* test-gui.c: the real window, driven as a student would
+ *
+ * One application and one window go through the cases in order, as a
+ * student does: first run, searches, a course, the plan, saving and
+ * reopening. Every number on screen is compared with core's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bridge-catalog-page.h"
+#include "bridge-course-page.h"
+#include "bridge-course-row.h"
+#include "bridge-grade-preview.h"
+#include "bridge-grades-page.h"
+#include "bridge-gui-util.h"
+#include "bridge-plan-page.h"
+#include "bridge-search-model.h"
+#include "gui-test-util.h"
+
+static BridgeApplication *app;
+static BridgeWindow *window;
+
+static BridgeCatalog *
+catalog (void)
+{
+  return bridge_application_get_catalog (app);
+}
+
+static BridgeCatalogPage *
+catalog_page (void)
+{
+  return BRIDGE_CATALOG_PAGE (bridge_window_get_page (window, "catalog"));
+}
+
+static BridgePlanPage *
+plan_page (void)
+{
+  return BRIDGE_PLAN_PAGE (bridge_window_get_page (window, "plan"));
+}
+
+static BridgeSearchModel *
+model (void)
+{
+  return bridge_catalog_page_get_model (catalog_page ());
+}
+
+static BridgeCourse *
+result (guint position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (model ()), position);
+}
+
+typedef struct
+{
+  guint    n_progress;
+  double   last_fraction;
+  gboolean loading_shown;
+  gboolean bar_mapped;                    /* the bar showed the fraction */
+} ImportWatch;
+
+static void
+import_progress_cb (BridgeApplication *application,
+                    double             fraction,
+                    ImportWatch       *watch)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  watch->n_progress++;
+  watch->last_fraction = fraction;
+  if (windows != NULL)
+    {
+      BridgeWindow *w = BRIDGE_WINDOW (windows->data);
+      GtkWidget *bar = bridge_window_get_child (w, "import-progress");
+
+      watch->loading_shown |= g_strcmp0 (bridge_window_get_state (w), "loading") == 0;
+      /* The window shows each step (a small feed is done before the
+       * window is even mapped, so the bar's value is what is checked). */
+      watch->bar_mapped |= gtk_widget_get_child_visible (bar) &&
+                           gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) == fraction;
+    }
+}
+
+/* First run: the demo catalog is imported with progress; the student picks
+ * the home university and programme; the demo banner shows. */
+static void
+test_first_run (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  ImportWatch watch = { 0 };
+  GtkWidget *field_row;
+  gulong id;
+
+  g_assert_false (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_true (bridge_catalog_is_empty (catalog ()));
+  id = g_signal_connect_after (app, "import-progress", G_CALLBACK (import_progress_cb), &watch);
+  window = gui_test_window (app, 1200, 800);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* The empty cache is filled off the main thread: progress reaches the
+   * window, which shows it, while the main loop runs. */
+  g_assert_true (gui_test_wait_state (window, "welcome", 60000));
+  g_signal_handler_disconnect (app, id);
+  g_assert_cmpuint (watch.n_progress, >, 0);
+  g_assert_true (watch.loading_shown);
+  g_assert_true (watch.bar_mapped);
+  g_assert_cmpfloat (watch.last_fraction, >, 0.0);
+  g_assert_false (bridge_catalog_is_empty (catalog ()));
+
+  field_row = bridge_window_get_child (window, "welcome-field");
+  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+    if (g_strcmp0 (bridge_gui_get_isced_field (i)->code, "06") == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field_row), i);
+  gui_test_first_run (window, "scu");
+
+  g_assert_cmpstr (bridge_window_get_state (window), ==, "main");
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_cmpstr (g_settings_get_string (settings, "home-university"), ==, "scu");
+  g_assert_cmpstr (g_settings_get_string (settings, "home-cycle"), ==, "bachelor");
+  g_assert_cmpstr (g_settings_get_string (settings, "home-field"), ==, "06");
+  /* The bundled feed is demo data: the window says so. */
+  g_assert_true (gtk_widget_get_visible (bridge_window_get_child (window, "demo-banner")));
+  /* The search has the focus, ready to type. */
+  g_assert_true (gtk_widget_has_focus (bridge_catalog_page_get_child (catalog_page (), "search-entry")) ||
+                 gtk_widget_is_focus (gtk_widget_get_first_child (bridge_catalog_page_get_child (catalog_page (), "search-entry"))) ||
+                 gtk_widget_has_focus (gtk_widget_get_next_sibling (gtk_widget_get_first_child (bridge_catalog_page_get_child (catalog_page (), "search-entry")))));
+}
+
+/* The list shows exactly core's ranked results. */
+static void
+assert_results_are_cores (const char *query)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = bridge_catalog_search_ids (catalog (), query, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (bridge_search_model_get_rowid (model (), i), ==, g_array_index (ids, gint64, i));
+}
+
+static void
+test_search_two_characters (void)
+{
+  g_autoptr(BridgeCourse) first = NULL;
+  g_autofree char *count = NULL;
+  guint n;
+
+  n = gui_test_search (window, "数学");
+  g_assert_cmpuint (n, >, 0);
+  assert_results_are_cores ("数学");
+  first = result (0);
+  g_assert_nonnull (strstr (bridge_text_get (bridge_course_get_title (first), "zh"), "数学"));
+  /* The count above the list says how many. */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n), n);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_catalog_page_get_child (catalog_page (), "results-label"))),
+                   ==, count);
+}
+
+static void
+test_search_one_character (void)
+{
+  guint two = gui_test_search (window, "数学");
+  guint one = gui_test_search (window, "数");
+
+  g_assert_cmpuint (one, >=, two);
+  assert_results_are_cores ("数");
+}
+
+static void
+test_search_english_prefix (void)
+{
+  g_autoptr(BridgeCourse) first = NULL;
+
+  g_assert_cmpuint (gui_test_search (window, "ecolog"), >, 0);
+  assert_results_are_cores ("ecolog");
+  first = result (0);
+  g_assert_nonnull (strstr (bridge_text_get (bridge_course_get_title (first), "en"), "Ecolog"));
+}
+
+static void
+test_search_nothing_found (void)
+{
+  GtkWidget *label = bridge_catalog_page_get_child (catalog_page (), "results-label");
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", 0), 0);
+
+  g_assert_cmpuint (gui_test_search (window, "qqqzzzxxx"), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, count);
+}
+
+static gboolean
+search_idle (gpointer data)
+{
+  return !bridge_search_model_get_searching (BRIDGE_SEARCH_MODEL (data));
+}
+
+/* The university filter: every result is at that university. */
+static void
+test_search_filter_university (void)
+{
+  GtkWidget *row = bridge_catalog_page_get_child (catalog_page (), "university-row");
+  g_autoptr(GPtrArray) universities = bridge_catalog_list_universities (catalog ());
+  guint n;
+
+  gui_test_search (window, "数学");
+  for (guint i = 0; i < universities->len; i++)
+    if (g_strcmp0 (bridge_university_get_id (g_ptr_array_index (universities, i)), "cqu") == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);   /* 0 is "Any" */
+  g_assert_true (gui_test_wait (search_idle, model (), 10000));
+  n = g_list_model_get_n_items (G_LIST_MODEL (model ()));
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BridgeCourse) course = result (i);
+
+      g_assert_cmpstr (bridge_course_get_university_id (course), ==, "cqu");
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_true (gui_test_wait (search_idle, model (), 10000));
+}
+
+/* A row shows the title in the user's language, the university, the
+ * credits, the workload and the home equivalent — core's numbers. */
+static void
+test_row_shows_cores_numbers (void)
+{
+  GtkWidget *list = bridge_catalog_page_get_child (catalog_page (), "list-view");
+  BridgeCourseRow *row;
+  g_autoptr(BridgeCourse) first = NULL;
+  g_autoptr(BridgeCreditResult) credit = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgeCatalog *cat = catalog ();
+  g_autofree char *hours = NULL;
+  g_autofree char *home = NULL;
+  const char *facts;
+
+  gui_test_search (window, "数学");
+  gui_test_spin (200);
+  row = BRIDGE_COURSE_ROW (gui_test_find (list, BRIDGE_TYPE_COURSE_ROW));
+  g_assert_nonnull (row);
+  first = result (0);
+  credit = bridge_credit_compute (bridge_catalog_get_alliance (cat),
+                                  bridge_catalog_get_university (cat, bridge_course_get_university_id (first), NULL),
+                                  bridge_catalog_get_university (cat, "scu", NULL),
+                                  first, &error);
+  g_assert_no_error (error);
+  hours = bridge_gui_format_number (credit->workload_hours);
+  home = bridge_gui_format_number (credit->home_credits_awarded);
+  facts = bridge_course_row_get_facts (row);
+  g_assert_nonnull (strstr (facts, hours));
+  g_assert_nonnull (strstr (facts, home));
+}
+
+/* Enter (activate) opens the course: its page shows core's equivalence and
+ * a grade preview equal to core's conversion. */
+static void
+test_open_course (void)
+{
+  GtkWidget *list = bridge_catalog_page_get_child (catalog_page (), "list-view");
+  BridgeCoursePage *page = BRIDGE_COURSE_PAGE (bridge_catalog_page_get_child (catalog_page (), "course-page"));
+  BridgeGradePreview *preview;
+  g_autoptr(BridgeCourse) first = NULL;
+  g_autoptr(BridgeCreditResult) credit = NULL;
+  g_autoptr(BridgeGradeConversion) conversion = NULL;
+  g_autoptr(BridgeUniversity) host = NULL;
+  g_autoptr(BridgeUniversity) home = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *awarded = NULL;
+  const BridgeGradeConversion *shown;
+
+  gui_test_search (window, "数学");
+  first = result (0);
+  g_signal_emit_by_name (list, "activate", 0);
+  gui_test_spin (100);
+  g_assert_true (bridge_course_page_get_course (page) == first);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (page, "title"))),
+                   ==, bridge_text_pick (bridge_course_get_title (first)));
+
+  host = bridge_catalog_get_university (catalog (), bridge_course_get_university_id (first), &error);
+  g_assert_no_error (error);
+  home = bridge_catalog_get_university (catalog (), "scu", &error);
+  g_assert_no_error (error);
+  credit = bridge_credit_compute (bridge_catalog_get_alliance (catalog ()), host, home, first, &error);
+  g_assert_no_error (error);
+  awarded = bridge_gui_format_number (credit->home_credits_awarded);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (page, "headline"))), awarded));
+
+  /* The preview converts a typed mark exactly as core does. */
+  preview = BRIDGE_GRADE_PREVIEW (bridge_course_page_get_child (page, "grade-preview"));
+  bridge_grade_preview_set_grade (preview, "85");
+  shown = bridge_grade_preview_get_conversion (preview);
+  conversion = bridge_grade_convert (host, home, bridge_course_get_isced (first),
+                                     bridge_course_get_cycle (first), "85",
+                                     BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown->suggested, ==, conversion->suggested);
+  g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, conversion->suggested);
+}
+
+static void
+assert_totals_are_cores (void)
+{
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page ());
+  BridgePlanTotals totals = { 0 };
+  g_autoptr(GError) error = NULL;
+  struct { const char *key; double value; } expect[5];
+
+  g_assert_true (bridge_plan_compute_totals (plan, catalog (), NULL, &totals, &error));
+  g_assert_no_error (error);
+  expect[0].key = "total-host";     expect[0].value = totals.host_credits;
+  expect[1].key = "total-alliance"; expect[1].value = totals.alliance_credits;
+  expect[2].key = "total-ects";     expect[2].value = totals.ects_credits;
+  expect[3].key = "total-home";     expect[3].value = totals.home_credits;
+  expect[4].key = "total-replaced"; expect[4].value = totals.replaced_credits;
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      g_autofree char *text = bridge_gui_format_number (expect[i].value);
+
+      g_assert_cmpstr (bridge_plan_page_get_shown (plan_page (), expect[i].key), ==, text);
+    }
+}
+
+/* "Add to Plan", then map it to a home course: Table A and B in one group,
+ * totals and warnings from core. */
+static void
+test_plan_add_and_map (void)
+{
+  BridgeCoursePage *page = BRIDGE_COURSE_PAGE (bridge_catalog_page_get_child (catalog_page (), "course-page"));
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page ());
+  BridgeCourse *course = bridge_course_page_get_course (page);
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GPtrArray) home = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgePlanGroup *group;
+  guint total;
+
+  g_assert_nonnull (course);
+  g_signal_emit_by_name (bridge_course_page_get_child (page, "add-button"), "clicked");
+  g_assert_cmpuint (bridge_plan_get_n_groups (plan), ==, 1);
+  group = bridge_plan_get_group (plan, 0);
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST), ==, 1);
+  g_assert_cmpstr (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, 0)->course_id,
+                   ==, bridge_course_get_id (course));
+  g_assert_cmpstr (bridge_plan_get_host_university (plan), ==, bridge_course_get_university_id (course));
+  g_assert_cmpstr (bridge_plan_get_home_university (plan), ==, "scu");
+  g_assert_true (bridge_plan_page_get_modified (plan_page ()));
+
+  filter.university = "scu";
+  home = bridge_catalog_search (catalog (), "数学", &filter, 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (home->len, ==, 1);
+  bridge_plan_page_add_home_course (plan_page (), 0, bridge_course_get_id (g_ptr_array_index (home, 0)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 1);
+
+  bridge_window_show_page (window, "plan");
+  gui_test_spin (100);
+  assert_totals_are_cores ();
+  warnings = bridge_plan_check (plan, catalog ());
+  g_assert_cmpuint (bridge_plan_page_get_n_warnings_shown (plan_page ()), ==, warnings->len);
+}
+
+/* Removing from the plan can be undone. */
+static void
+test_plan_undo (void)
+{
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page ());
+  BridgePlanGroup *group = bridge_plan_get_group (plan, 0);
+  g_autofree char *id = g_strdup (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, 0)->course_id);
+
+  g_assert_true (bridge_plan_page_remove (plan_page (), 0, BRIDGE_PLAN_SIDE_HOME, id));
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 0);
+  g_assert_true (bridge_plan_page_undo (plan_page ()));
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 1);
+  g_assert_cmpstr (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, 0)->course_id, ==, id);
+  /* Nothing more to undo. */
+  g_assert_false (bridge_plan_page_undo (plan_page ()));
+  assert_totals_are_cores ();
+}
+
+/* Closing with unsaved changes asks first; Cancel keeps the window. */
+static void
+test_plan_unsaved_prompt (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (bridge_plan_page_get_modified (plan_page ()));
+  gtk_window_close (GTK_WINDOW (window));
+  gui_test_spin (100);
+  g_assert_nonnull (window);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_spin (100);
+  g_assert_nonnull (window);
+  g_assert_true (bridge_plan_page_get_modified (plan_page ()));
+}
+
+/* Save, start over, reopen: the same plan and the same totals; it is in
+ * the recent plans. */
+static void
+test_plan_save_and_reopen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credit-bridge-plan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "exchange.creditplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  BridgePlan *plan;
+
+  bridge_plan_set_student_name (bridge_plan_page_get_plan (plan_page ()), "李华");
+  before = g_strdup (bridge_plan_page_get_shown (plan_page (), "total-home"));
+  g_assert_true (bridge_plan_page_save (plan_page (), file, &error));
+  g_assert_no_error (error);
+  g_assert_false (bridge_plan_page_get_modified (plan_page ()));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
+  gui_test_spin (50);
+  g_assert_cmpuint (bridge_plan_get_n_groups (bridge_plan_page_get_plan (plan_page ())), ==, 0);
+
+  bridge_window_open_plan (window, file);
+  gui_test_spin (50);
+  plan = bridge_plan_page_get_plan (plan_page ());
+  g_assert_cmpuint (bridge_plan_get_n_groups (plan), ==, 1);
+  g_assert_cmpstr (bridge_plan_get_student_name (plan), ==, "李华");
+  g_assert_true (g_file_equal (bridge_plan_page_get_file (plan_page ()), file));
+  g_assert_cmpstr (bridge_plan_page_get_shown (plan_page (), "total-home"), ==, before);
+  assert_totals_are_cores ();
+
+  recent = g_settings_get_strv (bridge_application_get_settings (app), "recent-plans");
+  g_assert_nonnull (recent[0]);
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The grade converter answers "what would an 85 at X be here?". */
+static void
+test_grades_page (void)
+{
+  BridgeGradesPage *page = BRIDGE_GRADES_PAGE (bridge_window_get_page (window, "grades"));
+  BridgeGradePreview *preview = BRIDGE_GRADE_PREVIEW (bridge_grades_page_get_preview (page));
+  g_autoptr(BridgeUniversity) host = bridge_catalog_get_university (catalog (), "cqu", NULL);
+  g_autoptr(BridgeUniversity) home = bridge_catalog_get_university (catalog (), "scu", NULL);
+  g_autoptr(BridgeGradeConversion) conversion = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bridge_window_show_page (window, "grades");
+  bridge_grades_page_choose (page, "cqu", "scu", "06", BRIDGE_CYCLE_BACHELOR);
+  bridge_grade_preview_set_grade (preview, "85");
+  conversion = bridge_grade_convert (host, home, "06", BRIDGE_CYCLE_BACHELOR, "85",
+                                     BRIDGE_GRADE_RULE_MIDPOINT, &error);
+  g_assert_no_error (error);
+  g_assert_false (conversion->approximate);
+  g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, conversion->suggested);
+
+  /* A mark that is not a grade says why, and shows no grade. */
+  bridge_grade_preview_set_grade (preview, "not a mark");
+  g_assert_null (bridge_grade_preview_get_conversion (preview));
+  g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, "—");
+}
+
+/* Keyboard: Ctrl+F, F1 and the shortcuts window are wired. */
+static void
+test_shortcuts (void)
+{
+  g_auto(GStrv) search = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  GtkWidget *entry = bridge_catalog_page_get_child (catalog_page (), "search-entry");
+
+  g_assert_cmpstr (search[0], ==, "<Control>f");
+  g_assert_cmpstr (help[0], ==, "F1");
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  bridge_window_show_page (window, "plan");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gui_test_spin (50);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (bridge_window_get_child (window, "view-stack"))),
+                   ==, "catalog");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+}
+
+/* The interface speaks the user's language: Chinese under zh_CN. */
+static void
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autoptr(BridgeCourse) first = NULL;
+  const char *title;
+
+  gui_test_search (window, "数学");
+  first = result (0);
+  title = bridge_text_pick (bridge_course_get_title (first));
+  if (language != NULL && g_str_has_prefix (language, "zh"))
+    {
+      g_assert_cmpstr (_("Catalog"), !=, "Catalog");
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "Credit Bridge");
+      g_assert_cmpstr (title, ==, bridge_text_get (bridge_course_get_title (first), "zh"));
+    }
+  else
+    {
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Credit Bridge");
+      g_assert_cmpstr (title, ==, bridge_text_get (bridge_course_get_title (first), "en"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gui_test_init (&argc, &argv);
+  app = gui_test_app ();
+
+  g_test_add_func ("/gui/01-first-run", test_first_run);
+  g_test_add_func ("/gui/02-search-two-characters", test_search_two_characters);
+  g_test_add_func ("/gui/03-search-one-character", test_search_one_character);
+  g_test_add_func ("/gui/04-search-english-prefix", test_search_english_prefix);
+  g_test_add_func ("/gui/05-search-nothing-found", test_search_nothing_found);
+  g_test_add_func ("/gui/06-search-filter-university", test_search_filter_university);
+  g_test_add_func ("/gui/07-search-row-numbers", test_row_shows_cores_numbers);
+  g_test_add_func ("/gui/08-course-open", test_open_course);
+  g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
+  g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
+  g_test_add_func ("/gui/11-plan-unsaved-prompt", test_plan_unsaved_prompt);
+  g_test_add_func ("/gui/12-plan-save-and-reopen", test_plan_save_and_reopen);
+  g_test_add_func ("/gui/13-grades-convert", test_grades_page);
+  g_test_add_func ("/gui/14-shortcuts", test_shortcuts);
+  g_test_add_func ("/gui/15-language", test_language);
+
+  status = g_test_run ();
+
+  if (window != NULL)
+    gui_test_close (window);
+  g_object_unref (app);
+  return status;
+}
