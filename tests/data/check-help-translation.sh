@@ -13,7 +13,7 @@
 # $YELP_CHECK (default: from $PATH).
 set -eu
 
-root=${1:?usage: check-help-translation.sh SOURCE_ROOT}
+root=$(cd "${1:?usage: check-help-translation.sh SOURCE_ROOT}" && pwd)
 ITSTOOL=${ITSTOOL:-itstool}
 MSGMERGE=${MSGMERGE:-msgmerge}
 MSGATTRIB=${MSGATTRIB:-msgattrib}
@@ -26,6 +26,10 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 cd "$root/help/C"
 "$ITSTOOL" -o "$tmp/help.pot" ./*.page ./*.xml
 
+if [ ! -f "$root/help/LINGUAS" ]; then
+  echo "$root/help/LINGUAS: missing"
+  exit 1
+fi
 languages=$(sed 's/#.*//' "$root/help/LINGUAS" | tr -s ' \t' '\n\n' | grep -v '^$' || true)
 if [ -z "$languages" ]; then
   echo "help/LINGUAS lists no language; nothing to check"
