@@ -43,7 +43,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE TABLE courses ("
   "  rowid INTEGER PRIMARY KEY,"
-  "  id TEXT NOT NULL UNIQUE,"
+  "  id TEXT NOT NULL,"
   "  university TEXT NOT NULL REFERENCES universities (id),"
   "  code TEXT NOT NULL,"
   "  isced TEXT NOT NULL,"
@@ -53,8 +53,7 @@ static const char * const migrations[] = {
   "  credits REAL NOT NULL,"
   "  json TEXT NOT NULL"
   ");"
-  "CREATE INDEX courses_by_university ON courses (university, code);"
-  "CREATE INDEX courses_by_code ON courses (code COLLATE NOCASE);"
+  /* The indexes are rebuilt by each import (see course_indexes below). */
   "CREATE TABLE course_terms ("
   "  term TEXT NOT NULL,"
   "  course INTEGER NOT NULL REFERENCES courses (rowid),"
@@ -82,6 +81,26 @@ static const char * const migrations[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BRIDGE_CATALOG_SCHEMA_VERSION);
+
+/* The indexes of the courses. An import drops them, inserts every course and
+ * builds them again in the same transaction: one sort instead of a million
+ * random B-tree inserts. The reader has already refused duplicate ids. */
+static const char course_indexes[] =
+  "CREATE UNIQUE INDEX IF NOT EXISTS courses_by_id ON courses (id);"
+  "CREATE INDEX IF NOT EXISTS courses_by_university ON courses (university, code);"
+  "CREATE INDEX IF NOT EXISTS courses_by_code ON courses (code COLLATE NOCASE);"
+  "CREATE INDEX IF NOT EXISTS course_terms_by_course ON course_terms (course);"
+  "CREATE INDEX IF NOT EXISTS course_languages_by_course ON course_languages (course);";
+static const char drop_course_indexes[] =
+  "DROP INDEX IF EXISTS courses_by_id;"
+  "DROP INDEX IF EXISTS courses_by_university;"
+  "DROP INDEX IF EXISTS courses_by_code;"
+  "DROP INDEX IF EXISTS course_terms_by_course;"
+  "DROP INDEX IF EXISTS course_languages_by_course;";
+
+/* Page cache while importing, in KiB (negative: SQLite's unit for KiB). */
+#define IMPORT_CACHE_KIB "-196608"
+#define NORMAL_CACHE_KIB "-16384"
 
 /* Errors */
 
@@ -421,6 +440,9 @@ bridge_catalog_open_db (BridgeCatalog  *self,
     return FALSE;
   if (!migrate (self, error) || !check_schema (self, error))
     return FALSE;
+  if (!exec (self, "PRAGMA cache_size = " NORMAL_CACHE_KIB, error)
+      || !exec (self, course_indexes, error))
+    return FALSE;
   return load_universities (self, error);
 }
 
@@ -563,7 +585,8 @@ import_begin (gpointer              user_data,
              "DELETE FROM certificates;"
              "DELETE FROM universities;"
              "DELETE FROM meta;",
-             error))
+             error)
+      || !exec (self, drop_course_indexes, error))
     return FALSE;
 
   alliance_json = object_to_string (import, json_object_get_object_member (root, "alliance"));
@@ -802,7 +825,8 @@ import_end (gpointer     user_data,
       import->unchanged = TRUE;
       return TRUE;
     }
-  return meta_set (self, "digest", digest, error)
+  return exec (self, course_indexes, error)
+         && meta_set (self, "digest", digest, error)
          && meta_set (self, "source", import->source, error)
          && meta_set (self, "imported", imported, error);
 }
@@ -902,7 +926,8 @@ bridge_catalog_import (BridgeCatalog       *self,
   if (cancellable != NULL)
     sqlite3_progress_handler (self->db, 10000, progress_handler, cancellable);
 
-  ok = exec (self, "BEGIN IMMEDIATE", error);
+  ok = exec (self, "PRAGMA cache_size = " IMPORT_CACHE_KIB, error)
+       && exec (self, "BEGIN IMMEDIATE", error);
   if (ok)
     ok = bridge_feed_read (file, &sink, &import, cancellable, error);
   if (ok && !import.unchanged)
@@ -911,6 +936,9 @@ bridge_catalog_import (BridgeCatalog       *self,
     exec (self, "ROLLBACK", NULL);
 
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  /* Give the import's page cache back. */
+  exec (self, "PRAGMA cache_size = " NORMAL_CACHE_KIB, NULL);
+  exec (self, "PRAGMA shrink_memory", NULL);
   report->unchanged = import.unchanged;
   g_free (import.source);
   g_free (import.old_digest);

@@ -385,6 +385,12 @@ test_cache_settings (Fixture       *fixture,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, BRIDGE_CATALOG_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
+  /* The import rebuilt the indexes it dropped; a lookup by id uses one. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT json FROM courses WHERE id = 'sa:bio210'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "USING INDEX courses_by_id"));
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 
