@@ -48,10 +48,14 @@ add_row (AdwPreferencesGroup *group,
   GtkWidget *label = gtk_label_new (value);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Short values stay on one line; long ones (outcomes, lists) wrap. */
+  if (g_utf8_strlen (value, -1) > 24)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_add_css_class (label, "numeric");
@@ -332,6 +336,9 @@ update (BridgeCoursePage *self)
                           bridge_context_university_name (self->context, bridge_course_get_university_id (course)),
                           city != NULL ? " · " : "", city != NULL ? city : "");
   gtk_label_set_text (self->meta_label, meta);
+  /* The page takes the focus when a course opens: it says which. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, picked, -1);
 
   fill_credit (self);
   fill_about (self);

@@ -150,6 +150,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* title */
+  set_source (cr, &fg, 1.0);
   if (self->title != NULL)
     draw_text (self, cr, self->title, PAD, 0, 0, FALSE);
 

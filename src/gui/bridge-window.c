@@ -327,11 +327,13 @@ update_title (BridgeWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
 
+  /* The subtitle names the plan once there is one to name. */
   if (file != NULL)
     name = g_file_get_basename (file);
-  else
+  else if (modified)
     name = g_strdup (_("Unsaved Plan"));
-  subtitle = g_strdup_printf ("%s%s", modified ? "• " : "", name);
+  if (name != NULL)
+    subtitle = g_strdup_printf ("%s%s", modified ? "• " : "", name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-plan", modified || file == NULL);
 }
