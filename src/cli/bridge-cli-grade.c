@@ -456,16 +456,23 @@ grade_table (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *scale_path = NULL;
   gboolean         json = FALSE;
+  g_autofree char *field = NULL;
+  g_autofree char *cycle_name = NULL;
+  g_autofree char *period = NULL;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "scale", 0, 0, G_OPTION_ARG_FILENAME, &scale_path, N_("The grading scale as CSV (required)"), N_("SCALE.csv") },
       { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the table as JSON, with the feed’s counts"), NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
-        { NULL } };
+        { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_("The reference group’s ISCED-F 2013 field, for the JSON"), N_("ISCED") },
+          { "cycle", 0, 0, G_OPTION_ARG_STRING, &cycle_name, N_("The reference group’s cycle, for the JSON"), N_("CYCLE") },
+            { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("The academic years counted, for the JSON, e.g. 2023/24–2024/25"), N_("YEARS") },
+              { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+              { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("--scale SCALE.csv < MARKS — build a grading table from awarded marks"));
   g_autoptr(BridgeGradingScale) scale = NULL;
   g_autoptr(BridgeGradeTableReport) report = NULL;
+  BridgeCycle cycle = BRIDGE_CYCLE_BACHELOR;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -495,6 +502,17 @@ grade_table (int argc, char **argv)
     return usage_error (argv[0], _("grade table needs --scale SCALE.csv"));
   if (rest != NULL && rest[0] != NULL)
     return usage_error (argv[0], _("grade table reads the marks on standard input and takes no arguments"));
+  if (cycle_name != NULL && !bridge_cycle_from_string (cycle_name, &cycle))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
+                                                     cycle_name);
+      return usage_error (argv[0], message);
+    }
+  if (field != NULL && !bridge_isced_check (field, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
 
   if ((scale = bridge_grade_csv_load_scale (scale_path, &error)) == NULL ||
       (text = read_stdin (&error)) == NULL ||
@@ -507,6 +525,15 @@ grade_table (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonNode) node = bridge_grade_table_report_to_json (report);
+      JsonObject *object = json_node_get_object (node);
+
+      /* what a grading_tables entry of the feed needs besides the counts */
+      if (field != NULL)
+        json_object_set_string_member (object, "isced", field);
+      if (cycle_name != NULL)
+        json_object_set_string_member (object, "cycle", bridge_cycle_to_string (cycle));
+      if (period != NULL)
+        json_object_set_string_member (object, "period", period);
       bridge_cli_print_json (node);
       return BRIDGE_EXIT_OK;
     }
@@ -526,8 +553,11 @@ grade_table (int argc, char **argv)
 
     printf (_("Passing grades: %s; failing grades left out: %s\n"), passing, failing);
   }
-  if (report->passing < 100)
-    printf (_("Warning: fewer than 100 grades are too few to convert reliably\n"));
+  {
+    g_autofree char *warning = bridge_grade_table_report_get_warning (report);
+    if (warning != NULL)
+      printf (_("Warning: %s\n"), warning);
+  }
   return BRIDGE_EXIT_OK;
 }
 

@@ -791,9 +791,9 @@ static const struct
   { "99", "9" },
 };
 
-static gboolean
-isced_check (const char *isced,
-             GError    **error)
+gboolean
+bridge_isced_check (const char *isced,
+                    GError    **error)
 {
   gsize    len = isced != NULL ? strlen (isced) : 0;
   gboolean ok = len >= 2 && len <= 4;
@@ -1164,7 +1164,7 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
   g_return_val_if_fail (grade != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!isced_check (isced, error))
+  if (!bridge_isced_check (isced, error))
     return NULL;
 
   host_table = bridge_university_find_table (host, isced, cycle);
@@ -1532,6 +1532,19 @@ bridge_grade_table_from_marks (const BridgeGradingScale *scale,
   return g_steal_pointer (&self);
 }
 
+char *
+bridge_grade_table_report_get_warning (const BridgeGradeTableReport *self)
+{
+  g_autofree char *n = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->passing >= MIN_RELIABLE_TOTAL)
+    return NULL;
+  n = g_strdup_printf ("%" G_GINT64_FORMAT, self->passing);
+  return g_strdup_printf (_("The table counts only %s passing grades, too few to convert reliably (at least 100)"), n);
+}
+
 JsonNode *
 bridge_grade_table_report_to_json (const BridgeGradeTableReport *self)
 {
@@ -1557,6 +1570,14 @@ bridge_grade_table_report_to_json (const BridgeGradeTableReport *self)
       json_builder_add_int_value (builder, row->count);
       json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  {
+    g_autofree char *warning = bridge_grade_table_report_get_warning (self);
+    if (warning != NULL)
+      json_builder_add_string_value (builder, warning);
+  }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);

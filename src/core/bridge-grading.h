@@ -107,6 +107,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeGradeConversion, bridge_grade_conversion_fr
  * where host_table/home_table are the reference groups used (or null). */
 JsonNode *bridge_grade_conversion_to_json (const BridgeGradeConversion *self);
 
+/* Whether @isced is an ISCED-F 2013 field code: 2 to 4 digits of a broad,
+ * narrow and detailed field (BRIDGE_ERROR_NOT_FOUND otherwise). */
+gboolean bridge_isced_check (const char  *isced,
+                             GError     **error);
+
 /* Checks a table for conversion: at least one row, no repeated grade, counts
  * not negative and not all zero, totals small enough for exact arithmetic.
  * @name (may be NULL) names the table in the message. */
@@ -233,8 +238,10 @@ BridgeGradeTableReport *bridge_grade_table_from_marks (const BridgeGradingScale 
                                                        const char               *text,
                                                        gssize                    length,
                                                        GError                  **error);
+/* The spec's warning for a table of fewer than 100 grades, or NULL. */
+char                   *bridge_grade_table_report_get_warning (const BridgeGradeTableReport *self);
 /* {"scale", "passing", "failing", "counts": [{"grade","count"}] (the feed's
- *  form), "rows": [{"grade","count","percent","cumulative_percent"}]} */
+ *  form), "warnings", "rows": [{"grade","count","percent","cumulative_percent"}]} */
 JsonNode               *bridge_grade_table_report_to_json (const BridgeGradeTableReport *self);
 
 G_END_DECLS

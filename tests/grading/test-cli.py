@@ -314,6 +314,13 @@ class GradeTable(CliTestCase):
         self.assertEqual(j['failing'], 1)
         self.assertEqual([r['percent'] for r in j['rows']], [25, 75, 0, 0])
         self.assertEqual([r['cumulative_percent'] for r in j['rows']], [25, 100, 100, 100])
+        self.assertEqual(len(j['warnings']), 1)    # 4 grades are too few
+        self.assertIn('too few', j['warnings'][0])
+        j = self.json('grade', 'table', '--scale', data('pct-scale.csv'), '--json', '--field', '0613',
+                      '--cycle', 'master', '--period', '2024/25', stdin='95\n' * 60 + '75\n' * 40)
+        self.assertEqual((j['scale'], j['isced'], j['cycle'], j['period']), ('pct-scale', '0613', 'master', '2024/25'))
+        self.assertEqual([c['count'] for c in j['counts']], [60, 0, 40, 0])
+        self.assertEqual(j['warnings'], [])
         out = self.ok('grade', 'table', '--scale', data('pct-scale.csv'), stdin='95\n85\n').stdout
         self.assertIn('优秀', out)
         self.assertIn('50.0 %', out)
@@ -324,6 +331,8 @@ class GradeTable(CliTestCase):
         self.fails(1, 'grade', 'table', '--scale', data('pct-scale.csv'), stdin='', contains='No marks')
         self.fails(1, 'grade', 'table', '--scale', data('slu-opava.csv'), stdin='95\n', contains='label,min,max,passing')
         self.fails(2, 'grade', 'table', stdin='95\n', contains='--scale')
+        self.fails(2, 'grade', 'table', '--scale', data('pct-scale.csv'), '--cycle', 'phd', stdin='95\n', contains='phd')
+        self.fails(1, 'grade', 'table', '--scale', data('pct-scale.csv'), '--field', '12', stdin='95\n', contains='ISCED')
         self.fails(2, 'grade', 'table', '--scale', data('pct-scale.csv'), '95', stdin='')
 
     def test_help(self):
