@@ -529,6 +529,14 @@ bridge_grade_convert_tables (const BridgeGradingTable *host,
       i = k;
   if (i == G_MAXUINT)
     {
+      g_autofree char *trimmed = g_strstrip (g_strdup (grade));
+
+      for (guint k = 0; k < host->n_counts; k++)
+        if (g_str_equal (host->counts[k].grade, trimmed))
+          i = k;
+    }
+  if (i == G_MAXUINT)
+    {
       g_autofree char *list = grade_list (host);
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                    _("“%s” is not a passing grade of the host grading table (its grades are %s)"),

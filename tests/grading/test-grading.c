@@ -131,6 +131,7 @@ test_three_candidates (void)
   g_assert_false (c->by_position);
 
   assert_suggests (host, home, "Y", BRIDGE_GRADE_RULE_LARGEST_OVERLAP, "A");
+  assert_suggests (host, home, " Y\t", BRIDGE_GRADE_RULE_MIDPOINT, "B");
   assert_suggests (host, home, "Y", BRIDGE_GRADE_RULE_BEST, "A");
   assert_suggests (host, home, "Y", BRIDGE_GRADE_RULE_WORST, "C");
 
