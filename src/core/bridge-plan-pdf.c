@@ -77,6 +77,9 @@ struct _BridgePlanDocument
   char      *title;
   double     width;
   double     height;
+  /* A font map of our own, so that the fonts it loads go with the document. */
+  PangoFontMap *font_map;
+  PangoContext *context;
 };
 
 static void
@@ -99,6 +102,8 @@ bridge_plan_document_free (BridgePlanDocument *self)
   g_ptr_array_unref (self->pages);
   g_free (self->digest);
   g_free (self->title);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
   g_free (self);
 }
 
@@ -641,13 +646,17 @@ build (BridgePlanDocument *doc,
 /* Layout ------------------------------------------------------------------- */
 
 static PangoLayout *
-make_layout (cairo_t    *cr,
-             const char *markup,
-             double      width,
-             double      size,
-             gboolean    bold)
+make_layout (BridgePlanDocument *doc,
+             cairo_t            *cr,
+             const char         *markup,
+             double              width,
+             double              size,
+             gboolean            bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout;
+
+  pango_cairo_update_context (cr, doc->context);
+  layout = pango_layout_new (doc->context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
@@ -715,7 +724,7 @@ measure (BridgePlanDocument *doc,
       if (b->kind != BLOCK_TABLE)
         {
           double pad = b->kind == BLOCK_WARNING ? 2 * 6 : 0;
-          g_autoptr(PangoLayout) l = make_layout (cr, b->markup, text_width - pad, text_size (b->kind),
+          g_autoptr(PangoLayout) l = make_layout (doc, cr, b->markup, text_width - pad, text_size (b->kind),
                                                   b->kind == BLOCK_HEADING);
 
           b->height = layout_height (l) + pad;
@@ -732,7 +741,7 @@ measure (BridgePlanDocument *doc,
           for (guint c = 0; c < ((flags & ROW_SPAN) ? 1 : b->n_cols); c++)
             {
               double w = (flags & ROW_SPAN) ? 1.0 : b->widths[c];
-              g_autoptr(PangoLayout) l = make_layout (cr, cells[c], w * text_width - 2 * CELL_PAD,
+              g_autoptr(PangoLayout) l = make_layout (doc, cr, cells[c], w * text_width - 2 * CELL_PAD,
                                                       (flags & ROW_HEADER) ? 7.5 : text_size (BLOCK_TABLE),
                                                       flags & (ROW_HEADER | ROW_TOTAL));
 
@@ -902,7 +911,7 @@ draw_row (BridgePlanDocument *doc,
   for (guint c = 0; c < ((flags & ROW_SPAN) ? 1 : b->n_cols); c++)
     {
       double w = ((flags & ROW_SPAN) ? 1.0 : b->widths[c]) * text_width;
-      g_autoptr(PangoLayout) l = make_layout (cr, cells[c], w - 2 * CELL_PAD,
+      g_autoptr(PangoLayout) l = make_layout (doc, cr, cells[c], w - 2 * CELL_PAD,
                                               (flags & ROW_HEADER) ? 7.5 : text_size (BLOCK_TABLE),
                                               flags & (ROW_HEADER | ROW_TOTAL));
 
@@ -930,8 +939,8 @@ draw_footer (BridgePlanDocument *doc,
   g_autofree char *left = g_markup_printf_escaped ("%s · SHA-256 <span font_family=\"" MONO "\">%s</span>",
                                                    doc->title, doc->digest);
   g_autofree char *right = g_markup_printf_escaped (_("Page %u of %u"), page + 1, doc->pages->len);
-  g_autoptr(PangoLayout) l = make_layout (cr, left, text_width - 70, 6.5, FALSE);
-  g_autoptr(PangoLayout) rl = make_layout (cr, right, 70, 7, FALSE);
+  g_autoptr(PangoLayout) l = make_layout (doc, cr, left, text_width - 70, 6.5, FALSE);
+  g_autoptr(PangoLayout) rl = make_layout (doc, cr, right, 70, 7, FALSE);
 
   cairo_set_source_rgb (cr, 0.55, 0.55, 0.6);
   cairo_set_line_width (cr, 0.4);
@@ -975,7 +984,7 @@ bridge_plan_document_draw_page (BridgePlanDocument *self,
         }
       {
         double pad = b->kind == BLOCK_WARNING ? 6 : 0;
-        g_autoptr(PangoLayout) l = make_layout (cr, b->markup, text_width - 2 * pad, text_size (b->kind),
+        g_autoptr(PangoLayout) l = make_layout (self, cr, b->markup, text_width - 2 * pad, text_size (b->kind),
                                                 b->kind == BLOCK_HEADING);
 
         if (b->kind == BLOCK_WARNING)
@@ -1027,6 +1036,8 @@ bridge_plan_document_new (BridgePlan     *plan,
   doc->title = g_strdup (_("Learning Agreement"));
   doc->width = A4_WIDTH;
   doc->height = A4_HEIGHT;
+  doc->font_map = pango_cairo_font_map_new ();
+  doc->context = pango_font_map_create_context (doc->font_map);
   build (doc, plan, catalog);
   return doc;
 }

@@ -1,0 +1,162 @@
+#!/bin/sh
+# test-plan-cli.sh: credit-bridge-cli plan …, as an advisor's script uses it
+#
+# Usage: test-plan-cli.sh CLI FEED XSD_DIR   (TAP output)
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+cli=$1
+feed=$2
+xsd=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export CREDIT_BRIDGE_DB="$tmp/catalog.db"
+export LC_ALL=C.UTF-8
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok () {
+  n=$((n + 1))
+  failed=1
+  echo "not ok $n - $1"
+  [ -f "$tmp/out" ] && sed 's/^/# /' "$tmp/out"
+  [ -f "$tmp/err" ] && sed 's/^/# /' "$tmp/err"
+}
+
+# expect STATUS DESCRIPTION -- COMMAND…: runs it, output in $tmp/out and $tmp/err
+expect () {
+  want=$1
+  what=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; fi
+}
+
+# contains FILE TEXT DESCRIPTION
+contains () {
+  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
+}
+
+plan="$tmp/li.creditplan"
+
+expect 0 "the test catalog imports" -- "$cli" catalog import "$feed"
+
+expect 0 "plan new creates a plan" -- "$cli" plan new "$plan" --student 李华 --home scu --host cqu --term 2026-autumn \
+  --student-number 2023141460001 --email lihua@stu.scu.edu.cn --birth-date 2004-05-06 --nationality CN \
+  --isced 0613 --language en --cefr B2 --home-faculty "College of Computer Science" \
+  --home-responsible 王芳 --home-position "Exchange coordinator" --home-email wangfang@scu.edu.cn \
+  --host-responsible "Zhang Wei" --host-position "International office" --host-email zhangwei@cqu.edu.cn
+contains "$plan" '"format" : "credit-bridge-plan"' "the plan file says its format"
+expect 1 "plan new refuses to overwrite a plan" -- "$cli" plan new "$plan" --student X --home scu --host cqu --term 2026-autumn
+expect 1 "plan new names an unknown university" -- "$cli" plan new "$tmp/x.creditplan" --student X --home nowhere --host cqu --term 2026-autumn
+contains "$tmp/err" "nowhere" "… in its message"
+expect 1 "plan new names an unknown term" -- "$cli" plan new "$tmp/x.creditplan" --student X --home scu --host cqu --term 2031-winter
+contains "$tmp/err" "2026-autumn" "… and lists the host's terms"
+expect 2 "plan new without --term is a usage error" -- "$cli" plan new "$tmp/x.creditplan" --student X --home scu --host cqu
+
+expect 0 "plan add adds a group by ids" -- "$cli" plan add "$plan" cqu:cs301 --replaces scu:cs305
+expect 0 "plan add takes codes of the plan's universities" -- "$cli" plan add "$plan" CS302 --replaces CS306
+expect 1 "plan add refuses an unknown course" -- "$cli" plan add "$plan" cqu:cs999
+contains "$tmp/err" "cqu:cs999" "… and names it"
+expect 2 "plan add needs a host course" -- "$cli" plan add "$plan"
+
+expect 0 "plan show shows the plan" -- "$cli" plan show "$plan"
+contains "$tmp/out" "CS301" "… with the host course"
+contains "$tmp/out" "CS305" "… and the home course"
+contains "$tmp/out" "ECTS 4.58" "… its ECTS"
+contains "$tmp/out" "home 6.5" "… and the total of home credits"
+contains "$tmp/out" "fewer than the 4.0 credits" "… and the warning of fewer credits"
+expect 0 "plan show --json" -- "$cli" plan show "$plan" --json
+cp "$tmp/out" "$tmp/show.json"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["plan"]["format"]=="credit-bridge-plan"; assert abs(d["totals"]["home_credits"]-6.5)<1e-9; assert len(d["digest"])==64' "$tmp/show.json" 2>"$tmp/err"; then
+  ok "… is JSON with the plan, its totals and digest"
+else
+  not_ok "… is JSON with the plan, its totals and digest"
+fi
+
+expect 1 "an institution's approval needs a position" -- "$cli" plan approve "$plan" --as sending --name 王芳 --email wangfang@scu.edu.cn
+contains "$tmp/err" "position" "… and says so"
+expect 2 "--as takes student, sending or receiving" -- "$cli" plan approve "$plan" --as dean --name X
+expect 0 "the student approves" -- "$cli" plan approve "$plan" --as student --name 李华 --timestamp 2026-06-01T10:00:00+08:00
+expect 0 "the sending institution approves" -- "$cli" plan approve "$plan" --as sending --name 王芳 --position "Exchange coordinator" --email wangfang@scu.edu.cn
+expect 0 "the receiving institution approves" -- "$cli" plan approve "$plan" --as receiving --name "Zhang Wei" --position "International office" --email zhangwei@cqu.edu.cn
+contains "$tmp/out" "locked" "… and the agreement is locked"
+expect 2 "a locked agreement takes no plain additions: plan add needs --reason" -- "$cli" plan add "$plan" cqu:ma101
+contains "$tmp/err" "--reason" "… and says so"
+
+expect 0 "export json" -- "$cli" plan export "$plan" --format json -o "$tmp/li.json"
+if cmp -s "$plan" "$tmp/li.json"; then ok "… is the plan file itself"; else not_ok "… is the plan file itself"; fi
+expect 0 "export ewp-xml" -- "$cli" plan export "$plan" --format ewp-xml -o "$tmp/li.xml"
+expect 0 "… which validates against the EWP schemas" -- sh "$xsd/validate.sh" "$tmp/li.xml"
+contains "$tmp/li.xml" "<first-version>" "… as an approved first version"
+expect 0 "export pdf" -- "$cli" plan export "$plan" --format pdf -o "$tmp/li.pdf"
+pdftotext "$tmp/li.pdf" "$tmp/li.txt"
+contains "$tmp/li.txt" "李华" "the PDF names the student"
+for code in CS301 CS302 CS305 CS306; do contains "$tmp/li.txt" "$code" "the PDF lists $code"; done
+contains "$tmp/li.txt" "Operating Systems" "the PDF gives the titles"
+contains "$tmp/li.txt" "操作系统" "… in Chinese too"
+contains "$tmp/li.txt" "王芳" "the PDF names the sending approver"
+contains "$tmp/li.txt" "Zhang Wei" "the PDF names the receiving approver"
+expect 2 "export needs a known format" -- "$cli" plan export "$plan" --format docx -o "$tmp/li.docx"
+
+# The digest on paper against the file
+digest=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["digest"])' "$tmp/show.json")
+expect 1 "the digest from before the approvals no longer matches" -- "$cli" plan verify "$plan" --digest "$digest"
+"$cli" plan show "$plan" --json >"$tmp/show2.json"
+digest=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["digest"])' "$tmp/show2.json")
+contains "$tmp/li.txt" "$digest" "the PDF carries the plan's digest"
+expect 0 "plan verify: the printed digest matches" -- "$cli" plan verify "$plan" --digest "$digest"
+upper=$(echo "$digest" | tr a-f A-F | sed 's/\(.\{16\}\)/\1 /g')
+expect 0 "… also as printed, in groups and capitals" -- "$cli" plan verify "$plan" --digest "$upper"
+expect 2 "… a digest of the wrong length is a usage error" -- "$cli" plan verify "$plan" --digest abc123
+
+# Changes during the mobility
+expect 0 "a change to a locked agreement is proposed" -- "$cli" plan add "$plan" cqu:ma101 --replaces scu:ma120 --reason extending-mobility
+expect 0 "… approved by the student" -- "$cli" plan approve "$plan" --as student --name 李华
+expect 0 "… and the sending institution" -- "$cli" plan approve "$plan" --as sending --name 王芳 --position "Exchange coordinator" --email wangfang@scu.edu.cn
+expect 0 "the agreement with a pending proposal exports" -- "$cli" plan export "$plan" --format ewp-xml -o "$tmp/li2.xml"
+expect 0 "… and validates" -- sh "$xsd/validate.sh" "$tmp/li2.xml"
+contains "$tmp/li2.xml" 'status="inserted" reason-code="extending-mobility"' "… with the change and its reason"
+expect 0 "the receiving institution approves the change" -- "$cli" plan approve "$plan" --as receiving --name "Zhang Wei" --position "International office" --email zhangwei@cqu.edu.cn
+contains "$tmp/out" "version 2" "… which makes version 2"
+
+# Grades after the stay
+expect 0 "plan grades converts the host's grades" -- "$cli" plan grades "$plan" CS301=A cqu:cs302=85 MA101=B
+contains "$tmp/out" "优秀" "… CS301=A becomes 优秀"
+contains "$tmp/out" "良好" "… and 85 becomes 良好"
+expect 1 "plan grades refuses a grade the scale does not have" -- "$cli" plan grades "$plan" CS301=Z
+expect 2 "plan grades wants COURSE=GRADE" -- "$cli" plan grades "$plan" CS301
+
+# Bad input, and nothing lost
+cp "$plan" "$tmp/before"
+expect 1 "export to a path that cannot be written" -- "$cli" plan export "$plan" --format pdf -o "$tmp/no/such/dir/li.pdf"
+contains "$tmp/err" "li.pdf" "… says which"
+mkdir "$tmp/taken.xml"
+expect 1 "export over a directory fails" -- "$cli" plan export "$plan" --format ewp-xml -o "$tmp/taken.xml"
+if [ -d "$tmp/taken.xml" ] && cmp -s "$plan" "$tmp/before"; then ok "… and nothing was lost"; else not_ok "… and nothing was lost"; fi
+
+head -c 300 "$plan" >"$tmp/cut.creditplan"
+expect 1 "a truncated plan is refused" -- "$cli" plan show "$tmp/cut.creditplan"
+contains "$tmp/err" "damaged or incomplete" "… with a clear message"
+printf '{"format": "credit-bridge-plan", "version": 7}' >"$tmp/new.creditplan"
+expect 1 "a plan from a newer version is refused" -- "$cli" plan show "$tmp/new.creditplan"
+contains "$tmp/err" "newer" "… and says so"
+cp "$tmp/new.creditplan" "$tmp/new.before"
+expect 1 "… approving it changes nothing" -- "$cli" plan approve "$tmp/new.creditplan" --as student --name X
+if cmp -s "$tmp/new.creditplan" "$tmp/new.before"; then ok "… the file is left as it was"; else not_ok "… the file is left as it was"; fi
+
+# A course that left the catalog is kept and flagged
+sed 's/"cqu:cs301"/"cqu:cs399"/' "$plan" >"$tmp/gone.creditplan"
+expect 0 "a plan naming a course no longer in the catalog opens" -- "$cli" plan show "$tmp/gone.creditplan"
+contains "$tmp/out" "no longer in the catalog" "… and flags it"
+contains "$tmp/out" "MODIFIED AFTER APPROVAL" "… and, edited after approval, says so"
+expect 1 "… and cannot be approved over" -- "$cli" plan approve "$tmp/gone.creditplan" --as student --name 李华
+
+echo "1..$n"
+exit $failed
