@@ -21,6 +21,9 @@ struct _BridgeCatalog
   GPtrArray      *university_list;
   BridgeAlliance  alliance;
   gboolean        has_alliance;
+  /* rowid → length of the course's shortest title (capped at 255), loaded by
+   * the first search after an import, so that ranking needs no row lookups. */
+  GByteArray     *title_lengths;
 };
 
 sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,

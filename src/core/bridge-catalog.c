@@ -41,16 +41,23 @@ static const char * const migrations[] = {
   "  isced TEXT NOT NULL,"
   "  cycle TEXT NOT NULL"
   ");"
+  /* Narrow on purpose: search filters and orders thousands of rows at a
+   * time, so the feed's text lives in course_json. */
   "CREATE TABLE courses ("
   "  rowid INTEGER PRIMARY KEY,"
   "  id TEXT NOT NULL,"
   "  university TEXT NOT NULL REFERENCES universities (id),"
+  "  university_ord INTEGER NOT NULL,"
   "  code TEXT NOT NULL,"
   "  isced TEXT NOT NULL,"
   "  cycle TEXT NOT NULL,"
   "  level TEXT NOT NULL,"
   "  delivery TEXT NOT NULL,"
   "  credits REAL NOT NULL,"
+  "  title_len INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE course_json ("
+  "  rowid INTEGER PRIMARY KEY REFERENCES courses (rowid),"
   "  json TEXT NOT NULL"
   ");"
   /* The indexes are rebuilt by each import (see course_indexes below). */
@@ -69,7 +76,7 @@ static const char * const migrations[] = {
   "  ord INTEGER NOT NULL,"
   "  json TEXT NOT NULL"
   ");"
-  /* Contentless: the text is in courses.json; the index only finds rowids. */
+  /* Contentless: the text is in course_json; the index only finds rowids. */
   "CREATE VIRTUAL TABLE course_fts USING fts5 ("
   "  code, title, outcomes,"
   "  content = '',"
@@ -87,7 +94,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BRIDGE_CATALOG_SCHEMA_VERSION);
  * random B-tree inserts. The reader has already refused duplicate ids. */
 static const char course_indexes[] =
   "CREATE UNIQUE INDEX IF NOT EXISTS courses_by_id ON courses (id);"
-  "CREATE INDEX IF NOT EXISTS courses_by_university ON courses (university, code);"
+  "CREATE INDEX IF NOT EXISTS courses_by_university ON courses (university_ord, code);"
   "CREATE INDEX IF NOT EXISTS courses_by_code ON courses (code COLLATE NOCASE);"
   "CREATE INDEX IF NOT EXISTS course_terms_by_course ON course_terms (course);"
   "CREATE INDEX IF NOT EXISTS course_languages_by_course ON course_languages (course);";
@@ -244,6 +251,7 @@ bridge_catalog_finalize (GObject *object)
   BridgeCatalog *self = (BridgeCatalog *) object;
 
   bridge_catalog_close (self);
+  g_clear_pointer (&self->title_lengths, g_byte_array_unref);
   g_hash_table_unref (self->statements);
   g_hash_table_unref (self->universities);
   g_ptr_array_unref (self->university_list);
@@ -293,6 +301,7 @@ load_universities (BridgeCatalog  *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  g_clear_pointer (&self->title_lengths, g_byte_array_unref);
   g_hash_table_remove_all (self->universities);
   g_ptr_array_set_size (self->university_list, 0);
   bridge_alliance_clear (&self->alliance);
@@ -381,7 +390,7 @@ check_schema (BridgeCatalog  *self,
               GError        **error)
 {
   static const char * const tables[] = {
-    "meta", "universities", "grading_tables", "courses", "course_terms",
+    "meta", "universities", "grading_tables", "courses", "course_json", "course_terms",
     "course_languages", "certificates", "course_fts",
   };
   sqlite3_stmt *stmt = bridge_catalog_statement (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
@@ -580,6 +589,7 @@ import_begin (gpointer              user_data,
              "DELETE FROM course_terms;"
              "DELETE FROM course_languages;"
              "INSERT INTO course_fts (course_fts) VALUES ('delete-all');"
+             "DELETE FROM course_json;"
              "DELETE FROM courses;"
              "DELETE FROM grading_tables;"
              "DELETE FROM certificates;"
@@ -714,6 +724,22 @@ append_text_object (GString    *out,
     }
 }
 
+/* The length of the shortest title: within a tier of search results, a
+ * shorter title is a closer match ("数学" before "离散数学及其应用"). */
+static gint64
+title_length (JsonObject *title)
+{
+  JsonObjectIter iter;
+  const char *lang;
+  JsonNode *node;
+  glong shortest = G_MAXINT;
+
+  json_object_iter_init (&iter, title);
+  while (json_object_iter_next (&iter, &lang, &node))
+    shortest = MIN (shortest, g_utf8_strlen (json_node_get_string (node), -1));
+  return shortest == G_MAXINT ? 0 : shortest;
+}
+
 static gboolean
 import_course (gpointer     user_data,
                JsonObject  *course,
@@ -737,8 +763,9 @@ import_course (gpointer     user_data,
     }
 
   stmt = bridge_catalog_statement (self,
-                                   "INSERT INTO courses (id, university, code, isced, cycle, level, delivery, credits, json)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   "INSERT INTO courses (id, university, university_ord, code, isced, cycle, level,"
+                                   " delivery, credits, title_len)"
+                                   " VALUES (?1, ?2, (SELECT ord FROM universities WHERE id = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -750,10 +777,18 @@ import_course (gpointer     user_data,
   sqlite3_bind_text (stmt, 6, json_object_get_string_member (course, "level"), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, json_object_get_string_member (course, "delivery"), -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 8, json_object_get_double_member (course, "credits"));
-  sqlite3_bind_text (stmt, 9, raw_json, (int) raw_len, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, title_length (json_object_get_object_member (course, "title")));
   if (!step_done (self, stmt, error))
     return FALSE;
   rowid = sqlite3_last_insert_rowid (self->db);
+
+  stmt = bridge_catalog_statement (self, "INSERT INTO course_json (rowid, json) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, raw_json, (int) raw_len, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   if (json_object_has_member (course, "terms"))
     {
@@ -1243,7 +1278,8 @@ bridge_catalog_get_course (BridgeCatalog  *self,
 {
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  return get_course_by (self, "SELECT rowid, json FROM courses WHERE id = ?", id, 0, error);
+  return get_course_by (self, "SELECT c.rowid, j.json FROM courses c JOIN course_json j ON j.rowid = c.rowid"
+                        " WHERE c.id = ?", id, 0, error);
 }
 
 BridgeCourse *
@@ -1252,7 +1288,7 @@ bridge_catalog_get_course_by_rowid (BridgeCatalog  *self,
                                     GError        **error)
 {
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
-  return get_course_by (self, "SELECT rowid, json FROM courses WHERE rowid = ?", NULL, rowid, error);
+  return get_course_by (self, "SELECT rowid, json FROM course_json WHERE rowid = ?", NULL, rowid, error);
 }
 
 static GPtrArray *

@@ -58,8 +58,9 @@ bridge_search_append_fts_text (GString    *out,
     }
 }
 
-/* The FTS5 expression for @query: each word a phrase whose last token is a
- * prefix, all words required. NULL when the query has nothing to search for. */
+/* The FTS5 expression for @query: each word a phrase, all words required.
+ * A Latin word's last token is a prefix ("ecolog" finds Ecology); a CJK
+ * character is a whole token already. NULL when there is nothing to search. */
 static char *
 build_match (const char *query)
 {
@@ -69,12 +70,12 @@ build_match (const char *query)
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_autoptr(GString) phrase = g_string_new (NULL);
-      gboolean has_token = FALSE;
+      gunichar last = 0;
 
       for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
         if (g_unichar_isalnum (g_utf8_get_char (p)))
-          has_token = TRUE;
-      if (!has_token)
+          last = g_utf8_get_char (p);
+      if (last == 0)
         continue;
 
       bridge_search_append_fts_text (phrase, words[i]);
@@ -88,7 +89,7 @@ build_match (const char *query)
             g_string_append_c (match, '"');
           g_string_append_c (match, *p);
         }
-      g_string_append (match, "\"*");
+      g_string_append (match, is_cjk (last) ? "\"" : "\"*");
     }
 
   if (match->len == 0)
@@ -246,78 +247,328 @@ check_filter (const BridgeSearchFilter  *filter,
   return TRUE;
 }
 
-/* Builds the ranked query. Columns: rowid. */
-static void
-build_query (Query                    *q,
-             const char               *query,
-             const BridgeSearchFilter *filter)
+static Query *
+query_new (const char *sql)
 {
-  g_autofree char *match = query ? build_match (query) : NULL;
+  Query *q = g_new0 (Query, 1);
 
-  if (match == NULL)
-    {
-      g_string_append (q->sql,
-                       "SELECT c.rowid FROM courses c"
-                       " JOIN universities u ON u.id = c.university WHERE 1");
-      append_filters (q, filter);
-      g_string_append (q->sql, " ORDER BY u.ord, c.code, c.rowid");
-      return;
-    }
-
-  {
-    g_autofree char *raw = g_strstrip (g_strdup (query));
-    g_autofree char *title_match = g_strdup_printf ("{code title} : (%s)", match);
-
-    /* Tier 0: the code is the query; 1: the title or code matches; 2: only
-     * the learning outcomes. Within a tier, BM25. */
-    g_string_append (q->sql,
-                     "SELECT c.rowid FROM"
-                     " (SELECT rowid, rank FROM course_fts WHERE course_fts MATCH ?) f"
-                     " JOIN courses c ON c.rowid = f.rowid WHERE 1");
-    query_bind_text (q, match);
-    append_filters (q, filter);
-    g_string_append (q->sql,
-                     " ORDER BY CASE WHEN c.code = ? COLLATE NOCASE THEN 0"
-                     " WHEN f.rowid IN (SELECT rowid FROM course_fts WHERE course_fts MATCH ?) THEN 1"
-                     " ELSE 2 END, f.rank, c.rowid");
-    query_bind_text (q, raw);
-    query_bind_text (q, title_match);
-  }
+  q->sql = g_string_new (sql);
+  q->binds = g_ptr_array_new_with_free_func (g_free);
+  q->numeric = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  return q;
 }
 
+static void
+query_free (Query *q)
+{
+  g_string_free (q->sql, TRUE);
+  g_ptr_array_unref (q->binds);
+  g_array_unref (q->numeric);
+  g_free (q);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
+
 static sqlite3_stmt *
-prepare_query (BridgeCatalog             *self,
+query_prepare (BridgeCatalog  *self,
+               Query          *q,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = bridge_catalog_statement (self, q->sql->str, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < q->binds->len; i++)
+    {
+      const char *value = g_ptr_array_index (q->binds, i);
+
+      if (g_array_index (q->numeric, gboolean, i))
+        sqlite3_bind_double (stmt, (int) i + 1, g_ascii_strtod (value, NULL));
+      else
+        sqlite3_bind_text (stmt, (int) i + 1, value, -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
+
+/* Appends the rowids of @q's rows to @ids, skipping those in @seen and
+ * adding the new ones to it (when @seen is not NULL), up to @limit in all.
+ * Returns the number of rows the query gave, or -1 on error. */
+static gint64
+query_collect (BridgeCatalog  *self,
+               Query          *q,
+               GArray         *ids,
+               GHashTable     *seen,
+               guint           limit,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = query_prepare (self, q, error);
+  gint64 rows = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  while (ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      rows++;
+      if (seen != NULL && !g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) rowid)))
+        continue;
+      g_array_append_val (ids, rowid);
+    }
+  if (ids->len >= limit)
+    rc = SQLITE_DONE;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bridge_catalog_sql_error (self, rc, error);
+      return -1;
+    }
+  return rows;
+}
+
+static gint64
+query_count (BridgeCatalog  *self,
+             Query          *q,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = query_prepare (self, q, error);
+  gint64 count = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    bridge_catalog_sql_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static gboolean
+filter_is_empty (const BridgeSearchFilter *filter)
+{
+  return filter == NULL
+         || ((filter->university == NULL || *filter->university == '\0')
+             && (filter->city == NULL || *filter->city == '\0')
+             && (filter->isced == NULL || *filter->isced == '\0')
+             && (filter->level == NULL || *filter->level == '\0')
+             && (filter->cycle == NULL || *filter->cycle == '\0')
+             && (filter->term == NULL || *filter->term == '\0')
+             && (filter->language == NULL || *filter->language == '\0')
+             && (filter->delivery == NULL || *filter->delivery == '\0')
+             && filter->min_credits < 0 && filter->max_credits < 0);
+}
+
+static gboolean
+load_title_lengths (BridgeCatalog  *self,
+                    GError        **error)
+{
+  g_autoptr(GByteArray) lengths = g_byte_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->title_lengths != NULL)
+    return TRUE;
+  stmt = bridge_catalog_statement (self, "SELECT rowid, min(title_len, 255) FROM courses ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      if (rowid < 0 || rowid > G_MAXUINT32)
+        continue;
+      if ((guint64) rowid >= lengths->len)
+        g_byte_array_set_size (lengths, (guint) rowid + 1);
+      lengths->data[rowid] = (guint8) sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return bridge_catalog_sql_error (self, rc, error);
+  self->title_lengths = g_steal_pointer (&lengths);
+  return TRUE;
+}
+
+/* Tier 1 without filters: the title matches in the index's own order (by
+ * rowid), ranked in memory by title length with a stable counting sort. */
+static gboolean
+collect_titles_unfiltered (BridgeCatalog  *self,
+                           const char     *title_match,
+                           GArray         *ids,
+                           GHashTable     *seen,
+                           guint           limit,
+                           GError        **error)
+{
+  g_autoptr(GArray) matches = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  g_autofree gint64 *sorted = NULL;
+  guint offsets[257] = { 0 };
+  const guint8 *lengths;
+  guint n_lengths;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!load_title_lengths (self, error))
+    return FALSE;
+  lengths = self->title_lengths->data;
+  n_lengths = self->title_lengths->len;
+
+  stmt = bridge_catalog_statement (self, "SELECT rowid FROM course_fts WHERE course_fts MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, title_match, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (matches, rowid);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return bridge_catalog_sql_error (self, rc, error);
+
+#define LENGTH_OF(rowid) ((guint64) (rowid) < n_lengths ? lengths[(rowid)] : 255)
+  for (guint i = 0; i < matches->len; i++)
+    offsets[LENGTH_OF (g_array_index (matches, gint64, i)) + 1]++;
+  for (guint l = 1; l < G_N_ELEMENTS (offsets); l++)
+    offsets[l] += offsets[l - 1];
+  sorted = g_new (gint64, MAX (matches->len, 1));
+  for (guint i = 0; i < matches->len; i++)
+    {
+      gint64 rowid = g_array_index (matches, gint64, i);
+
+      sorted[offsets[LENGTH_OF (rowid)]++] = rowid;
+    }
+#undef LENGTH_OF
+
+  for (guint i = 0; i < matches->len && ids->len < limit; i++)
+    if (!g_hash_table_contains (seen, GSIZE_TO_POINTER ((gsize) sorted[i])))
+      g_array_append_val (ids, sorted[i]);
+  /* The outcomes tier comes next only if the page is not full: then it must
+   * know every title match. */
+  if (ids->len < limit)
+    for (guint i = 0; i < matches->len; i++)
+      g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) sorted[i]));
+  return TRUE;
+}
+
+/* The ranked rowids of the matches, at most @limit of them, and in @total
+ * how many there are in all.
+ *
+ * Tier 0: the code is the query. Tier 1: the code or title matches, shorter
+ * titles first. Tier 2: the rest, learning outcomes, in catalog order. Each
+ * tier is its own query on the full-text index, so that a first page needs
+ * only as many rows as it shows. */
+static GArray *
+search_rowids (BridgeCatalog             *self,
                const char                *query,
                const BridgeSearchFilter  *filter,
+               guint                      limit,
+               guint                     *total,
                GError                   **error)
 {
-  Query q;
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *match = NULL;
+  g_autofree char *title_match = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(Query) exact = NULL;
+  g_autoptr(Query) titles = NULL;
+  g_autoptr(Query) rest = NULL;
+  gint64 title_rows, count;
 
   if (!check_filter (filter, error))
     return NULL;
 
-  q.sql = g_string_new (NULL);
-  q.binds = g_ptr_array_new_with_free_func (g_free);
-  q.numeric = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  build_query (&q, query, filter);
+  match = query ? build_match (query) : NULL;
+  if (match == NULL)
+    {
+      g_autoptr(Query) list = query_new ("SELECT c.rowid FROM courses c WHERE 1");
+      g_autoptr(Query) all = query_new ("SELECT count(*) FROM courses c WHERE 1");
 
-  stmt = bridge_catalog_statement (self, q.sql->str, error);
-  if (stmt != NULL)
-    for (guint i = 0; i < q.binds->len; i++)
-      {
-        const char *value = g_ptr_array_index (q.binds, i);
+      append_filters (list, filter);
+      g_string_append (list->sql, " ORDER BY c.university_ord, c.code, c.rowid");
+      if (query_collect (self, list, ids, NULL, limit, error) < 0)
+        return NULL;
+      if (ids->len < limit)
+        count = ids->len;
+      else
+        {
+          append_filters (all, filter);
+          if ((count = query_count (self, all, error)) < 0)
+            return NULL;
+        }
+      if (total != NULL)
+        *total = (guint) count;
+      return g_steal_pointer (&ids);
+    }
 
-        if (g_array_index (q.numeric, gboolean, i))
-          sqlite3_bind_double (stmt, (int) i + 1, g_ascii_strtod (value, NULL));
-        else
-          sqlite3_bind_text (stmt, (int) i + 1, value, -1, SQLITE_TRANSIENT);
-      }
+  raw = g_strstrip (g_strdup (query));
+  title_match = g_strdup_printf ("{code title} : (%s)", match);
+  seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  g_string_free (q.sql, TRUE);
-  g_ptr_array_unref (q.binds);
-  g_array_unref (q.numeric);
-  return stmt;
+  exact = query_new ("SELECT c.rowid FROM courses c WHERE c.code = ? COLLATE NOCASE");
+  query_bind_text (exact, raw);
+  append_filters (exact, filter);
+  g_string_append (exact->sql, " ORDER BY c.rowid");
+  if (query_collect (self, exact, ids, seen, limit, error) < 0)
+    return NULL;
+
+  if (filter_is_empty (filter))
+    {
+      if (!collect_titles_unfiltered (self, title_match, ids, seen, limit, error))
+        return NULL;
+    }
+  else
+    {
+      titles = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                          " WHERE course_fts MATCH ?");
+      query_bind_text (titles, title_match);
+      append_filters (titles, filter);
+      g_string_append (titles->sql, " ORDER BY c.title_len, c.rowid");
+      if (limit != G_MAXUINT)
+        {
+          g_string_append (titles->sql, " LIMIT ?");
+          query_bind_double (titles, (double) limit + ids->len);
+        }
+      title_rows = query_collect (self, titles, ids, seen, limit, error);
+      if (title_rows < 0)
+        return NULL;
+    }
+
+  /* Every title match is in @seen unless the page filled up first. */
+  if (ids->len < limit)
+    {
+      rest = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                        " WHERE course_fts MATCH ?");
+      query_bind_text (rest, match);
+      append_filters (rest, filter);
+      g_string_append (rest->sql, " ORDER BY c.rowid");
+      if (query_collect (self, rest, ids, seen, limit, error) < 0)
+        return NULL;
+    }
+
+  if (ids->len < limit)
+    count = ids->len;
+  else
+    {
+      g_autoptr(Query) all = NULL;
+
+      if (filter_is_empty (filter))
+        all = query_new ("SELECT count(*) FROM course_fts WHERE course_fts MATCH ?");
+      else
+        all = query_new ("SELECT count(*) FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                         " WHERE course_fts MATCH ?");
+      query_bind_text (all, match);
+      append_filters (all, filter);
+      if ((count = query_count (self, all, error)) < 0)
+        return NULL;
+    }
+  if (total != NULL)
+    *total = (guint) count;
+  return g_steal_pointer (&ids);
 }
 
 GArray *
@@ -326,28 +577,9 @@ bridge_catalog_search_ids (BridgeCatalog             *self,
                            const BridgeSearchFilter  *filter,
                            GError                   **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
 
-  stmt = prepare_query (self, query, filter, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, rowid);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bridge_catalog_sql_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return search_rowids (self, query, filter, G_MAXUINT, NULL, error);
 }
 
 GPtrArray *
@@ -363,10 +595,10 @@ bridge_catalog_search (BridgeCatalog             *self,
 
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
 
-  ids = bridge_catalog_search_ids (self, query, filter, error);
+  ids = search_rowids (self, query, filter, limit, total, error);
   if (ids == NULL)
     return NULL;
-  for (guint i = 0; i < ids->len && i < limit; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       BridgeCourse *course = bridge_catalog_get_course_by_rowid (self, g_array_index (ids, gint64, i), error);
 
@@ -374,7 +606,5 @@ bridge_catalog_search (BridgeCatalog             *self,
         return NULL;
       g_ptr_array_add (courses, course);
     }
-  if (total != NULL)
-    *total = ids->len;
   return g_steal_pointer (&courses);
 }
