@@ -24,6 +24,8 @@ struct _BridgeCatalog
   /* rowid → length of the course's shortest title (capped at 255), loaded by
    * the first search after an import, so that ranking needs no row lookups. */
   GByteArray     *title_lengths;
+  /* PRAGMA data_version when the caches above were loaded. */
+  gint64          data_version;
 };
 
 sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,
@@ -32,6 +34,10 @@ sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,
 gboolean      bridge_catalog_sql_error (BridgeCatalog  *self,
                                         int             rc,
                                         GError        **error);
+/* Reloads what this connection keeps in memory if another connection has
+ * changed the cache since (an import in another thread or process). */
+gboolean      bridge_catalog_refresh (BridgeCatalog  *self,
+                                      GError        **error);
 BridgeCourse *bridge_catalog_course_from_row (BridgeCatalog *self,
                                               sqlite3_stmt  *stmt,
                                               GError       **error);

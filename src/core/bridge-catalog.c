@@ -334,6 +334,7 @@ load_universities (BridgeCatalog  *self,
   if (rc != SQLITE_DONE)
     return bridge_catalog_sql_error (self, rc, error);
 
+  self->data_version = query_int (self, "PRAGMA data_version", NULL);
   alliance = meta_get (self, "alliance");
   if (alliance != NULL && json_parser_load_from_data (parser, alliance, -1, NULL)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -349,6 +350,19 @@ load_universities (BridgeCatalog  *self,
       self->has_alliance = TRUE;
     }
   return TRUE;
+}
+
+gboolean
+bridge_catalog_refresh (BridgeCatalog  *self,
+                        GError        **error)
+{
+  gint64 version = query_int (self, "PRAGMA data_version", error);
+
+  if (version < 0)
+    return FALSE;
+  if (version == self->data_version)
+    return TRUE;
+  return load_universities (self, error);
 }
 
 static gboolean
@@ -1186,6 +1200,8 @@ bridge_catalog_list_universities (BridgeCatalog *self)
   GPtrArray *list;
 
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  /* On failure, the universities known so far. */
+  bridge_catalog_refresh (self, NULL);
   list = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->university_list->len; i++)
     g_ptr_array_add (list, g_object_ref (g_ptr_array_index (self->university_list, i)));
@@ -1201,6 +1217,8 @@ bridge_catalog_get_university (BridgeCatalog  *self,
 
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
 
+  if (!bridge_catalog_refresh (self, error))
+    return NULL;
   university = id ? g_hash_table_lookup (self->universities, id) : NULL;
   if (university == NULL)
     {
@@ -1244,10 +1262,13 @@ get_course_by (BridgeCatalog  *self,
                gint64          rowid,
                GError        **error)
 {
-  sqlite3_stmt *stmt = bridge_catalog_statement (self, sql, error);
+  sqlite3_stmt *stmt;
   BridgeCourse *course = NULL;
   int rc;
 
+  if (!bridge_catalog_refresh (self, error))
+    return NULL;
+  stmt = bridge_catalog_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
   if (id != NULL)

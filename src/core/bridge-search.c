@@ -479,7 +479,7 @@ search_rowids (BridgeCatalog             *self,
   g_autoptr(Query) rest = NULL;
   gint64 title_rows, count;
 
-  if (!check_filter (filter, error))
+  if (!check_filter (filter, error) || !bridge_catalog_refresh (self, error))
     return NULL;
 
   match = query ? build_match (query) : NULL;

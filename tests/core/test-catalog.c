@@ -367,6 +367,57 @@ test_reimport_unchanged (Fixture       *fixture,
   g_assert_cmpuint (after.courses, ==, 5);
 }
 
+/* A connection sees an import made by another one, caches included. */
+static void
+test_other_connection_import (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) other = bridge_catalog_open (fixture->db, &error);
+  g_autofree char *ids = NULL;
+  g_autoptr(BridgeUniversity) university = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) feed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *minimal = minimal_feed ();
+  g_autofree char *dir = g_path_get_dirname (minimal);
+  g_autofree char *lines = g_build_filename (dir, "courses.jsonl", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "feed.json", NULL);
+  g_autofree char *lines_copy = g_build_filename (fixture->dir, "courses.jsonl", NULL);
+  g_autofree char *lines_text = NULL;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  /* Warm this connection's caches. */
+  found = bridge_catalog_search (fixture->catalog, "生态", NULL, 10, &total, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* The other connection imports a feed where sa is renamed and 生态学 has
+   * a longer title. */
+  g_file_get_contents (minimal, &text, NULL, &error);
+  g_assert_no_error (error);
+  feed = g_string_new (text);
+  g_string_replace (feed, "四川甲大学", "四川甲理工大学", 1);
+  g_file_set_contents (copy, feed->str, -1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (lines, &lines_text, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (lines_copy, lines_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_import (other, copy, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  found = bridge_catalog_search (fixture->catalog, "生态", NULL, 10, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (bridge_text_get (bridge_course_get_university_name (g_ptr_array_index (found, 0)), "zh"),
+                   ==, "四川甲理工大学");
+  university = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_text_get (bridge_university_get_name (university), "zh"), ==, "四川甲理工大学");
+}
+
 static void
 test_cache_settings (Fixture       *fixture,
                      gconstpointer  data)
@@ -529,6 +580,7 @@ main (int   argc,
   ADD ("/catalog/universities", test_universities);
   ADD ("/catalog/reimport-unchanged", test_reimport_unchanged);
   ADD ("/catalog/cache-settings", test_cache_settings);
+  ADD ("/catalog/other-connection-import", test_other_connection_import);
 #undef ADD
   g_test_add_func ("/catalog/corrupt-cache", test_corrupt_cache);
   g_test_add_func ("/catalog/newer-cache", test_newer_cache);
