@@ -835,6 +835,18 @@ bridge_plan_document_paginate (BridgePlanDocument *self,
 
             while (r < n && y + h + g_array_index (b->row_heights, double, r) <= bottom)
               h += g_array_index (b->row_heights, double, r++);
+            /* Never break before a summary or total row: it goes with the
+             * row it sums up. */
+            if (r < n && r > start + 1)
+              {
+                guint keep = r;
+
+                while (keep > start + 1 && (g_array_index (b->row_flags, guint, keep) & (ROW_SPAN | ROW_TOTAL)))
+                  keep--;
+                if (keep > start + (has_header && start == 0 ? 1 : 0))
+                  while (r > keep)
+                    h -= g_array_index (b->row_heights, double, --r);
+              }
             /* A header alone at the foot of a page goes with its rows. */
             if (has_header && start == 0 && r == 1 && n > 1)
               {
