@@ -54,7 +54,7 @@ oracle_fail (int         line,
 }
 
 /* A promise known to be broken, named by @tag: while FUZZ_FEED_KNOWN (a
- * comma-separated list of tags) names it, it is only counted, so that a long
+ * comma-separated list of tags) names it, it is tolerated, so that a long
  * fuzzing run can look for other bugs before this one is fixed. The
  * regression runner never sets it. */
 #define ORACLE_KNOWN(tag, cond, ...) \

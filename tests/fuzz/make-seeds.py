@@ -127,6 +127,31 @@ def main():
     dup = root(feed, [ua, ua])
     seeds["invalid-duplicate.json"] = dumps(dup)
 
+    # Branches the first runs did not reach: each a valid feed with one change.
+    def one_university(change):
+        u = small_university(a, tables=1)
+        change(u)
+        return u
+    pc = small_course(courses["scu"][0])
+    pc["practice_weeks"] = 2
+    twin = small_university(a, tables=1)
+    twin["grading_tables"].append(copy.deepcopy(twin["grading_tables"][0]))
+    seeds["valid-practice-and-twin-table.json"] = dumps(root(feed, [twin], courses=[pc]))
+    seeds["invalid-counts-short.json"] = dumps(root(feed, [one_university(
+        lambda u: u["grading_tables"][0].update(counts=u["grading_tables"][0]["counts"][:-1]))]))
+    seeds["invalid-counts-zero.json"] = dumps(root(feed, [one_university(
+        lambda u: u["grading_tables"][0].update(counts=[dict(g, count=0) for g in u["grading_tables"][0]["counts"]]))]))
+    seeds["invalid-counts-absurd.json"] = dumps(root(feed, [one_university(
+        lambda u: u["grading_tables"][0]["counts"][0].update(count=3000000000))]))
+    seeds["invalid-lecture-zero.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"]["periods_per_credit"].update(lecture=0))]))
+    seeds["invalid-course-twice.txt"] = (
+        dumps(root(feed, [ua], courses=[ca[0]], course_files=["a.jsonl"])) + SEP + dumps(ca[0]) + "\n")
+    seeds["invalid-course-file-not-string.json"] = dumps(root(feed, [ua], course_files=[7]))
+    bad = copy.deepcopy(ca[0])
+    bad["languages"] = ["z"]
+    seeds["invalid-language-tag.txt"] = dumps(root(feed, [ua], course_files=["a.jsonl"])) + SEP + dumps(bad) + "\n"
+
     for name, text in sorted(seeds.items()):
         data = text.encode("utf-8")
         if len(data) > 8192:

@@ -13,7 +13,7 @@
 # tests/fuzz/regressions/ (see its README.md); `meson test --suite fuzz` runs
 # every file there.
 #
-# Set FUZZ_FEED_KNOWN=tag,… to count (not abort on) promises already known to
+# Set FUZZ_FEED_KNOWN=tag,… to tolerate (not abort on) promises already known to
 # be broken while looking for other bugs; see ORACLE_KNOWN in fuzz-feed.c.
 set -eu
 
