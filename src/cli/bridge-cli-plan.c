@@ -909,6 +909,160 @@ plan_grades (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
+/* plan remove ---------------------------------------------------------------- */
+
+static int
+plan_remove (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *reason = NULL, *reason_text = NULL;
+  gboolean home = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "home", 0, 0, G_OPTION_ARG_NONE, &home, N_("The course is a home course (Table B)"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("For an approved agreement: why the course goes (not-available, language-mismatch, timetable-conflict, other)"), N_("REASON") },
+    { "reason-text", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("The reason in words (required with --reason other)"), N_("TEXT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN COURSE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN COURSE — remove a course from the plan"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  BridgePlanSide side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
+  BridgeChangeReason why = BRIDGE_CHANGE_REASON_OTHER;
+  BridgePlanGroup *group;
+
+  g_option_context_set_summary (context,
+                                _("Removes a host course (or, with --home, a home course) from its recognition "
+                                  "group. Once the agreement is approved, the removal goes into a changes "
+                                  "proposal with --reason."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
+  if (rest == NULL || rest[0] == NULL || rest[1] == NULL || rest[2] != NULL)
+    {
+      bridge_cli_error (_("plan remove takes a PLAN and one COURSE"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (reason != NULL && !bridge_change_reason_from_string (reason, &why))
+    {
+      bridge_cli_error (_("“%s” is not a reason for a change"), reason);
+      return BRIDGE_EXIT_USAGE;
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  catalog = bridge_cli_open_catalog (db);
+  if (catalog == NULL)
+    return BRIDGE_EXIT_ERROR;
+  id = resolve_course (catalog, home ? bridge_plan_get_home_university (plan) : bridge_plan_get_host_university (plan), rest[1]);
+  group = bridge_plan_find_course (plan, side, id);
+  if (group == NULL)
+    {
+      bridge_cli_error (_("“%s” is not in the plan"), rest[1]);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (bridge_plan_get_locked (plan))
+    {
+      if (reason == NULL)
+        {
+          bridge_cli_error (_("the learning agreement is approved; give --reason to propose the change"));
+          return BRIDGE_EXIT_USAGE;
+        }
+      if (!bridge_plan_propose_delete (plan, group, side, id, why, reason_text, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
+      if (!save_plan (plan, rest[0]))
+        return BRIDGE_EXIT_ERROR;
+      printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), rest[0]);
+      return BRIDGE_EXIT_OK;
+    }
+  {
+    g_autoptr(BridgePlanComponent) removed = bridge_plan_remove_component (plan, group, side, id, NULL, &error);
+
+    if (removed == NULL)
+      {
+        bridge_cli_error ("%s", error->message);
+        return BRIDGE_EXIT_ERROR;
+      }
+  }
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  printf (_("Removed %s from %s.\n"), rest[1], rest[0]);
+  return BRIDGE_EXIT_OK;
+}
+
+/* plan import -------------------------------------------------------------- */
+
+static int
+plan_import (int argc, char **argv)
+{
+  g_autofree char *db = NULL, *from = NULL;
+  gboolean force = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "from-ewp", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The EWP omobility-las-get-response to read"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — make a plan from a partner’s EWP learning agreement"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  gsize length;
+  guint unknown;
+
+  g_option_context_set_summary (context,
+                                _("Reads the first learning agreement (la) of an EWP omobility-las-get-response "
+                                  "into the plan file PLAN: student, institutions, components, approvals and "
+                                  "changes. Universities and courses are matched in the catalog by EWP hei-id "
+                                  "and code; the others are kept and flagged."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL || from == NULL)
+    {
+      bridge_cli_error (_("plan import takes one PLAN file and --from-ewp FILE"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (!force && g_file_test (rest[0], G_FILE_TEST_EXISTS))
+    {
+      bridge_cli_error (_("%s already exists; use --force to replace it"), rest[0]);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (!g_file_get_contents (from, &xml, &length, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  catalog = bridge_cli_open_catalog (db);
+  if (catalog == NULL)
+    return BRIDGE_EXIT_ERROR;
+  plan = bridge_plan_new_from_ewp_xml (xml, (gssize) length, catalog, &error);
+  if (plan == NULL)
+    {
+      bridge_cli_error ("%s: %s", from, error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  unknown = bridge_plan_refresh (plan, catalog);
+  printf (_("Imported %s into %s.\n"), from, rest[0]);
+  if (unknown > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "%u course is not in the catalog; it is kept and flagged.\n",
+                         "%u courses are not in the catalog; they are kept and flagged.\n", unknown), unknown);
+  return BRIDGE_EXIT_OK;
+}
+
 /* Dispatch ----------------------------------------------------------------- */
 
 typedef struct
@@ -921,11 +1075,13 @@ typedef struct
 static const Subcommand subcommands[] = {
   { "new", plan_new, N_("Start a learning agreement for a student, home and host university and term") },
   { "add", plan_add, N_("Add a recognition group: host courses and the home courses they replace") },
+  { "remove", plan_remove, N_("Remove a course, or propose removing it from an approved agreement") },
   { "show", plan_show, N_("Show the plan with its credits, warnings, approvals and digest") },
   { "approve", plan_approve, N_("Record the approval of the student or a responsible person") },
   { "export", plan_export, N_("Export as PDF, EWP XML or JSON") },
   { "verify", plan_verify, N_("Check a printed agreement’s digest against the plan file") },
   { "grades", plan_grades, N_("Enter the host’s grades and convert them into home grades") },
+  { "import", plan_import, N_("Make a plan from a partner’s EWP learning agreement") },
 };
 
 int

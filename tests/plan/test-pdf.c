@@ -248,6 +248,31 @@ test_chinese_first (PlanFixture   *fx,
   g_assert_nonnull (strstr (text, "四川大学"));
 }
 
+/* A plan edited after approval says so on paper. */
+static void
+test_modified_after_approval (PlanFixture   *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgePlan) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *pdf = g_build_filename (fx->dir, "m.pdf", NULL);
+  g_autofree char *page = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  plan_fixture_approve_all (plan);
+  text = bridge_plan_to_data (plan, NULL);
+  parts = g_strsplit (text, "\"Operating Systems\"", 2);
+  g_free (text);
+  text = g_strjoin ("\"Operating Systems and Networks\"", parts[0], parts[1], NULL);
+  edited = bridge_plan_new_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_export_pdf (edited, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  page = page_text (pdf, 1);
+  g_assert_nonnull (strstr (page, "Modified after approval"));
+}
+
 /* A path that cannot be written: a clear error and the old file intact. */
 static void
 test_unwritable (PlanFixture   *fx,
@@ -305,6 +330,7 @@ main (int   argc,
   ADD ("/plan/pdf/digest", test_digest);
   ADD ("/plan/pdf/recognition", test_recognition);
   ADD ("/plan/pdf/chinese-first", test_chinese_first);
+  ADD ("/plan/pdf/modified-after-approval", test_modified_after_approval);
   ADD ("/plan/pdf/unwritable", test_unwritable);
   ADD ("/plan/pdf/document", test_document);
 

@@ -133,6 +133,27 @@ contains "$tmp/out" "良好" "… and 85 becomes 良好"
 expect 1 "plan grades refuses a grade the scale does not have" -- "$cli" plan grades "$plan" CS301=Z
 expect 2 "plan grades wants COURSE=GRADE" -- "$cli" plan grades "$plan" CS301
 
+# Removing, and importing a partner's agreement
+expect 2 "removing from an approved agreement needs --reason" -- "$cli" plan remove "$plan" CS302
+expect 0 "… with one, it is proposed" -- "$cli" plan remove "$plan" CS302 --reason not-available
+expect 0 "… approved by the student" -- "$cli" plan approve "$plan" --as student --name 李华
+expect 0 "… and the sending institution" -- "$cli" plan approve "$plan" --as sending --name 王芳 --position "Exchange coordinator" --email wangfang@scu.edu.cn
+expect 0 "the agreement exports with the proposed removal" -- "$cli" plan export "$plan" --format ewp-xml -o "$tmp/li3.xml"
+expect 0 "… and validates" -- sh "$xsd/validate.sh" "$tmp/li3.xml"
+contains "$tmp/li3.xml" 'status="deleted" reason-code="not-available"' "… with the removal and its reason"
+expect 0 "plan import reads a partner's EWP agreement" -- "$cli" plan import "$tmp/imported.creditplan" --from-ewp "$tmp/li3.xml"
+expect 0 "… into a plan that opens" -- "$cli" plan show "$tmp/imported.creditplan"
+contains "$tmp/out" "李华" "… with the student"
+contains "$tmp/out" "CS301" "… the courses"
+contains "$tmp/out" "Changes proposed" "… and the pending proposal"
+expect 1 "plan import refuses what is not EWP XML" -- "$cli" plan import "$tmp/bad.creditplan" --from-ewp "$plan"
+expect 0 "a draft plan" -- "$cli" plan new "$tmp/draft.creditplan" --student "Li Hua" --home scu --host cqu --term 2026-autumn
+expect 0 "… takes a course" -- "$cli" plan add "$tmp/draft.creditplan" CS301 --replaces CS305
+expect 0 "… and removes it again without a reason" -- "$cli" plan remove "$tmp/draft.creditplan" CS305 --home
+expect 0 "… which shows" -- "$cli" plan show "$tmp/draft.creditplan"
+if grep -q "CS305" "$tmp/out"; then not_ok "… without CS305"; else ok "… without CS305"; fi
+expect 1 "removing what is not there fails" -- "$cli" plan remove "$tmp/draft.creditplan" CS302
+
 # Bad input, and nothing lost
 cp "$plan" "$tmp/before"
 expect 1 "export to a path that cannot be written" -- "$cli" plan export "$plan" --format pdf -o "$tmp/no/such/dir/li.pdf"
