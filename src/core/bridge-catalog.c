@@ -515,7 +515,7 @@ bridge_catalog_open_or_reset (const char  *path,
       return NULL;
     }
   /* Nothing the user made lives in the cache: it can go. */
-  g_message ("%s; starting a new cache", local_error->message);
+  g_debug ("%s; starting a new cache", local_error->message);
   if (reason != NULL)
     *reason = g_strdup (local_error->message);
   remove_cache_files (path);
