@@ -301,6 +301,53 @@ bridge_credit_workload (const BridgeCreditPolicy *policy,
                         NULL, NULL, steps, error);
 }
 
+/* The spec's warning: local credits and the credits the university's own
+ * policy gives for the workload differ by more than 25 % of the latter.
+ * |credits − policy| > policy / 4  ⇔  4 |credits − policy| > policy.
+ * FALSE on overflow. */
+static gboolean
+local_credits_disagree (BridgeRational  workload,
+                        BridgeRational  credits,
+                        BridgeRational  hours_per_credit,
+                        BridgeRational *policy_credits,
+                        gboolean       *disagree)
+{
+  BridgeRational diff;
+
+  if (!bridge_rational_div (workload, hours_per_credit, policy_credits) ||
+      !bridge_rational_sub (credits, *policy_credits, &diff) ||
+      !bridge_rational_mul (diff, bridge_rational_int (diff.num < 0 ? -4 : 4), &diff))
+    return FALSE;
+  *disagree = bridge_rational_compare (diff, *policy_credits) > 0;
+  return TRUE;
+}
+
+gboolean
+bridge_credit_check_local (const BridgeCreditPolicy *policy,
+                           const BridgeCourseLoad   *load,
+                           BridgeRational           *workload,
+                           BridgeRational           *policy_credits,
+                           gboolean                 *disagree,
+                           GError                  **error)
+{
+  BridgeRational credits, hours_per_credit;
+
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail (load != NULL, FALSE);
+  g_return_val_if_fail (workload != NULL && policy_credits != NULL && disagree != NULL, FALSE);
+
+  if (!bridge_credit_workload (policy, load, workload, NULL, NULL, error) ||
+      !number (load->credits, "credits", &credits, error) ||
+      !bridge_credit_hours_per_local_credit (policy, &hours_per_credit, NULL, error))
+    return FALSE;
+  if (!local_credits_disagree (*workload, credits, hours_per_credit, policy_credits, disagree))
+    {
+      overflow_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static BridgeCreditResult *
 result_new (void)
 {
@@ -466,7 +513,7 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
   /* The spec's warning: the host's own credits against its own policy. */
   if (load->credits > 0)
     {
-      BridgeRational credits, host_hours, policy_credits, diff;
+      BridgeRational credits, host_hours, policy_credits;
       g_autoptr(GError) local_error = NULL;
 
       if (!number (load->credits, "credits", &credits, error))
@@ -476,17 +523,16 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
 
       if (bridge_credit_hours_per_local_credit (host_policy, &host_hours, NULL, &local_error))
         {
-          if (!bridge_rational_div (workload, host_hours, &policy_credits) ||
-              !bridge_rational_sub (credits, policy_credits, &diff) ||
-              !bridge_rational_mul (diff, bridge_rational_int (diff.num < 0 ? -4 : 4), &diff))
+          gboolean disagree;
+
+          if (!local_credits_disagree (workload, credits, host_hours, &policy_credits, &disagree))
             {
               overflow_error (error);
               return NULL;
             }
           self->host_hours_per_credit = two_decimals (host_hours, BRIDGE_ROUND_HALF_UP);
           self->host_policy_credits = two_decimals (policy_credits, BRIDGE_ROUND_HALF_UP);
-          /* |credits − policy| > 25 % of policy  ⇔  4 |credits − policy| > policy */
-          if (bridge_rational_compare (diff, policy_credits) > 0)
+          if (disagree)
             {
               g_autofree char *c = show (credits);
               g_autofree char *w = show (workload);

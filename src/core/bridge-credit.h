@@ -112,6 +112,16 @@ gboolean bridge_credit_workload (const BridgeCreditPolicy *policy,
                                  GPtrArray                *steps,
                                  GError                  **error);
 
+/* The spec's check of a course's local credits (@load->credits) against the
+ * credits its own university's @policy gives for its workload: @disagree is
+ * TRUE when they differ by more than 25 %. The feed reader warns with it. */
+gboolean bridge_credit_check_local (const BridgeCreditPolicy *policy,
+                                    const BridgeCourseLoad   *load,
+                                    BridgeRational           *workload,
+                                    BridgeRational           *policy_credits,
+                                    gboolean                 *disagree,
+                                    GError                  **error);
+
 /* The credit equivalence of @load (a course of @host) at @home. */
 BridgeCreditResult *bridge_credit_compute_load (const BridgeAlliance   *alliance,
                                                 BridgeUniversity       *host,

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
 
@@ -31,6 +32,7 @@
 
 typedef struct
 {
+  BridgeCreditPolicy policy; /* for the 25 % check of each course's credits */
   GHashTable *scales;     /* scale id → GPtrArray of passing grade labels (element-type utf8) */
   GHashTable *terms;      /* term ids (set) */
   GHashTable *table_keys; /* "isced/cycle" (set), to warn about twins */
@@ -913,33 +915,29 @@ check_table (Reader          *reader,
 }
 
 static gboolean
-check_policy (Reader      *reader,
-              JsonObject  *university,
-              GError     **error)
+check_policy (Reader              *reader,
+              JsonObject          *university,
+              BridgeCreditPolicy  *out,
+              GError             **error)
 {
   JsonObject *policy = get_object (reader, university, "credit_policy", TRUE, error);
-  double kinds[BRIDGE_N_KINDS];
   gboolean ok;
   gsize len;
 
   if (policy == NULL)
     return FALSE;
+  out->credit_step = 0.5;
   len = path_push_member (reader, "credit_policy");
-  ok = get_number (reader, policy, "period_minutes", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, NULL, NULL, error)
-       && check_kinds (reader, policy, "periods_per_credit", TRUE, TRUE, kinds, error)
-       && check_kinds (reader, policy, "self_study_ratio", TRUE, TRUE, kinds, error)
-       && get_number (reader, policy, "practice_week_hours", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, NULL, NULL, error)
-       && get_number (reader, policy, "weeks_per_practice_credit", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, NULL, NULL, error)
-       && get_number (reader, policy, "credit_step", FALSE, NUMBER_POSITIVE | NUMBER_QUANTITY, NULL, NULL, error);
-  if (ok)
-    {
-      /* The lecture entries must be > 0 to define a local credit. */
-      JsonObject *ppc = json_object_get_object_member (policy, "periods_per_credit");
-
-      if (json_object_get_double_member (ppc, "lecture") <= 0)
-        ok = reader_fail (reader, error, "periods_per_credit.lecture",
-                          _("a credit needs more than 0 lecture periods"));
-    }
+  ok = get_number (reader, policy, "period_minutes", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, &out->period_minutes, NULL, error)
+       && check_kinds (reader, policy, "periods_per_credit", TRUE, TRUE, out->periods_per_credit, error)
+       && check_kinds (reader, policy, "self_study_ratio", TRUE, TRUE, out->self_study_ratio, error)
+       && get_number (reader, policy, "practice_week_hours", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, &out->practice_week_hours, NULL, error)
+       && get_number (reader, policy, "weeks_per_practice_credit", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, &out->weeks_per_practice_credit, NULL, error)
+       && get_number (reader, policy, "credit_step", FALSE, NUMBER_POSITIVE | NUMBER_QUANTITY, &out->credit_step, NULL, error);
+  /* The lecture entry must be > 0 to define a local credit. */
+  if (ok && out->periods_per_credit[BRIDGE_KIND_LECTURE] <= 0)
+    ok = reader_fail (reader, error, "periods_per_credit.lecture",
+                      _("a credit needs more than 0 lecture periods"));
   path_pop (reader, len);
   return ok;
 }
@@ -966,10 +964,13 @@ check_university (Reader      *reader,
     return FALSE;
   if (!check_uri (reader, university, "website", error))
     return FALSE;
-  if (!check_policy (reader, university, error))
-    return FALSE;
 
   info = g_new0 (UniversityInfo, 1);
+  if (!check_policy (reader, university, &info->policy, error))
+    {
+      g_free (info);
+      return FALSE;
+    }
   info->scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   info->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->table_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1243,50 +1244,30 @@ check_course (Reader      *reader,
 
   defer_references (reader, array, "prerequisites", "prerequisite");
   g_hash_table_add (reader->courses, g_string_chunk_insert_const (reader->chunk, id));
+
+  /* The spec's warning, with the credit engine's exact arithmetic. */
+  {
+    BridgeCourseLoad load = { { 0 } };
+    BridgeRational hours, policy_credits;
+    gboolean disagree = FALSE;
+
+    memcpy (load.periods, periods, sizeof periods);
+    load.practice_weeks = practice_weeks;
+    load.workload_hours = has_workload ? workload : 0;
+    load.credits = credits;
+    if (!bridge_credit_check_local (&info->policy, &load, &hours, &policy_credits, &disagree, NULL))
+      return reader_fail (reader, error, NULL, _("the course’s workload cannot be computed exactly"));
+    if (disagree)
+      {
+        g_autofree char *h = bridge_rational_format_short (hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
+        g_autofree char *p = bridge_rational_format_short (policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
+
+        reader_warn (reader, "credits",
+                     _("the course awards %g local credits, but its workload of %s hours is worth %s under its university’s policy (more than 25 %% apart)"),
+                     credits, h, p);
+      }
+  }
   return TRUE;
-}
-
-/* The 25 % check of local credits against the workload, under the course's
- * own university's policy. Computed here with the feed's numbers; the exact
- * equivalence for people lives in bridge-credit.c. */
-static void
-warn_credit_mismatch (Reader     *reader,
-                      JsonObject *course,
-                      JsonObject *policy_object)
-{
-  double periods[BRIDGE_N_KINDS] = { 0 }, ratio[BRIDGE_N_KINDS] = { 0 };
-  double minutes, per_credit_lecture, week_hours, workload = 0, hours_per_credit, expected, credits;
-  JsonObject *obj;
-
-  minutes = json_object_get_double_member (policy_object, "period_minutes");
-  week_hours = json_object_get_double_member (policy_object, "practice_week_hours");
-  obj = json_object_get_object_member (policy_object, "self_study_ratio");
-  for (guint k = 0; k < BRIDGE_N_KINDS; k++)
-    if (json_object_has_member (obj, kind_names[k]))
-      ratio[k] = json_object_get_double_member (obj, kind_names[k]);
-  per_credit_lecture = json_object_get_double_member (json_object_get_object_member (policy_object, "periods_per_credit"), "lecture");
-
-  if (json_object_has_member (course, "workload_hours"))
-    workload = json_object_get_double_member (course, "workload_hours");
-  else
-    {
-      obj = json_object_get_object_member (course, "periods");
-      for (guint k = 0; k < BRIDGE_N_KINDS; k++)
-        if (json_object_has_member (obj, kind_names[k]))
-          periods[k] = json_object_get_double_member (obj, kind_names[k]);
-      for (guint k = 0; k < BRIDGE_N_KINDS; k++)
-        workload += periods[k] * minutes / 60.0 * (1 + ratio[k]);
-      if (json_object_has_member (course, "practice_weeks"))
-        workload += json_object_get_double_member (course, "practice_weeks") * week_hours;
-    }
-
-  hours_per_credit = per_credit_lecture * minutes / 60.0 * (1 + ratio[BRIDGE_KIND_LECTURE]);
-  expected = workload / hours_per_credit;
-  credits = json_object_get_double_member (course, "credits");
-  if (fabs (credits - expected) > 0.25 * expected + 1e-9)
-    reader_warn (reader, "credits",
-                 _("the course awards %g local credits, but its workload of %.1f hours is worth %.2f under its university’s policy (more than 25 %% apart)"),
-                 credits, workload, expected);
 }
 
 /* Certificates */
@@ -1386,7 +1367,6 @@ static gboolean
 read_course_stream (Reader        *reader,
                     GInputStream  *stream,
                     JsonParser    *parser,
-                    GHashTable    *policies,
                     GError       **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_sized_new (CHUNK_SIZE * 2);
@@ -1463,13 +1443,6 @@ read_course_stream (Reader        *reader,
             copy = g_strndup (line, line_len);
             if (!reader_course (reader, json_parser_get_root (parser), copy, line_len, error))
               return FALSE;
-            if (policies != NULL)
-              {
-                JsonObject *course = json_node_get_object (json_parser_get_root (parser));
-                JsonObject *policy = g_hash_table_lookup (policies, json_object_get_string_member (course, "university"));
-
-                warn_credit_mismatch (reader, course, policy);
-              }
             path_pop (reader, len);
             any = TRUE;
           }
@@ -1512,7 +1485,6 @@ read_feed (Reader          *reader,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(JsonParser) line_parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) policies = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) streams = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root, *alliance;
   JsonNode *node;
@@ -1660,9 +1632,6 @@ read_feed (Reader          *reader,
         return reader_fail (reader, error, NULL, _("expected a university object, found %s"), node_type_name (element));
       if (!check_university (reader, json_node_get_object (element), error))
         return FALSE;
-      g_hash_table_insert (policies,
-                           (gpointer) json_object_get_string_member (json_node_get_object (element), "id"),
-                           json_object_get_object_member (json_node_get_object (element), "credit_policy"));
       place = reader_place (reader, NULL);
       if (reader->sink->university != NULL
           && !reader->sink->university (reader->user_data, json_node_get_object (element), place, error))
@@ -1705,12 +1674,6 @@ read_feed (Reader          *reader,
             return FALSE;
           if (!reader_course (reader, element, NULL, 0, error))
             return FALSE;
-          {
-            JsonObject *course = json_node_get_object (element);
-
-            warn_credit_mismatch (reader, course,
-                                  g_hash_table_lookup (policies, json_object_get_string_member (course, "university")));
-          }
           path_pop (reader, len2);
         }
       path_pop (reader, plen);
@@ -1719,7 +1682,7 @@ read_feed (Reader          *reader,
   for (guint i = 0; files != NULL && i < streams->len; i++)
     {
       reader->file = json_array_get_string_element (files, i);
-      if (!read_course_stream (reader, g_ptr_array_index (streams, i), line_parser, policies, error))
+      if (!read_course_stream (reader, g_ptr_array_index (streams, i), line_parser, error))
         return FALSE;
     }
   reader->file = root_name;

@@ -187,6 +187,23 @@ test_warnings (Fixture       *fixture,
   g_assert_cmpuint (report->courses, ==, 5);
 }
 
+/* The bundled demo catalog imports without a single warning. */
+static void
+test_demo_catalog (void)
+{
+  const char *root = g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT");
+  g_autofree char *demo = g_build_filename (root ? root : "..", "data", "catalog", "feed.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bridge_feed_check (file, warnings, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (warnings, i));
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
 /* Reading a feed from memory, as the fuzzer does, with a course file. */
 static GBytes *
 open_memory (const char  *name,
@@ -281,6 +298,7 @@ main (int   argc,
 
   g_test_add_func ("/feed/identifiers", test_identifiers);
   g_test_add_func ("/feed/check-minimal", test_check_only);
+  g_test_add_func ("/feed/demo-catalog", test_demo_catalog);
   g_test_add_func ("/feed/read-bytes", test_read_bytes);
   g_test_add ("/feed/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
 
