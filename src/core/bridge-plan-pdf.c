@@ -1065,17 +1065,14 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static GBytes *render_document (BridgePlanDocument *doc, GError **error);
+
 GBytes *
 bridge_plan_render_pdf (BridgePlan     *plan,
                         BridgeCatalog  *catalog,
                         GError        **error)
 {
   g_autoptr(BridgePlanDocument) doc = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
@@ -1083,6 +1080,60 @@ bridge_plan_render_pdf (BridgePlan     *plan,
   doc = bridge_plan_document_new (plan, catalog, error);
   if (doc == NULL)
     return NULL;
+  return render_document (doc, error);
+}
+
+gboolean
+bridge_plan_export_pdf (BridgePlan     *plan,
+                        BridgeCatalog  *catalog,
+                        const char     *path,
+                        GError        **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pdf = bridge_plan_render_pdf (plan, catalog, error);
+  if (pdf == NULL)
+    return FALSE;
+  data = g_bytes_get_data (pdf, &size);
+  return bridge_plan_write_file (path, data, size, error);
+}
+
+/* Asynchronous export ------------------------------------------------------ */
+
+typedef struct
+{
+  BridgePlanExportFormat  format;
+  char                   *path;
+  BridgePlanDocument     *doc;              /* PDF */
+  char                   *data;             /* EWP XML and JSON */
+  gsize                   length;
+  GError                 *error;            /* found while gathering */
+} ExportTask;
+
+static void
+export_task_free (ExportTask *t)
+{
+  g_free (t->path);
+  g_clear_pointer (&t->doc, bridge_plan_document_free);
+  g_free (t->data);
+  g_clear_error (&t->error);
+  g_free (t);
+}
+
+static GBytes *
+render_document (BridgePlanDocument  *doc,
+                 GError             **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages;
+
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
   {
     g_autofree char *subject = g_strdup_printf ("SHA-256 %s", doc->digest);
@@ -1111,21 +1162,95 @@ bridge_plan_render_pdf (BridgePlan     *plan,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
-gboolean
-bridge_plan_export_pdf (BridgePlan     *plan,
-                        BridgeCatalog  *catalog,
-                        const char     *path,
-                        GError        **error)
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr(GBytes) pdf = NULL;
-  gsize size;
-  const char *data;
+  ExportTask *t = task_data;
+  g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  if (t->format == BRIDGE_PLAN_EXPORT_PDF)
+    {
+      g_autoptr(GBytes) pdf = render_document (t->doc, &error);
+      gsize size;
+      const char *data;
 
-  pdf = bridge_plan_render_pdf (plan, catalog, error);
-  if (pdf == NULL)
-    return FALSE;
-  data = g_bytes_get_data (pdf, &size);
-  return bridge_plan_write_file (path, data, size, error);
+      if (pdf == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      data = g_bytes_get_data (pdf, &size);
+      if (!bridge_plan_write_file (t->path, data, size, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else if (!bridge_plan_write_file (t->path, t->data, t->length, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+bridge_plan_export_async (BridgePlan             *self,
+                          BridgeCatalog          *catalog,
+                          BridgePlanExportFormat  format,
+                          const char             *path,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportTask *t;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BRIDGE_IS_PLAN (self));
+  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bridge_plan_export_async);
+  t = g_new0 (ExportTask, 1);
+  t->format = format;
+  t->path = g_strdup (path);
+  g_task_set_task_data (task, t, (GDestroyNotify) export_task_free);
+
+  /* Everything that reads the plan or the catalog happens here. */
+  switch (format)
+    {
+    case BRIDGE_PLAN_EXPORT_PDF:
+      t->doc = bridge_plan_document_new (self, catalog, &error);
+      break;
+    case BRIDGE_PLAN_EXPORT_EWP_XML:
+      t->data = bridge_plan_to_ewp_xml (self, catalog, &error);
+      t->length = t->data ? strlen (t->data) : 0;
+      break;
+    case BRIDGE_PLAN_EXPORT_JSON:
+    default:
+      t->data = bridge_plan_to_data (self, &t->length);
+      break;
+    }
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+bridge_plan_export_finish (BridgePlan    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

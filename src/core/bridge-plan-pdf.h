@@ -29,7 +29,14 @@ GBytes  *bridge_plan_render_pdf (BridgePlan     *plan,
                                  GError        **error);
 
 /* For GtkPrintOperation: lay out once for the page size, then draw pages
- * on the print context's cairo_t. Sizes in points (1/72 inch). */
+ * on the print context's cairo_t. Sizes in points (1/72 inch). The document
+ * keeps its own margins, so set the operation to use the full page in points:
+ *   gtk_print_operation_set_use_full_page (op, TRUE);
+ *   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+ * then in "begin-print" call bridge_plan_document_paginate () with
+ * gtk_print_context_get_cairo_context () / _get_width () / _get_height ()
+ * and gtk_print_operation_set_n_pages () with the result, and in
+ * "draw-page" bridge_plan_document_draw_page (). */
 typedef struct _BridgePlanDocument BridgePlanDocument;
 
 BridgePlanDocument *bridge_plan_document_new       (BridgePlan         *plan,

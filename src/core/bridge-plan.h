@@ -578,6 +578,28 @@ BridgePlan *bridge_plan_new_from_ewp_xml      (const char    *xml,
                                                BridgeCatalog *catalog,
                                                GError       **error);
 
+typedef enum
+{
+  BRIDGE_PLAN_EXPORT_PDF,
+  BRIDGE_PLAN_EXPORT_EWP_XML,
+  BRIDGE_PLAN_EXPORT_JSON,
+} BridgePlanExportFormat;
+
+/* Exports to @path without blocking the caller: what needs the plan and the
+ * catalog is gathered now, on the calling thread; the PDF is laid out, drawn
+ * and written (atomically) in a worker thread. Errors as the functions above
+ * (an EWP rule that does not hold is reported by the finish function). */
+void        bridge_plan_export_async          (BridgePlan             *self,
+                                               BridgeCatalog          *catalog,
+                                               BridgePlanExportFormat  format,
+                                               const char             *path,
+                                               GCancellable           *cancellable,
+                                               GAsyncReadyCallback     callback,
+                                               gpointer                user_data);
+gboolean    bridge_plan_export_finish         (BridgePlan             *self,
+                                               GAsyncResult           *result,
+                                               GError                **error);
+
 /* Writes @contents to @path atomically (temp file, fsync, rename). */
 gboolean    bridge_plan_write_file            (const char  *path,
                                                const char  *contents,

@@ -293,6 +293,61 @@ test_unwritable (PlanFixture   *fx,
   g_assert_true (g_file_test (dir_in_way, G_FILE_TEST_IS_DIR));
 }
 
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!bridge_plan_export_finish (BRIDGE_PLAN (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "done");   /* marks success */
+}
+
+static GError *
+export_and_wait (BridgePlan             *plan,
+                 BridgeCatalog          *catalog,
+                 BridgePlanExportFormat  format,
+                 const char             *path)
+{
+  GError *error = NULL;
+
+  bridge_plan_export_async (plan, catalog, format, path, NULL, export_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* The window's path: export without blocking, then the result. */
+static void
+test_async (PlanFixture   *fx,
+            gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autofree char *pdf = g_build_filename (fx->dir, "async.pdf", NULL);
+  g_autofree char *xml = g_build_filename (fx->dir, "async.xml", NULL);
+  g_autofree char *bad = g_build_filename (fx->dir, "none", "async.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  error = export_and_wait (plan, fx->catalog, BRIDGE_PLAN_EXPORT_PDF, pdf);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* success */
+  g_clear_error (&error);
+  text = page_text (pdf, 1);
+  g_assert_nonnull (strstr (text, "李华"));
+
+  /* Not approved: EWP has nothing to send, and says so through finish (). */
+  error = export_and_wait (plan, fx->catalog, BRIDGE_PLAN_EXPORT_EWP_XML, xml);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  error = export_and_wait (plan, fx->catalog, BRIDGE_PLAN_EXPORT_PDF, bad);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 /* The printing path of the window: paginate on any cairo surface and draw. */
 static void
 test_document (PlanFixture   *fx,
@@ -333,6 +388,7 @@ main (int   argc,
   ADD ("/plan/pdf/modified-after-approval", test_modified_after_approval);
   ADD ("/plan/pdf/unwritable", test_unwritable);
   ADD ("/plan/pdf/document", test_document);
+  ADD ("/plan/pdf/async", test_async);
 
   return g_test_run ();
 }
