@@ -51,6 +51,7 @@ typedef struct
   BridgeCatalog        *catalog;
   const BridgeAlliance *alliance;
   GString              *out;
+  GString              *saved;            /* while writing a proposal's content */
   int                   depth;
 } Writer;
 
@@ -650,6 +651,42 @@ write_student (Writer  *w,
   return TRUE;
 }
 
+/* A changes-proposal's id must change exactly when its content does: it is
+ * the SHA-256 of the element's content as written. The content goes to a
+ * buffer of its own first. */
+static void
+proposal_begin (Writer *w)
+{
+  w->saved = w->out;
+  w->out = g_string_new (NULL);
+  w->depth++;
+}
+
+static void
+proposal_abandon (Writer *w)
+{
+  g_string_free (w->out, TRUE);
+  w->out = w->saved;
+  w->saved = NULL;
+  w->depth--;
+}
+
+static void
+proposal_end (Writer *w)
+{
+  GString *body = w->out;
+  g_autofree char *id = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body->str, body->len);
+  g_autofree char *attrs = g_strdup_printf ("id=\"%s\"", id);
+
+  w->out = w->saved;
+  w->saved = NULL;
+  w->depth--;
+  w_open (w, "changes-proposal", attrs);
+  g_string_append_len (w->out, body->str, body->len);
+  g_string_free (body, TRUE);
+  w_close (w, "changes-proposal");
+}
+
 static gboolean
 is_date (const char *s)
 {
@@ -676,7 +713,7 @@ bridge_plan_to_ewp_xml (BridgePlan     *self,
                         BridgeCatalog  *catalog,
                         GError        **error)
 {
-  Writer w = { self, catalog, NULL, NULL, 0 };
+  Writer w = { self, catalog, NULL, NULL, NULL, 0 };
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   const BridgePlanStudent *s = bridge_plan_get_student (self);
   const char *start = bridge_plan_get_start_date (self);
@@ -757,17 +794,15 @@ bridge_plan_to_ewp_xml (BridgePlan     *self,
 
   if (!bridge_plan_get_locked (self))
     {
-      g_autofree char *id = bridge_plan_get_content_digest (self);
-
       for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
         approvals[r] = bridge_plan_get_approval (self, r);
-      w_open (&w, "changes-proposal", NULL);
-      /* w_open wrote the tag without the id: put it in */
-      g_string_truncate (out, out->len - 2);
-      g_string_append_printf (out, " id=\"%s\">\n", id);
+      proposal_begin (&w);
       if (!write_snapshot (&w, self, error) || !write_signatures (&w, approvals, FALSE, error))
-        return NULL;
-      w_close (&w, "changes-proposal");
+        {
+          proposal_abandon (&w);
+          return NULL;
+        }
+      proposal_end (&w);
     }
   else
     {
@@ -805,13 +840,14 @@ bridge_plan_to_ewp_xml (BridgePlan     *self,
           g_ptr_array_add (lists, bridge_plan_get_pending_changes (self));
           for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
             approvals[r] = bridge_plan_get_pending_approval (self, r);
-          w_open (&w, "changes-proposal", NULL);
-          g_string_truncate (out, out->len - 2);
-          g_string_append_printf (out, " id=\"%s\">\n", bridge_plan_get_pending_id (self));
+          proposal_begin (&w);
           if (!write_diff (&w, first, proposed, (GPtrArray **) lists->pdata, lists->len, error)
               || !write_signatures (&w, approvals, FALSE, error))
-            return NULL;
-          w_close (&w, "changes-proposal");
+            {
+              proposal_abandon (&w);
+              return NULL;
+            }
+          proposal_end (&w);
         }
     }
   w_close (&w, "la");

@@ -421,6 +421,43 @@ test_round_trip (PlanFixture   *fx,
   g_assert_cmpstr (xml, ==, xml2);
 }
 
+/* A proposed first version comes back as a draft with two approvals. */
+static void
+test_round_trip_draft (PlanFixture   *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgePlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL, *xml2 = NULL;
+  BridgePlanGroup *g;
+
+  approve_proposal (plan, FALSE);
+  g_assert_true (bridge_plan_set_component_flags (plan, bridge_plan_get_group (plan, 0), BRIDGE_PLAN_SIDE_HOME,
+                                                  "scu:cs305", TRUE, FALSE, &error));
+  /* (changing the flag withdrew the approvals: approve again) */
+  approve_proposal (plan, FALSE);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  assert_valid (fx, xml, "draft.xml");
+  g_assert_nonnull (strstr (xml, "Automatic recognition."));
+
+  back = bridge_plan_new_from_ewp_xml (xml, -1, fx->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_false (bridge_plan_get_locked (back));
+  g_assert_nonnull (bridge_plan_get_approval (back, BRIDGE_PLAN_ROLE_SENDING));
+  g_assert_null (bridge_plan_get_approval (back, BRIDGE_PLAN_ROLE_RECEIVING));
+  g_assert_cmpuint (bridge_plan_get_n_groups (back), ==, 2);
+  g = bridge_plan_get_group (back, 0);
+  g_assert_true (bridge_plan_group_get_component (g, BRIDGE_PLAN_SIDE_HOME, 0)->automatic);
+  g_assert_cmpstr (bridge_plan_group_get_component (g, BRIDGE_PLAN_SIDE_HOST, 0)->course_id, ==, "cqu:cs301");
+  g_assert_cmpfloat (bridge_plan_group_get_component (g, BRIDGE_PLAN_SIDE_HOST, 0)->credits, ==, 3.5);
+  g_assert_false (bridge_plan_get_modified_after_approval (back));
+  xml2 = bridge_plan_to_ewp_xml (back, fx->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xml, ==, xml2);
+}
+
 static void
 test_import_bad (PlanFixture   *fx,
                  gconstpointer  data)
@@ -478,6 +515,7 @@ main (int   argc,
   ADD ("/plan/ewp/pending-changes", test_pending_changes);
   ADD ("/plan/ewp/rules", test_rules);
   ADD ("/plan/ewp/round-trip", test_round_trip);
+  ADD ("/plan/ewp/round-trip-draft", test_round_trip_draft);
   ADD ("/plan/ewp/import-bad", test_import_bad);
   ADD ("/plan/ewp/import-foreign", test_import_foreign);
 
