@@ -348,6 +348,45 @@ test_async (PlanFixture   *fx,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A long plan: tables split over pages, each part under its header row. */
+static void
+test_long_tables (PlanFixture   *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "long.pdf", NULL);
+  guint pages, with_rows = 0, with_header = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, (const char *[]) { "cqu:ma101", NULL },
+                                             (const char *[]) { "scu:ma120", NULL }, &error));
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  pages = n_pages (pdf);
+  g_assert_cmpuint (pages, >=, 4);
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+
+      if (strstr (text, "MA101") == NULL)
+        continue;
+      with_rows++;
+      /* Table A's header, or Table B's (whose rows also name MA101). */
+      if (strstr (text, "Alliance") || strstr (text, "Recognised"))
+        with_header++;
+    }
+  g_assert_cmpuint (with_rows, >=, 3);
+  g_assert_cmpuint (with_header, ==, with_rows);
+  {
+    g_autofree char *last = page_text (pdf, pages);
+    g_autofree char *footer = g_strdup_printf ("Page %u of %u", pages, pages);
+
+    g_assert_nonnull (strstr (last, footer));
+  }
+}
+
 /* The printing path of the window: paginate on any cairo surface and draw. */
 static void
 test_document (PlanFixture   *fx,
@@ -389,6 +428,7 @@ main (int   argc,
   ADD ("/plan/pdf/unwritable", test_unwritable);
   ADD ("/plan/pdf/document", test_document);
   ADD ("/plan/pdf/async", test_async);
+  ADD ("/plan/pdf/long-tables", test_long_tables);
 
   return g_test_run ();
 }
