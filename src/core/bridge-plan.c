@@ -2783,6 +2783,16 @@ load_root (BridgePlan *self,
         return FALSE;
       v->content = json_node_new (JSON_NODE_OBJECT);
       json_node_set_object (v->content, content);
+      /* The version must read as a plan itself. */
+      {
+        g_autoptr(BridgePlan) check = g_object_new (BRIDGE_TYPE_PLAN, NULL);
+        g_autofree char *cpath = g_strdup_printf ("%s.content", path);
+        g_autoptr(GError) inner = NULL;
+        Loader sub = { NULL, &inner };
+
+        if (!load_content (check, &sub, content))
+          return load_fail (ld, cpath, "%s", inner->message);
+      }
     }
 
   cp = get_object (ld, root, "changes_proposal", "$", FALSE);

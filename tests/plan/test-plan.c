@@ -370,6 +370,15 @@ test_file_not_a_plan (PlanFixture   *fx,
   g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
   g_assert_nonnull (strstr (error->message, "$.groups[0].host[0]"));
   g_assert_nonnull (strstr (error->message, "credits"));
+  g_clear_error (&error);
+
+  /* A damaged approved version is found on loading, not later. */
+  g_assert_null (bridge_plan_new_from_data ("{\"format\": \"credit-bridge-plan\", \"version\": 1, "
+                                            "\"versions\": [{\"version\": 1, \"changes\": [], \"approvals\": [], "
+                                            "\"content\": {\"groups\": {\"id\": \"g1\"}}}]}",
+                                            -1, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "$.versions[0].content"));
 }
 
 /* Courses that left the catalog are kept and flagged, never dropped. */
