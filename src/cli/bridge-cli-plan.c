@@ -548,6 +548,36 @@ plan_show (int argc, char **argv)
         }
     }
 
+  if (bridge_plan_get_pending_changes (plan))
+    {
+      printf ("%s\n", _("Approvals of the proposed changes:"));
+      for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+        {
+          const BridgePlanApproval *a = bridge_plan_get_pending_approval (plan, r);
+
+          printf ("  %-22s %s\n", bridge_plan_role_get_label (r), a ? a->person.name : _("not yet"));
+        }
+    }
+
+  if (bridge_plan_get_n_versions (plan) > 0)
+    {
+      printf ("\n%s\n", _("Approved versions:"));
+      for (guint v = 1; v <= bridge_plan_get_n_versions (plan); v++)
+        {
+          guint n_changes = v > 1 ? bridge_plan_get_version_changes (plan, v)->len : 0;
+
+          if (v == 1)
+            printf ("  %u  %s  %s\n", v, bridge_plan_get_version_timestamp (plan, v), _("first version"));
+          else
+            {
+              g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes),
+                                                       n_changes);
+
+              printf ("  %u  %s  %s\n", v, bridge_plan_get_version_timestamp (plan, v), what);
+            }
+        }
+    }
+
   printf ("\n%s\n", _("Approvals:"));
   for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
     {

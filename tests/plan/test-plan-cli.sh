@@ -125,6 +125,9 @@ expect 0 "… and validates" -- sh "$xsd/validate.sh" "$tmp/li2.xml"
 contains "$tmp/li2.xml" 'status="inserted" reason-code="extending-mobility"' "… with the change and its reason"
 expect 0 "the receiving institution approves the change" -- "$cli" plan approve "$plan" --as receiving --name "Zhang Wei" --position "International office" --email zhangwei@cqu.edu.cn
 contains "$tmp/out" "version 2" "… which makes version 2"
+expect 0 "plan show lists the approved versions" -- "$cli" plan show "$plan"
+contains "$tmp/out" "first version" "… the first"
+contains "$tmp/out" "2 changes" "… and the second with its two changes"
 
 # Grades after the stay
 expect 0 "plan grades converts the host's grades" -- "$cli" plan grades "$plan" CS301=A cqu:cs302=85 MA101=B
