@@ -321,6 +321,52 @@ test_file_truncated (PlanFixture   *fx,
   g_assert_nonnull (strstr (error->message, "damaged or incomplete"));
 }
 
+/* Every cut of a full plan file, and bytes changed at random: refused with
+ * an error (or, when still valid JSON of a plan, read), never a crash. */
+static void
+test_file_damaged (PlanFixture   *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autofree char *text = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261126);
+  gsize length;
+
+  plan_fixture_approve_all (plan);
+  g_assert_true (bridge_plan_propose_delete (plan, bridge_plan_get_group (plan, 0), BRIDGE_PLAN_SIDE_HOST, "cqu:cs301",
+                                             BRIDGE_CHANGE_REASON_NOT_AVAILABLE, NULL, NULL));
+  text = bridge_plan_to_data (plan, &length);
+  for (gsize cut = 0; cut < length - 2; cut += 7)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BridgePlan) p = bridge_plan_new_from_data (text, (gssize) cut, &error);
+
+      g_assert_null (p);
+      g_assert_true (g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN));
+    }
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *copy = g_strndup (text, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BridgePlan) p = NULL;
+
+      for (guint k = 0; k < 3; k++)
+        copy[g_rand_int_range (rand, 0, (gint32) length)] = "{}[]\",:0a-\\ "[g_rand_int_range (rand, 0, 13)];
+      p = bridge_plan_new_from_data (copy, (gssize) length, &error);
+      if (p == NULL)
+        g_assert_true (error->domain == BRIDGE_ERROR);
+      else
+        {
+          g_autofree char *again = bridge_plan_to_data (p, NULL);
+          g_autofree char *digest = bridge_plan_get_digest (p);
+
+          g_assert_nonnull (again);
+          g_assert_cmpuint (strlen (digest), ==, 64);
+          (void) bridge_plan_get_modified_after_approval (p);
+        }
+    }
+}
+
 static void
 test_file_empty (PlanFixture   *fx,
                  gconstpointer  data)
@@ -672,6 +718,7 @@ main (int   argc,
   ADD ("/plan/file/atomic", test_file_atomic);
   ADD ("/plan/file/truncated", test_file_truncated);
   ADD ("/plan/file/empty", test_file_empty);
+  ADD ("/plan/file/damaged", test_file_damaged);
   ADD ("/plan/file/newer-version", test_file_newer_version);
   ADD ("/plan/file/not-a-plan", test_file_not_a_plan);
   ADD ("/plan/file/unknown-course", test_file_unknown_course);
