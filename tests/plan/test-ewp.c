@@ -472,6 +472,44 @@ test_import_bad (PlanFixture   *fx,
   g_assert_nonnull (strstr (error->message, "omobility-las-get-response"));
 }
 
+/* Damaged XML: refused with an error or read, never a crash. */
+static void
+test_import_damaged (PlanFixture   *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  gsize length;
+
+  plan_fixture_approve_all (plan);
+  propose_changes (fx, plan);
+  approve_proposal (plan, FALSE);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  length = strlen (xml);
+  for (gsize cut = 0; cut < length; cut += 97)
+    {
+      g_autoptr(GError) e = NULL;
+      g_autoptr(BridgePlan) p = bridge_plan_new_from_ewp_xml (xml, (gssize) cut, fx->catalog, &e);
+
+      g_assert_null (p);
+      g_assert_nonnull (e);
+    }
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *copy = g_strdup (xml);
+      g_autoptr(GError) e = NULL;
+      g_autoptr(BridgePlan) p = NULL;
+
+      for (guint k = 0; k < 2; k++)
+        copy[g_rand_int_range (rand, 0, (gint32) length)] = "<>/x1 -"[g_rand_int_range (rand, 0, 7)];
+      p = bridge_plan_new_from_ewp_xml (copy, -1, fx->catalog, &e);
+      g_assert_true (p != NULL || e != NULL);
+    }
+}
+
 /* A partner's la for universities and courses the catalog does not know:
  * imported, the courses kept and flagged. */
 static void
@@ -518,6 +556,7 @@ main (int   argc,
   ADD ("/plan/ewp/round-trip-draft", test_round_trip_draft);
   ADD ("/plan/ewp/import-bad", test_import_bad);
   ADD ("/plan/ewp/import-foreign", test_import_foreign);
+  ADD ("/plan/ewp/import-damaged", test_import_damaged);
 
   return g_test_run ();
 }
