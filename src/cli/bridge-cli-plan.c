@@ -600,6 +600,94 @@ plan_show (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
+/* plan review -------------------------------------------------------------- */
+
+static int
+plan_review (int argc, char **argv)
+{
+  g_autofree char *db = NULL, *status = NULL, *comment = NULL, *course = NULL;
+  gboolean home = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("The group’s status: proposed, approved, needs-change or rejected"), N_("STATUS") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment (empty to remove it)"), N_("TEXT") },
+    { "course", 0, 0, G_OPTION_ARG_STRING, &course, N_("Comment on this course of the group instead"), N_("COURSE") },
+    { "home", 0, 0, G_OPTION_ARG_NONE, &home, N_("The course is a home course (Table B)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN GROUP") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN GROUP — review a recognition group"));
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgePlanGroupStatus st = BRIDGE_PLAN_GROUP_PROPOSED;
+  BridgePlanGroup *group;
+
+  g_option_context_set_summary (context,
+                                _("Sets the review status of a recognition group (g1, g2… as plan show lists "
+                                  "them) and comments on it or on one of its courses. Reviewing does not "
+                                  "change what is approved."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] == NULL || rest[2] != NULL)
+    {
+      bridge_cli_error (_("plan review takes a PLAN and one GROUP"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (status == NULL && comment == NULL)
+    {
+      bridge_cli_error (_("plan review needs --status or --comment"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (status != NULL && !bridge_plan_group_status_from_string (status, &st))
+    {
+      bridge_cli_error (_("“%s” is not a status (proposed, approved, needs-change or rejected)"), status);
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (course != NULL && comment == NULL)
+    {
+      bridge_cli_error (_("--course goes with --comment"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  group = bridge_plan_find_group (plan, rest[1], NULL);
+  if (group == NULL)
+    {
+      bridge_cli_error (_("the plan has no recognition group “%s”"), rest[1]);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (status != NULL)
+    bridge_plan_set_group_status (plan, group, st);
+  if (comment != NULL && course == NULL)
+    bridge_plan_set_group_comment (plan, group, comment);
+  if (comment != NULL && course != NULL)
+    {
+      BridgePlanSide side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
+      g_autofree char *id = NULL;
+
+      /* A code of the group's courses, or an id. */
+      for (guint i = 0; i < bridge_plan_group_get_n_components (group, side) && id == NULL; i++)
+        {
+          const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, i);
+
+          if (g_strcmp0 (c->course_id, course) == 0 || g_ascii_strcasecmp (c->code ? c->code : "", course) == 0)
+            id = g_strdup (c->course_id);
+        }
+      if (!bridge_plan_set_component_comment (plan, group, side, id ? id : course, comment, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
+    }
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  printf (_("Reviewed group %s of %s.\n"), rest[1], rest[0]);
+  return BRIDGE_EXIT_OK;
+}
+
 /* plan approve ------------------------------------------------------------- */
 
 static int
@@ -1107,6 +1195,7 @@ static const Subcommand subcommands[] = {
   { "add", plan_add, N_("Add a recognition group: host courses and the home courses they replace") },
   { "remove", plan_remove, N_("Remove a course, or propose removing it from an approved agreement") },
   { "show", plan_show, N_("Show the plan with its credits, warnings, approvals and digest") },
+  { "review", plan_review, N_("Set a group’s review status and comment on it or its courses") },
   { "approve", plan_approve, N_("Record the approval of the student or a responsible person") },
   { "export", plan_export, N_("Export as PDF, EWP XML or JSON") },
   { "verify", plan_verify, N_("Check a printed agreement’s digest against the plan file") },

@@ -80,6 +80,16 @@ else
   not_ok "… is JSON with the plan, its totals and digest"
 fi
 
+expect 0 "plan review sets a group's status and comment" -- "$cli" plan review "$plan" g2 --status needs-change --comment "Lab hours differ"
+expect 0 "… and comments on a course" -- "$cli" plan review "$plan" g1 --course CS305 --home --comment "同一门课"
+expect 0 "… which plan show shows" -- "$cli" plan show "$plan"
+contains "$tmp/out" "Needs change" "… the status"
+contains "$tmp/out" "Lab hours differ" "… the group's comment"
+contains "$tmp/out" "同一门课" "… and the course's"
+expect 2 "plan review refuses an unknown status" -- "$cli" plan review "$plan" g1 --status maybe
+expect 1 "plan review names an unknown group" -- "$cli" plan review "$plan" g9 --status approved
+contains "$tmp/err" "g9" "… in its message"
+expect 0 "… and the group is approved after review" -- "$cli" plan review "$plan" g2 --status approved
 expect 1 "an institution's approval needs a position" -- "$cli" plan approve "$plan" --as sending --name 王芳 --email wangfang@scu.edu.cn
 contains "$tmp/err" "position" "… and says so"
 expect 2 "--as takes student, sending or receiving" -- "$cli" plan approve "$plan" --as dean --name X
