@@ -409,8 +409,10 @@ list_activate_cb (BridgeCatalogPage *self,
 {
   g_autoptr(BridgeCourse) course = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  if (course != NULL)
-    bridge_catalog_page_show_course (self, course);
+  if (course == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  bridge_catalog_page_show_course (self, course);
 }
 
 static void

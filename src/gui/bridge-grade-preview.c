@@ -187,9 +187,8 @@ convert (BridgeGradePreview *self)
 
       if (i > 0)
         g_string_append (candidates, ", ");
-      /* Translators: a candidate grade and its share: "A 62% (13/18)" */
-      g_string_append_printf (candidates, _("%s %.0f%% (%s)"),
-                              c->grade, c->share * 100.0, c->share_exact);
+      /* Translators: a candidate grade and its share: "A 62%" */
+      g_string_append_printf (candidates, _("%s %.0f%%"), c->grade, c->share * 100.0);
     }
   if (candidates->len > 0)
     {

@@ -215,6 +215,7 @@ typedef struct
 {
   BridgePlanPage  *page;
   BridgePlanGroup *group;
+  BridgePlanSide   side;
   GtkListBox      *list;
   GtkPopover      *popover;
   GtkSearchEntry  *entry;
@@ -241,7 +242,9 @@ chooser_search_cb (GtkSearchEntry *entry,
   guint total = 0;
 
   bridge_gui_list_box_remove_all (chooser->list);
-  filter.university = bridge_plan_get_home_university (self->plan);
+  filter.university = chooser->side == BRIDGE_PLAN_SIDE_HOME
+                      ? bridge_plan_get_home_university (self->plan)
+                      : bridge_plan_get_host_university (self->plan);
   if (filter.university == NULL || get_catalog (self) == NULL)
     return;
 
@@ -280,7 +283,12 @@ chooser_activated_cb (GtkListBox    *list,
   gtk_popover_popdown (chooser->popover);
   if (!bridge_plan_find_group (self->plan, bridge_plan_group_get_id (chooser->group), &position))
     return;
-  if (!bridge_plan_page_add_home_course (self, position, id, &error))
+  if (chooser->side == BRIDGE_PLAN_SIDE_HOME)
+    bridge_plan_page_add_home_course (self, position, id, &error);
+  else
+    bridge_plan_add_course (self->plan, get_catalog (self), chooser->group,
+                            BRIDGE_PLAN_SIDE_HOST, id, &error);
+  if (error != NULL)
     bridge_gui_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -293,8 +301,9 @@ chooser_show_cb (GtkPopover *popover,
 }
 
 static GtkWidget *
-home_chooser_button (BridgePlanPage  *self,
-                     BridgePlanGroup *group)
+chooser_button (BridgePlanPage  *self,
+                BridgePlanGroup *group,
+                BridgePlanSide   side)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
@@ -304,14 +313,23 @@ home_chooser_button (BridgePlanPage  *self,
   GtkWidget *list = gtk_list_box_new ();
   Chooser *chooser = g_new0 (Chooser, 1);
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Home Course…"));
+  if (side == BRIDGE_PLAN_SIDE_HOME)
+    {
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Home Course…"));
+      gtk_widget_set_tooltip_text (button, _("Choose a course of your home university that this group replaces (Table B)"));
+      g_object_set (entry, "placeholder-text", _("Search home courses"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search home courses"), -1);
+    }
+  else
+    {
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Host Course…"));
+      gtk_widget_set_tooltip_text (button, _("Add another course of the host university to this group (Table A)"));
+      g_object_set (entry, "placeholder-text", _("Search host courses"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search host courses"), -1);
+    }
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_widget_set_tooltip_text (button, _("Choose a course of your home university that this group replaces (Table B)"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-
-  g_object_set (entry, "placeholder-text", _("Search home courses"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search home courses"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
   gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 300);
@@ -326,6 +344,7 @@ home_chooser_button (BridgePlanPage  *self,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 
   chooser->page = self;
+  chooser->side = side;
   chooser->group = g_object_ref (group);
   chooser->list = GTK_LIST_BOX (list);
   chooser->popover = GTK_POPOVER (popover);
@@ -350,7 +369,7 @@ add_group_widget (BridgePlanPage  *self,
   g_autoptr(GError) error = NULL;
   guint n_host = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST);
   guint n_home = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME);
-  GtkWidget *header;
+  GtkWidget *buttons;
 
   /* Translators: a recognition group of the plan, numbered from 1 */
   title = g_strdup_printf (_("Recognition Group %u"), position + 1);
@@ -370,9 +389,6 @@ add_group_widget (BridgePlanPage  *self,
     description = g_strdup (error->message);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (pref), description);
 
-  header = home_chooser_button (self, group);
-  gtk_widget_set_valign (header, GTK_ALIGN_END);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (pref), header);
 
   for (guint i = 0; i < n_host; i++)
     {
@@ -381,6 +397,7 @@ add_group_widget (BridgePlanPage  *self,
       GtkWidget *tag = gtk_label_new (C_("plan table", "A"));
 
       gtk_widget_set_tooltip_text (tag, _("Table A: studied at the host"));
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (tag, "table-tag");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), row);
@@ -392,6 +409,7 @@ add_group_widget (BridgePlanPage  *self,
       GtkWidget *tag = gtk_label_new (C_("plan table", "B"));
 
       gtk_widget_set_tooltip_text (tag, _("Table B: recognised at home"));
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (tag, "table-tag");
       gtk_widget_add_css_class (tag, "home");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
@@ -406,6 +424,15 @@ add_group_widget (BridgePlanPage  *self,
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), row);
     }
+
+  /* Many-to-many: more host courses, and the home courses they replace. */
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (buttons, 6);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), chooser_button (self, group, BRIDGE_PLAN_SIDE_HOST));
+  gtk_box_append (GTK_BOX (buttons), chooser_button (self, group, BRIDGE_PLAN_SIDE_HOME));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), buttons);
 
   gtk_box_append (self->groups_box, pref);
 }

@@ -51,6 +51,39 @@ shoot (BridgeWindow *window,
   g_test_message ("wrote %s", path);
 }
 
+/* Scrolls the first scrolled window under @widget to the end (or @fraction). */
+static GtkWidget *
+find_mapped_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return child;
+      if ((found = find_mapped_scroller (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_to (GtkWidget *widget,
+           double     fraction)
+{
+  GtkWidget *scroller = find_mapped_scroller (widget);
+  GtkAdjustment *adj;
+
+  g_assert_nonnull (scroller);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj) +
+                            fraction * (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)));
+}
+
 static void
 open_first_result (BridgeWindow *window)
 {
@@ -129,10 +162,21 @@ shoot_all (BridgeApplication *app,
   shoot (window, width, dark, "search");
   open_first_result (window);
   shoot (window, width, dark, "course");
+  {
+    GtkWidget *course = bridge_catalog_page_get_child (page, "course-page");
+
+    gui_test_spin (200);
+    scroll_to (course, 1.0);
+    shoot (window, width, dark, "course-grades");
+    scroll_to (course, 0.0);
+  }
 
   fill_plan (window);
   bridge_window_show_page (window, "plan");
   shoot (window, width, dark, "plan");
+  gui_test_spin (200);
+  scroll_to (bridge_window_get_page (window, "plan"), 1.0);
+  shoot (window, width, dark, "plan-groups");
 
   bridge_window_show_page (window, "grades");
   bridge_grades_page_choose (BRIDGE_GRADES_PAGE (bridge_window_get_page (window, "grades")),
