@@ -116,13 +116,16 @@ reader_fail (Reader      *reader,
   g_autofree char *message = NULL;
   va_list args;
 
+  g_autofree char *full = NULL;
   g_autofree char *valid = NULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* Member names come from the feed and may hold escapes that are not UTF-8. */
-  valid = g_strdup_printf ("%s: %s", place, message);
+  /* Member names and values come from the feed, where a \u escape can make
+   * text that is not UTF-8: a message must be valid whatever it quotes. */
+  full = g_strdup_printf ("%s: %s", place, message);
+  valid = g_utf8_make_valid (full, -1);
   g_set_error_literal (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED, valid);
   return FALSE;
 }
@@ -142,6 +145,13 @@ reader_warn (Reader     *reader,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
   reader->sink->warning (reader->user_data, place, message);
 }
 
