@@ -579,14 +579,7 @@ catalog_universities (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
-typedef struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const BridgeCliCommand subcommands[] = {
   { "import", catalog_import, N_("Import an alliance catalog feed into the cache") },
   { "search", catalog_search, N_("Search courses by title, code or learning outcome, with filters") },
   { "show", catalog_show, N_("Show one course with everything the feed says about it") },
@@ -597,25 +590,5 @@ static const Subcommand subcommands[] = {
 int
 bridge_cli_catalog (int argc, char **argv)
 {
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("catalog %s", subcommands[i].name);
-
-          argv[1] = name;
-          return subcommands[i].run (argc - 1, argv + 1);
-        }
-
-  if (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h"))
-    bridge_cli_error (_("“%s” is not a catalog command"), argv[1]);
-  {
-    FILE *out = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) ? stdout : stderr;
-
-    fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli catalog COMMAND [OPTIONS…]"));
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      fprintf (out, "  %-13s %s\n", subcommands[i].name, _(subcommands[i].summary));
-    fprintf (out, "\n%s\n", _("credit-bridge-cli catalog COMMAND --help tells more."));
-    return out == stdout ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
-  }
+  return bridge_cli_dispatch ("catalog", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

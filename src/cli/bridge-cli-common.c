@@ -42,6 +42,41 @@ bridge_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
+int
+bridge_cli_dispatch (const char             *group,
+                     const BridgeCliCommand *commands,
+                     guint                   n_commands,
+                     int                     argc,
+                     char                  **argv)
+{
+  gboolean help = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"));
+  FILE *out = help ? stdout : stderr;
+  int width = 0;
+
+  if (argc >= 2)
+    for (guint i = 0; i < n_commands; i++)
+      if (g_str_equal (argv[1], commands[i].name))
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", group, commands[i].name);
+
+          argv[1] = name;
+          return commands[i].run (argc - 1, argv + 1);
+        }
+
+  if (argc >= 2 && !help)
+    /* Translators: "“frobnicate” is not a catalog command" */
+    bridge_cli_error (_("“%s” is not a %s command"), argv[1], group);
+  for (guint i = 0; i < n_commands; i++)
+    width = MAX (width, (int) strlen (commands[i].name));
+  /* Translators: the first %s is a command group, such as catalog or plan */
+  fprintf (out, _("Usage: credit-bridge-cli %s COMMAND [OPTIONS…]\n\n"), group);
+  for (guint i = 0; i < n_commands; i++)
+    fprintf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n");
+  fprintf (out, _("credit-bridge-cli %s COMMAND --help tells more.\n"), group);
+  return help ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+}
+
 static const char *
 demo_catalog (void)
 {

@@ -561,12 +561,7 @@ grade_table (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
-static const struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} subcommands[] = {
+static const BridgeCliCommand subcommands[] = {
   { "convert", grade_convert, N_("Convert host grades or marks into home grades through grading tables") },
     { "table", grade_table, N_("Build a grading table from awarded marks read on standard input") },
   };
@@ -574,24 +569,5 @@ static const struct
 int
 bridge_cli_grade (int argc, char **argv)
 {
-  FILE *out;
-
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("grade %s", subcommands[i].name);
-
-          argv[1] = name;
-          return subcommands[i].run (argc - 1, argv + 1);
-        }
-
-  if (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h"))
-    bridge_cli_error (_("“%s” is not a grade command"), argv[1]);
-  out = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) ? stdout : stderr;
-  fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli grade COMMAND [OPTIONS…]"));
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    fprintf (out, "  %-9s %s\n", subcommands[i].name, _(subcommands[i].summary));
-  fprintf (out, "\n%s\n", _("credit-bridge-cli grade COMMAND --help tells more."));
-  return out == stdout ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+  return bridge_cli_dispatch ("grade", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

@@ -1183,14 +1183,7 @@ plan_import (int argc, char **argv)
 
 /* Dispatch ----------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const BridgeCliCommand subcommands[] = {
   { "new", plan_new, N_("Start a learning agreement for a student, home and host university and term") },
   { "add", plan_add, N_("Add a recognition group: host courses and the home courses they replace") },
   { "remove", plan_remove, N_("Remove a course, or propose removing it from an approved agreement") },
@@ -1206,25 +1199,5 @@ static const Subcommand subcommands[] = {
 int
 bridge_cli_plan (int argc, char **argv)
 {
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("plan %s", subcommands[i].name);
-
-          argv[1] = name;
-          return subcommands[i].run (argc - 1, argv + 1);
-        }
-
-  if (argc >= 2 && !g_str_equal (argv[1], "--help") && !g_str_equal (argv[1], "-h"))
-    bridge_cli_error (_("“%s” is not a plan command"), argv[1]);
-  {
-    FILE *out = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")) ? stdout : stderr;
-
-    fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli plan COMMAND [OPTIONS…]"));
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      fprintf (out, "  %-9s %s\n", subcommands[i].name, _(subcommands[i].summary));
-    fprintf (out, "\n%s\n", _("credit-bridge-cli plan COMMAND --help tells more."));
-    return out == stdout ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
-  }
+  return bridge_cli_dispatch ("plan", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

@@ -41,6 +41,25 @@ gboolean bridge_cli_parse (GOptionContext *context,
 /* "credit-bridge-cli: message" on stderr. */
 void bridge_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
+/* A command of a group ("catalog import"): its name, what runs it and a
+ * one-line summary (N_() marked) for the group's usage. */
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} BridgeCliCommand;
+
+/* Runs the command of @group named by argv[1], with argv[0] set to
+ * "GROUP NAME"; with --help (or no command, or an unknown one) prints the
+ * group's commands, on stdout for --help and with exit status 0, else on
+ * stderr with BRIDGE_EXIT_USAGE. */
+int bridge_cli_dispatch (const char             *group,
+                         const BridgeCliCommand *commands,
+                         guint                   n_commands,
+                         int                     argc,
+                         char                  **argv);
+
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);
 

@@ -11,14 +11,7 @@
 
 #include "bridge-cli.h"
 
-typedef struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} Command;
-
-static const Command commands[] = {
+static const BridgeCliCommand commands[] = {
   { "catalog", bridge_cli_catalog, N_("Import, search and show the alliance catalog") },
   { "credits", bridge_cli_credits, N_("Show what a course is worth at a home university, with the arithmetic") },
   { "grade",   bridge_cli_grade,   N_("Convert grades through grading tables, or build a table from marks") },
