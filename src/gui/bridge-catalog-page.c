@@ -358,6 +358,12 @@ search_finished_cb (BridgeCatalogPage *self,
 }
 
 static void
+results_changing_cb (BridgeCatalogPage *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
 search_activate_cb (BridgeCatalogPage *self)
 {
   /* Enter in the search opens the first result. */
@@ -616,6 +622,8 @@ bridge_catalog_page_init (BridgeCatalogPage *self)
   self->model = bridge_search_model_new (NULL);
   g_signal_connect_object (self->model, "search-finished",
                            G_CALLBACK (search_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "results-changing",
+                           G_CALLBACK (results_changing_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

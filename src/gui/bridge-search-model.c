@@ -113,6 +113,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SEARCH_FINISHED,
+  RESULTS_CHANGING,
   N_SIGNALS
 };
 
@@ -209,7 +210,12 @@ bridge_search_model_invalidate (BridgeSearchModel *self)
   if (self->catalog != NULL)
     self->conn = search_conn_new (bridge_catalog_get_path (self->catalog));
   if (self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
+    {
+      /* In two steps, as in bridge_search_model_set_ids(). */
+      GArray *ids = g_array_copy (self->ids);
+
+      bridge_search_model_set_ids (self, ids);
+    }
 }
 
 void
@@ -221,11 +227,23 @@ bridge_search_model_set_ids (BridgeSearchModel *self,
   g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
   g_return_if_fail (ids != NULL);
 
+  /* Selections look for their item among the new ones, building every
+   * course: let them drop it first. */
+  g_signal_emit (self, signals[RESULTS_CHANGING], 0);
+
+  /* Removed, then added, in two steps: given both at once, GTK 4.8's list
+   * views look up every added item to reuse their rows, which builds every
+   * course of a 100,000-course result on the main thread. */
   old_len = self->ids->len;
+  if (old_len > 0)
+    {
+      g_array_set_size (self->ids, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
+    }
   g_array_unref (self->ids);
   self->ids = ids;
-  if (old_len != 0 || ids->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+  if (ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
   if (old_len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -464,6 +482,9 @@ bridge_search_model_class_init (BridgeSearchModelClass *klass)
   signals[SEARCH_FINISHED] =
     g_signal_new ("search-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[RESULTS_CHANGING] =
+    g_signal_new ("results-changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -5,6 +5,10 @@
  * hundred are kept in a cache. Searches run in a worker thread with a catalog
  * connection of their own, so typing never waits for SQLite.
  *
+ * "results-changing" is emitted just before the results are replaced: a
+ * GtkSingleSelection over the model must drop its selection then, or it
+ * builds every new course looking for the selected one.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,0 +1,279 @@
+/* bench-gui.c: how the window performs with a large catalog (issue 4, item 9)
+ *
+ *   bench-gui empty          first frame of an empty AdwApplicationWindow
+ *   bench-gui app-first      first frame of Credit Bridge only
+ *   bench-gui app            first frame of Credit Bridge on $CREDIT_BRIDGE_DB,
+ *                            then keystroke-to-results per query, the longest
+ *                            main-loop stall while searching, scrolling frame
+ *                            times, and resident memory
+ *
+ * Both modes time the same thing: from the start of main() to the end of the
+ * window's first painted frame. Run under Xvfb; tests/gui/run-bench-gui.sh
+ * makes a catalog with tests/gen-feed.py and runs both. Prints figures; it is
+ * not a test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bridge-application.h"
+#include "bridge-catalog-page.h"
+#include "bridge-search-model.h"
+#include "bridge-window.h"
+
+static gint64 t_start;
+static gint64 t_first_frame;
+static GtkWidget *bench_window;
+
+static double
+ms_since (gint64 t)
+{
+  return (g_get_monotonic_time () - t) / 1000.0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (t_first_frame == 0)
+    {
+      t_first_frame = g_get_monotonic_time ();
+      g_signal_handlers_disconnect_by_func (clock, after_paint_cb, data);
+    }
+}
+
+static void
+realize_cb (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
+wait_first_frame (void)
+{
+  while (t_first_frame == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static long
+rss_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  return line != NULL ? strtol (line + strlen (field) + 1, NULL, 10) : -1;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint i;
+
+  if (values->len == 0)
+    return 0;
+  g_array_sort (values, compare_double);
+  i = (guint) (p * (values->len - 1) + 0.5);
+  return g_array_index (values, double, i);
+}
+
+/* The longest time the main loop went without running, sampled by a 1 ms
+ * timeout: a stall longer than a frame (16.7 ms) would be visible. */
+static gint64 last_tick;
+static double max_stall;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick != 0)
+    max_stall = MAX (max_stall, (now - last_tick) / 1000.0);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+bench_empty (void)
+{
+  AdwApplication *app = adw_application_new ("io.github.creditbridge.BenchEmpty",
+                                             G_APPLICATION_NON_UNIQUE);
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  printf ("empty window: application started %.1f ms after main()\n", ms_since (t_start));
+  bench_window = adw_application_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (bench_window), 1100, 720);
+  g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
+  gtk_window_present (GTK_WINDOW (bench_window));
+  wait_first_frame ();
+  printf ("empty window: first frame %.1f ms after main()\n", (t_first_frame - t_start) / 1000.0);
+  printf ("empty window: resident %ld kB (peak %ld kB)\n", rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
+  gtk_window_destroy (GTK_WINDOW (bench_window));
+  g_object_unref (app);
+  return 0;
+}
+
+static gboolean
+searched (BridgeSearchModel *model,
+          const char        *query)
+{
+  return !bridge_search_model_get_searching (model) &&
+         g_strcmp0 (bridge_search_model_get_query (model), query) == 0;
+}
+
+static int
+bench_app (gboolean first_frame_only)
+{
+  BridgeApplication *app = bridge_application_new ();
+  GSettings *settings;
+  BridgeCatalogPage *page;
+  BridgeSearchModel *model;
+  GtkWidget *entry;
+  GtkWidget *list;
+  GtkWidget *scroller;
+  GtkAdjustment *adj;
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  /* 1-, 2- and 4-character Chinese, an English word, an English prefix, a code. */
+  static const char *queries[] = { "数", "数学", "高等数学", "mathematics", "ecolog", "MATH", NULL };
+  guint tick;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  settings = bridge_application_get_settings (app);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  g_settings_set_string (settings, "home-university", "scu");
+
+  printf ("credit-bridge: application started %.1f ms after main()\n", ms_since (t_start));
+  bench_window = GTK_WIDGET (bridge_window_new (app));
+  printf ("credit-bridge: window built %.1f ms after main()\n", ms_since (t_start));
+  g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
+  gtk_window_present (GTK_WINDOW (bench_window));
+  wait_first_frame ();
+  printf ("credit-bridge: first frame %.1f ms after main() (state %s)\n",
+          (t_first_frame - t_start) / 1000.0, bridge_window_get_state (BRIDGE_WINDOW (bench_window)));
+  if (first_frame_only)
+    {
+      gtk_window_destroy (GTK_WINDOW (bench_window));
+      g_object_unref (app);
+      return 0;
+    }
+
+  page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (BRIDGE_WINDOW (bench_window), "catalog"));
+  model = bridge_catalog_page_get_model (page);
+  entry = bridge_catalog_page_get_child (page, "search-entry");
+  list = bridge_catalog_page_get_child (page, "list-view");
+  while (!searched (model, ""))
+    g_main_context_iteration (NULL, TRUE);
+  printf ("credit-bridge: all %u courses listed %.1f ms after main()\n",
+          g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (t_start));
+
+  tick = g_timeout_add (1, tick_cb, NULL);
+  for (guint round = 0; round < 5; round++)
+    for (guint q = 0; queries[q] != NULL; q++)
+      {
+        gint64 t0;
+        double ms;
+
+        gtk_editable_set_text (GTK_EDITABLE (entry), "");
+        while (!searched (model, ""))
+          g_main_context_iteration (NULL, TRUE);
+        spin (20);
+        last_tick = 0;
+        /* The keystroke: from here to the results on screen. The entry's
+         * own 150 ms typing delay is left out (search_changed fires at once
+         * on activation), so this is the work Credit Bridge does. */
+        t0 = g_get_monotonic_time ();
+        gtk_editable_set_text (GTK_EDITABLE (entry), queries[q]);
+        g_signal_emit_by_name (entry, "activate");
+        g_signal_emit_by_name (entry, "search-changed");
+        while (!searched (model, queries[q]))
+          g_main_context_iteration (NULL, TRUE);
+        ms = ms_since (t0);
+        g_array_append_val (latencies, ms);
+        if (round == 0)
+          printf ("  query %-12s %6u results  %6.1f ms\n", queries[q],
+                  g_list_model_get_n_items (G_LIST_MODEL (model)), ms);
+      }
+  printf ("keystroke to results: p50 %.1f ms, p95 %.1f ms (%u searches)\n",
+          percentile (latencies, 0.5), percentile (latencies, 0.95), latencies->len);
+  printf ("longest main-loop stall while searching: %.1f ms\n", max_stall);
+
+  /* Scrolling: page down through the whole list, one frame a step. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  while (!searched (model, ""))
+    g_main_context_iteration (NULL, TRUE);
+  scroller = gtk_widget_get_parent (list);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  for (guint step = 0; step < 300; step++)
+    {
+      double value = (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) * step / 300.0;
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_adjustment_set_value (adj, value);
+      /* Until the frame is painted. */
+      t_first_frame = 0;
+      g_signal_connect (gtk_widget_get_frame_clock (bench_window), "after-paint",
+                        G_CALLBACK (after_paint_cb), NULL);
+      gtk_widget_queue_draw (bench_window);
+      wait_first_frame ();
+      ms = ms_since (t0);
+      g_array_append_val (frames, ms);
+    }
+  printf ("scrolling 300 steps through %u courses: frame p50 %.1f ms, p95 %.1f ms\n",
+          g_list_model_get_n_items (G_LIST_MODEL (model)),
+          percentile (frames, 0.5), percentile (frames, 0.95));
+  g_source_remove (tick);
+
+  printf ("credit-bridge: resident %ld kB (peak %ld kB)\n", rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
+  gtk_window_destroy (GTK_WINDOW (bench_window));
+  g_object_unref (app);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  t_start = g_get_monotonic_time ();
+
+  gtk_init ();
+  adw_init ();
+
+  if (argc > 1 && g_str_equal (argv[1], "empty"))
+    return bench_empty ();
+  if (argc > 1 && g_str_equal (argv[1], "app"))
+    return bench_app (FALSE);
+  if (argc > 1 && g_str_equal (argv[1], "app-first"))
+    return bench_app (TRUE);
+  fprintf (stderr, "usage: bench-gui empty|app|app-first\n");
+  return 2;
+}
