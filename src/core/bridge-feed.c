@@ -1349,6 +1349,46 @@ check_certificate (Reader      *reader,
   return TRUE;
 }
 
+typedef gboolean (*CheckObject) (Reader      *reader,
+                                 JsonObject  *object,
+                                 GError     **error);
+typedef gboolean (*SinkObject)  (gpointer     user_data,
+                                 JsonObject  *object,
+                                 const char  *place,
+                                 GError     **error);
+
+/* Checks each element of @array (the root's @member) and hands it to @sink. */
+static gboolean
+read_objects (Reader       *reader,
+              JsonArray    *array,
+              const char   *member,
+              const char   *what,
+              CheckObject   check,
+              SinkObject    sink,
+              GError      **error)
+{
+  gsize len = path_push_member (reader, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize len2 = path_push_index (reader, i);
+      g_autofree char *place = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        /* Translators: "expected a university object, found a string" */
+        return reader_fail (reader, error, NULL, _("expected %s, found %s"), what, node_type_name (element));
+      if (!check (reader, json_node_get_object (element), error))
+        return FALSE;
+      place = reader_place (reader, NULL);
+      if (sink != NULL && !sink (reader->user_data, json_node_get_object (element), place, error))
+        return FALSE;
+      path_pop (reader, len2);
+    }
+  path_pop (reader, len);
+  return TRUE;
+}
+
 /* The course pipeline shared by inline courses and course files */
 
 static gboolean
@@ -1631,46 +1671,13 @@ read_feed (Reader          *reader,
       && !reader->sink->begin (reader->user_data, root, &reader->alliance, error))
     return FALSE;
 
-  plen = path_push_member (reader, "universities");
-  for (guint i = 0; i < json_array_get_length (universities); i++)
-    {
-      JsonNode *element = json_array_get_element (universities, i);
-      gsize len2 = path_push_index (reader, i);
-      g_autofree char *place = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return reader_fail (reader, error, NULL, _("expected a university object, found %s"), node_type_name (element));
-      if (!check_university (reader, json_node_get_object (element), error))
-        return FALSE;
-      place = reader_place (reader, NULL);
-      if (reader->sink->university != NULL
-          && !reader->sink->university (reader->user_data, json_node_get_object (element), place, error))
-        return FALSE;
-      path_pop (reader, len2);
-    }
-  path_pop (reader, plen);
-
-  if (certificates != NULL)
-    {
-      plen = path_push_member (reader, "certificates");
-      for (guint i = 0; i < json_array_get_length (certificates); i++)
-        {
-          JsonNode *element = json_array_get_element (certificates, i);
-          gsize len2 = path_push_index (reader, i);
-          g_autofree char *place = NULL;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            return reader_fail (reader, error, NULL, _("expected a certificate object, found %s"), node_type_name (element));
-          if (!check_certificate (reader, json_node_get_object (element), error))
-            return FALSE;
-          place = reader_place (reader, NULL);
-          if (reader->sink->certificate != NULL
-              && !reader->sink->certificate (reader->user_data, json_node_get_object (element), place, error))
-            return FALSE;
-          path_pop (reader, len2);
-        }
-      path_pop (reader, plen);
-    }
+  if (!read_objects (reader, universities, "universities", _("a university object"),
+                     check_university, reader->sink->university, error))
+    return FALSE;
+  if (certificates != NULL
+      && !read_objects (reader, certificates, "certificates", _("a certificate object"),
+                        check_certificate, reader->sink->certificate, error))
+    return FALSE;
 
   if (courses != NULL)
     {

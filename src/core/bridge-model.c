@@ -19,16 +19,16 @@ static const char * const cycle_names[] = { "bachelor", "master", "doctoral" };
 static const char * const level_names[] = { "general", "foundation", "core", "elective" };
 static const char * const delivery_names[] = { "on-campus", "online", "blended" };
 
-static gboolean
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *str,
-             int                *out)
+gboolean
+bridge_enum_from_name (const char * const *names,
+                       guint               n_names,
+                       const char         *name,
+                       int                *out)
 {
-  if (str == NULL)
+  if (name == NULL)
     return FALSE;
   for (guint i = 0; i < n_names; i++)
-    if (g_str_equal (names[i], str))
+    if (g_str_equal (names[i], name))
       {
         *out = (int) i;
         return TRUE;
@@ -70,7 +70,7 @@ bridge_cycle_from_string (const char  *str,
 {
   int v;
 
-  if (!lookup_name (cycle_names, G_N_ELEMENTS (cycle_names), str, &v))
+  if (!bridge_enum_from_name (cycle_names, G_N_ELEMENTS (cycle_names), str, &v))
     return FALSE;
   *out = (BridgeCycle) v;
   return TRUE;
@@ -82,7 +82,7 @@ bridge_level_from_string (const char  *str,
 {
   int v;
 
-  if (!lookup_name (level_names, G_N_ELEMENTS (level_names), str, &v))
+  if (!bridge_enum_from_name (level_names, G_N_ELEMENTS (level_names), str, &v))
     return FALSE;
   *out = (BridgeLevel) v;
   return TRUE;
@@ -94,7 +94,7 @@ bridge_delivery_from_string (const char     *str,
 {
   int v;
 
-  if (!lookup_name (delivery_names, G_N_ELEMENTS (delivery_names), str, &v))
+  if (!bridge_enum_from_name (delivery_names, G_N_ELEMENTS (delivery_names), str, &v))
     return FALSE;
   *out = (BridgeDelivery) v;
   return TRUE;

@@ -44,6 +44,13 @@ typedef enum
   BRIDGE_DELIVERY_BLENDED,
 } BridgeDelivery;
 
+/* The index of @name in @names (the string forms of an enumeration, in
+ * order), for the *_from_string functions of the engine. */
+gboolean    bridge_enum_from_name      (const char * const *names,
+                                        guint               n_names,
+                                        const char         *name,
+                                        int                *out);
+
 const char *bridge_kind_to_string      (BridgeKind      kind);
 const char *bridge_cycle_to_string     (BridgeCycle     cycle);
 const char *bridge_level_to_string     (BridgeLevel     level);

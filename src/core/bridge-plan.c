@@ -26,23 +26,6 @@ static const char * const reason_names[] = {
   "substituting-deleted", "extending-mobility", "adding-virtual-component", "other",
 };
 
-static gboolean
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *str,
-             int                *out)
-{
-  if (str == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_names; i++)
-    if (g_str_equal (names[i], str))
-      {
-        *out = (int) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 bridge_plan_group_status_to_string (BridgePlanGroupStatus status)
 {
@@ -56,7 +39,7 @@ bridge_plan_group_status_from_string (const char            *str,
 {
   int v;
 
-  if (!lookup_name (status_names, G_N_ELEMENTS (status_names), str, &v))
+  if (!bridge_enum_from_name (status_names, G_N_ELEMENTS (status_names), str, &v))
     return FALSE;
   *out = (BridgePlanGroupStatus) v;
   return TRUE;
@@ -93,7 +76,7 @@ bridge_plan_role_from_string (const char     *str,
 {
   int v;
 
-  if (!lookup_name (role_names, G_N_ELEMENTS (role_names), str, &v))
+  if (!bridge_enum_from_name (role_names, G_N_ELEMENTS (role_names), str, &v))
     return FALSE;
   *out = (BridgePlanRole) v;
   return TRUE;
@@ -131,7 +114,7 @@ bridge_change_reason_from_string (const char         *str,
 {
   int v;
 
-  if (!lookup_name (reason_names, G_N_ELEMENTS (reason_names), str, &v))
+  if (!bridge_enum_from_name (reason_names, G_N_ELEMENTS (reason_names), str, &v))
     return FALSE;
   *out = (BridgeChangeReason) v;
   return TRUE;

@@ -60,6 +60,11 @@ case("nesting-10000-deep", ["feed.json:", "nested more than"],
      feed=None, raw='{"format": "credit-bridge-catalog", "x-deep": ' + "[" * 10000 + "]" * 10000 + "}")
 case("root-not-object", ["$", "a feed is a JSON object"], raw="[1, 2, 3]")
 
+case("university-not-object", ["$.universities[1]", "expected a university object, found a string"],
+     feed=feed(lambda f: f["universities"].__setitem__(1, "cb")))
+case("certificate-not-object", ["$.certificates[0]", "expected a certificate object, found an array"],
+     feed=feed(lambda f: f["certificates"].__setitem__(0, [])))
+
 # Version and format
 case("unknown-version", ["$.version", "version 2 is not supported"], feed=feed(lambda f: f.update(version=2)))
 case("version-is-string", ["$.version", "expected a number"], feed=feed(lambda f: f.update(version="1")))
