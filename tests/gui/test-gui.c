@@ -91,6 +91,9 @@ test_first_run (void)
 {
   GSettings *settings = bridge_application_get_settings (app);
   ImportWatch watch = { 0 };
+  g_autofree char *home = NULL;
+  g_autofree char *cycle = NULL;
+  g_autofree char *field = NULL;
   GtkWidget *field_row;
   gulong id;
 
@@ -118,9 +121,12 @@ test_first_run (void)
 
   g_assert_cmpstr (bridge_window_get_state (window), ==, "main");
   g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
-  g_assert_cmpstr (g_settings_get_string (settings, "home-university"), ==, "scu");
-  g_assert_cmpstr (g_settings_get_string (settings, "home-cycle"), ==, "bachelor");
-  g_assert_cmpstr (g_settings_get_string (settings, "home-field"), ==, "06");
+  home = g_settings_get_string (settings, "home-university");
+  cycle = g_settings_get_string (settings, "home-cycle");
+  field = g_settings_get_string (settings, "home-field");
+  g_assert_cmpstr (home, ==, "scu");
+  g_assert_cmpstr (cycle, ==, "bachelor");
+  g_assert_cmpstr (field, ==, "06");
   /* The bundled feed is demo data: the window says so. */
   g_assert_true (gtk_widget_get_visible (bridge_window_get_child (window, "demo-banner")));
   /* The search has the focus, ready to type. */
