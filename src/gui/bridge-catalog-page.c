@@ -53,6 +53,7 @@ struct _BridgeCatalogPage
   GtkStack          *results_stack;
   GtkListView       *list_view;
   GtkWidget         *back_bar;
+  GtkWidget         *back_button;
   GtkStack          *content_stack;
   BridgeCoursePage  *course_page;
 };
@@ -530,6 +531,8 @@ bridge_catalog_page_get_child (BridgeCatalogPage *self,
     return GTK_WIDGET (self->filter_button);
   if (g_strcmp0 (name, "university-row") == 0)
     return GTK_WIDGET (self->university_row);
+  if (g_strcmp0 (name, "back-button") == 0)
+    return GTK_WIDGET (self->back_button);
   return NULL;
 }
 
@@ -600,6 +603,7 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, course_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -18,6 +18,7 @@
 #include "bridge-grades-page.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
+#include "bridge-preferences-window.h"
 #include "bridge-search-model.h"
 #include "gui-test-util.h"
 
@@ -531,6 +532,64 @@ test_language (void)
     }
 }
 
+/* The preferences are bound to GSettings: choosing another home university
+ * there is stored, and the open window's context follows it. */
+static void
+test_preferences (void)
+{
+  BridgePreferencesWindow *prefs = bridge_preferences_window_new (app);
+  GSettings *settings = bridge_application_get_settings (app);
+  GtkWidget *row = gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW);
+  g_autoptr(GPtrArray) universities = bridge_catalog_list_universities (catalog ());
+  g_autofree char *home = NULL;
+  guint cqu = 0;
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  gui_test_spin (100);
+  /* The first row is the home university. */
+  g_assert_nonnull (row);
+  for (guint i = 0; i < universities->len; i++)
+    if (g_strcmp0 (bridge_university_get_id (g_ptr_array_index (universities, i)), "cqu") == 0)
+      cqu = i;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), cqu);
+  home = g_settings_get_string (settings, "home-university");
+  g_assert_cmpstr (home, ==, "cqu");
+
+  g_settings_set_string (settings, "home-university", "scu");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gui_test_spin (50);
+}
+
+/* From 360 px wide: the catalog folds into one pane; a course opens over the
+ * list and the back button returns to it. */
+static void
+test_narrow (void)
+{
+  BridgeWindow *narrow = gui_test_window (app, 360, 720);
+  BridgeCatalogPage *page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (narrow, "catalog"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (bridge_catalog_page_get_child (page, "leaflet"));
+  GtkWidget *list = bridge_catalog_page_get_child (page, "list-view");
+
+  g_assert_true (gui_test_wait_state (narrow, "main", 5000));
+  g_assert_cmpuint (gui_test_search (narrow, "数学"), >, 0);
+  gui_test_spin (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 400);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
+
+  g_signal_emit_by_name (list, "activate", 0);
+  gui_test_spin (100);
+  g_assert_false (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_true (gtk_widget_is_ancestor (bridge_catalog_page_get_child (page, "course-page"),
+                                         adw_leaflet_get_visible_child (leaflet)));
+  gtk_widget_activate (bridge_catalog_page_get_child (page, "back-button"));
+  gui_test_spin (400);
+  g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
+
+  gui_test_close (narrow);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +614,8 @@ main (int   argc,
   g_test_add_func ("/gui/13-grades-convert", test_grades_page);
   g_test_add_func ("/gui/14-shortcuts", test_shortcuts);
   g_test_add_func ("/gui/15-language", test_language);
+  g_test_add_func ("/gui/16-preferences", test_preferences);
+  g_test_add_func ("/gui/17-narrow", test_narrow);
 
   status = g_test_run ();
 
