@@ -58,6 +58,8 @@ struct _BridgeWindow
   BridgePlanPage       *plan_page;
   BridgeGradesPage     *grades_page;
   GMenu                *recent_section;
+  gboolean              plan_stale;       /* reload when next shown */
+  gboolean              grades_stale;
 };
 
 G_DEFINE_FINAL_TYPE (BridgeWindow, bridge_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -216,14 +218,34 @@ fill_welcome (BridgeWindow *self)
   adw_combo_row_set_selected (self->welcome_field_row, selected);
 }
 
+/* Pages out of sight are brought up to date when they come into view, so
+ * the first frame only waits for the catalog. */
+static void
+reload_visible_page (BridgeWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->plan_stale && g_strcmp0 (name, "plan") == 0)
+    {
+      self->plan_stale = FALSE;
+      bridge_plan_page_reload (self->plan_page);
+    }
+  if (self->grades_stale && g_strcmp0 (name, "grades") == 0)
+    {
+      self->grades_stale = FALSE;
+      bridge_grades_page_reload (self->grades_page);
+    }
+}
+
 static void
 show_main (BridgeWindow *self)
 {
   update_demo_banner (self);
   bridge_context_reload (self->context);
   bridge_catalog_page_reload (self->catalog_page);
-  bridge_plan_page_reload (self->plan_page);
-  bridge_grades_page_reload (self->grades_page);
+  self->plan_stale = TRUE;
+  self->grades_stale = TRUE;
+  reload_visible_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   bridge_catalog_page_focus_search (self->catalog_page);
 }
@@ -775,6 +797,8 @@ setup (BridgeWindow *self)
 
   g_signal_connect_object (self->settings, "changed::recent-plans",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (reload_visible_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_page, "notify::modified",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_page, "notify::file",
