@@ -105,7 +105,6 @@ bridge_course_row_dispose (GObject *object)
 {
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), BRIDGE_TYPE_COURSE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -121,15 +120,50 @@ bridge_course_row_class_init (BridgeCourseRowClass *klass)
   object_class->dispose = bridge_course_row_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-course-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, BridgeCourseRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCourseRow, code_label);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCourseRow, university_label);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCourseRow, facts_label);
 }
 
+static GtkLabel *
+add_label (GtkWidget  *box,
+           int         max_width_chars,
+           const char *class1,
+           const char *class2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (max_width_chars > 0)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  if (class1 != NULL)
+    gtk_widget_add_css_class (label, class1);
+  if (class2 != NULL)
+    gtk_widget_add_css_class (label, class2);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+/* Built in code, not from a template: a search that replaces the results
+ * makes a screenful of rows at once, and GTK 4.8 parses a template's XML
+ * for every instance. */
 static void
 bridge_course_row_init (BridgeCourseRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), top);
+
+  self->title_label = add_label (top, 30, "heading", NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  self->code_label = add_label (top, 0, "dim-label", "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "monospace");
+  gtk_label_set_xalign (self->code_label, 1);
+  gtk_label_set_ellipsize (self->code_label, PANGO_ELLIPSIZE_NONE);
+  self->university_label = add_label (box, 36, "dim-label", NULL);
+  self->facts_label = add_label (box, 36, "caption", NULL);
 }
