@@ -152,6 +152,21 @@ def main():
     bad["languages"] = ["z"]
     seeds["invalid-language-tag.txt"] = dumps(root(feed, [ua], course_files=["a.jsonl"])) + SEP + dumps(bad) + "\n"
 
+    # Entries that are not objects where objects go, and certificates that
+    # break the rules: refusals the fuzzer had not reached after 47 minutes.
+    seeds["invalid-grade-not-object.json"] = dumps(root(feed, [one_university(
+        lambda u: u["grading_scales"][0]["grades"].append(7))]))
+    seeds["invalid-scale-not-object.json"] = dumps(root(feed, [one_university(
+        lambda u: u["grading_scales"].append("pct"))]))
+    seeds["invalid-table-not-object.json"] = dumps(root(feed, [one_university(
+        lambda u: u["grading_tables"].append([]))]))
+    seeds["invalid-recognition-not-object.json"] = dumps(root(feed, [ua], courses=[ca[0]], certificates=[
+        dict(cert, recognitions=[cert["recognitions"][0], "scu"])]))
+    seeds["invalid-certificate-twice.json"] = dumps(root(feed, [ua], courses=[ca[0]], certificates=[
+        dict(cert, recognitions=cert["recognitions"][:1])] * 2))
+    seeds["invalid-certificate-level.json"] = dumps(root(feed, [ua], courses=[ca[0]], certificates=[
+        dict(cert, level=2, recognitions=cert["recognitions"][:1])]))
+
     for name, text in sorted(seeds.items()):
         data = text.encode("utf-8")
         if len(data) > 8192:
