@@ -19,6 +19,7 @@ struct _BridgeGradesPage
 
   BridgeContext      *context;
   gboolean            updating;
+  GPtrArray          *field_codes;        /* parallel to field_row's model */
 
   AdwComboRow        *host_row;
   AdwComboRow        *home_row;
@@ -41,10 +42,76 @@ selected_university (BridgeGradesPage *self,
   return g_ptr_array_index (universities, selected);
 }
 
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The broad fields, and every narrower field either university keeps a
+ * grading table for: a table for "0713" is only reachable by its code. */
+static void
+fill_fields (BridgeGradesPage *self,
+             BridgeUniversity *host,
+             BridgeUniversity *home,
+             const char       *keep)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  BridgeUniversity *both[2] = { host, home };
+  guint selected = 0;
+
+  g_clear_pointer (&self->field_codes, g_ptr_array_unref);
+  self->field_codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+    {
+      g_ptr_array_add (self->field_codes, g_strdup (bridge_gui_get_isced_field (i)->code));
+      g_hash_table_add (seen, (gpointer) bridge_gui_get_isced_field (i)->code);
+    }
+  for (guint u = 0; u < G_N_ELEMENTS (both); u++)
+    {
+      GPtrArray *tables = both[u] != NULL ? bridge_university_get_tables (both[u]) : NULL;
+
+      for (guint i = 0; tables != NULL && i < tables->len; i++)
+        {
+          const BridgeGradingTable *t = g_ptr_array_index (tables, i);
+
+          if (t->isced == NULL || g_hash_table_contains (seen, t->isced))
+            continue;
+          g_hash_table_add (seen, t->isced);
+          g_ptr_array_add (self->field_codes, g_strdup (t->isced));
+        }
+    }
+  g_ptr_array_sort (self->field_codes, compare_codes);
+
+  for (guint i = 0; i < self->field_codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->field_codes, i);
+      const char *label = bridge_gui_isced_label (code);
+      g_autofree char *text = g_strdup_printf ("%s %s", code, label != NULL ? label : "");
+
+      gtk_string_list_append (list, text);
+      if (g_strcmp0 (code, keep) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->field_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->field_row, selected);
+}
+
+static const char *
+selected_field (BridgeGradesPage *self)
+{
+  guint field = adw_combo_row_get_selected (self->field_row);
+
+  if (self->field_codes == NULL || field >= self->field_codes->len)
+    return "";
+  return g_ptr_array_index (self->field_codes, field);
+}
+
 static void
 changed_cb (BridgeGradesPage *self)
 {
-  guint field = adw_combo_row_get_selected (self->field_row);
   guint cycle = adw_combo_row_get_selected (self->cycle_row);
 
   if (self->updating || self->context == NULL)
@@ -53,9 +120,25 @@ changed_cb (BridgeGradesPage *self)
   bridge_grade_preview_set_pair (self->preview,
                                  selected_university (self, self->host_row),
                                  selected_university (self, self->home_row),
-                                 field < bridge_gui_n_isced_fields () ? bridge_gui_get_isced_field (field)->code : "",
+                                 selected_field (self),
                                  cycle <= BRIDGE_CYCLE_DOCTORAL ? (BridgeCycle) cycle : BRIDGE_CYCLE_BACHELOR,
                                  NULL);
+}
+
+static void
+universities_changed_cb (BridgeGradesPage *self)
+{
+  g_autofree char *keep = NULL;
+
+  if (self->updating || self->context == NULL)
+    return;
+
+  keep = g_strdup (selected_field (self));
+  self->updating = TRUE;
+  fill_fields (self, selected_university (self, self->host_row),
+               selected_university (self, self->home_row), keep);
+  self->updating = FALSE;
+  changed_cb (self);
 }
 
 static guint
@@ -71,12 +154,24 @@ index_of_university (BridgeGradesPage *self,
 }
 
 static guint
-index_of_field (const char *code)
+index_of_field (BridgeGradesPage *self,
+                const char       *code)
 {
-  for (guint i = 0; code != NULL && i < bridge_gui_n_isced_fields (); i++)
-    if (strncmp (bridge_gui_get_isced_field (i)->code, code, 2) == 0)
-      return i;
-  return 0;
+  guint best = 0;
+  gsize best_len = 0;
+
+  /* The longest listed code that @code starts with. */
+  for (guint i = 0; code != NULL && self->field_codes != NULL && i < self->field_codes->len; i++)
+    {
+      const char *c = g_ptr_array_index (self->field_codes, i);
+
+      if (g_str_has_prefix (code, c) && strlen (c) > best_len)
+        {
+          best = i;
+          best_len = strlen (c);
+        }
+    }
+  return best;
 }
 
 void
@@ -84,7 +179,6 @@ bridge_grades_page_reload (BridgeGradesPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) names2 = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) cycles = gtk_string_list_new (NULL);
   GPtrArray *universities;
   BridgeUniversity *home;
@@ -103,13 +197,6 @@ bridge_grades_page_reload (BridgeGradesPage *self)
       gtk_string_list_append (names, name);
       gtk_string_list_append (names2, name);
     }
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
-    {
-      const BridgeIscedField *f = bridge_gui_get_isced_field (i);
-      g_autofree char *label = g_strdup_printf ("%s %s", f->code, _(f->label));
-
-      gtk_string_list_append (fields, label);
-    }
   for (BridgeCycle c = BRIDGE_CYCLE_BACHELOR; c <= BRIDGE_CYCLE_DOCTORAL; c++)
     gtk_string_list_append (cycles, bridge_cycle_get_label (c));
 
@@ -119,12 +206,13 @@ bridge_grades_page_reload (BridgeGradesPage *self)
   self->updating = TRUE;
   adw_combo_row_set_model (self->host_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->home_row, G_LIST_MODEL (names2));
-  adw_combo_row_set_model (self->field_row, G_LIST_MODEL (fields));
   adw_combo_row_set_model (self->cycle_row, G_LIST_MODEL (cycles));
   /* The advisor's question is "what would X be here": "here" is home. */
   adw_combo_row_set_selected (self->home_row, home_index);
   adw_combo_row_set_selected (self->host_row, home_index == 0 && universities->len > 1 ? 1 : 0);
-  adw_combo_row_set_selected (self->field_row, index_of_field (bridge_context_get_home_field (self->context)));
+  fill_fields (self, selected_university (self, self->host_row),
+               selected_university (self, self->home_row), NULL);
+  adw_combo_row_set_selected (self->field_row, index_of_field (self, bridge_context_get_home_field (self->context)));
   adw_combo_row_set_selected (self->cycle_row, bridge_context_get_home_cycle (self->context));
   self->updating = FALSE;
 
@@ -143,7 +231,9 @@ bridge_grades_page_choose (BridgeGradesPage *self,
   self->updating = TRUE;
   adw_combo_row_set_selected (self->host_row, index_of_university (self, host_id));
   adw_combo_row_set_selected (self->home_row, index_of_university (self, home_id));
-  adw_combo_row_set_selected (self->field_row, index_of_field (field));
+  fill_fields (self, selected_university (self, self->host_row),
+               selected_university (self, self->home_row), NULL);
+  adw_combo_row_set_selected (self->field_row, index_of_field (self, field));
   adw_combo_row_set_selected (self->cycle_row, cycle);
   self->updating = FALSE;
   changed_cb (self);
@@ -175,6 +265,7 @@ bridge_grades_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_GRADES_PAGE);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->field_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bridge_grades_page_parent_class)->dispose (object);
 }
@@ -196,6 +287,7 @@ bridge_grades_page_class_init (BridgeGradesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeGradesPage, cycle_row);
   gtk_widget_class_bind_template_child (widget_class, BridgeGradesPage, preview);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, universities_changed_cb);
 }
 
 static void

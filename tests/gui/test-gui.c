@@ -482,6 +482,13 @@ test_grades_page (void)
   g_assert_false (conversion->approximate);
   g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, conversion->suggested);
 
+  /* A narrower field that has a table of its own is offered, and used. */
+  bridge_grades_page_choose (page, "cqu", "scu", "0713", BRIDGE_CYCLE_BACHELOR);
+  bridge_grade_preview_set_grade (preview, "85");
+  g_assert_nonnull (bridge_grade_preview_get_conversion (preview));
+  g_assert_nonnull (bridge_grade_preview_get_conversion (preview)->host_group);
+  g_assert_cmpstr (bridge_grade_preview_get_conversion (preview)->host_group->isced, ==, "0713");
+
   /* A mark that is not a grade says why, and shows no grade. */
   bridge_grade_preview_set_grade (preview, "not a mark");
   g_assert_null (bridge_grade_preview_get_conversion (preview));
