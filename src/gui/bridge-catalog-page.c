@@ -70,26 +70,6 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------------ */
 /* Filters                                                                    */
 
-static const char *
-language_label (const char *code)
-{
-  static const struct { const char *code; const char *label; } names[] = {
-    { "zh", N_("Chinese") },
-    { "en", N_("English") },
-    { "fr", N_("French") },
-    { "de", N_("German") },
-    { "ja", N_("Japanese") },
-    { "ko", N_("Korean") },
-    { "ru", N_("Russian") },
-    { "es", N_("Spanish") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (names[i].code, code) == 0)
-      return _(names[i].label);
-  return code;
-}
-
 /* Fills @row with "Any" and the labels, keeping @values parallel. */
 static void
 set_choices (AdwComboRow *row,
@@ -236,7 +216,7 @@ fill_filters (BridgeCatalogPage *self)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      g_ptr_array_add (labels, g_strdup (language_label (code)));
+      g_ptr_array_add (labels, g_strdup (bridge_gui_language_label (code)));
       g_ptr_array_add (values, g_strdup (code));
     }
   set_choices (self->language_row, &self->language_values, labels, values);

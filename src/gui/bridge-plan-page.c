@@ -43,12 +43,14 @@ struct _BridgePlanPage
   GHashTable          *shown;             /* "total-host" → text */
   gboolean             updating;
   GPtrArray           *term_ids;
+  GPtrArray           *language_codes;
 
   GtkStack            *stack;
   AdwEntryRow         *student_row;
   AdwActionRow        *home_row;
   AdwActionRow        *host_row;
   AdwComboRow         *term_row;
+  AdwComboRow         *language_row;
   AdwPreferencesGroup *totals_group;
   AdwPreferencesGroup *warnings_group;
   GtkBox              *groups_box;
@@ -470,6 +472,34 @@ fill_terms (BridgePlanPage *self)
 }
 
 static void
+fill_languages (BridgePlanPage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) languages = NULL;
+  const char *current = bridge_plan_get_student (self->plan)->language;
+  guint selected = 0;
+
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  self->language_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (list, _("Not declared"));
+  g_ptr_array_add (self->language_codes, NULL);
+
+  if (get_catalog (self) != NULL)
+    languages = bridge_catalog_list_languages (get_catalog (self));
+  for (guint i = 0; languages != NULL && i < languages->len; i++)
+    {
+      const char *code = g_ptr_array_index (languages, i);
+
+      gtk_string_list_append (list, bridge_gui_language_label (code));
+      g_ptr_array_add (self->language_codes, g_strdup (code));
+      if (g_strcmp0 (code, current) == 0)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->language_row, selected);
+}
+
+static void
 rebuild (BridgePlanPage *self)
 {
   GListModel *groups;
@@ -499,6 +529,7 @@ rebuild (BridgePlanPage *self)
                                ? bridge_context_university_name (self->context, bridge_plan_get_host_university (self->plan))
                                : _("Chosen with the first course"));
   fill_terms (self);
+  fill_languages (self);
 
   /* totals */
   clear_rows (self->totals_group, self->total_rows);
@@ -578,19 +609,55 @@ term_changed_cb (BridgePlanPage *self)
     bridge_plan_set_term (self->plan, id);
 }
 
+static void
+language_changed_cb (BridgePlanPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  g_auto(BridgePlanStudent) student = { 0 };
+  const char *code = NULL;
+
+  if (self->updating || self->plan == NULL || self->language_codes == NULL)
+    return;
+  if (selected < self->language_codes->len)
+    code = g_ptr_array_index (self->language_codes, selected);
+  if (g_strcmp0 (code, bridge_plan_get_student (self->plan)->language) == 0)
+    return;
+  bridge_plan_student_copy (bridge_plan_get_student (self->plan), &student);
+  g_free (student.language);
+  student.language = g_strdup (code);
+  bridge_plan_set_student (self->plan, &student);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Editing                                                                   */
 
+/* A plan still without a home university gets the student's, and their
+ * first language from the preferences. */
 static void
 ensure_home (BridgePlanPage *self)
 {
   g_autofree char *home = NULL;
 
-  if (self->context == NULL || bridge_plan_get_home_university (self->plan) != NULL)
+  if (self->context == NULL || bridge_plan_get_home_university (self->plan) != NULL ||
+      bridge_plan_get_n_groups (self->plan) > 0)
     return;
   home = g_settings_get_string (bridge_context_get_settings (self->context), "home-university");
   if (*home != '\0')
     bridge_plan_set_home_university (self->plan, home);
+
+  if (bridge_plan_get_student (self->plan)->language == NULL)
+    {
+      g_auto(GStrv) languages = g_settings_get_strv (bridge_context_get_settings (self->context), "languages");
+
+      if (languages[0] != NULL)
+        {
+          g_auto(BridgePlanStudent) student = { 0 };
+
+          bridge_plan_student_copy (bridge_plan_get_student (self->plan), &student);
+          student.language = g_strdup (languages[0]);
+          bridge_plan_set_student (self->plan, &student);
+        }
+    }
 }
 
 gboolean
@@ -901,6 +968,7 @@ bridge_plan_page_finalize (GObject *object)
   g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->term_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bridge_plan_page_parent_class)->finalize (object);
 }
@@ -929,11 +997,13 @@ bridge_plan_page_class_init (BridgePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, home_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, host_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, term_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, totals_group);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, groups_box);
   gtk_widget_class_bind_template_callback (widget_class, student_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, term_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
 }
 
 static void

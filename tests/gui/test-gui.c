@@ -367,10 +367,27 @@ test_plan_add_and_map (void)
   g_assert_no_error (error);
   g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 1);
 
+  /* Declaring a language the course is not taught in warns, as core says. */
+  {
+    g_auto(BridgePlanStudent) student = { 0 };
+
+    bridge_plan_student_copy (bridge_plan_get_student (plan), &student);
+    g_free (student.language);
+    student.language = g_strdup ("fr");
+    bridge_plan_set_student (plan, &student);
+  }
+
   bridge_window_show_page (window, "plan");
   gui_test_spin (100);
   assert_totals_are_cores ();
   warnings = bridge_plan_check (plan, catalog ());
+  {
+    gboolean language_warning = FALSE;
+
+    for (guint i = 0; i < warnings->len; i++)
+      language_warning |= ((BridgePlanWarning *) g_ptr_array_index (warnings, i))->kind == BRIDGE_PLAN_WARNING_LANGUAGE;
+    g_assert_true (language_warning);
+  }
   g_assert_cmpuint (bridge_plan_page_get_n_warnings_shown (plan_page ()), ==, warnings->len);
 }
 
