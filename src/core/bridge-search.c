@@ -541,11 +541,15 @@ search_rowids (BridgeCatalog             *self,
   /* Every title match is in @seen unless the page filled up first. */
   if (ids->len < limit)
     {
-      rest = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
-                        " WHERE course_fts MATCH ?");
+      if (filter_is_empty (filter))
+        rest = query_new ("SELECT rowid FROM course_fts WHERE course_fts MATCH ? ORDER BY rowid");
+      else
+        rest = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                          " WHERE course_fts MATCH ?");
       query_bind_text (rest, match);
       append_filters (rest, filter);
-      g_string_append (rest->sql, " ORDER BY c.rowid");
+      if (!filter_is_empty (filter))
+        g_string_append (rest->sql, " ORDER BY c.rowid");
       if (query_collect (self, rest, ids, seen, limit, error) < 0)
         return NULL;
     }
