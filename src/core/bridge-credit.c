@@ -30,15 +30,6 @@ relation (BridgeRational value)
   return exact ? "=" : "≈";
 }
 
-static const char *
-university_label (BridgeUniversity *university)
-{
-  BridgeText *name = bridge_university_get_name (university);
-  const char *label = name != NULL ? bridge_text_pick (name) : NULL;
-
-  return label != NULL ? label : bridge_university_get_id (university);
-}
-
 static gboolean
 overflow_error (GError **error)
 {
@@ -458,7 +449,7 @@ equivalence (BridgeCreditResult   *self,
                                                       w, eh, relation (self->exact.ects_credits), ec));
     /* Translators: "One home credit at Sichuan University: 16 periods × 50 min ÷ 60 × (1 + 1.5) ≈ 33.33 h" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("One home credit at %s: %s"),
-                                                      university_label (home), home_step));
+                                                      bridge_university_get_label (home), home_step));
     /* Translators: "Home credits: 108 h ÷ 33.33 h = 3.24"; the third %s is "=" or "≈"
      * (the exact value is rounded down to two decimals) */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Home credits: %s h ÷ %s h %s %s"),
@@ -543,7 +534,7 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
                * 108 h is worth 3.38 credits under Chongqing University's own policy
                * (they differ by more than 25 %)" */
               self->warning = g_strdup_printf (_("The course gives %s local credits, but its workload of %s h is worth %s credits under %s’s own policy (they differ by more than 25 %%)"),
-                                                  c, w, p, university_label (host));
+                                                  c, w, p, bridge_university_get_label (host));
             }
         }
     }

@@ -1186,7 +1186,7 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
         {
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                        _("The grading table of %s names the unknown scale %s"),
-                          bridge_university_get_id (host), host_table->scale);
+                          bridge_university_get_label (host), host_table->scale);
           return NULL;
         }
       host_grade = bridge_grading_scale_resolve (host_scale, grade, &is_mark, &mark, error);
@@ -1199,7 +1199,7 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
       if (host_scale == NULL)
         {
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                       _("%s has no grading scale %s"), bridge_university_get_id (host), host_scale_id);
+                       _("%s has no grading scale %s"), bridge_university_get_label (host), host_scale_id);
           return NULL;
         }
       host_grade = bridge_grading_scale_resolve (host_scale, grade, &is_mark, &mark, error);
@@ -1225,7 +1225,7 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
             g_propagate_error (error, g_steal_pointer (&first_error));
           else
             g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                         _("%s has no grading scale"), bridge_university_get_id (host));
+                         _("%s has no grading scale"), bridge_university_get_label (host));
           return NULL;
         }
     }
@@ -1236,20 +1236,20 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
         /* Translators: "The mark 55 is the failing grade 不及格 at scu; failing grades are not converted" */
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILING_GRADE,
                      _("The mark %s is the failing grade %s at %s; failing grades are not converted"),
-                        grade, host_grade->label, bridge_university_get_id (host));
+                        grade, host_grade->label, bridge_university_get_label (host));
       else
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILING_GRADE,
                      _("%s is a failing grade at %s; failing grades are not converted"),
-                        host_grade->label, bridge_university_get_id (host));
+                        host_grade->label, bridge_university_get_label (host));
       return NULL;
     }
 
   if (host_table != NULL && home_table != NULL)
     {
       g_autofree char *host_name = g_strdup_printf (_("The grading table of %s for %s"),
-                                                       bridge_university_get_id (host), host_table->isced);
+                                                       bridge_university_get_label (host), host_table->isced);
       g_autofree char *home_name = g_strdup_printf (_("The grading table of %s for %s"),
-                                                       bridge_university_get_id (home), home_table->isced);
+                                                       bridge_university_get_label (home), home_table->isced);
 
       if (!bridge_grading_table_check (host_table, host_name, error) ||
           !bridge_grading_table_check (home_table, home_name, error))
@@ -1279,7 +1279,7 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
       if (home_scale == NULL)
         {
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                       _("%s has no grading scale"), bridge_university_get_id (home));
+                       _("%s has no grading scale"), bridge_university_get_label (home));
           return NULL;
         }
 
@@ -1287,13 +1287,13 @@ bridge_grade_convert_on_scale (BridgeUniversity *host,
         {
           /* Translators: "scu has no grading table for field 0613 (bachelor)." */
           g_string_append_printf (why, _("%s has no grading table for field %s (%s)."),
-                                          bridge_university_get_id (host), isced, bridge_cycle_get_label (cycle));
+                                          bridge_university_get_label (host), isced, bridge_cycle_get_label (cycle));
           g_string_append_c (why, ' ');
         }
       if (home_table == NULL)
         {
           g_string_append_printf (why, _("%s has no grading table for field %s (%s)."),
-                                          bridge_university_get_id (home), isced, bridge_cycle_get_label (cycle));
+                                          bridge_university_get_label (home), isced, bridge_cycle_get_label (cycle));
           g_string_append_c (why, ' ');
         }
       if (why->len > 0)

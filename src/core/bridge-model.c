@@ -544,6 +544,16 @@ bridge_university_get_id (BridgeUniversity *self)
   return self->id;
 }
 
+const char *
+bridge_university_get_label (BridgeUniversity *self)
+{
+  const char *label;
+
+  g_return_val_if_fail (BRIDGE_IS_UNIVERSITY (self), NULL);
+  label = self->name != NULL ? bridge_text_pick (self->name) : NULL;
+  return label != NULL && *label != '\0' ? label : self->id;
+}
+
 BridgeText *
 bridge_university_get_name (BridgeUniversity *self)
 {

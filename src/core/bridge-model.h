@@ -161,6 +161,8 @@ BridgeUniversity         *bridge_university_new                (const char *id);
 BridgeUniversity         *bridge_university_new_from_json      (JsonObject  *object,
                                                                 GError     **error);
 const char               *bridge_university_get_id             (BridgeUniversity *self);
+/* The name in the user's language, for messages; the id when there is none. */
+const char               *bridge_university_get_label          (BridgeUniversity *self);
 BridgeText               *bridge_university_get_name           (BridgeUniversity *self);
 BridgeText               *bridge_university_get_city           (BridgeUniversity *self);
 const char               *bridge_university_get_hei_id         (BridgeUniversity *self);

@@ -184,7 +184,7 @@ class GradeConvert(CliTestCase):
         j = self.json('grade', 'convert', '--from', 'hostu', '--to', 'plainu', '--field', '0613', '--json', '85')
         self.assertTrue(j['approximate'])
         self.assertEqual(j['suggested'], '良')
-        self.assertIn('plainu has no grading table for field 0613', j['reason'])
+        self.assertIn('Plain University has no grading table for field 0613', j['reason'])
         self.assertIsNone(j['home_table'])
         # no master tables anywhere
         j = self.json(*self.convert('--cycle', 'master', '--json', '85'))
