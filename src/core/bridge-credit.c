@@ -24,9 +24,10 @@ show (BridgeRational value)
 static const char *
 relation (BridgeRational value)
 {
-  gboolean         exact = FALSE;
-  g_autofree char *str = bridge_rational_format (value, 2, BRIDGE_ROUND_HALF_UP, &exact);
+  gboolean exact = FALSE;
 
+  /* Only whether two decimals show it exactly matters here. */
+  g_free (bridge_rational_format (value, 2, BRIDGE_ROUND_HALF_UP, &exact));
   return exact ? "=" : "≈";
 }
 
@@ -439,8 +440,8 @@ equivalence (BridgeCreditResult   *self,
     g_autofree char *aw = show (self->exact.home_credits_awarded);
     g_autofree char *st = show (step);
     gboolean         hc_exact = FALSE;
-    g_autofree char *unused = bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_DOWN, &hc_exact);
 
+    g_free (bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_DOWN, &hc_exact));
     /* Translators: "Alliance credits: 108 h ÷ 25 h = 4.32"; the third %s is "=" or "≈" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Alliance credits: %s h ÷ %s h %s %s"),
                                                       w, ah, relation (self->exact.alliance_credits), ac));

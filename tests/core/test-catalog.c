@@ -374,7 +374,6 @@ test_other_connection_import (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BridgeCatalog) other = bridge_catalog_open (fixture->db, &error);
-  g_autofree char *ids = NULL;
   g_autoptr(BridgeUniversity) university = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) feed = NULL;

@@ -652,7 +652,7 @@ test_approximate (void)
                                                         cases[i].grade);
       g_autofree char *k = candidates (c);
 
-      g_test_message ("%s: %s", cases[i].grade, c->reason);
+      g_test_message ("%s: %s (candidates: %s)", cases[i].grade, c->reason, k);
       g_assert_true (c->approximate);
       g_assert_cmpstr (c->suggested, ==, cases[i].suggested);
       g_assert_cmpfloat (c->host_interval[0], ==, cases[i].position);

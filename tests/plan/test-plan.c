@@ -161,6 +161,8 @@ test_warnings (PlanFixture   *fx,
     g_autoptr(BridgePlanGroup) gone = bridge_plan_remove_group (plan, g, NULL, &error);
 
     g_assert_no_error (error);
+    /* What was removed comes back for an undo. */
+    g_assert_true (gone == g);
   }
   warnings = bridge_plan_check (plan, fx->catalog);
   g_assert_true (has_warning (warnings, BRIDGE_PLAN_WARNING_PREREQUISITE, "cqu:cs302"));
