@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -376,7 +377,7 @@ migrate (BridgeCatalog  *self,
   if (version > BRIDGE_CATALOG_SCHEMA_VERSION)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_TOO_NEW,
-                   _("The catalog cache %s was written by a newer version of Credit Bridge (schema %" G_GINT64_FORMAT ", this one knows %d)"),
+                   _("The catalog cache %s was written by a newer version of Credit Bridge (schema %" PRId64 ", this one knows %d)"),
                    self->path, version, BRIDGE_CATALOG_SCHEMA_VERSION);
       return FALSE;
     }
@@ -1284,7 +1285,7 @@ get_course_by (BridgeCatalog  *self,
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND, _("No course “%s” in the catalog"), id);
       else
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                     _("No course number %" G_GINT64_FORMAT " in the catalog"), rowid);
+                     _("No course number %" PRId64 " in the catalog"), rowid);
     }
   else
     bridge_catalog_sql_error (self, rc, error);

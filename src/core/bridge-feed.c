@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <libsoup/soup.h>
 #include <math.h>
 #include <stdio.h>
@@ -900,7 +901,7 @@ check_table (Reader          *reader,
                             (const char *) g_ptr_array_index (passing, i), scale_id, grade);
       if (value > (double) MAX_TABLE_TOTAL || (total += (gint64) value) > MAX_TABLE_TOTAL)
         return reader_fail (reader, error, "count",
-                            _("the table counts more than %" G_GINT64_FORMAT " grades in all, which is absurd"),
+                            _("the table counts more than %" PRId64 " grades in all, which is absurd"),
                             MAX_TABLE_TOTAL);
       path_pop (reader, len2);
     }
@@ -914,7 +915,7 @@ check_table (Reader          *reader,
     return reader_fail (reader, error, "counts", _("all counts are 0: the table says nothing"));
   if (total < 100)
     reader_warn (reader, "counts",
-                 _("the table counts only %" G_GINT64_FORMAT " grades, too few to convert grades reliably"), total);
+                 _("the table counts only %" PRId64 " grades, too few to convert grades reliably"), total);
 
   key = g_strdup_printf ("%s/%s/%s", scale_id, isced, cycle);
   if (!g_hash_table_add (info->table_keys, g_steal_pointer (&key)))

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -2720,16 +2721,16 @@ load_root (BridgePlan *self,
     {
       if (ld->file)
         g_set_error (ld->error, BRIDGE_ERROR, BRIDGE_ERROR_UNSUPPORTED_VERSION,
-                     _("%s: the plan was written by a newer Credit Bridge (format version %" G_GINT64_FORMAT ", this one reads %d); update Credit Bridge to open it"),
+                     _("%s: the plan was written by a newer Credit Bridge (format version %" PRId64 ", this one reads %d); update Credit Bridge to open it"),
                      ld->file, json_node_get_int (version), BRIDGE_PLAN_VERSION);
       else
         g_set_error (ld->error, BRIDGE_ERROR, BRIDGE_ERROR_UNSUPPORTED_VERSION,
-                     _("The plan was written by a newer Credit Bridge (format version %" G_GINT64_FORMAT ", this one reads %d); update Credit Bridge to open it"),
+                     _("The plan was written by a newer Credit Bridge (format version %" PRId64 ", this one reads %d); update Credit Bridge to open it"),
                      json_node_get_int (version), BRIDGE_PLAN_VERSION);
       return FALSE;
     }
   if (json_node_get_int (version) < 1)
-    return load_fail (ld, "$.version", _("unknown format version %" G_GINT64_FORMAT),
+    return load_fail (ld, "$.version", _("unknown format version %" PRId64),
                       json_node_get_int (version));
 
   if (!load_content (self, ld, root))
