@@ -251,8 +251,10 @@ add_components_table (BridgePlanDocument *doc,
                       GHashTable         *keep,
                       gboolean            home)
 {
-  const double wa[] = { 1.0, 3.0, 1.3, 0.95, 0.95, 0.8, 0.85 };
-  const double wb[] = { 0.85, 1.0, 2.3, 1.1, 0.95, 1.35, 1.3, 1.15 };
+  /* Codes such as MATH26416 must not break: their columns are sized for
+   * nine characters, and Table B's "recognised for" for two codes. */
+  const double wa[] = { 1.4, 2.65, 1.25, 0.95, 0.95, 0.8, 0.75 };
+  const double wb[] = { 0.8, 1.35, 1.6, 1.0, 0.85, 1.45, 1.7, 1.05 };
   Block *t = home ? add_table (doc, 8, wb) : add_table (doc, 7, wa);
   BridgePlanTotals total = { 0 };
   guint n = bridge_plan_get_n_groups (plan);
