@@ -325,7 +325,7 @@ add_components_table (BridgePlanDocument *doc,
         {
           g_autofree char *worth = fmt_num (gt.home_credits, 1);
           g_autofree char *replaced = fmt_num (gt.replaced_credits, 1);
-          g_autofree char *line = g_markup_printf_escaped (_("Group %s: the host courses are worth %s home credits; the home courses %s"),
+          g_autofree char *line = g_markup_printf_escaped (_("Group %s: the host courses are worth %s home credits; the home courses they replace carry %s"),
                                                            bridge_plan_group_get_id (g), worth, replaced);
           g_autoptr(GString) s = g_string_new (line);
 
