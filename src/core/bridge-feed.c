@@ -761,14 +761,61 @@ parse_json (Reader      *reader,
   return FALSE;
 }
 
+typedef gboolean (*CheckObject) (Reader      *reader,
+                                 JsonObject  *object,
+                                 gpointer     data,
+                                 GError     **error);
+typedef gboolean (*SinkObject)  (gpointer     user_data,
+                                 JsonObject  *object,
+                                 const char  *place,
+                                 GError     **error);
+
+/* Checks each element of @array (the member @member of the current object)
+ * with @check, which gets @data, and hands it to @sink when there is one. */
+static gboolean
+read_objects (Reader       *reader,
+              JsonArray    *array,
+              const char   *member,
+              const char   *what,
+              CheckObject   check,
+              gpointer      data,
+              SinkObject    sink,
+              GError      **error)
+{
+  gsize len = path_push_member (reader, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize len2 = path_push_index (reader, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        /* Translators: "expected a university object, found a string" */
+        return reader_fail (reader, error, NULL, _("expected %s, found %s"), what, node_type_name (element));
+      if (!check (reader, json_node_get_object (element), data, error))
+        return FALSE;
+      if (sink != NULL)
+        {
+          g_autofree char *place = reader_place (reader, NULL);
+
+          if (!sink (reader->user_data, json_node_get_object (element), place, error))
+            return FALSE;
+        }
+      path_pop (reader, len2);
+    }
+  path_pop (reader, len);
+  return TRUE;
+}
+
 /* Universities */
 
 static gboolean
-check_scale (Reader          *reader,
-             JsonObject      *scale,
-             UniversityInfo  *info,
-             GError         **error)
+check_scale (Reader      *reader,
+             JsonObject  *scale,
+             gpointer     data,
+             GError     **error)
 {
+  UniversityInfo *info = data;
   const char *id;
   JsonArray *grades;
   g_autoptr(GPtrArray) passing = g_ptr_array_new_with_free_func (g_free);
@@ -848,11 +895,12 @@ check_scale (Reader          *reader,
 }
 
 static gboolean
-check_table (Reader          *reader,
-             JsonObject      *table,
-             UniversityInfo  *info,
-             GError         **error)
+check_table (Reader      *reader,
+             JsonObject  *table,
+             gpointer     data,
+             GError     **error)
 {
+  UniversityInfo *info = data;
   const char *scale_id, *isced, *cycle;
   GPtrArray *passing;
   JsonArray *counts;
@@ -954,14 +1002,48 @@ check_policy (Reader              *reader,
 }
 
 static gboolean
+check_term (Reader      *reader,
+            JsonObject  *term,
+            gpointer     data,
+            GError     **error)
+{
+  UniversityInfo *info = data;
+  const char *term_id, *start = NULL, *end = NULL;
+  GError *local_error = NULL;
+
+  if ((term_id = get_id (reader, term, "id", TRUE, error)) == NULL)
+    return FALSE;
+  if (g_hash_table_contains (info->terms, term_id))
+    return reader_fail (reader, error, "id", _("the term “%s” is defined twice"), term_id);
+  if (!check_text (reader, term, "name", TRUE, error))
+    return FALSE;
+  start = get_string (reader, term, "start", FALSE, &local_error);
+  if (local_error == NULL)
+    end = get_string (reader, term, "end", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (start != NULL && !is_date (start))
+    return reader_fail (reader, error, "start", _("“%s” is not a date (YYYY-MM-DD)"), start);
+  if (end != NULL && !is_date (end))
+    return reader_fail (reader, error, "end", _("“%s” is not a date (YYYY-MM-DD)"), end);
+  if (start != NULL && end != NULL && strcmp (start, end) > 0)
+    return reader_fail (reader, error, "end", _("the term ends (%s) before it starts (%s)"), end, start);
+  g_hash_table_add (info->terms, g_strdup (term_id));
+  return TRUE;
+}
+
+static gboolean
 check_university (Reader      *reader,
                   JsonObject  *university,
+                  gpointer     unused,
                   GError     **error)
 {
   UniversityInfo *info;
   JsonArray *array;
   const char *id;
-  gsize len;
 
   if ((id = get_id (reader, university, "id", TRUE, error)) == NULL)
     return FALSE;
@@ -988,82 +1070,17 @@ check_university (Reader      *reader,
   /* Owned by the reader from here on, also when a check below fails. */
   g_hash_table_insert (reader->universities, g_strdup (id), info);
 
-  if ((array = get_array (reader, university, "grading_scales", TRUE, 1, error)) == NULL)
+  if ((array = get_array (reader, university, "grading_scales", TRUE, 1, error)) == NULL
+      || !read_objects (reader, array, "grading_scales", _("a grading scale object"), check_scale, info, NULL, error))
     return FALSE;
-  len = path_push_member (reader, "grading_scales");
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize len2 = path_push_index (reader, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return reader_fail (reader, error, NULL, _("expected a grading scale object, found %s"), node_type_name (node));
-      if (!check_scale (reader, json_node_get_object (node), info, error))
-        return FALSE;
-      path_pop (reader, len2);
-    }
-  path_pop (reader, len);
-
-  if (json_object_has_member (university, "grading_tables"))
-    {
-      if ((array = get_array (reader, university, "grading_tables", FALSE, 0, error)) == NULL)
-        return FALSE;
-      len = path_push_member (reader, "grading_tables");
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          gsize len2 = path_push_index (reader, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return reader_fail (reader, error, NULL, _("expected a grading table object, found %s"), node_type_name (node));
-          if (!check_table (reader, json_node_get_object (node), info, error))
-            return FALSE;
-          path_pop (reader, len2);
-        }
-      path_pop (reader, len);
-    }
-
-  if (json_object_has_member (university, "terms"))
-    {
-      if ((array = get_array (reader, university, "terms", FALSE, 0, error)) == NULL)
-        return FALSE;
-      len = path_push_member (reader, "terms");
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          gsize len2 = path_push_index (reader, i);
-          JsonObject *term;
-          const char *term_id, *start = NULL, *end = NULL;
-          GError *local_error = NULL;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            return reader_fail (reader, error, NULL, _("expected a term object, found %s"), node_type_name (node));
-          term = json_node_get_object (node);
-          if ((term_id = get_id (reader, term, "id", TRUE, error)) == NULL)
-            return FALSE;
-          if (g_hash_table_contains (info->terms, term_id))
-            return reader_fail (reader, error, "id", _("the term “%s” is defined twice"), term_id);
-          if (!check_text (reader, term, "name", TRUE, error))
-            return FALSE;
-          start = get_string (reader, term, "start", FALSE, &local_error);
-          if (local_error == NULL)
-            end = get_string (reader, term, "end", FALSE, &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, local_error);
-              return FALSE;
-            }
-          if (start != NULL && !is_date (start))
-            return reader_fail (reader, error, "start", _("“%s” is not a date (YYYY-MM-DD)"), start);
-          if (end != NULL && !is_date (end))
-            return reader_fail (reader, error, "end", _("“%s” is not a date (YYYY-MM-DD)"), end);
-          if (start != NULL && end != NULL && strcmp (start, end) > 0)
-            return reader_fail (reader, error, "end", _("the term ends (%s) before it starts (%s)"), end, start);
-          g_hash_table_add (info->terms, g_strdup (term_id));
-          path_pop (reader, len2);
-        }
-      path_pop (reader, len);
-    }
+  if (json_object_has_member (university, "grading_tables")
+      && ((array = get_array (reader, university, "grading_tables", FALSE, 0, error)) == NULL
+          || !read_objects (reader, array, "grading_tables", _("a grading table object"), check_table, info, NULL, error)))
+    return FALSE;
+  if (json_object_has_member (university, "terms")
+      && ((array = get_array (reader, university, "terms", FALSE, 0, error)) == NULL
+          || !read_objects (reader, array, "terms", _("a term object"), check_term, info, NULL, error)))
+    return FALSE;
 
   return TRUE;
 }
@@ -1286,6 +1303,7 @@ check_course (Reader      *reader,
 static gboolean
 check_certificate (Reader      *reader,
                    JsonObject  *certificate,
+                   gpointer     unused,
                    GError     **error)
 {
   const char *id, *isced;
@@ -1347,46 +1365,6 @@ check_certificate (Reader      *reader,
   path_pop (reader, len);
 
   g_hash_table_add (reader->certificates, g_strdup (id));
-  return TRUE;
-}
-
-typedef gboolean (*CheckObject) (Reader      *reader,
-                                 JsonObject  *object,
-                                 GError     **error);
-typedef gboolean (*SinkObject)  (gpointer     user_data,
-                                 JsonObject  *object,
-                                 const char  *place,
-                                 GError     **error);
-
-/* Checks each element of @array (the root's @member) and hands it to @sink. */
-static gboolean
-read_objects (Reader       *reader,
-              JsonArray    *array,
-              const char   *member,
-              const char   *what,
-              CheckObject   check,
-              SinkObject    sink,
-              GError      **error)
-{
-  gsize len = path_push_member (reader, member);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gsize len2 = path_push_index (reader, i);
-      g_autofree char *place = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        /* Translators: "expected a university object, found a string" */
-        return reader_fail (reader, error, NULL, _("expected %s, found %s"), what, node_type_name (element));
-      if (!check (reader, json_node_get_object (element), error))
-        return FALSE;
-      place = reader_place (reader, NULL);
-      if (sink != NULL && !sink (reader->user_data, json_node_get_object (element), place, error))
-        return FALSE;
-      path_pop (reader, len2);
-    }
-  path_pop (reader, len);
   return TRUE;
 }
 
@@ -1673,11 +1651,11 @@ read_feed (Reader          *reader,
     return FALSE;
 
   if (!read_objects (reader, universities, "universities", _("a university object"),
-                     check_university, reader->sink->university, error))
+                     check_university, NULL, reader->sink->university, error))
     return FALSE;
   if (certificates != NULL
       && !read_objects (reader, certificates, "certificates", _("a certificate object"),
-                        check_certificate, reader->sink->certificate, error))
+                        check_certificate, NULL, reader->sink->certificate, error))
     return FALSE;
 
   if (courses != NULL)

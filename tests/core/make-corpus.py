@@ -62,6 +62,10 @@ case("root-not-object", ["$", "a feed is a JSON object"], raw="[1, 2, 3]")
 
 case("university-not-object", ["$.universities[1]", "expected a university object, found a string"],
      feed=feed(lambda f: f["universities"].__setitem__(1, "cb")))
+case("scale-not-object", ["$.universities[0].grading_scales[1]", "expected a grading scale object, found a number"],
+     feed=feed(lambda f: f["universities"][0]["grading_scales"].__setitem__(1, 5)))
+case("term-not-object", ["$.universities[1].terms[0]", "expected a term object, found a string"],
+     feed=feed(lambda f: f["universities"][1]["terms"].__setitem__(0, "2026-autumn")))
 case("certificate-not-object", ["$.certificates[0]", "expected a certificate object, found an array"],
      feed=feed(lambda f: f["certificates"].__setitem__(0, [])))
 
