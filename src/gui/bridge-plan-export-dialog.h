@@ -1,0 +1,48 @@
+/* bridge-plan-export-dialog.h: export the plan from the window
+ *
+ * A save dialog with the format to write (the PDF to sign, Erasmus Without
+ * Paper XML, the JSON plan file), then core's bridge_plan_export_async ()
+ * without blocking the window; a toast with "Open" when done, the error
+ * (for EWP XML, the rule that does not hold) when not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bridge-context.h"
+#include "bridge-plan.h"
+
+G_BEGIN_DECLS
+
+/* Asks where to export @plan (@plan_file, may be NULL, names the default). */
+void     bridge_plan_export_dialog_show  (GtkWindow              *parent,
+                                          BridgeContext          *context,
+                                          BridgePlan             *plan,
+                                          GFile                  *plan_file);
+
+/* What the dialog does once a file and a format are chosen: exports @plan
+ * to @file and reports to the user over @parent (toast or message dialog).
+ * @callback (may be NULL) gets the result of bridge_plan_export_finish (). */
+void     bridge_plan_export_to_file      (GtkWindow              *parent,
+                                          BridgeContext          *context,
+                                          BridgePlan             *plan,
+                                          BridgePlanExportFormat  format,
+                                          GFile                  *file,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+gboolean bridge_plan_export_to_file_finish (BridgePlan           *plan,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+/* The default file name for @format ("Li Hua – Learning Agreement.pdf"),
+ * from @plan_file's name when given, else the student's name. */
+char    *bridge_plan_export_default_name (BridgePlan             *plan,
+                                          GFile                  *plan_file,
+                                          BridgePlanExportFormat  format);
+/* ".pdf", ".xml", ".creditplan" */
+const char *bridge_plan_export_format_extension (BridgePlanExportFormat format);
+
+G_END_DECLS
