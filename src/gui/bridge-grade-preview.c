@@ -65,6 +65,98 @@ rule_label (BridgeGradeRule rule)
     }
 }
 
+GtkStringList *
+bridge_grade_preview_rule_list_new (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    gtk_string_list_append (list, rule_label (rules[i]));
+  return list;
+}
+
+BridgeGradeRule
+bridge_grade_preview_rule_at (guint position)
+{
+  return position < G_N_ELEMENTS (rules) ? rules[position] : BRIDGE_GRADE_RULE_MIDPOINT;
+}
+
+guint
+bridge_grade_preview_rule_position (BridgeGradeRule rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (rules[i] == rule)
+      return i;
+  return 0;
+}
+
+BridgeGradeRule
+bridge_grade_preview_rule_from_settings (GSettings *settings)
+{
+  g_autofree char *name = NULL;
+  BridgeGradeRule rule = BRIDGE_GRADE_RULE_MIDPOINT;
+
+  if (settings == NULL)
+    return rule;
+  name = g_settings_get_string (settings, "conversion-rule");
+  if (!bridge_grade_rule_from_string (name, &rule))
+    rule = BRIDGE_GRADE_RULE_MIDPOINT;
+  return rule;
+}
+
+const BridgeGradingScale *
+bridge_grade_preview_find_scale (BridgeUniversity *host,
+                                 const char       *isced,
+                                 BridgeCycle       cycle,
+                                 const char       *scale_id)
+{
+  const BridgeGradingTable *table;
+  const BridgeGradingScale *scale = NULL;
+  GPtrArray *scales;
+
+  g_return_val_if_fail (host != NULL, NULL);
+
+  table = bridge_university_find_table (host, isced != NULL ? isced : "", cycle);
+  scales = bridge_university_get_scales (host);
+  if (scale_id != NULL)
+    scale = bridge_university_find_scale (host, scale_id);
+  if (scale == NULL && table != NULL)
+    scale = bridge_university_find_scale (host, table->scale);
+  if (scale == NULL && scales != NULL && scales->len > 0)
+    scale = g_ptr_array_index (scales, 0);
+  return scale;
+}
+
+GtkStringList *
+bridge_grade_preview_choices_new (const BridgeGradingScale *scale,
+                                  GPtrArray                *labels)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; scale != NULL && i < scale->n_grades; i++)
+    {
+      const BridgeGrade *g = &scale->grades[i];
+      g_autofree char *label = NULL;
+
+      if (!g->passing)
+        continue;
+      if (g->has_band)
+        {
+          g_autofree char *lo = bridge_gui_format_number (g->min);
+          g_autofree char *hi = bridge_gui_format_number (g->max);
+
+          /* Translators: a grade and its band of marks: "A (90–100)" */
+          label = g_strdup_printf (_("%s (%s–%s)"), g->label, lo, hi);
+        }
+      else
+        label = g_strdup (g->label);
+      gtk_string_list_append (list, label);
+      if (labels != NULL)
+        g_ptr_array_add (labels, g_strdup (g->label));
+    }
+  return list;
+}
+
 GtkWidget *
 bridge_grade_preview_new (void)
 {
@@ -139,7 +231,7 @@ convert (BridgeGradePreview *self)
   const char *mark = gtk_editable_get_text (GTK_EDITABLE (self->mark_row));
   const char *grade = NULL;
   guint selected = adw_combo_row_get_selected (self->rule_row);
-  BridgeGradeRule rule = selected < G_N_ELEMENTS (rules) ? rules[selected] : BRIDGE_GRADE_RULE_MIDPOINT;
+  BridgeGradeRule rule = bridge_grade_preview_rule_at (selected);
   g_autoptr(GString) candidates = g_string_new (NULL);
   g_autofree char *stripped = g_strstrip (g_strdup (mark));
 
@@ -237,7 +329,7 @@ bridge_grade_preview_set_pair (BridgeGradePreview *self,
                                BridgeCycle         cycle,
                                const char         *scale_id)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) list = NULL;
   const BridgeGradingScale *scale = NULL;
 
   g_return_if_fail (BRIDGE_IS_GRADE_PREVIEW (self));
@@ -250,39 +342,9 @@ bridge_grade_preview_set_pair (BridgeGradePreview *self,
 
   g_clear_pointer (&self->grade_labels, g_ptr_array_unref);
   self->grade_labels = g_ptr_array_new_with_free_func (g_free);
-
   if (host != NULL)
-    {
-      const BridgeGradingTable *table = bridge_university_find_table (host, self->isced, cycle);
-      GPtrArray *scales = bridge_university_get_scales (host);
-
-      if (scale_id != NULL)
-        scale = bridge_university_find_scale (host, scale_id);
-      if (scale == NULL && table != NULL)
-        scale = bridge_university_find_scale (host, table->scale);
-      if (scale == NULL && scales != NULL && scales->len > 0)
-        scale = g_ptr_array_index (scales, 0);
-    }
-  for (guint i = 0; scale != NULL && i < scale->n_grades; i++)
-    {
-      const BridgeGrade *g = &scale->grades[i];
-      g_autofree char *label = NULL;
-
-      if (!g->passing)
-        continue;
-      if (g->has_band)
-        {
-          g_autofree char *lo = bridge_gui_format_number (g->min);
-          g_autofree char *hi = bridge_gui_format_number (g->max);
-
-          /* Translators: a grade and its band of marks: "A (90–100)" */
-          label = g_strdup_printf (_("%s (%s–%s)"), g->label, lo, hi);
-        }
-      else
-        label = g_strdup (g->label);
-      gtk_string_list_append (list, label);
-      g_ptr_array_add (self->grade_labels, g_strdup (g->label));
-    }
+    scale = bridge_grade_preview_find_scale (host, self->isced, cycle, scale_id);
+  list = bridge_grade_preview_choices_new (scale, self->grade_labels);
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (list));
@@ -296,16 +358,12 @@ bridge_grade_preview_set_pair (BridgeGradePreview *self,
 static void
 rule_from_settings (BridgeGradePreview *self)
 {
-  g_autofree char *name = NULL;
-  BridgeGradeRule rule = BRIDGE_GRADE_RULE_MIDPOINT;
+  BridgeGradeRule rule;
 
   if (self->context == NULL)
     return;
-  name = g_settings_get_string (bridge_context_get_settings (self->context), "conversion-rule");
-  bridge_grade_rule_from_string (name, &rule);
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (rules[i] == rule)
-      adw_combo_row_set_selected (self->rule_row, i);
+  rule = bridge_grade_preview_rule_from_settings (bridge_context_get_settings (self->context));
+  adw_combo_row_set_selected (self->rule_row, bridge_grade_preview_rule_position (rule));
 }
 
 void
@@ -373,7 +431,7 @@ bridge_grade_preview_class_init (BridgeGradePreviewClass *klass)
 static void
 bridge_grade_preview_init (BridgeGradePreview *self)
 {
-  g_autoptr(GtkStringList) rule_list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) rule_list = bridge_grade_preview_rule_list_new ();
   GtkWidget *list;
   GtkWidget *result_box;
   GtkWidget *caption;
@@ -397,8 +455,6 @@ bridge_grade_preview_init (BridgeGradePreview *self)
   g_signal_connect_swapped (self->mark_row, "changed", G_CALLBACK (convert), self);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->mark_row));
 
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    gtk_string_list_append (rule_list, rule_label (rules[i]));
   self->rule_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rule_row), _("Rule"));
   adw_combo_row_set_model (self->rule_row, G_LIST_MODEL (rule_list));

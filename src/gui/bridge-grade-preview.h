@@ -36,4 +36,23 @@ void       bridge_grade_preview_set_grade (BridgeGradePreview *self,
 const BridgeGradeConversion *bridge_grade_preview_get_conversion (BridgeGradePreview *self);
 const char *bridge_grade_preview_get_result_text (BridgeGradePreview *self);
 
+/* Shared with the results view, so both choose grades and rules alike ----- */
+
+/* The conversion rules in the order the window offers them, labelled for people. */
+GtkStringList            *bridge_grade_preview_rule_list_new  (void);
+BridgeGradeRule           bridge_grade_preview_rule_at        (guint                     position);
+guint                     bridge_grade_preview_rule_position  (BridgeGradeRule           rule);
+/* The rule chosen in Preferences ("conversion-rule"); midpoint if unset. */
+BridgeGradeRule           bridge_grade_preview_rule_from_settings (GSettings            *settings);
+/* The scale @host grades a course in: @scale_id (may be NULL), else the
+ * scale of the table for @isced and @cycle, else the university's first. */
+const BridgeGradingScale *bridge_grade_preview_find_scale     (BridgeUniversity         *host,
+                                                               const char               *isced,
+                                                               BridgeCycle               cycle,
+                                                               const char               *scale_id);
+/* The passing grades of @scale (may be NULL) to choose from, with their
+ * bands ("A (90–100)"); their bare labels are appended to @labels. */
+GtkStringList            *bridge_grade_preview_choices_new    (const BridgeGradingScale *scale,
+                                                               GPtrArray                *labels);
+
 G_END_DECLS
