@@ -296,8 +296,12 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && *value != '\0')
-    printf ("%-20s %s\n", label, value);
+  g_autofree char *padded = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  padded = bridge_cli_pad (label, -20);
+  printf ("%s %s\n", padded, value);
 }
 
 static int

@@ -67,14 +67,57 @@ bridge_cli_dispatch (const char             *group,
     /* Translators: "“frobnicate” is not a catalog command" */
     bridge_cli_error (_("“%s” is not a %s command"), argv[1], group);
   for (guint i = 0; i < n_commands; i++)
-    width = MAX (width, (int) strlen (commands[i].name));
+    width = MAX (width, bridge_cli_display_width (commands[i].name));
   /* Translators: the first %s is a command group, such as catalog or plan */
   fprintf (out, _("Usage: credit-bridge-cli %s COMMAND [OPTIONS…]\n\n"), group);
   for (guint i = 0; i < n_commands; i++)
-    fprintf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
+    {
+      g_autofree char *name = bridge_cli_pad (commands[i].name, -width);
+
+      fprintf (out, "  %s  %s\n", name, _(commands[i].summary));
+    }
   fprintf (out, "\n");
   fprintf (out, _("credit-bridge-cli %s COMMAND --help tells more.\n"), group);
   return help ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+}
+
+int
+bridge_cli_display_width (const char *text)
+{
+  int width = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+char *
+bridge_cli_pad (const char *text,
+                int         width)
+{
+  int columns = ABS (width);
+  int fill = columns - bridge_cli_display_width (text);
+  GString *padded;
+
+  if (fill <= 0)
+    return g_strdup (text);
+  padded = g_string_sized_new (strlen (text) + fill);
+  if (width > 0)
+    for (int i = 0; i < fill; i++)
+      g_string_append_c (padded, ' ');
+  g_string_append (padded, text);
+  if (width < 0)
+    for (int i = 0; i < fill; i++)
+      g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
 }
 
 static const char *

@@ -439,17 +439,6 @@ read_stdin (GError **error)
   return g_string_free (text, FALSE);
 }
 
-/* Columns on a terminal: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 static int
 grade_table (int argc, char **argv)
 {
@@ -538,13 +527,20 @@ grade_table (int argc, char **argv)
       return BRIDGE_EXIT_OK;
     }
 
-  printf ("%-12s %8s %9s %11s\n", _("grade"), _("count"), _("percent"), _("cumulative"));
+  {
+    g_autofree char *grade = bridge_cli_pad (_("grade"), -12);
+    g_autofree char *count = bridge_cli_pad (_("count"), 8);
+    g_autofree char *percent = bridge_cli_pad (_("percent"), 9);
+    g_autofree char *cumulative = bridge_cli_pad (_("cumulative"), 11);
+
+    printf ("%s %s %s %s\n", grade, count, percent, cumulative);
+  }
   for (guint i = 0; i < report->rows->len; i++)
     {
       const BridgeGradeTableRow *row = g_ptr_array_index (report->rows, i);
-      int                        pad = 12 - display_width (row->grade);
+      g_autofree char           *grade = bridge_cli_pad (row->grade, -12);
 
-      printf ("%s%*s %8" G_GINT64_FORMAT " %7.1f %% %9.1f %%\n", row->grade, MAX (pad, 0), "",
+      printf ("%s %8" G_GINT64_FORMAT " %7.1f %% %9.1f %%\n", grade,
               row->count, row->percent, row->cumulative_percent);
     }
   {

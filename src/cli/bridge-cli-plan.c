@@ -360,13 +360,26 @@ warning_kind_name (BridgePlanWarningKind kind)
 static void
 print_component (const BridgePlanComponent *c)
 {
-  printf ("    %-10s %-34s %5.1f%s%s%s\n", c->code ? c->code : c->course_id,
-          text_or (c->title, ""), c->credits,
+  g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+  g_autofree char *title = bridge_cli_pad (text_or (c->title, ""), -34);
+
+  printf ("    %s %s %5.1f%s%s%s\n", code, title, c->credits,
           c->unknown ? _("  [no longer in the catalog]") : "",
           c->is_virtual ? _("  [virtual]") : "",
           c->automatic ? _("  [automatic recognition]") : "");
   if (c->comment)
     printf ("               %s %s\n", _("Comment:"), c->comment);
+}
+
+/* The width of the approvals' first column: the longest role label. */
+static int
+role_label_width (void)
+{
+  int width = 0;
+
+  for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+    width = MAX (width, bridge_cli_display_width (bridge_plan_role_get_label (r)));
+  return width;
 }
 
 static int
@@ -554,8 +567,9 @@ plan_show (int argc, char **argv)
       for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
         {
           const BridgePlanApproval *a = bridge_plan_get_pending_approval (plan, r);
+          g_autofree char *role = bridge_cli_pad (bridge_plan_role_get_label (r), -role_label_width ());
 
-          printf ("  %-22s %s\n", bridge_plan_role_get_label (r), a ? a->person.name : _("not yet"));
+          printf ("  %s  %s\n", role, a ? a->person.name : _("not yet"));
         }
     }
 
@@ -582,12 +596,13 @@ plan_show (int argc, char **argv)
   for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
     {
       const BridgePlanApproval *a = bridge_plan_get_approval (plan, r);
+      g_autofree char *role = bridge_cli_pad (bridge_plan_role_get_label (r), -role_label_width ());
 
       if (a)
-        printf ("  %-22s %s%s%s, %s\n", bridge_plan_role_get_label (r), a->person.name,
+        printf ("  %s  %s%s%s, %s\n", role, a->person.name,
                 a->person.position ? ", " : "", a->person.position ? a->person.position : "", a->timestamp);
       else
-        printf ("  %-22s %s\n", bridge_plan_role_get_label (r), _("not yet"));
+        printf ("  %s  %s\n", role, _("not yet"));
     }
 
   if (warnings->len > 0)
@@ -1015,9 +1030,11 @@ plan_grades (int argc, char **argv)
   for (guint i = 0; i < rec->len; i++)
     {
       BridgePlanRecognition *r = g_ptr_array_index (rec, i);
+      g_autofree char *code = bridge_cli_pad (r->code ? r->code : r->course_id, -10);
+      g_autofree char *title = bridge_cli_pad (text_or (r->title, ""), -30);
+      g_autofree char *grade = bridge_cli_pad (r->grade ? r->grade : "—", -8);
 
-      printf ("  %-10s %-30s %5.1f  %-8s %s%s\n", r->code ? r->code : r->course_id,
-              text_or (r->title, ""), r->credits, r->grade ? r->grade : "—", r->host_grades,
+      printf ("  %s %s %5.1f  %s %s%s\n", code, title, r->credits, grade, r->host_grades,
               r->approximate ? _(" (approximate)") : "");
       if (r->candidates)
         printf ("             %s %s\n", _("Candidates:"), r->candidates);

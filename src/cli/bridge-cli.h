@@ -60,6 +60,17 @@ int bridge_cli_dispatch (const char             *group,
                          int                     argc,
                          char                  **argv);
 
+/* The columns @text takes on a terminal: East Asian wide characters (汉字,
+ * full-width forms) take two, combining marks and other zero-width
+ * characters none, the rest one. */
+int bridge_cli_display_width (const char *text);
+
+/* @text padded with spaces to @width terminal columns, as printf's "%*s"
+ * pads to @width bytes: a positive @width aligns it right, a negative one
+ * left. Text wider than that comes back whole. Free with g_free(). */
+char *bridge_cli_pad (const char *text,
+                      int         width);
+
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);
 
