@@ -13,8 +13,10 @@ else
   meson setup "$build" "$top"
 fi
 ninja -C "$build"
-# Compiled settings schema, so the app runs uninstalled.
+# Compiled settings schema and translations, so the app runs uninstalled
+# (the same variables as `meson devenv -C "$build"` sets).
 export GSETTINGS_SCHEMA_DIR="$build/data"
+export CREDIT_BRIDGE_LOCALEDIR="$build/po"
 "$build/src/cli/credit-bridge-cli" catalog import "$top/data/catalog/feed.json"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display: the catalog is ready; try $build/src/cli/credit-bridge-cli catalog search 数学" >&2

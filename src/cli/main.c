@@ -30,12 +30,23 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("Exit status: 0 done, 1 error, 2 wrong usage."));
 }
 
+/* The translations: installed under LOCALEDIR, or, run from the build
+ * folder (meson devenv, the tests, build-aux/run-app.sh), the .mo files
+ * built in BUILD/po, named by $CREDIT_BRIDGE_LOCALEDIR. */
+static const char *
+locale_dir (void)
+{
+  const char *dir = g_getenv ("CREDIT_BRIDGE_LOCALEDIR");
+
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("credit-bridge-cli");

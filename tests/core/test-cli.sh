@@ -42,6 +42,13 @@ for cmd in "catalog import" "catalog search" "catalog show" "catalog stats" "cat
   contains "$cmd --help mentions --db" "$out" "--db"
 done
 expect 0 "catalog --help" "$CLI" catalog --help
+# Run from the build folder, the CLI reads the translations built in BUILD/po
+# ($CREDIT_BRIDGE_LOCALEDIR, which the tests and `meson devenv` set).
+expect 0 "--help in Chinese, from the build folder" env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$CLI" --help
+contains "--help speaks Chinese" "$out" "用法：credit-bridge-cli 命令"
+contains "… and lists the commands in Chinese" "$out" "学习协议"
+expect 0 "catalog search --help in Chinese" env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$CLI" catalog search --help
+contains "… the options' help in Chinese too" "$out" "课程目录缓存"
 expect 2 "catalog without a command" "$CLI" catalog
 expect 2 "catalog import without SOURCE" "$CLI" catalog import --db "$DB"
 expect 2 "catalog import with two sources" "$CLI" catalog import --db "$DB" a b

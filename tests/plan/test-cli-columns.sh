@@ -136,6 +136,7 @@ expect 0 "the sending institution approves" -- "$cli" plan approve "$plan" --as 
 
 expect 0 "plan show in Chinese" -- "$cli" plan show "$plan"
 if grep -q "操作系统" "$tmp/out"; then ok "… gives the Chinese titles"; else not_ok "… gives the Chinese titles"; fi
+if grep -q "^审批：" "$tmp/out"; then ok "… and Chinese labels, from the build folder's translations"; else not_ok "… and Chinese labels, from the build folder's translations"; fi
 columns "… its approvals line up: each name starts in the same column" approvals
 columns "… and so do its courses' titles and credits" components
 
