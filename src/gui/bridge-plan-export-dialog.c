@@ -1,5 +1,9 @@
 /* bridge-plan-export-dialog.c
  *
+ * The save dialog is a GtkFileChooserNative (GTK 4.8 has no GtkFileDialog)
+ * with a "Format" choice; what happens once a file and a format are chosen
+ * is bridge_plan_export_to_file (), which tests call without a dialog.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bridge-plan-export"
@@ -9,21 +13,47 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bridge-error.h"
 #include "bridge-plan-export-dialog.h"
+#include "bridge-window.h"
+
+typedef struct
+{
+  const char             *id;             /* the choice's id */
+  BridgePlanExportFormat  format;
+  const char             *extension;
+  const char             *label;          /* untranslated */
+} FormatInfo;
+
+static const FormatInfo formats[] = {
+  { "pdf", BRIDGE_PLAN_EXPORT_PDF, ".pdf", N_("PDF to sign") },
+  { "ewp-xml", BRIDGE_PLAN_EXPORT_EWP_XML, ".xml", N_("Erasmus Without Paper XML") },
+  { "json", BRIDGE_PLAN_EXPORT_JSON, ".creditplan", N_("Plan file (JSON)") },
+};
+
+static const FormatInfo *
+format_info (BridgePlanExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return &formats[i];
+  return &formats[0];
+}
 
 const char *
 bridge_plan_export_format_extension (BridgePlanExportFormat format)
 {
-  switch (format)
-    {
-    case BRIDGE_PLAN_EXPORT_PDF:
-      return ".pdf";
-    case BRIDGE_PLAN_EXPORT_EWP_XML:
-      return ".xml";
-    case BRIDGE_PLAN_EXPORT_JSON:
-    default:
-      return ".creditplan";
-    }
+  return format_info (format)->extension;
+}
+
+/* @name without the extension of any format we write. */
+static char *
+strip_known_extension (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (name, formats[i].extension) && strlen (name) > strlen (formats[i].extension))
+      return g_strndup (name, strlen (name) - strlen (formats[i].extension));
+  return g_strdup (name);
 }
 
 char *
@@ -31,10 +61,125 @@ bridge_plan_export_default_name (BridgePlan             *plan,
                                  GFile                  *plan_file,
                                  BridgePlanExportFormat  format)
 {
-  const char *name = bridge_plan_get_student_name (plan);
+  g_autofree char *stem = NULL;
+  const char *extension = bridge_plan_export_format_extension (format);
 
-  return g_strconcat (name != NULL && *name != '\0' ? name : _("Learning Agreement"),
-                      bridge_plan_export_format_extension (format), NULL);
+  g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
+
+  if (plan_file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (plan_file);
+
+      if (basename != NULL)
+        stem = strip_known_extension (basename);
+      /* Not the plan file itself by default. */
+      if (stem != NULL && *stem != '\0' && format == BRIDGE_PLAN_EXPORT_JSON)
+        {
+          g_autofree char *plain = g_steal_pointer (&stem);
+
+          /* Translators: the default name of a copy of a plan file: "lihua (copy)" */
+          stem = g_strdup_printf (_("%s (copy)"), plain);
+        }
+    }
+  if (stem == NULL || *stem == '\0')
+    {
+      const char *student = bridge_plan_get_student_name (plan);
+
+      g_free (stem);
+      if (student != NULL && *student != '\0')
+        {
+          g_autofree char *safe = g_strdup (student);
+
+          /* No directory separators from a name. */
+          g_strdelimit (safe, "/\\", '-');
+          /* Translators: the default name of an exported file: "李华 – Learning Agreement" */
+          stem = g_strdup_printf (_("%s – Learning Agreement"), safe);
+        }
+      else
+        stem = g_strdup (_("Learning Agreement"));
+    }
+  return g_strconcat (stem, extension, NULL);
+}
+
+/* Telling the user -------------------------------------------------------- */
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    show_error (parent, _("Could Not Open the File"), error->message);
+}
+
+static void
+open_clicked_cb (AdwToast *toast,
+                 GFile    *file)
+{
+  GtkWindow *parent = g_object_get_data (G_OBJECT (toast), "bridge-parent");
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GdkAppLaunchContext) launch = NULL;
+
+  if (parent != NULL)
+    launch = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (parent)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (launch), NULL,
+                                           launch_done_cb, parent != NULL ? g_object_ref (parent) : NULL);
+}
+
+static void
+show_success (GtkWindow *parent,
+              GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!BRIDGE_IS_WINDOW (parent))
+    return;
+
+  /* Translators: a toast after an export: "Exported “李华 – Learning Agreement.pdf”" */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "bridge-parent", parent);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_clicked_cb),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  bridge_window_add_toast (BRIDGE_WINDOW (parent), toast);
+}
+
+/* Exporting ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWindow *parent;                      /* may be NULL */
+  GFile     *file;
+  AdwToast  *progress;                    /* NULL when there is no window to show it */
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->file);
+  g_clear_object (&data->progress);
+  g_free (data);
 }
 
 static void
@@ -42,14 +187,28 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
+  ExportData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
+  if (data->progress != NULL)
+    adw_toast_dismiss (data->progress);
+
   if (bridge_plan_export_finish (BRIDGE_PLAN (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-  g_object_unref (task);
+    {
+      show_success (data->parent, data->file);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      /* Translators: the heading of an error: "Could Not Export “agreement.xml”" */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      show_error (data->parent, heading, error->message);
+    }
+  g_task_return_error (task, error);
 }
 
 void
@@ -62,11 +221,48 @@ bridge_plan_export_to_file (GtkWindow              *parent,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
-  GTask *task = g_task_new (plan, cancellable, callback, user_data);
-  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  ExportData *data;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (BRIDGE_IS_CONTEXT (context));
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (plan, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bridge_plan_export_to_file);
+  data = g_new0 (ExportData, 1);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), uri);
+      const char *message = _("Only files on this computer can be written; choose a local folder.");
+
+      show_error (parent, heading, message);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+      return;
+    }
+
+  /* The PDF is drawn in a worker thread: say that something is happening. */
+  if (BRIDGE_IS_WINDOW (parent))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: a toast while exporting: "Exporting “agreement.pdf”…" */
+      g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), name);
+
+      data->progress = adw_toast_new (title);
+      adw_toast_set_timeout (data->progress, 0);
+      bridge_window_add_toast (BRIDGE_WINDOW (parent), g_object_ref (data->progress));
+    }
 
   bridge_plan_export_async (plan, bridge_context_get_catalog (context), format, path,
-                            cancellable, export_done_cb, task);
+                            cancellable, export_done_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -78,11 +274,176 @@ bridge_plan_export_to_file_finish (BridgePlan    *plan,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The dialog ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWindow     *parent;
+  BridgeContext *context;
+  BridgePlan    *plan;
+  GFile         *file;                    /* after the dialog */
+  BridgePlanExportFormat format;
+} DialogData;
+
+static void
+dialog_data_free (DialogData *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->context);
+  g_clear_object (&data->plan);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+export_chosen (DialogData *data)
+{
+  bridge_plan_export_to_file (data->parent, data->context, data->plan, data->format,
+                              data->file, NULL, NULL, NULL);
+  dialog_data_free (data);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DialogData       *data)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    export_chosen (data);
+  else
+    dialog_data_free (data);
+}
+
+/* The file with the chosen format's extension: "agreement" and
+ * "agreement.pdf" become "agreement.xml" for EWP XML; other names keep theirs
+ * and get it appended ("li.hua" → "li.hua.xml"). */
+static GFile *
+with_extension (GFile                  *file,
+                BridgePlanExportFormat  format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *stem = NULL;
+  g_autofree char *fixed = NULL;
+  g_autoptr(GFile) parent = NULL;
+  const char *extension = bridge_plan_export_format_extension (format);
+
+  if (name == NULL || g_str_has_suffix (name, extension))
+    return g_object_ref (file);
+  stem = strip_known_extension (name);
+  fixed = g_strconcat (stem, extension, NULL);
+  parent = g_file_get_parent (file);
+  return parent != NULL ? g_file_get_child (parent, fixed) : g_object_ref (file);
+}
+
+static void
+dialog_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    DialogData      *data)
+{
+  g_autoptr(GFile) chosen = NULL;
+  const char *choice;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      dialog_data_free (data);
+      g_object_unref (native);
+      return;
+    }
+
+  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
+  for (guint i = 0; choice != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (choice, formats[i].id))
+      data->format = formats[i].format;
+  g_object_unref (native);
+
+  if (chosen == NULL)
+    {
+      dialog_data_free (data);
+      return;
+    }
+  data->file = with_extension (chosen, data->format);
+
+  /* The dialog asked about replacing the name typed, not the one with the
+   * extension added: ask again when that one exists. */
+  if (!g_file_equal (data->file, chosen) && g_file_query_exists (data->file, NULL))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      /* Translators: "Replace “agreement.pdf”?" */
+      g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+      GtkWidget *dialog = adw_message_dialog_new (data->parent, heading,
+                                                  _("A file with this name already exists. "
+                                                    "Replacing it overwrites its contents."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Replace"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), data);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  export_chosen (data);
+}
+
+void
+bridge_plan_export_dialog_show_format (GtkWindow              *parent,
+                                       BridgeContext          *context,
+                                       BridgePlan             *plan,
+                                       GFile                  *plan_file,
+                                       BridgePlanExportFormat  format)
+{
+  const char *ids[G_N_ELEMENTS (formats) + 1] = { NULL };
+  const char *labels[G_N_ELEMENTS (formats) + 1] = { NULL };
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  DialogData *data;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (BRIDGE_IS_CONTEXT (context));
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+
+  native = gtk_file_chooser_native_new (_("Export Learning Agreement"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      ids[i] = formats[i].id;
+      labels[i] = _(formats[i].label);
+    }
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", format_info (format)->id);
+
+  if (plan_file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (plan_file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+  name = bridge_plan_export_default_name (plan, plan_file, format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  data = g_new0 (DialogData, 1);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->context = g_object_ref (context);
+  data->plan = g_object_ref (plan);
+  data->format = format;
+  g_signal_connect (native, "response", G_CALLBACK (dialog_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 void
 bridge_plan_export_dialog_show (GtkWindow     *parent,
                                 BridgeContext *context,
                                 BridgePlan    *plan,
                                 GFile         *plan_file)
 {
-  g_warning ("Export dialog not implemented yet");
+  bridge_plan_export_dialog_show_format (parent, context, plan, plan_file, BRIDGE_PLAN_EXPORT_PDF);
 }

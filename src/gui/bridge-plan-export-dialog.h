@@ -21,6 +21,12 @@ void     bridge_plan_export_dialog_show  (GtkWindow              *parent,
                                           BridgeContext          *context,
                                           BridgePlan             *plan,
                                           GFile                  *plan_file);
+/* The same with @format chosen to begin with. */
+void     bridge_plan_export_dialog_show_format (GtkWindow              *parent,
+                                                BridgeContext          *context,
+                                                BridgePlan             *plan,
+                                                GFile                  *plan_file,
+                                                BridgePlanExportFormat  format);
 
 /* What the dialog does once a file and a format are chosen: exports @plan
  * to @file and reports to the user over @parent (toast or message dialog).
