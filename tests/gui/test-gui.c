@@ -614,6 +614,176 @@ test_narrow (void)
   gui_test_close (narrow);
 }
 
+/* The AdwComboRow titled @title under @root (depth first), or NULL. */
+static AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found;
+
+      if (ADW_IS_COMBO_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return ADW_COMBO_ROW (child);
+      if ((found = find_combo_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The string a combo row over a GtkStringList shows. */
+static const char *
+combo_row_text (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* First run again, with a university, cycle and field other than the ones
+ * the welcome offers first: the settings and the window's context hold
+ * them, and a course's credits at home are the chosen university's. */
+static void
+test_first_run_other_choices (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  g_autoptr(GPtrArray) universities = bridge_catalog_list_universities (catalog ());
+  const char *home_id = "uestc";
+  const char *field_code = "04";
+  guint home_index = G_MAXUINT, field_index = G_MAXUINT;
+  g_autofree char *home = NULL, *cycle = NULL, *field = NULL;
+  g_autofree char *field_label = NULL;
+  g_autoptr(BridgeUniversity) chosen = NULL;
+  g_autoptr(BridgeUniversity) scu = NULL;
+  BridgeWindow *other;
+  BridgeCatalogPage *page;
+  BridgeCoursePage *course_page;
+  GtkWidget *grades;
+  AdwComboRow *row;
+  BridgeSearchModel *results;
+  g_autoptr(BridgeCourse) course = NULL;
+  guint n, position = G_MAXUINT;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < universities->len; i++)
+    if (g_strcmp0 (bridge_university_get_id (g_ptr_array_index (universities, i)), home_id) == 0)
+      home_index = i;
+  g_assert_cmpuint (home_index, !=, G_MAXUINT);
+  g_assert_cmpuint (home_index, !=, 0);
+  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+    if (g_strcmp0 (bridge_gui_get_isced_field (i)->code, field_code) == 0)
+      field_index = i;
+  g_assert_cmpuint (field_index, !=, G_MAXUINT);
+  g_assert_cmpuint (field_index, !=, 0);
+  chosen = bridge_catalog_get_university (catalog (), home_id, &error);
+  g_assert_no_error (error);
+  scu = bridge_catalog_get_university (catalog (), "scu", &error);
+  g_assert_no_error (error);
+
+  /* A fresh start: nothing chosen yet. */
+  g_settings_reset (settings, "home-university");
+  g_settings_reset (settings, "home-cycle");
+  g_settings_reset (settings, "home-field");
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+  other = gui_test_window (app, 1200, 800);
+  g_assert_true (gui_test_wait_state (other, "welcome", 5000));
+
+  /* The welcome offers the first of each; the student picks others. */
+  row = ADW_COMBO_ROW (bridge_window_get_child (other, "welcome-university"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  adw_combo_row_set_selected (row, home_index);
+  g_assert_cmpstr (combo_row_text (row), ==, bridge_text_pick (bridge_university_get_name (chosen)));
+  row = ADW_COMBO_ROW (bridge_window_get_child (other, "welcome-cycle"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, BRIDGE_CYCLE_BACHELOR);
+  adw_combo_row_set_selected (row, BRIDGE_CYCLE_MASTER);
+  g_assert_cmpstr (combo_row_text (row), ==, bridge_cycle_get_label (BRIDGE_CYCLE_MASTER));
+  row = ADW_COMBO_ROW (bridge_window_get_child (other, "welcome-field"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  adw_combo_row_set_selected (row, field_index);
+  field_label = g_strdup_printf ("%s %s", field_code, _(bridge_gui_get_isced_field (field_index)->label));
+  g_assert_cmpstr (combo_row_text (row), ==, field_label);
+  gtk_widget_activate (bridge_window_get_child (other, "welcome-start"));
+  g_assert_true (gui_test_wait_state (other, "main", 5000));
+
+  /* The settings hold the choices… */
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  home = g_settings_get_string (settings, "home-university");
+  cycle = g_settings_get_string (settings, "home-cycle");
+  field = g_settings_get_string (settings, "home-field");
+  g_assert_cmpstr (home, ==, home_id);
+  g_assert_cmpstr (cycle, ==, "master");
+  g_assert_cmpstr (field, ==, field_code);
+
+  /* … and so does the window's context: the grades page starts from the
+   * home university, field and cycle it gives. */
+  bridge_window_show_page (other, "grades");
+  gui_test_spin (100);
+  grades = bridge_window_get_page (other, "grades");
+  row = find_combo_row (grades, _("To university"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (combo_row_text (row), ==, bridge_text_pick (bridge_university_get_name (chosen)));
+  row = find_combo_row (grades, _("Field"));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, field_index);
+  row = find_combo_row (grades, _("Cycle"));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, BRIDGE_CYCLE_MASTER);
+
+  /* A course of another university, worth other credits at the chosen
+   * home than at scu, shows the credits at the chosen home. */
+  bridge_window_show_page (other, "catalog");
+  page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (other, "catalog"));
+  results = bridge_catalog_page_get_model (page);
+  n = gui_test_search (other, "数学");
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    {
+      g_autoptr(BridgeCourse) c = g_list_model_get_item (G_LIST_MODEL (results), i);
+      g_autoptr(BridgeUniversity) host = NULL;
+      g_autoptr(BridgeCreditResult) at_chosen = NULL;
+      g_autoptr(BridgeCreditResult) at_scu = NULL;
+
+      if (g_strcmp0 (bridge_course_get_university_id (c), home_id) == 0 ||
+          g_strcmp0 (bridge_course_get_university_id (c), "scu") == 0)
+        continue;
+      host = bridge_catalog_get_university (catalog (), bridge_course_get_university_id (c), NULL);
+      at_chosen = bridge_credit_compute (bridge_catalog_get_alliance (catalog ()), host, chosen, c, NULL);
+      at_scu = bridge_credit_compute (bridge_catalog_get_alliance (catalog ()), host, scu, c, NULL);
+      if (at_chosen != NULL && at_scu != NULL &&
+          at_chosen->home_credits_awarded != at_scu->home_credits_awarded)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  course = g_list_model_get_item (G_LIST_MODEL (results), position);
+  g_signal_emit_by_name (bridge_catalog_page_get_child (page, "list-view"), "activate", position);
+  gui_test_spin (100);
+  course_page = BRIDGE_COURSE_PAGE (bridge_catalog_page_get_child (page, "course-page"));
+  g_assert_true (bridge_course_page_get_course (course_page) == course);
+  {
+    g_autoptr(BridgeUniversity) host = bridge_catalog_get_university (catalog (), bridge_course_get_university_id (course), NULL);
+    g_autoptr(BridgeCreditResult) credit = bridge_credit_compute (bridge_catalog_get_alliance (catalog ()),
+                                                                  host, chosen, course, &error);
+    g_autofree char *hours = NULL, *awarded = NULL, *headline = NULL;
+
+    g_assert_no_error (error);
+    hours = bridge_gui_format_number (credit->workload_hours);
+    awarded = bridge_gui_format_number (credit->home_credits_awarded);
+    headline = g_strdup_printf (_("%s h · ≈ %s credits at home"), hours, awarded);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (course_page, "headline"))),
+                     ==, headline);
+  }
+
+  /* Back to scu, bachelor, 06 for whatever runs next. */
+  gui_test_close (other);
+  g_settings_set_string (settings, "home-university", "scu");
+  g_settings_set_string (settings, "home-cycle", "bachelor");
+  g_settings_set_string (settings, "home-field", "06");
+  gui_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/gui/15-language", test_language);
   g_test_add_func ("/gui/16-preferences", test_preferences);
   g_test_add_func ("/gui/17-narrow", test_narrow);
+  g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
 
   status = g_test_run ();
 
