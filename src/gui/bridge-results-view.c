@@ -388,6 +388,50 @@ host_row_apply (HostRow    *hr,
   return ok;
 }
 
+/* The drop-down position of @grade: its label, or the grade a mark falls in. */
+static guint
+host_row_position (HostRow    *hr,
+                   const char *grade)
+{
+  const BridgeGrade *resolved = NULL;
+  gboolean is_mark;
+  double mark;
+
+  if (grade == NULL)
+    return 0;
+  if (hr->scale != NULL)
+    resolved = bridge_grading_scale_resolve (hr->scale, grade, &is_mark, &mark, NULL);
+  for (guint i = 0; i < hr->labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (hr->labels, i), resolved != NULL ? resolved->label : grade) == 0)
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+grade_is_label (HostRow    *hr,
+                const char *grade)
+{
+  for (guint i = 0; grade != NULL && i < hr->labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (hr->labels, i), grade) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Shows @grade: chosen in the drop-down, or typed as a mark (the drop-down
+ * then shows the grade the mark falls in). */
+static void
+host_row_show_grade (HostRow    *hr,
+                     const char *grade)
+{
+  hr->view->busy = TRUE;
+  gtk_drop_down_set_selected (hr->dropdown, host_row_position (hr, grade));
+  if (hr->entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (hr->entry),
+                           grade != NULL && !grade_is_label (hr, grade) ? grade : "");
+  hr->view->busy = FALSE;
+}
+
+/* A grade chosen in the list replaces any mark. */
 static void
 dropdown_selected_cb (GtkDropDown *dropdown,
                       GParamSpec  *pspec,
@@ -397,43 +441,40 @@ dropdown_selected_cb (GtkDropDown *dropdown,
 
   if (hr->view->busy)
     return;
-  if (selected >= 1 && selected <= hr->labels->len)
+  if (hr->entry != NULL)
     {
-      if (hr->entry != NULL)
-        {
-          hr->view->busy = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (hr->entry), "");
-          hr->view->busy = FALSE;
-        }
-      host_row_apply (hr, g_ptr_array_index (hr->labels, selected - 1));
+      hr->view->busy = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (hr->entry), "");
+      hr->view->busy = FALSE;
     }
-  else if (hr->entry == NULL || *gtk_editable_get_text (GTK_EDITABLE (hr->entry)) == '\0')
-    host_row_apply (hr, NULL);
+  host_row_apply (hr, selected >= 1 && selected <= hr->labels->len
+                        ? g_ptr_array_index (hr->labels, selected - 1) : NULL);
 }
 
 static void
 entry_commit (HostRow *hr)
 {
   g_autofree char *text = NULL;
+  const char *current;
 
-  if (hr->view->busy)
+  if (hr->view->busy || hr->view->plan == NULL)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (hr->entry))));
+  current = bridge_plan_get_grade (hr->view->plan, hr->course_id);
   if (*text == '\0')
     {
-      /* An empty mark leaves the grade to the drop-down. */
-      guint selected = gtk_drop_down_get_selected (hr->dropdown);
-
-      host_row_apply (hr, selected >= 1 && selected <= hr->labels->len
-                            ? g_ptr_array_index (hr->labels, selected - 1) : NULL);
+      /* Emptying the mark takes the mark away; a grade chosen in the list stays. */
+      if (current != NULL && !grade_is_label (hr, current))
+        {
+          host_row_apply (hr, NULL);
+          host_row_show_grade (hr, NULL);
+        }
+      else
+        host_row_show_status (hr, NULL);
       return;
     }
   if (host_row_apply (hr, text))
-    {
-      hr->view->busy = TRUE;
-      gtk_drop_down_set_selected (hr->dropdown, 0);
-      hr->view->busy = FALSE;
-    }
+    host_row_show_grade (hr, text);
 }
 
 static void
@@ -441,22 +482,6 @@ entry_focus_leave_cb (GtkEventControllerFocus *controller,
                       HostRow                 *hr)
 {
   entry_commit (hr);
-}
-
-static void
-host_row_show_grade (HostRow    *hr,
-                     const char *grade)
-{
-  guint selected = 0;
-
-  for (guint i = 0; grade != NULL && i < hr->labels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (hr->labels, i), grade) == 0)
-      selected = i + 1;
-  hr->view->busy = TRUE;
-  gtk_drop_down_set_selected (hr->dropdown, selected);
-  if (hr->entry != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (hr->entry), selected == 0 && grade != NULL ? grade : "");
-  hr->view->busy = FALSE;
 }
 
 static gboolean
@@ -497,15 +522,8 @@ host_row_new (BridgeResultsView         *self,
                                                      bridge_course_get_grading_scale (course));
     }
   if (course == NULL)
-    hr->subtitle = g_strdup_printf ("%s · %s", _("No longer in the catalog"), credits);
-  else if (hr->scale != NULL)
-    {
-      /* Translators: a host course's credits and grading scale: "3.5 credits · graded 0–100 (A–F)" */
-      g_autofree char *credits_text = g_strdup_printf (_("%s credits"), credits);
-      const char *scale_name = hr->scale->name != NULL ? bridge_text_pick (hr->scale->name) : hr->scale->id;
-
-      hr->subtitle = g_strdup_printf (_("%s · graded in %s"), credits_text, scale_name);
-    }
+    /* Translators: a host course's credits when it left the catalog: "No longer in the catalog · 3" */
+    hr->subtitle = g_strdup_printf (_("No longer in the catalog · %s credits"), credits);
   else
     hr->subtitle = g_strdup_printf (_("%s credits"), credits);
 
@@ -568,7 +586,8 @@ caption_label (const char *text)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 6);
   return label;

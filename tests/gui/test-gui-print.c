@@ -23,18 +23,7 @@
 #include "bridge-plan-print.h"
 #include "gui-test-util.h"
 
-/* The plan tests' catalog and plan (李华, scu → cqu), found at run time. */
-static const char *
-plan_test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_build_filename (g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT"), "tests", "plan", NULL);
-  return dir;
-}
-#define PLAN_TEST_DIR plan_test_dir ()
-#include "../plan/plan-fixture.h"
+#include "gui-plan-test.h"
 
 typedef struct
 {
@@ -170,14 +159,6 @@ document_n_pages (Fixture *f)
   return n;
 }
 
-static const char *
-lang (void)
-{
-  const char *l = g_getenv ("LANGUAGE");
-
-  return l != NULL && g_str_has_prefix (l, "zh") ? "zh_CN" : "en";
-}
-
 /* A plan graded after the stay, so that the record is printed too. */
 static void
 grade_plan (Fixture *f)
@@ -280,7 +261,7 @@ test_print_to_pdf (Fixture       *f,
           }
     }
   /* In Chinese the titles are Chinese; in English, the Chinese names still print. */
-  if (g_str_equal (lang (), "zh_CN"))
+  if (g_str_equal (gui_plan_test_lang (), "zh_CN"))
     g_assert_nonnull (strstr (words, "操作系统"));
   /* The recognition record, with the converted grades. */
   for (guint i = 0; i < bridge_plan_get_recognition (f->plan)->len; i++)
@@ -292,10 +273,10 @@ test_print_to_pdf (Fixture       *f,
     }
 
   /* Pictures of the printed pages, to look at. */
-  prefix = g_test_build_filename (G_TEST_BUILT, "printed", lang (), NULL);
+  prefix = g_test_build_filename (G_TEST_BUILT, "printed", gui_plan_test_lang (), NULL);
   g_mkdir_with_parents (prefix, 0755);
   g_free (prefix);
-  prefix = g_test_build_filename (G_TEST_BUILT, "printed", lang (), "page", NULL);
+  prefix = g_test_build_filename (G_TEST_BUILT, "printed", gui_plan_test_lang (), "page", NULL);
   argv[0] = "pdftoppm";
   argv[1] = "-png";
   argv[2] = "-r";

@@ -19,17 +19,7 @@
 #include "bridge-results-view.h"
 #include "gui-test-util.h"
 
-static const char *
-plan_test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_build_filename (g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT"), "tests", "plan", NULL);
-  return dir;
-}
-#define PLAN_TEST_DIR plan_test_dir ()
-#include "../plan/plan-fixture.h"
+#include "gui-plan-test.h"
 
 typedef struct
 {
@@ -100,8 +90,8 @@ choose_grade (Fixture    *f,
     {
       const char *label = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
 
-      /* "A (90–100)": the label, then its band */
-      if (g_str_equal (label, grade) || (g_str_has_prefix (label, grade) && label[strlen (grade)] == ' '))
+      /* "A (90–100)", "A（90–100）" in Chinese: the label, then its band */
+      if (g_str_has_prefix (label, grade) && !g_ascii_isalnum (label[strlen (grade)]))
         {
           gtk_drop_down_set_selected (dropdown, i);
           gui_test_spin (20);
@@ -206,6 +196,8 @@ test_enter_grades (Fixture       *f,
   g_assert_true (bridge_plan_get_modified (f->plan));
   type_mark (f, "cqu:cs302", "85");
   g_assert_cmpstr (bridge_plan_get_grade (f->plan, "cqu:cs302"), ==, "85");
+  /* The list shows the grade the mark falls in: B (80–89.99). */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (bridge_results_view_get_grade_control (f->view, "cqu:cs302", FALSE))), ==, 2);
   choose_grade (f, "cqu:cs201", "B");
   choose_grade (f, "cqu:ma101", "C");
 
@@ -250,6 +242,12 @@ test_bad_mark (Fixture       *f,
   type_mark (f, "cqu:cs301", "91");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (bridge_plan_get_grade (f->plan, "cqu:cs301"), ==, "91");
+
+  /* A grade chosen in the list replaces the mark. */
+  choose_grade (f, "cqu:cs301", "C");
+  g_assert_cmpstr (bridge_plan_get_grade (f->plan, "cqu:cs301"), ==, "C");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bridge_results_view_get_grade_control (f->view, "cqu:cs301", TRUE))), ==, "");
+  type_mark (f, "cqu:cs301", "91");
 
   /* Emptying the mark and choosing "No grade" takes the grade away. */
   type_mark (f, "cqu:cs301", "");
@@ -321,6 +319,7 @@ test_save_reopen (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (bridge_results_view_get_grade_control (f->view, "cqu:cs301", FALSE))), ==, 1);
   entry = bridge_results_view_get_grade_control (f->view, "cqu:cs302", TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "77.5");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (bridge_results_view_get_grade_control (f->view, "cqu:cs302", FALSE))), ==, 3);
   g_assert_cmpuint (adw_combo_row_get_selected (bridge_results_view_get_rule_row (f->view)), ==,
                     bridge_grade_preview_rule_position (BRIDGE_GRADE_RULE_BEST));
   g_assert_cmpstr (bridge_results_view_get_shown_grade (f->view, "scu:cs305"), ==,
@@ -359,14 +358,6 @@ test_empty_and_follow (Fixture       *f,
   g_assert_cmpstr (bridge_results_view_get_shown_grade (f->view, "scu:cs305"), ==, "—");
 }
 
-static const char *
-lang (void)
-{
-  const char *l = g_getenv ("LANGUAGE");
-
-  return l != NULL && g_str_has_prefix (l, "zh") ? "zh_CN" : "en";
-}
-
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -381,7 +372,7 @@ test_screenshots (Fixture       *f,
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     for (int dark = 0; dark <= 1; dark++)
       {
-        g_autofree char *name = g_strdup_printf ("screenshot-%s-%d-%s-results.png", lang (), widths[w],
+        g_autofree char *name = g_strdup_printf ("screenshot-%s-%d-%s-results.png", gui_plan_test_lang (), widths[w],
                                                  dark ? "dark" : "light");
         g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
