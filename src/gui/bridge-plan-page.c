@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bridge-agreement-page.h"
 #include "bridge-error.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
@@ -44,8 +45,12 @@ struct _BridgePlanPage
   gboolean             updating;
   GPtrArray           *term_ids;
   GPtrArray           *language_codes;
+  char                *message;           /* the last edit refused, for tests */
 
   GtkStack            *stack;
+  GtkWidget           *lock_box;
+  GtkLabel            *lock_title;
+  GtkLabel            *lock_description;
   AdwEntryRow         *student_row;
   AdwActionRow        *home_row;
   AdwActionRow        *host_row;
@@ -62,6 +67,7 @@ enum {
   PROP_0,
   PROP_MODIFIED,
   PROP_FILE,
+  PROP_PLAN,
   N_PROPS
 };
 
@@ -92,6 +98,7 @@ set_plan (BridgePlanPage *self,
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (rebuild), self);
   g_signal_connect_swapped (plan, "notify::modified", G_CALLBACK (plan_modified_cb), self);
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
@@ -165,8 +172,17 @@ static void
 remove_clicked_cb (GtkButton *button,
                    RowAction *action)
 {
+  BridgePlanPage *self = action->page;
   guint position;
 
+  /* The approved agreement changes only through a proposal. */
+  if (bridge_plan_get_locked (self->plan))
+    {
+      bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan,
+                                       BRIDGE_CHANGE_DELETE, action->group, action->side,
+                                       action->course_id);
+      return;
+    }
   if (bridge_plan_find_group (action->page->plan, bridge_plan_group_get_id (action->group), &position))
     bridge_plan_page_remove (action->page, position, action->side, action->course_id);
 }
@@ -195,8 +211,12 @@ component_row (BridgePlanPage            *self,
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  /* Translators: %s is a course title */
-  tooltip = g_strdup_printf (_("Remove “%s”"), title != NULL ? title : c->course_id);
+  if (bridge_plan_get_locked (self->plan))
+    /* Translators: %s is a course title */
+    tooltip = g_strdup_printf (_("Propose deleting “%s”…"), title != NULL ? title : c->course_id);
+  else
+    /* Translators: %s is a course title */
+    tooltip = g_strdup_printf (_("Remove “%s”"), title != NULL ? title : c->course_id);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
@@ -211,16 +231,18 @@ component_row (BridgePlanPage            *self,
   return row;
 }
 
-/* The chooser of home courses for Table B */
+/* The course chooser: a search in a popover over the courses of one university */
 
 typedef struct
 {
-  BridgePlanPage  *page;
-  BridgePlanGroup *group;
-  BridgePlanSide   side;
-  GtkListBox      *list;
-  GtkPopover      *popover;
-  GtkSearchEntry  *entry;
+  BridgeContext          *context;
+  BridgePlan             *plan;
+  BridgePlanSide          side;
+  GtkListBox             *list;
+  GtkPopover             *popover;
+  GtkSearchEntry         *entry;
+  BridgeCourseChosenFunc  func;
+  gpointer                user_data;
 } Chooser;
 
 static void
@@ -229,7 +251,8 @@ chooser_free (gpointer data,
 {
   Chooser *chooser = data;
 
-  g_object_unref (chooser->group);
+  g_clear_object (&chooser->context);
+  g_clear_object (&chooser->plan);
   g_free (chooser);
 }
 
@@ -237,21 +260,20 @@ static void
 chooser_search_cb (GtkSearchEntry *entry,
                    Chooser        *chooser)
 {
-  BridgePlanPage *self = chooser->page;
   BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  BridgeCatalog *catalog = chooser->context != NULL ? bridge_context_get_catalog (chooser->context) : NULL;
   g_autoptr(GPtrArray) courses = NULL;
   g_autoptr(GError) error = NULL;
   guint total = 0;
 
   bridge_gui_list_box_remove_all (chooser->list);
   filter.university = chooser->side == BRIDGE_PLAN_SIDE_HOME
-                      ? bridge_plan_get_home_university (self->plan)
-                      : bridge_plan_get_host_university (self->plan);
-  if (filter.university == NULL || get_catalog (self) == NULL)
+                      ? bridge_plan_get_home_university (chooser->plan)
+                      : bridge_plan_get_host_university (chooser->plan);
+  if (filter.university == NULL || catalog == NULL)
     return;
 
-  courses = bridge_catalog_search (get_catalog (self),
-                                   gtk_editable_get_text (GTK_EDITABLE (entry)),
+  courses = bridge_catalog_search (catalog, gtk_editable_get_text (GTK_EDITABLE (entry)),
                                    &filter, 40, &total, &error);
   for (guint i = 0; courses != NULL && i < courses->len; i++)
     {
@@ -277,21 +299,10 @@ chooser_activated_cb (GtkListBox    *list,
                       GtkListBoxRow *row,
                       Chooser       *chooser)
 {
-  BridgePlanPage *self = chooser->page;
-  const char *id = g_object_get_data (G_OBJECT (row), "course-id");
-  g_autoptr(GError) error = NULL;
-  guint position;
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "course-id"));
 
   gtk_popover_popdown (chooser->popover);
-  if (!bridge_plan_find_group (self->plan, bridge_plan_group_get_id (chooser->group), &position))
-    return;
-  if (chooser->side == BRIDGE_PLAN_SIDE_HOME)
-    bridge_plan_page_add_home_course (self, position, id, &error);
-  else
-    bridge_plan_add_course (self->plan, get_catalog (self), chooser->group,
-                            BRIDGE_PLAN_SIDE_HOST, id, &error);
-  if (error != NULL)
-    bridge_gui_toast (GTK_WIDGET (self), error->message);
+  chooser->func (chooser->user_data, id);
 }
 
 static void
@@ -302,10 +313,14 @@ chooser_show_cb (GtkPopover *popover,
   gtk_widget_grab_focus (GTK_WIDGET (chooser->entry));
 }
 
-static GtkWidget *
-chooser_button (BridgePlanPage  *self,
-                BridgePlanGroup *group,
-                BridgePlanSide   side)
+GtkWidget *
+bridge_plan_course_chooser_new (BridgeContext          *context,
+                                BridgePlan             *plan,
+                                BridgePlanSide          side,
+                                const char             *label,
+                                const char             *tooltip,
+                                BridgeCourseChosenFunc  func,
+                                gpointer                user_data)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
@@ -313,24 +328,16 @@ chooser_button (BridgePlanPage  *self,
   GtkWidget *entry = gtk_search_entry_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
+  const char *search = side == BRIDGE_PLAN_SIDE_HOME ? _("Search home courses") : _("Search host courses");
   Chooser *chooser = g_new0 (Chooser, 1);
 
-  if (side == BRIDGE_PLAN_SIDE_HOME)
-    {
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Home Course…"));
-      gtk_widget_set_tooltip_text (button, _("Choose a course of your home university that this group replaces (Table B)"));
-      g_object_set (entry, "placeholder-text", _("Search home courses"), NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search home courses"), -1);
-    }
-  else
-    {
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Host Course…"));
-      gtk_widget_set_tooltip_text (button, _("Add another course of the host university to this group (Table A)"));
-      g_object_set (entry, "placeholder-text", _("Search host courses"), NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search host courses"), -1);
-    }
+  g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set (entry, "placeholder-text", search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, search, -1);
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
@@ -338,25 +345,132 @@ chooser_button (BridgePlanPage  *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Home courses"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  side == BRIDGE_PLAN_SIDE_HOME ? _("Home courses") : _("Host courses"), -1);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), scroller);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 
-  chooser->page = self;
+  chooser->context = context != NULL ? g_object_ref (context) : NULL;
+  chooser->plan = g_object_ref (plan);
   chooser->side = side;
-  chooser->group = g_object_ref (group);
   chooser->list = GTK_LIST_BOX (list);
   chooser->popover = GTK_POPOVER (popover);
   chooser->entry = GTK_SEARCH_ENTRY (entry);
+  chooser->func = func;
+  chooser->user_data = user_data;
   g_signal_connect_data (entry, "search-changed", G_CALLBACK (chooser_search_cb), chooser,
                          chooser_free, 0);
   g_signal_connect (list, "row-activated", G_CALLBACK (chooser_activated_cb), chooser);
   g_signal_connect (popover, "show", G_CALLBACK (chooser_show_cb), chooser);
 
   return button;
+}
+
+/* A course chosen for a group of the plan: added, or, once the agreement
+ * is locked, proposed as a change. */
+typedef struct
+{
+  BridgePlanPage  *page;
+  BridgePlanGroup *group;
+  BridgePlanSide   side;
+} GroupTarget;
+
+static void
+group_target_free (gpointer data)
+{
+  GroupTarget *target = data;
+
+  g_object_unref (target->group);
+  g_free (target);
+}
+
+static void
+group_course_chosen (gpointer    user_data,
+                     const char *course_id)
+{
+  GroupTarget *target = user_data;
+  BridgePlanPage *self = target->page;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (bridge_plan_get_locked (self->plan))
+    {
+      bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan, BRIDGE_CHANGE_ADD,
+                                       target->group, target->side, course_id);
+      return;
+    }
+  if (!bridge_plan_find_group (self->plan, bridge_plan_group_get_id (target->group), &position))
+    return;
+  if (target->side == BRIDGE_PLAN_SIDE_HOME)
+    bridge_plan_page_add_home_course (self, position, course_id, &error);
+  else
+    bridge_plan_add_course (self->plan, get_catalog (self), target->group,
+                            BRIDGE_PLAN_SIDE_HOST, course_id, &error);
+  if (error != NULL)
+    bridge_gui_toast (GTK_WIDGET (self), error->message);
+}
+
+static GtkWidget *
+chooser_button (BridgePlanPage  *self,
+                BridgePlanGroup *group,
+                BridgePlanSide   side)
+{
+  gboolean locked = bridge_plan_get_locked (self->plan);
+  GroupTarget *target = g_new0 (GroupTarget, 1);
+  GtkWidget *button;
+
+  target->page = self;
+  target->group = g_object_ref (group);
+  target->side = side;
+  if (side == BRIDGE_PLAN_SIDE_HOME)
+    button = bridge_plan_course_chooser_new (self->context, self->plan, side,
+                                             locked ? _("Propose Home Course…") : _("Add Home Course…"),
+                                             locked ? _("Propose adding a course of your home university that this group replaces (Table B)")
+                                                    : _("Choose a course of your home university that this group replaces (Table B)"),
+                                             group_course_chosen, target);
+  else
+    button = bridge_plan_course_chooser_new (self->context, self->plan, side,
+                                             locked ? _("Propose Host Course…") : _("Add Host Course…"),
+                                             locked ? _("Propose adding another course of the host university to this group (Table A)")
+                                                    : _("Add another course of the host university to this group (Table A)"),
+                                             group_course_chosen, target);
+  g_object_set_data_full (G_OBJECT (button), "target", target, group_target_free);
+  return button;
+}
+
+/* The review of the group (its status, and the comment if any), as the
+ * Agreement page records it. */
+static void
+add_review_summary (BridgePlanPage      *self,
+                    AdwPreferencesGroup *pref,
+                    BridgePlanGroup     *group)
+{
+  BridgePlanGroupStatus status = bridge_plan_group_get_status (group);
+  GtkWidget *label = gtk_label_new (bridge_plan_group_status_get_label (status));
+  const char *comment = bridge_plan_group_get_comment (group);
+  static const char * const styles[] = { "dim-label", "success", "warning", "error" };
+
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, styles[MIN (status, G_N_ELEMENTS (styles) - 1)]);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (label, _("Review status of the group"));
+  adw_preferences_group_set_header_suffix (pref, label);
+
+  if (comment != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("user-available-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), comment);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Review comment"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Review comment"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (pref, row);
+    }
 }
 
 static void
@@ -390,7 +504,7 @@ add_group_widget (BridgePlanPage  *self,
   else
     description = g_strdup (error->message);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (pref), description);
-
+  add_review_summary (self, ADW_PREFERENCES_GROUP (pref), group);
 
   for (guint i = 0; i < n_host; i++)
     {
@@ -499,6 +613,41 @@ fill_languages (BridgePlanPage *self)
   adw_combo_row_set_selected (self->language_row, selected);
 }
 
+/* The approved agreement: the details are read-only here, and an edit
+ * becomes a changes proposal. */
+static void
+update_lock (BridgePlanPage *self)
+{
+  gboolean locked = bridge_plan_get_locked (self->plan);
+  GPtrArray *pending = bridge_plan_get_pending_changes (self->plan);
+
+  gtk_widget_set_visible (self->lock_box, locked);
+  gtk_editable_set_editable (GTK_EDITABLE (self->student_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->term_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), !locked);
+  if (!locked)
+    return;
+
+  if (pending != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "A changes proposal of %u change waits for approval. Deleting or adding a course adds to it.",
+                                           "A changes proposal of %u changes waits for approval. Deleting or adding a course adds to it.",
+                                           pending->len), pending->len);
+      gtk_label_set_text (self->lock_title, _("Approved and Locked — Changes Proposed"));
+      gtk_label_set_text (self->lock_description, text);
+    }
+  else
+    {
+      gtk_label_set_text (self->lock_title, _("Approved and Locked"));
+      gtk_label_set_text (self->lock_description,
+                          _("The student and both institutions approved this learning agreement. "
+                            "Deleting or adding a course now proposes a change, which they approve in turn."));
+    }
+}
+
 static void
 rebuild (BridgePlanPage *self)
 {
@@ -530,6 +679,7 @@ rebuild (BridgePlanPage *self)
                                : _("Chosen with the first course"));
   fill_terms (self);
   fill_languages (self);
+  update_lock (self);
 
   /* totals */
   clear_rows (self->totals_group, self->total_rows);
@@ -589,7 +739,7 @@ student_changed_cb (BridgePlanPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->student_row));
 
-  if (self->updating || self->plan == NULL)
+  if (self->updating || self->plan == NULL || bridge_plan_get_locked (self->plan))
     return;
   if (g_strcmp0 (text, bridge_plan_get_student_name (self->plan)) != 0)
     bridge_plan_set_student_name (self->plan, text);
@@ -601,12 +751,25 @@ term_changed_cb (BridgePlanPage *self)
   guint selected = adw_combo_row_get_selected (self->term_row);
   const char *id = NULL;
 
-  if (self->updating || self->plan == NULL || self->term_ids == NULL)
+  if (self->updating || self->plan == NULL || self->term_ids == NULL ||
+      bridge_plan_get_locked (self->plan))
     return;
   if (selected < self->term_ids->len)
     id = g_ptr_array_index (self->term_ids, selected);
   if (g_strcmp0 (id, bridge_plan_get_term (self->plan)) != 0)
-    bridge_plan_set_term (self->plan, id);
+    {
+      /* The main term changes; the others the Agreement page chose stay. */
+      const char * const *old = bridge_plan_get_terms (self->plan);
+      g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+
+      if (id != NULL)
+        g_ptr_array_add (terms, (gpointer) id);
+      for (guint i = 1; id != NULL && old != NULL && old[0] != NULL && old[i] != NULL; i++)
+        if (g_strcmp0 (old[i], id) != 0)
+          g_ptr_array_add (terms, (gpointer) old[i]);
+      g_ptr_array_add (terms, NULL);
+      bridge_plan_set_terms (self->plan, (const char * const *) terms->pdata);
+    }
 }
 
 static void
@@ -616,7 +779,8 @@ language_changed_cb (BridgePlanPage *self)
   g_auto(BridgePlanStudent) student = { 0 };
   const char *code = NULL;
 
-  if (self->updating || self->plan == NULL || self->language_codes == NULL)
+  if (self->updating || self->plan == NULL || self->language_codes == NULL ||
+      bridge_plan_get_locked (self->plan))
     return;
   if (selected < self->language_codes->len)
     code = g_ptr_array_index (self->language_codes, selected);
@@ -644,6 +808,18 @@ ensure_home (BridgePlanPage *self)
   home = g_settings_get_string (bridge_context_get_settings (self->context), "home-university");
   if (*home != '\0')
     bridge_plan_set_home_university (self->plan, home);
+
+  /* The agreement names the student's cycle and field: the home programme's. */
+  if (bridge_plan_get_student (self->plan)->isced == NULL &&
+      *bridge_context_get_home_field (self->context) != '\0')
+    {
+      g_auto(BridgePlanStudent) student = { 0 };
+
+      bridge_plan_student_copy (bridge_plan_get_student (self->plan), &student);
+      student.isced = g_strdup (bridge_context_get_home_field (self->context));
+      student.cycle = bridge_context_get_home_cycle (self->context);
+      bridge_plan_set_student (self->plan, &student);
+    }
 
   if (bridge_plan_get_student (self->plan)->language == NULL)
     {
@@ -735,6 +911,56 @@ bridge_plan_page_undo (BridgePlanPage *self)
 }
 
 static void
+propose_clicked_cb (AdwToast       *toast,
+                    BridgePlanPage *self)
+{
+  BridgePlanGroup *group = g_object_get_data (G_OBJECT (toast), "group");
+
+  if (bridge_plan_get_locked (self->plan) &&
+      bridge_plan_find_group (self->plan, bridge_plan_group_get_id (group), NULL) != NULL)
+    bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan, BRIDGE_CHANGE_DELETE,
+                                     group,
+                                     GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "side")),
+                                     g_object_get_data (G_OBJECT (toast), "course-id"));
+}
+
+static void
+add_toast (BridgePlanPage *self,
+           AdwToast       *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (BRIDGE_IS_WINDOW (root))
+    bridge_window_add_toast (BRIDGE_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* Says why an edit was refused; on a locked agreement, offers to propose it. */
+static void
+show_refusal (BridgePlanPage  *self,
+              const GError    *error,
+              BridgePlanGroup *group,
+              BridgePlanSide   side,
+              const char      *course_id)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  g_free (self->message);
+  self->message = g_strdup (error->message);
+  if (bridge_plan_get_locked (self->plan) && g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT))
+    {
+      adw_toast_set_button_label (toast, _("_Propose Deleting…"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_object_set_data_full (G_OBJECT (toast), "group", g_object_ref (group), g_object_unref);
+      g_object_set_data (G_OBJECT (toast), "side", GUINT_TO_POINTER (side));
+      g_object_set_data_full (G_OBJECT (toast), "course-id", g_strdup (course_id), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (propose_clicked_cb), self, 0);
+    }
+  add_toast (self, toast);
+}
+
+static void
 undo_clicked_cb (AdwToast       *toast,
                  BridgePlanPage *self)
 {
@@ -752,7 +978,6 @@ bridge_plan_page_remove (BridgePlanPage *self,
   BridgePlanComponent *component;
   Removal *removal;
   AdwToast *toast;
-  GtkRoot *root;
   g_autofree char *title = NULL;
   guint index = 0;
 
@@ -765,7 +990,7 @@ bridge_plan_page_remove (BridgePlanPage *self,
   component = bridge_plan_remove_component (self->plan, group, side, course_id, &index, &error);
   if (component == NULL)
     {
-      bridge_gui_toast (GTK_WIDGET (self), error->message);
+      show_refusal (self, error, group, side, course_id);
       g_object_unref (group);
       return FALSE;
     }
@@ -785,11 +1010,7 @@ bridge_plan_page_remove (BridgePlanPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (BRIDGE_IS_WINDOW (root))
-    bridge_window_add_toast (BRIDGE_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  add_toast (self, toast);
   return TRUE;
 }
 
@@ -920,6 +1141,13 @@ bridge_plan_page_get_n_warnings_shown (BridgePlanPage *self)
   return self->warning_rows->len;
 }
 
+const char *
+bridge_plan_page_get_message (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), NULL);
+  return self->message;
+}
+
 static void
 bridge_plan_page_get_property (GObject    *object,
                                guint       prop_id,
@@ -935,6 +1163,9 @@ bridge_plan_page_get_property (GObject    *object,
       break;
     case PROP_FILE:
       g_value_set_object (value, self->file);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -969,6 +1200,7 @@ bridge_plan_page_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->term_ids, g_ptr_array_unref);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (bridge_plan_page_parent_class)->finalize (object);
 }
@@ -989,10 +1221,16 @@ bridge_plan_page_class_init (BridgePlanPageClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, BRIDGE_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_box);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_title);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_description);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, student_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, home_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, host_row);

@@ -8,11 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "bridge-agreement-page.h"
 #include "bridge-catalog-page.h"
 #include "bridge-context.h"
 #include "bridge-grades-page.h"
 #include "bridge-gui-util.h"
+#include "bridge-plan-export-dialog.h"
 #include "bridge-plan-page.h"
+#include "bridge-plan-print.h"
 #include "bridge-window.h"
 
 /* What to do once unsaved changes are dealt with. */
@@ -57,6 +60,7 @@ struct _BridgeWindow
   BridgeCatalogPage    *catalog_page;
   BridgePlanPage       *plan_page;
   BridgeGradesPage     *grades_page;
+  BridgeAgreementPage  *agreement_page;
   GMenu                *recent_section;
   gboolean              plan_stale;       /* reload when next shown */
   gboolean              grades_stale;
@@ -116,6 +120,8 @@ bridge_window_get_page (BridgeWindow *self,
     return GTK_WIDGET (self->plan_page);
   if (g_strcmp0 (name, "grades") == 0)
     return GTK_WIDGET (self->grades_page);
+  if (g_strcmp0 (name, "agreement") == 0)
+    return GTK_WIDGET (self->agreement_page);
   return NULL;
 }
 
@@ -725,6 +731,32 @@ save_plan_as_action (GtkWidget  *widget,
 }
 
 static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  bridge_plan_export_dialog_show (GTK_WINDOW (self), self->context,
+                                  bridge_plan_page_get_plan (self->plan_page),
+                                  bridge_plan_page_get_file (self->plan_page));
+}
+
+static void
+print_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  bridge_plan_print (GTK_WINDOW (self), self->context, bridge_plan_page_get_plan (self->plan_page));
+}
+
+static void
 import_catalog_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
@@ -765,6 +797,13 @@ bridge_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bridge_window_parent_class)->close_request (window);
 }
 
+/* New or opened: the Agreement page shows the same plan. */
+static void
+plan_replaced_cb (BridgeWindow *self)
+{
+  bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
+}
+
 /* "application" is set after construction: set-up waits for it. */
 static void
 setup (BridgeWindow *self)
@@ -787,6 +826,8 @@ setup (BridgeWindow *self)
   bridge_catalog_page_set_context (self->catalog_page, self->context);
   bridge_plan_page_set_context (self->plan_page, self->context);
   bridge_grades_page_set_context (self->grades_page, self->context);
+  bridge_agreement_page_set_context (self->agreement_page, self->context);
+  bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
 
   self->import_started_id =
     g_signal_connect_swapped (app, "import-started", G_CALLBACK (import_started_cb), self);
@@ -803,6 +844,8 @@ setup (BridgeWindow *self)
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_page, "notify::file",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan_page, "notify::plan",
+                           G_CALLBACK (plan_replaced_cb), self, G_CONNECT_SWAPPED);
 
   update_recent (self);
   update_title (self);
@@ -857,6 +900,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   g_type_ensure (BRIDGE_TYPE_CATALOG_PAGE);
   g_type_ensure (BRIDGE_TYPE_PLAN_PAGE);
   g_type_ensure (BRIDGE_TYPE_GRADES_PAGE);
+  g_type_ensure (BRIDGE_TYPE_AGREEMENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, toast_overlay);
@@ -873,6 +917,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_page);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, welcome_start_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_to_plan_cb);
@@ -886,6 +931,14 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
   gtk_widget_class_install_action (widget_class, "win.import-catalog", NULL, import_catalog_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
+
+  /* The application's accelerators are set in bridge-application.c; these
+   * belong to the window's own actions. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-plan", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "agreement");
 }
 
 static void

@@ -1,0 +1,671 @@
+/* test-gui-agreement.c: the Learning Agreement in the window
+ *
+ * One window goes through an agreement as an international office does:
+ * the student's and the institutions' details, the review of each group,
+ * the three approvals through their dialogs and the lock, an edit of the
+ * locked plan (refused, with the way to propose it), a changes proposal
+ * approved in turn, the versions, and saving and reopening it all. The
+ * page is written to PNGs at 1400 and 360 px, light and dark, to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bridge-agreement-page.h"
+#include "bridge-plan-page.h"
+#include "gui-test-util.h"
+
+static BridgeApplication *app;
+static BridgeWindow *window;
+static char *plan_path;
+static char *host_ids[2];
+static char *home_id;
+
+static BridgeCatalog *
+catalog (void)
+{
+  return bridge_application_get_catalog (app);
+}
+
+static BridgePlanPage *
+plan_page (void)
+{
+  return BRIDGE_PLAN_PAGE (bridge_window_get_page (window, "plan"));
+}
+
+static BridgeAgreementPage *
+page (void)
+{
+  return BRIDGE_AGREEMENT_PAGE (bridge_window_get_page (window, "agreement"));
+}
+
+static BridgePlan *
+plan (void)
+{
+  return bridge_plan_page_get_plan (plan_page ());
+}
+
+static GtkWidget *
+child (const char *name)
+{
+  GtkWidget *widget = bridge_agreement_page_get_child (page (), name);
+
+  if (widget == NULL)
+    g_error ("the agreement page has no “%s”", name);
+  return widget;
+}
+
+static void
+type (const char *name,
+      const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (name)), text);
+}
+
+static gboolean
+marked (const char *name)
+{
+  return gtk_widget_has_css_class (child (name), "error");
+}
+
+/* The status card says @format, filled in. */
+static void assert_status (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static void
+assert_status (const char *format,
+               ...)
+{
+  g_autofree char *expected = NULL;
+  va_list args;
+
+  va_start (args, format);
+  expected = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, expected);
+}
+
+static void
+click (const char *name)
+{
+  g_signal_emit_by_name (child (name), "clicked");
+}
+
+/* The widget named @name (gtk_widget_set_name) under @root. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+dialog (void)
+{
+  AdwMessageDialog *d = bridge_agreement_page_get_dialog (page ());
+
+  g_assert_nonnull (d);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (d)));
+  return d;
+}
+
+static void
+respond (AdwMessageDialog *d,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (d, response));
+  adw_message_dialog_response (d, response);
+  gtk_window_destroy (GTK_WINDOW (d));
+  gui_test_spin (50);
+}
+
+/* A host course and a home course of the demo catalog, by search. */
+static char *
+find_course (const char *university,
+             const char *text,
+             guint       index)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total;
+
+  filter.university = university;
+  found = bridge_catalog_search (catalog (), text, &filter, index + 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, index);
+  return g_strdup (bridge_course_get_id (g_ptr_array_index (found, index)));
+}
+
+static void
+test_setup (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  window = gui_test_window (app, 1400, 900);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gui_test_wait_state (window, "welcome", 60000));
+  gui_test_first_run (window, "scu");
+
+  host_ids[0] = find_course ("cqu", "", 0);
+  host_ids[1] = find_course ("cqu", "", 1);
+  home_id = find_course ("scu", "", 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BridgeCourse) course = bridge_catalog_get_course (catalog (), host_ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (bridge_plan_page_add_course (plan_page (), course, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (bridge_plan_page_add_home_course (plan_page (), 0, home_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bridge_plan_get_n_groups (plan ()), ==, 2);
+
+  /* The page shows the window's plan, and follows it when it is replaced. */
+  bridge_window_show_page (window, "agreement");
+  gui_test_spin (100);
+  g_assert_true (bridge_agreement_page_get_plan (page ()) == plan ());
+  assert_status (_("Draft — %u of 3 Approvals"), 0);
+  /* A new plan took the home programme's cycle and field. */
+  g_assert_nonnull (bridge_plan_get_student (plan ())->isced);
+}
+
+/* The student's details go into the plan as typed; a value that does not
+ * pass its check is marked and not written. */
+static void
+test_student_details (void)
+{
+  const BridgePlanStudent *s;
+
+  type ("student-name", "李华");
+  type ("student-number", "2023141460001");
+  type ("student-email", "lihua@stu.scu.edu.cn");
+  type ("student-birth-date", "2004-05-17");
+  type ("student-nationality", "cn");
+  type ("student-isced", "0613");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child ("student-cycle")), BRIDGE_CYCLE_MASTER);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child ("student-cefr")), 4);      /* B2 */
+
+  s = bridge_plan_get_student (plan ());
+  g_assert_cmpstr (s->name, ==, "李华");
+  g_assert_cmpstr (bridge_plan_get_student_name (plan ()), ==, "李华");
+  g_assert_cmpstr (s->student_number, ==, "2023141460001");
+  g_assert_cmpstr (s->email, ==, "lihua@stu.scu.edu.cn");
+  g_assert_cmpstr (s->birth_date, ==, "2004-05-17");
+  g_assert_cmpstr (s->nationality, ==, "CN");
+  g_assert_cmpstr (s->isced, ==, "0613");
+  g_assert_cmpint (s->cycle, ==, BRIDGE_CYCLE_MASTER);
+  g_assert_cmpstr (s->cefr, ==, "B2");
+  g_assert_false (marked ("student-email"));
+  /* The field's name is shown beside its code. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("student-isced-label"))), !=, "");
+  g_assert_true (bridge_plan_get_modified (plan ()));
+}
+
+static void
+test_bad_email (void)
+{
+  type ("student-email", "lihua.stu.scu.edu.cn");
+  g_assert_true (marked ("student-email"));
+  g_assert_cmpstr (bridge_plan_get_student (plan ())->email, ==, "lihua@stu.scu.edu.cn");
+  type ("student-email", "lihua@stu.scu.edu.cn");
+  g_assert_false (marked ("student-email"));
+}
+
+static void
+test_bad_date (void)
+{
+  type ("student-birth-date", "2004-02-30");
+  g_assert_true (marked ("student-birth-date"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (child ("student-birth-date")));
+  type ("student-birth-date", "17/05/2004");
+  g_assert_true (marked ("student-birth-date"));
+  g_assert_cmpstr (bridge_plan_get_student (plan ())->birth_date, ==, "2004-05-17");
+  type ("student-birth-date", "2004-05-17");
+  g_assert_false (marked ("student-birth-date"));
+}
+
+static void
+test_bad_country (void)
+{
+  type ("student-nationality", "China");
+  g_assert_true (marked ("student-nationality"));
+  g_assert_cmpstr (bridge_plan_get_student (plan ())->nationality, ==, "CN");
+  type ("student-nationality", "CN");
+  g_assert_false (marked ("student-nationality"));
+}
+
+/* Institutions and the mobility period; the university comes from the plan. */
+static void
+test_institutions_and_mobility (void)
+{
+  const BridgePlanInstitution *sending, *receiving;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child ("sending-university"))), !=, "");
+  type ("sending-faculty", "计算机学院");
+  type ("sending-name", "王老师");
+  type ("sending-position", "国际交流协调人");
+  type ("sending-email", "wang@scu.edu.cn");
+  type ("receiving-faculty", "数学与统计学院");
+  type ("receiving-name", "Dr. Chen");
+  type ("receiving-position", "Exchange Coordinator");
+  type ("receiving-email", "chen@cqu.edu.cn");
+  type ("start-date", "2026-09-01");
+  type ("end-date", "2027-01-20");
+  type ("academic-year", "2026/2027");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child ("provisions"))),
+                            "未完成的课程按学校规定处理。", -1);
+
+  sending = bridge_plan_get_institution (plan (), BRIDGE_PLAN_SIDE_HOME);
+  receiving = bridge_plan_get_institution (plan (), BRIDGE_PLAN_SIDE_HOST);
+  g_assert_cmpstr (sending->university, ==, "scu");
+  g_assert_cmpstr (sending->faculty, ==, "计算机学院");
+  g_assert_cmpstr (sending->responsible.name, ==, "王老师");
+  g_assert_cmpstr (sending->responsible.email, ==, "wang@scu.edu.cn");
+  g_assert_cmpstr (receiving->university, ==, "cqu");
+  g_assert_cmpstr (receiving->responsible.position, ==, "Exchange Coordinator");
+  g_assert_cmpstr (bridge_plan_get_start_date (plan ()), ==, "2026-09-01");
+  g_assert_cmpstr (bridge_plan_get_end_date (plan ()), ==, "2027-01-20");
+  g_assert_cmpstr (bridge_plan_get_academic_year (plan ()), ==, "2026/2027");
+  g_assert_cmpstr (bridge_plan_get_provisions (plan ()), ==, "未完成的课程按学校规定处理。");
+
+  /* The end before the start is refused; so is an academic year that is not one. */
+  type ("end-date", "2026-08-01");
+  g_assert_true (marked ("end-date"));
+  g_assert_cmpstr (bridge_plan_get_end_date (plan ()), ==, "2027-01-20");
+  type ("end-date", "2027-01-20");
+  type ("academic-year", "2026/2028");
+  g_assert_true (marked ("academic-year"));
+  g_assert_cmpstr (bridge_plan_get_academic_year (plan ()), ==, "2026/2027");
+  type ("academic-year", "2026/2027");
+}
+
+/* A status and a comment per group, a comment per component. */
+static void
+test_review (void)
+{
+  BridgePlanGroup *group = bridge_plan_get_group (plan (), 0);
+  GtkWidget *status = bridge_agreement_page_get_review_child (page (), 0, 0, NULL, "status");
+  GtkWidget *comment = bridge_agreement_page_get_review_child (page (), 0, 0, NULL, "comment");
+  GtkWidget *component = bridge_agreement_page_get_review_child (page (), 0, BRIDGE_PLAN_SIDE_HOST,
+                                                                 host_ids[0], "comment");
+
+  g_assert_nonnull (status);
+  g_assert_nonnull (comment);
+  g_assert_nonnull (component);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), BRIDGE_PLAN_GROUP_NEEDS_CHANGE);
+  g_assert_cmpint (bridge_plan_group_get_status (group), ==, BRIDGE_PLAN_GROUP_NEEDS_CHANGE);
+  gtk_editable_set_text (GTK_EDITABLE (comment), "请补充课程大纲");
+  g_assert_cmpstr (bridge_plan_group_get_comment (group), ==, "请补充课程大纲");
+  gtk_editable_set_text (GTK_EDITABLE (component), "Syllabus 2026 attached");
+  g_assert_cmpstr (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, 0)->comment,
+                   ==, "Syllabus 2026 attached");
+
+  /* The same widgets stay while only values change (the focus is kept). */
+  g_assert_true (bridge_agreement_page_get_review_child (page (), 0, 0, NULL, "status") == status);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), BRIDGE_PLAN_GROUP_APPROVED);
+  g_assert_cmpint (bridge_plan_group_get_status (group), ==, BRIDGE_PLAN_GROUP_APPROVED);
+  g_assert_cmpstr (adw_combo_row_get_selected_item (ADW_COMBO_ROW (status)) != NULL
+                   ? gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (status)))
+                   : NULL, ==, bridge_plan_group_status_get_label (BRIDGE_PLAN_GROUP_APPROVED));
+
+  /* Table B's automatic recognition flag. */
+  gtk_switch_set_active (GTK_SWITCH (bridge_agreement_page_get_review_child (page (), 0, BRIDGE_PLAN_SIDE_HOME,
+                                                                             home_id, "automatic")), TRUE);
+  g_assert_true (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, 0)->automatic);
+}
+
+static void
+approve (BridgePlanRole  role,
+         gboolean        pending,
+         const char     *name,
+         const char     *position,
+         const char     *email)
+{
+  g_autofree char *button = g_strconcat (pending ? "pending-" : "", "approve-",
+                                         bridge_plan_role_to_string (role), NULL);
+  AdwMessageDialog *d;
+
+  click (button);
+  d = dialog ();
+  if (name != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "name")), name);
+  if (position != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "position")), position);
+  if (email != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "email")), email);
+  respond (d, "approve");
+}
+
+/* The dialogs are filled from the details; an institution's approval needs
+ * a position and an email. After the third approval the plan is locked. */
+static void
+test_approvals (void)
+{
+  AdwMessageDialog *d;
+  const BridgePlanApproval *a;
+
+  /* The student: the name comes from the details. */
+  click ("approve-student");
+  d = dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "name"))), ==, "李华");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "email"))), ==,
+                   "lihua@stu.scu.edu.cn");
+  respond (d, "approve");
+  a = bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_STUDENT);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->person.name, ==, "李华");
+  g_assert_nonnull (a->timestamp);
+  assert_status (_("Draft — %u of 3 Approvals"), 1);
+  g_assert_true (ADW_IS_ACTION_ROW (child ("approval-student")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child ("approval-student"))), "李华"));
+
+  /* Without a position, the sending institution cannot approve. */
+  click ("approve-sending");
+  d = dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "name"))), ==, "王老师");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "position")), "");
+  g_assert_false (adw_message_dialog_get_response_enabled (d, "approve"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "position")), "国际交流协调人");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "email")), "wang-at-scu");
+  g_assert_false (adw_message_dialog_get_response_enabled (d, "approve"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "email")), "wang@scu.edu.cn");
+  respond (d, "approve");
+  a = bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->person.position, ==, "国际交流协调人");
+  g_assert_false (bridge_plan_get_locked (plan ()));
+
+  /* Withdrawn and given again. */
+  click ("withdraw-sending");
+  g_assert_null (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
+  approve (BRIDGE_PLAN_ROLE_SENDING, FALSE, NULL, NULL, NULL);
+  g_assert_nonnull (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
+
+  approve (BRIDGE_PLAN_ROLE_RECEIVING, FALSE, NULL, NULL, NULL);
+  a = bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_RECEIVING);
+  g_assert_cmpstr (a->person.name, ==, "Dr. Chen");
+  g_assert_cmpstr (a->person.email, ==, "chen@cqu.edu.cn");
+
+  /* Locked, and the page says so. */
+  g_assert_true (bridge_plan_get_locked (plan ()));
+  g_assert_cmpuint (bridge_plan_get_n_versions (plan ()), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, _("Approved and Locked"));
+  g_assert_true (gtk_widget_has_css_class (child ("status-icon"), "success"));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child ("student-name"))));
+  g_assert_false (gtk_widget_get_sensitive (child ("student-cycle")));
+  g_assert_true (gtk_widget_get_visible (child ("changes")));
+  g_assert_true (gtk_widget_get_visible (child ("versions")));
+  /* No withdrawing once locked. */
+  g_assert_null (bridge_agreement_page_get_child (page (), "withdraw-student"));
+}
+
+/* An edit of the locked plan is refused with core's message and changes nothing. */
+static void
+test_locked_edit (void)
+{
+  BridgePlanGroup *group = bridge_plan_get_group (plan (), 1);
+  g_autofree char *before = bridge_plan_get_content_digest (plan ());
+  g_autofree char *after = NULL;
+
+  g_assert_false (bridge_plan_page_remove (plan_page (), 1, BRIDGE_PLAN_SIDE_HOST, host_ids[1]));
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST), ==, 1);
+  g_assert_cmpstr (bridge_plan_page_get_message (plan_page ()), ==,
+                   _("The learning agreement is approved and locked; propose a change instead"));
+  after = bridge_plan_get_content_digest (plan ());
+  g_assert_cmpstr (before, ==, after);
+
+  /* Typing in a detail does not reach the plan either. */
+  gtk_editable_set_text (GTK_EDITABLE (child ("student-number")), "0");
+  g_assert_cmpstr (bridge_plan_get_student (plan ())->student_number, ==, "2023141460001");
+}
+
+/* A changes proposal: delete one course, add another, with the template's
+ * reasons; approved by all three it becomes version 2. */
+static void
+test_changes (void)
+{
+  AdwMessageDialog *d;
+  GPtrArray *pending;
+  g_autofree char *added = find_course ("cqu", "", 2);
+  GtkWidget *reason;
+
+  /* Adding goes through the plan's course chooser. */
+  g_assert_true (GTK_IS_MENU_BUTTON (child ("propose-add")));
+
+  /* Deleting the second group's course: reasons for deleting only. */
+  g_signal_emit_by_name (bridge_agreement_page_get_review_child (page (), 1, BRIDGE_PLAN_SIDE_HOST,
+                                                                 host_ids[1], "propose-delete"), "clicked");
+  d = dialog ();
+  reason = find_named (GTK_WIDGET (d), "reason");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (reason))), ==, 4);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reason), 2);       /* timetable conflict */
+  respond (d, "propose");
+  pending = bridge_plan_get_pending_changes (plan ());
+  g_assert_nonnull (pending);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (((BridgePlanChange *) g_ptr_array_index (pending, 0))->reason, ==,
+                   BRIDGE_CHANGE_REASON_TIMETABLE_CONFLICT);
+
+  /* Adding a course, for "another reason" that must be written out. */
+  bridge_agreement_page_propose_add (page (), added);
+  d = dialog ();
+  reason = find_named (GTK_WIDGET (d), "reason");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reason), 3);       /* other */
+  g_assert_false (adw_message_dialog_get_response_enabled (d, "propose"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "reason-text")), "替代因时间冲突删除的课程");
+  respond (d, "propose");
+  pending = bridge_plan_get_pending_changes (plan ());
+  g_assert_cmpuint (pending->len, ==, 2);
+  assert_status (_("Changes Proposed — %u of 3 Approvals"), 0);
+  g_assert_true (GTK_IS_BUTTON (child ("discard-changes")));
+
+  approve (BRIDGE_PLAN_ROLE_STUDENT, TRUE, NULL, NULL, NULL);
+  approve (BRIDGE_PLAN_ROLE_SENDING, TRUE, NULL, NULL, NULL);
+  g_assert_nonnull (bridge_plan_get_pending_changes (plan ()));
+  approve (BRIDGE_PLAN_ROLE_RECEIVING, TRUE, NULL, NULL, NULL);
+
+  g_assert_null (bridge_plan_get_pending_changes (plan ()));
+  g_assert_cmpuint (bridge_plan_get_n_versions (plan ()), ==, 2);
+  g_assert_null (bridge_plan_find_course (plan (), BRIDGE_PLAN_SIDE_HOST, host_ids[1]));
+  g_assert_nonnull (bridge_plan_find_course (plan (), BRIDGE_PLAN_SIDE_HOST, added));
+  g_assert_nonnull (bridge_plan_get_version_timestamp (plan (), 2));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, _("Approved and Locked"));
+}
+
+/* A proposal can be dropped. */
+static void
+test_discard (void)
+{
+  g_autofree char *added = find_course ("cqu", "", 3);
+  AdwMessageDialog *d;
+
+  bridge_agreement_page_propose_add (page (), added);
+  d = dialog ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (d), "reason")), 1);  /* extending */
+  respond (d, "propose");
+  g_assert_nonnull (bridge_plan_get_pending_changes (plan ()));
+  click ("discard-changes");
+  respond (dialog (), "discard");
+  g_assert_null (bridge_plan_get_pending_changes (plan ()));
+  g_assert_cmpuint (bridge_plan_get_n_versions (plan ()), ==, 2);
+}
+
+static gboolean
+plan_replaced (gpointer data)
+{
+  return plan () != data;
+}
+
+/* Saved and opened again, the agreement is whole and the page shows it. */
+static void
+test_save_and_reopen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  BridgePlan *old = plan ();
+  BridgePlan *reopened;
+  BridgePlanGroup *group;
+
+  plan_path = g_build_filename (g_get_tmp_dir (), "test-gui-agreement.creditplan", NULL);
+  file = g_file_new_for_path (plan_path);
+  g_assert_true (bridge_plan_page_save (plan_page (), file, &error));
+  g_assert_no_error (error);
+  g_assert_false (bridge_plan_page_get_modified (plan_page ()));
+
+  bridge_window_open_plan (window, file);
+  g_assert_true (gui_test_wait (plan_replaced, old, 5000));
+  reopened = plan ();
+  g_assert_true (bridge_agreement_page_get_plan (page ()) == reopened);
+
+  g_assert_cmpstr (bridge_plan_get_student (reopened)->name, ==, "李华");
+  g_assert_cmpstr (bridge_plan_get_student (reopened)->birth_date, ==, "2004-05-17");
+  g_assert_cmpstr (bridge_plan_get_institution (reopened, BRIDGE_PLAN_SIDE_HOST)->responsible.name, ==, "Dr. Chen");
+  g_assert_cmpstr (bridge_plan_get_provisions (reopened), ==, "未完成的课程按学校规定处理。");
+  group = bridge_plan_get_group (reopened, 0);
+  g_assert_cmpint (bridge_plan_group_get_status (group), ==, BRIDGE_PLAN_GROUP_APPROVED);
+  g_assert_cmpstr (bridge_plan_group_get_comment (group), ==, "请补充课程大纲");
+  g_assert_true (bridge_plan_get_locked (reopened));
+  g_assert_false (bridge_plan_get_modified_after_approval (reopened));
+  g_assert_cmpuint (bridge_plan_get_n_versions (reopened), ==, 2);
+
+  /* On screen. */
+  bridge_window_show_page (window, "agreement");
+  gui_test_spin (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child ("student-name"))), ==, "李华");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child ("receiving-email"))), ==, "chen@cqu.edu.cn");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, _("Approved and Locked"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bridge_agreement_page_get_review_child (page (), 0, 0, NULL, "comment"))),
+                   ==, "请补充课程大纲");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child ("approval-receiving"))), "Dr. Chen"));
+  g_assert_false (gtk_widget_get_visible (child ("problems")));
+}
+
+/* A file edited after it was approved is shown as such. */
+static void
+test_modified_after_approval (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *edited_path = g_build_filename (g_get_tmp_dir (), "test-gui-agreement-edited.creditplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (edited_path);
+  g_autoptr(GError) error = NULL;
+  BridgePlan *old = plan ();
+
+  g_assert_true (g_file_get_contents (plan_path, &data, NULL, &error));
+  {
+    g_auto(GStrv) parts = g_strsplit (data, "2023141460001", -1);
+
+    g_assert_cmpuint (g_strv_length (parts), >=, 2);
+    edited = g_strjoinv ("2023141460009", parts);
+  }
+  g_assert_true (g_file_set_contents (edited_path, edited, -1, &error));
+  bridge_window_open_plan (window, file);
+  g_assert_true (gui_test_wait (plan_replaced, old, 5000));
+  g_assert_true (bridge_plan_get_modified_after_approval (plan ()));
+  g_assert_true (gtk_widget_get_visible (child ("problems")));
+  g_unlink (edited_path);
+}
+
+/* The page, to look at: 1400 and 360 px, light and dark, top to bottom, in
+ * a window of that size with the saved agreement. */
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *l = g_getenv ("LANGUAGE");
+  const char *lang = l != NULL && g_str_has_prefix (l, "zh") ? "zh_CN" : "en";
+  g_autoptr(GFile) file = g_file_new_for_path (plan_path);
+  int widths[] = { 1400, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        BridgeWindow *shot = gui_test_window (app, widths[w], 900);
+        BridgeAgreementPage *shown = BRIDGE_AGREEMENT_PAGE (bridge_window_get_page (shot, "agreement"));
+        GtkWidget *scroller;
+        GtkAdjustment *adj;
+        int minimum;
+
+        g_assert_true (gui_test_wait_state (shot, "main", 10000));
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        bridge_window_open_plan (shot, file);
+        bridge_window_show_page (shot, "agreement");
+        gui_test_spin (400);
+        g_assert_true (bridge_plan_get_locked (bridge_agreement_page_get_plan (shown)));
+        scroller = gui_test_find (GTK_WIDGET (shown), GTK_TYPE_SCROLLED_WINDOW);
+        adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+        for (guint part = 0; part < 5; part++)
+          {
+            g_autofree char *name = g_strdup_printf ("agreement-%s-%d-%s-%u.png", lang, widths[w],
+                                                     dark ? "dark" : "light", part);
+            g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+            gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj) +
+                                      part / 4.0 * (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)));
+            gui_test_spin (200);
+            gui_test_screenshot (GTK_WIDGET (shot), path);
+            g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+            g_test_message ("wrote %s", path);
+          }
+        /* The page fits 360 px (the header bar of the window, with its
+         * window buttons, is what sets the window's own minimum). */
+        gtk_widget_measure (GTK_WIDGET (shown), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        g_assert_cmpint (minimum, <=, 360);
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown)), <=, MAX (widths[w], 400));
+        gui_test_close (shot);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gui_test_init (&argc, &argv);
+  app = gui_test_app ();
+
+  g_test_add_func ("/gui/agreement/setup", test_setup);
+  g_test_add_func ("/gui/agreement/student-details", test_student_details);
+  g_test_add_func ("/gui/agreement/bad-email", test_bad_email);
+  g_test_add_func ("/gui/agreement/bad-date", test_bad_date);
+  g_test_add_func ("/gui/agreement/bad-country", test_bad_country);
+  g_test_add_func ("/gui/agreement/institutions-and-mobility", test_institutions_and_mobility);
+  g_test_add_func ("/gui/agreement/review", test_review);
+  g_test_add_func ("/gui/agreement/approvals", test_approvals);
+  g_test_add_func ("/gui/agreement/locked-edit", test_locked_edit);
+  g_test_add_func ("/gui/agreement/changes", test_changes);
+  g_test_add_func ("/gui/agreement/discard", test_discard);
+  g_test_add_func ("/gui/agreement/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/gui/agreement/screenshots", test_screenshots);
+  g_test_add_func ("/gui/agreement/modified-after-approval", test_modified_after_approval);
+
+  status = g_test_run ();
+
+  if (window != NULL)
+    gui_test_close (window);
+  g_clear_object (&app);
+  if (plan_path != NULL)
+    g_unlink (plan_path);
+  g_free (plan_path);
+  g_free (host_ids[0]);
+  g_free (host_ids[1]);
+  g_free (home_id);
+  return status;
+}
