@@ -931,7 +931,7 @@ build_details (BridgeAgreementPage *self)
   add_entry (self, GTK_WIDGET (self->mobility_group), "academic-year",
              _("Academic year (such as 2026/2027)"), CHECK_YEAR);
   self->terms_row = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->terms_row), _("Terms"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->terms_row), C_("mobility period", "Terms"));
   adw_preferences_group_add (self->mobility_group, self->terms_row);
   g_hash_table_insert (self->children, g_strdup ("terms"), self->terms_row);
   g_hash_table_insert (self->children, g_strdup ("provisions"), self->provisions_view);
