@@ -75,6 +75,12 @@ bridge_grade_preview_rule_list_new (void)
   return list;
 }
 
+const char *
+bridge_grade_preview_rule_label (BridgeGradeRule rule)
+{
+  return rule_label (rule);
+}
+
 BridgeGradeRule
 bridge_grade_preview_rule_at (guint position)
 {

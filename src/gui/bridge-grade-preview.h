@@ -40,6 +40,7 @@ const char *bridge_grade_preview_get_result_text (BridgeGradePreview *self);
 
 /* The conversion rules in the order the window offers them, labelled for people. */
 GtkStringList            *bridge_grade_preview_rule_list_new  (void);
+const char               *bridge_grade_preview_rule_label     (BridgeGradeRule           rule);
 BridgeGradeRule           bridge_grade_preview_rule_at        (guint                     position);
 guint                     bridge_grade_preview_rule_position  (BridgeGradeRule           rule);
 /* The rule chosen in Preferences ("conversion-rule"); midpoint if unset. */

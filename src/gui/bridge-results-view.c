@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bridge-grade-preview.h"
 #include "bridge-grading.h"
@@ -217,6 +218,21 @@ shown_records (BridgeResultsView *self)
   return self->plan != NULL ? bridge_plan_get_recognition (self->plan) : NULL;
 }
 
+/* Core names the rule ("midpoint", "midpoint, weighted by credits over 2
+ * host courses"); people read its label ("Midpoint of the interval, …"). */
+char *
+bridge_results_view_rule_text (const char *rule)
+{
+  for (BridgeGradeRule r = BRIDGE_GRADE_RULE_MIDPOINT; r <= BRIDGE_GRADE_RULE_WORST; r++)
+    {
+      const char *name = bridge_grade_rule_to_string (r);
+
+      if (g_str_has_prefix (rule, name))
+        return g_strconcat (bridge_grade_preview_rule_label (r), rule + strlen (name), NULL);
+    }
+  return g_strdup (rule);
+}
+
 static GtkWidget *
 record_row (const BridgePlanRecognition *r,
             GtkLabel                   **grade_out)
@@ -250,9 +266,11 @@ record_row (const BridgePlanRecognition *r,
     }
   if (r->rule != NULL)
     {
+      g_autofree char *rule = bridge_results_view_rule_text (r->rule);
+
       g_string_append (details, r->candidates != NULL ? " · " : "\n");
-      /* Translators: the conversion rule used: "Rule: midpoint" */
-      g_string_append_printf (details, _("Rule: %s"), r->rule);
+      /* Translators: the conversion rule used: "Rule: Midpoint of the interval" */
+      g_string_append_printf (details, _("Rule: %s"), rule);
     }
   if (r->reason != NULL)
     {

@@ -40,5 +40,7 @@ const char  *bridge_results_view_get_shown_details (BridgeResultsView *self,
                                                     const char        *home_course_id);
 AdwComboRow *bridge_results_view_get_rule_row      (BridgeResultsView *self);
 gboolean     bridge_results_view_is_empty          (BridgeResultsView *self);
+/* How the view words core's rule of a record line. */
+char        *bridge_results_view_rule_text         (const char        *rule);
 
 G_END_DECLS

@@ -532,6 +532,18 @@ test_export_names (Fixture       *f,
   g_assert_cmpstr (bridge_plan_export_format_extension (BRIDGE_PLAN_EXPORT_JSON), ==, ".creditplan");
 }
 
+/* Under LeakSanitizer: cairo 1.16 leaks one array (768 bytes) per CFF font
+ * (Noto Sans CJK) it subsets into a PDF, as tests/lsan.supp explains for the
+ * plan tests; Debian's libcairo has no symbols, so only the library can be
+ * named. Only this test writes PDFs from the GUI tests. */
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libcairo.so.2\n";
+}
+
 int
 main (int    argc,
       char **argv)
