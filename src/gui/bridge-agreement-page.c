@@ -61,6 +61,8 @@ struct _BridgeAgreementPage
   GPtrArray           *dynamic_rows;      /* rows of approvals/changes/versions groups */
   GPtrArray           *problem_rows;
   char                *terms_key;         /* what the term rows were built for */
+  GPtrArray           *catalog_languages; /* read once per catalog import */
+  GPtrArray           *catalog_terms;
   GPtrArray           *term_ids;
   GtkWidget           *terms_row;
   GPtrArray           *terms_rows;        /* the check rows, one per term */
@@ -587,7 +589,7 @@ fill_student_combos (BridgeAgreementPage *self)
   const BridgePlanStudent *s = bridge_plan_get_student (self->plan);
   g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GPtrArray) languages = NULL;
+  GPtrArray *languages;
   g_autoptr(GtkStringList) cycles = gtk_string_list_new (NULL);
   GtkWidget *row;
 
@@ -618,8 +620,7 @@ fill_student_combos (BridgeAgreementPage *self)
   values = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (labels, g_strdup (_("Not declared")));
   g_ptr_array_add (values, NULL);
-  if (get_catalog (self) != NULL)
-    languages = bridge_catalog_list_languages (get_catalog (self));
+  languages = self->catalog_languages;
   for (guint i = 0; languages != NULL && i < languages->len; i++)
     {
       const char *code = g_ptr_array_index (languages, i);
@@ -687,14 +688,12 @@ term_name (BridgeAgreementPage *self,
 static void
 fill_terms (BridgeAgreementPage *self)
 {
-  g_autoptr(GPtrArray) catalog_terms = NULL;
+  GPtrArray *catalog_terms = self->catalog_terms;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   const char * const *chosen = bridge_plan_get_terms (self->plan);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) key = g_string_new (bridge_plan_get_host_university (self->plan));
 
-  if (get_catalog (self) != NULL)
-    catalog_terms = bridge_catalog_list_terms (get_catalog (self));
   for (guint i = 0; catalog_terms != NULL && i < catalog_terms->len; i++)
     g_ptr_array_add (ids, g_strdup (g_ptr_array_index (catalog_terms, i)));
   for (guint i = 0; chosen != NULL && chosen[i] != NULL; i++)
@@ -803,7 +802,9 @@ update_details (BridgeAgreementPage *self)
     if (ADW_IS_ENTRY_ROW (row) && g_object_get_data (row, "key") != NULL)
       {
         update_entry (self, row, key);
+        /* Locked: read-only, and dimmed like the choices, so that it reads as such. */
         gtk_editable_set_editable (GTK_EDITABLE (row), !locked);
+        gtk_widget_set_sensitive (row, !locked);
       }
 
   fill_student_combos (self);
@@ -2007,6 +2008,23 @@ is_button_child (gpointer key,
          g_str_equal (key, "propose-add") || g_str_equal (key, "discard-changes");
 }
 
+/* The catalog's languages and terms: SELECT DISTINCT over every course, so
+ * read when the catalog changes, not on every keystroke. */
+static void
+context_changed_cb (BridgeAgreementPage *self)
+{
+  g_clear_pointer (&self->catalog_languages, g_ptr_array_unref);
+  g_clear_pointer (&self->catalog_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->terms_key, g_free);
+  if (get_catalog (self) != NULL)
+    {
+      self->catalog_languages = bridge_catalog_list_languages (get_catalog (self));
+      self->catalog_terms = bridge_catalog_list_terms (get_catalog (self));
+    }
+  g_hash_table_foreach_remove (self->children, is_button_child, NULL);
+  update (self);
+}
+
 static void
 plan_changed_cb (BridgeAgreementPage *self)
 {
@@ -2207,10 +2225,9 @@ bridge_agreement_page_set_context (BridgeAgreementPage *self,
     g_signal_handlers_disconnect_by_data (self->context, self);
   g_set_object (&self->context, context);
   if (context != NULL)
-    g_signal_connect_swapped (context, "changed", G_CALLBACK (plan_changed_cb), self);
-  g_clear_pointer (&self->terms_key, g_free);
+    g_signal_connect_swapped (context, "changed", G_CALLBACK (context_changed_cb), self);
   update_results (self);
-  plan_changed_cb (self);
+  context_changed_cb (self);
 }
 
 void
@@ -2336,6 +2353,8 @@ bridge_agreement_page_finalize (GObject *object)
   g_clear_pointer (&self->terms_rows, g_ptr_array_unref);
   g_clear_pointer (&self->terms_key, g_free);
   g_clear_pointer (&self->term_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->catalog_languages, g_ptr_array_unref);
+  g_clear_pointer (&self->catalog_terms, g_ptr_array_unref);
   g_clear_pointer (&self->review_key, g_free);
 
   G_OBJECT_CLASS (bridge_agreement_page_parent_class)->finalize (object);

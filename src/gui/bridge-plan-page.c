@@ -46,6 +46,8 @@ struct _BridgePlanPage
   GPtrArray           *term_ids;
   GPtrArray           *language_codes;
   char                *message;           /* the last edit refused, for tests */
+  GPtrArray           *catalog_terms;     /* read once per catalog import */
+  GPtrArray           *catalog_languages;
 
   GtkStack            *stack;
   GtkWidget           *lock_box;
@@ -557,7 +559,7 @@ static void
 fill_terms (BridgePlanPage *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) terms = NULL;
+  GPtrArray *terms = self->catalog_terms;
   const char *current = bridge_plan_get_term (self->plan);
   BridgeUniversity *host = self->context != NULL
                            ? bridge_context_find_university (self->context, bridge_plan_get_host_university (self->plan))
@@ -569,8 +571,6 @@ fill_terms (BridgePlanPage *self)
   gtk_string_list_append (list, _("Not chosen"));
   g_ptr_array_add (self->term_ids, NULL);
 
-  if (get_catalog (self) != NULL)
-    terms = bridge_catalog_list_terms (get_catalog (self));
   for (guint i = 0; terms != NULL && i < terms->len; i++)
     {
       const char *id = g_ptr_array_index (terms, i);
@@ -589,7 +589,7 @@ static void
 fill_languages (BridgePlanPage *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) languages = NULL;
+  GPtrArray *languages = self->catalog_languages;
   const char *current = bridge_plan_get_student (self->plan)->language;
   guint selected = 0;
 
@@ -598,8 +598,6 @@ fill_languages (BridgePlanPage *self)
   gtk_string_list_append (list, _("Not declared"));
   g_ptr_array_add (self->language_codes, NULL);
 
-  if (get_catalog (self) != NULL)
-    languages = bridge_catalog_list_languages (get_catalog (self));
   for (guint i = 0; languages != NULL && i < languages->len; i++)
     {
       const char *code = g_ptr_array_index (languages, i);
@@ -1016,6 +1014,21 @@ bridge_plan_page_remove (BridgePlanPage *self,
 
 /* ------------------------------------------------------------------------ */
 
+/* The catalog's terms and languages (SELECT DISTINCT over every course):
+ * read when the catalog changes, not on every edit of the plan. */
+static void
+context_changed_cb (BridgePlanPage *self)
+{
+  g_clear_pointer (&self->catalog_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->catalog_languages, g_ptr_array_unref);
+  if (get_catalog (self) != NULL)
+    {
+      self->catalog_terms = bridge_catalog_list_terms (get_catalog (self));
+      self->catalog_languages = bridge_catalog_list_languages (get_catalog (self));
+    }
+  rebuild (self);
+}
+
 void
 bridge_plan_page_set_context (BridgePlanPage *self,
                               BridgeContext  *context)
@@ -1024,8 +1037,8 @@ bridge_plan_page_set_context (BridgePlanPage *self,
 
   g_set_object (&self->context, context);
   if (context != NULL)
-    g_signal_connect_object (context, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+    g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
+  context_changed_cb (self);
 }
 
 void
@@ -1201,6 +1214,8 @@ bridge_plan_page_finalize (GObject *object)
   g_clear_pointer (&self->term_ids, g_ptr_array_unref);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->catalog_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->catalog_languages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bridge_plan_page_parent_class)->finalize (object);
 }
