@@ -621,6 +621,7 @@ update_lock (BridgePlanPage *self)
 
   gtk_widget_set_visible (self->lock_box, locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->student_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->student_row), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->term_row), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), !locked);
   if (!locked)

@@ -88,6 +88,22 @@ assert_status (const char *format,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, expected);
 }
 
+/* Writes what @widget shows to agreement-LANG-@what.png in the build folder. */
+static void
+shoot (GtkWidget  *widget,
+       const char *what)
+{
+  const char *l = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("agreement-%s-%s.png",
+                                           l != NULL && g_str_has_prefix (l, "zh") ? "zh_CN" : "en", what);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  gui_test_spin (300);
+  gui_test_screenshot (widget, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("wrote %s", path);
+}
+
 static void
 click (const char *name)
 {
@@ -382,6 +398,7 @@ test_approvals (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "position")), "国际交流协调人");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "email")), "wang-at-scu");
   g_assert_false (adw_message_dialog_get_response_enabled (d, "approve"));
+  shoot (GTK_WIDGET (d), "dialog-approve");
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (d), "email")), "wang@scu.edu.cn");
   respond (d, "approve");
   a = bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING);
@@ -453,6 +470,7 @@ test_changes (void)
   reason = find_named (GTK_WIDGET (d), "reason");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (reason))), ==, 4);
   adw_combo_row_set_selected (ADW_COMBO_ROW (reason), 2);       /* timetable conflict */
+  shoot (GTK_WIDGET (d), "dialog-propose");
   respond (d, "propose");
   pending = bridge_plan_get_pending_changes (plan ());
   g_assert_nonnull (pending);
@@ -625,6 +643,13 @@ test_screenshots (void)
         /* The page fits 360 px (the header bar of the window, with its
          * window buttons, is what sets the window's own minimum). */
         gtk_widget_measure (GTK_WIDGET (shown), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        /* The Plan page of the locked agreement. */
+        bridge_window_show_page (shot, "plan");
+        {
+          g_autofree char *what = g_strdup_printf ("%d-%s-plan", widths[w], dark ? "dark" : "light");
+
+          shoot (GTK_WIDGET (shot), what);
+        }
         g_assert_cmpint (minimum, <=, 360);
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown)), <=, MAX (widths[w], 400));
         gui_test_close (shot);
