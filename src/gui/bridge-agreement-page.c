@@ -152,7 +152,7 @@ format_timestamp (const char *timestamp)
 static const char *
 component_title (const BridgePlanComponent *c)
 {
-  const char *title = bridge_text_pick (c->title);
+  const char *title = c->title != NULL ? bridge_text_pick (c->title) : NULL;
 
   return title != NULL ? title : c->course_id;
 }

@@ -201,7 +201,7 @@ component_row (BridgePlanPage            *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = NULL;
   RowAction *action;
-  const char *title = bridge_text_pick (c->title);
+  const char *title = c->title != NULL ? bridge_text_pick (c->title) : NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : c->course_id);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1004,7 +1004,8 @@ bridge_plan_page_remove (BridgePlanPage *self,
 
   /* Translators: %s is a course title */
   title = g_strdup_printf (_("“%s” removed"),
-                           bridge_text_pick (component->title) != NULL ? bridge_text_pick (component->title) : course_id);
+                           component->title != NULL && bridge_text_pick (component->title) != NULL
+                           ? bridge_text_pick (component->title) : course_id);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

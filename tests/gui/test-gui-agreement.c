@@ -389,6 +389,14 @@ test_approvals (void)
   g_assert_true (ADW_IS_ACTION_ROW (child ("approval-student")));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child ("approval-student"))), "李华"));
 
+  /* Changing what was approved withdraws the approval, and the page says so. */
+  type ("student-number", "2023141460002");
+  g_assert_null (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_STUDENT));
+  assert_status (_("Draft — %u of 3 Approvals"), 0);
+  type ("student-number", "2023141460001");
+  approve (BRIDGE_PLAN_ROLE_STUDENT, FALSE, NULL, NULL, NULL);
+  g_assert_nonnull (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_STUDENT));
+
   /* Without a position, the sending institution cannot approve. */
   click ("approve-sending");
   d = dialog ();
@@ -598,6 +606,56 @@ test_modified_after_approval (void)
   g_unlink (edited_path);
 }
 
+static guint
+count_rows (GtkWidget   *list,
+            const char **first_title)
+{
+  guint n = 0;
+
+  *first_title = NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_PREFERENCES_ROW (c))
+      {
+        if (n++ == 0)
+          *first_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c));
+      }
+  return n;
+}
+
+/* A course that left the catalog is kept, flagged, and shown. */
+static void
+test_unknown_course (void)
+{
+  g_autoptr(BridgePlan) gone = bridge_plan_new ();
+  g_autoptr(BridgePlanComponent) component = bridge_plan_component_new_bare ("cqu-gone-101", "GONE101");
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-gui-agreement-gone.creditplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { host_ids[0], NULL };
+  BridgePlan *old = plan ();
+  BridgePlanGroup *group;
+  const char *title;
+
+  bridge_plan_set_home_university (gone, "scu");
+  bridge_plan_set_host_university (gone, "cqu");
+  group = bridge_plan_add_group (gone, catalog (), ids, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_insert_component (gone, group, BRIDGE_PLAN_SIDE_HOST, -1, component, &error));
+  g_assert_true (bridge_plan_save (gone, path, &error));
+  g_assert_no_error (error);
+
+  bridge_window_open_plan (window, file);
+  g_assert_true (gui_test_wait (plan_replaced, old, 5000));
+  bridge_window_show_page (window, "agreement");
+  gui_test_spin (100);
+  g_assert_true (bridge_plan_group_find_component (bridge_plan_get_group (plan (), 0), BRIDGE_PLAN_SIDE_HOST,
+                                                   "cqu-gone-101", NULL)->unknown);
+  g_assert_true (gtk_widget_get_visible (child ("problems")));
+  g_assert_cmpuint (count_rows (child ("problems"), &title), ==, 1);
+  g_assert_nonnull (strstr (title, "GONE101"));
+  g_unlink (path);
+}
+
 /* The page, to look at: 1400 and 360 px, light and dark, top to bottom, in
  * a window of that size with the saved agreement. */
 static void
@@ -680,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/gui/agreement/screenshots", test_screenshots);
   g_test_add_func ("/gui/agreement/modified-after-approval", test_modified_after_approval);
+  g_test_add_func ("/gui/agreement/unknown-course", test_unknown_course);
 
   status = g_test_run ();
 
