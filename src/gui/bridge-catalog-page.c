@@ -20,6 +20,8 @@ struct _BridgeCatalogPage
   BridgeContext     *context;
   BridgeSearchModel *model;
   GtkSingleSelection *selection;
+  guint              reveal_tick;
+  char              *open_first_query; /* Enter came before its results */
   gboolean           reloading;
 
   /* Parallel to the combo rows' models: the value each entry filters on
@@ -323,11 +325,44 @@ search_changed_cb (BridgeCatalogPage *self)
 }
 
 static void
+open_first_result (BridgeCatalogPage *self)
+{
+  g_autoptr(BridgeCourse) course = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
+
+  if (course != NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      bridge_catalog_page_show_course (self, course);
+    }
+}
+
+/* A screenful of new results a frame: see bridge-search-model.h. */
+#define REVEAL_ROWS_PER_FRAME 16
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  BridgeCatalogPage *self = user_data;
+
+  if (bridge_search_model_reveal (self->model, REVEAL_ROWS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
 search_finished_cb (BridgeCatalogPage *self,
                     const char        *error_message)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = bridge_search_model_get_n_results (self->model);
   g_autofree char *text = NULL;
+
+  if (self->reveal_tick == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) < n)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      reveal_tick_cb, self, NULL);
 
   if (error_message != NULL)
     /* Translators: %s says why the search failed */
@@ -336,6 +371,14 @@ search_finished_cb (BridgeCatalogPage *self,
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n), n);
   gtk_label_set_text (self->results_label, text);
   gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "list" : "empty");
+
+  if (self->open_first_query != NULL)
+    {
+      g_autofree char *query = g_steal_pointer (&self->open_first_query);
+
+      if (g_strcmp0 (query, bridge_search_model_get_query (self->model)) == 0)
+        open_first_result (self);
+    }
 }
 
 static void
@@ -347,14 +390,16 @@ results_changing_cb (BridgeCatalogPage *self)
 static void
 search_activate_cb (BridgeCatalogPage *self)
 {
-  /* Enter in the search opens the first result. */
-  g_autoptr(BridgeCourse) course = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (course != NULL)
-    {
-      gtk_single_selection_set_selected (self->selection, 0);
-      bridge_catalog_page_show_course (self, course);
-    }
+  /* Enter in the search opens the first result: of what was typed, so
+   * when its search is still running, once it is in. */
+  g_clear_pointer (&self->open_first_query, g_free);
+  if (bridge_search_model_get_searching (self->model) ||
+      g_strcmp0 (bridge_search_model_get_query (self->model), text) != 0)
+    self->open_first_query = g_strdup (text);
+  else
+    open_first_result (self);
 }
 
 static void
@@ -523,6 +568,9 @@ bridge_catalog_page_dispose (GObject *object)
 
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
+  self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_CATALOG_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -544,6 +592,7 @@ bridge_catalog_page_finalize (GObject *object)
   g_clear_pointer (&self->term_values, g_ptr_array_unref);
   g_clear_pointer (&self->language_values, g_ptr_array_unref);
   g_clear_pointer (&self->delivery_values, g_ptr_array_unref);
+  g_clear_pointer (&self->open_first_query, g_free);
 
   G_OBJECT_CLASS (bridge_catalog_page_parent_class)->finalize (object);
 }

@@ -8,7 +8,8 @@
 
 #include "bridge-search-model.h"
 
-#define CACHE_SIZE 256
+/* Room for the rows a list view builds, and as many again around them. */
+#define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
 
 /* The worker's connection, shared by every search of one model; searches take
  * turns on it. */
@@ -46,6 +47,24 @@ search_conn_unref (SearchConn *conn)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchConn, search_conn_unref)
+
+/* What a search returns: the ranked rowids, and the courses of the first
+ * rows, read in the worker so that the main thread need not. */
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *courses;
+} SearchResult;
+
+static void
+search_result_free (SearchResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->courses, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchResult, search_result_free)
 
 /* One search, owned by its GTask. */
 typedef struct
@@ -86,7 +105,8 @@ struct _BridgeSearchModel
   GObject        parent_instance;
 
   BridgeCatalog *catalog;
-  GArray        *ids;                     /* gint64 rowids */
+  GArray        *ids;                     /* gint64 rowids, every result */
+  guint          n_shown;                 /* how many of them the model has revealed */
   GHashTable    *cache;                   /* rowid → BridgeCourse */
   gint64         ring[CACHE_SIZE];        /* insertion order, for eviction */
   guint          ring_next;
@@ -130,7 +150,22 @@ get_n_items (GListModel *model)
 {
   BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (model);
 
-  return self->ids->len;
+  return self->n_shown;
+}
+
+static void
+cache_insert (BridgeSearchModel *self,
+              gint64             rowid,
+              BridgeCourse      *course)
+{
+  if (g_hash_table_contains (self->cache, &rowid))
+    return;
+  /* Evict the oldest entry when the ring comes round. */
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove (self->cache, &self->ring[self->ring_next]);
+  self->ring[self->ring_next] = rowid;
+  self->ring_next = (self->ring_next + 1) % CACHE_SIZE;
+  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), g_object_ref (course));
 }
 
 static gpointer
@@ -142,7 +177,7 @@ get_item (GListModel *model,
   BridgeCourse *course;
   gint64 rowid;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_shown)
     return NULL;
 
   rowid = g_array_index (self->ids, gint64, position);
@@ -160,13 +195,7 @@ get_item (GListModel *model,
       return bridge_course_new ("");
     }
 
-  /* Evict the oldest entry when the ring comes round. */
-  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
-    g_hash_table_remove (self->cache, &self->ring[self->ring_next]);
-  self->ring[self->ring_next] = rowid;
-  self->ring_next = (self->ring_next + 1) % CACHE_SIZE;
-  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), g_object_ref (course));
-
+  cache_insert (self, rowid, course);
   return course;
 }
 
@@ -210,19 +239,14 @@ bridge_search_model_invalidate (BridgeSearchModel *self)
   if (self->catalog != NULL)
     self->conn = search_conn_new (bridge_catalog_get_path (self->catalog));
   if (self->ids->len > 0)
-    {
-      /* In two steps, as in bridge_search_model_set_ids(). */
-      GArray *ids = g_array_copy (self->ids);
-
-      bridge_search_model_set_ids (self, ids);
-    }
+    bridge_search_model_set_ids (self, g_array_copy (self->ids));
 }
 
 void
 bridge_search_model_set_ids (BridgeSearchModel *self,
                              GArray            *ids)
 {
-  guint old_len;
+  guint old_shown;
 
   g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
   g_return_if_fail (ids != NULL);
@@ -231,21 +255,50 @@ bridge_search_model_set_ids (BridgeSearchModel *self,
    * course: let them drop it first. */
   g_signal_emit (self, signals[RESULTS_CHANGING], 0);
 
-  /* Removed, then added, in two steps: given both at once, GTK 4.8's list
-   * views look up every added item to reuse their rows, which builds every
-   * course of a 100,000-course result on the main thread. */
-  old_len = self->ids->len;
-  if (old_len > 0)
-    {
-      g_array_set_size (self->ids, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
-    }
+  old_shown = self->n_shown;
   g_array_unref (self->ids);
   self->ids = ids;
-  if (ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
-  if (old_len != ids->len)
+  self->n_shown = MIN (ids->len, BRIDGE_SEARCH_MODEL_FIRST_ROWS);
+
+  /* GTK 4.8's list views build a row for each of some 200 items around the
+   * top of the list as soon as they are in the model: revealing the results
+   * a screenful at a time (bridge_search_model_reveal(), from a tick
+   * callback) keeps each frame's share of that work small. The old rows go
+   * and the first new ones come in one change, so GTK looks up only these. */
+  if (old_shown > 0 || self->n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, self->n_shown);
+  if (old_shown != self->n_shown)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+gboolean
+bridge_search_model_reveal (BridgeSearchModel *self,
+                            guint              n)
+{
+  guint old_shown;
+
+  g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), FALSE);
+
+  old_shown = self->n_shown;
+  if (old_shown >= self->ids->len)
+    return FALSE;
+
+  /* Past the rows a list view builds, the rest costs it nothing. */
+  if (old_shown + n >= BRIDGE_SEARCH_MODEL_ROWS_BUILT)
+    self->n_shown = self->ids->len;
+  else
+    self->n_shown = MIN (self->ids->len, old_shown + n);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, self->n_shown - old_shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return self->n_shown < self->ids->len;
+}
+
+guint
+bridge_search_model_get_n_results (BridgeSearchModel *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), 0);
+  return self->ids->len;
 }
 
 gint64
@@ -254,7 +307,7 @@ bridge_search_model_get_rowid (BridgeSearchModel *self,
 {
   g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), -1);
 
-  if (position >= self->ids->len)
+  if (position >= self->n_shown)
     return -1;
   return g_array_index (self->ids, gint64, position);
 }
@@ -283,7 +336,8 @@ search_thread (GTask        *task,
   SearchConn *conn = data->conn;
   BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
   g_autoptr(GError) error = NULL;
-  GArray *ids;
+  g_autoptr(SearchResult) result = g_new0 (SearchResult, 1);
+  guint n_prefetch;
 
   g_mutex_lock (&conn->mutex);
 
@@ -315,42 +369,59 @@ search_thread (GTask        *task,
   filter.min_credits = data->min_credits;
   filter.max_credits = data->max_credits;
 
-  ids = bridge_catalog_search_ids (conn->catalog, data->query, &filter, &error);
+  result->ids = bridge_catalog_search_ids (conn->catalog, data->query, &filter, &error);
+  if (result->ids == NULL)
+    {
+      g_mutex_unlock (&conn->mutex);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The courses of the rows the list view will build at once. */
+  n_prefetch = MIN (result->ids->len, BRIDGE_SEARCH_MODEL_ROWS_BUILT);
+  result->courses = g_ptr_array_new_full (n_prefetch, g_object_unref);
+  for (guint i = 0; i < n_prefetch && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      BridgeCourse *course = bridge_catalog_get_course_by_rowid (conn->catalog,
+                                                                 g_array_index (result->ids, gint64, i),
+                                                                 NULL);
+      if (course == NULL)
+        break;
+      g_ptr_array_add (result->courses, course);
+    }
   g_mutex_unlock (&conn->mutex);
 
-  if (ids == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) search_result_free);
 }
 
 static void
 search_done_cb (GObject      *object,
-                GAsyncResult *result,
+                GAsyncResult *res,
                 gpointer      user_data)
 {
   BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
-  GTask *task = G_TASK (result);
+  GTask *task = G_TASK (res);
   SearchData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  GArray *ids;
+  g_autoptr(SearchResult) result = NULL;
 
-  ids = g_task_propagate_pointer (task, &error);
+  result = g_task_propagate_pointer (task, &error);
 
   /* Only the newest search counts. */
   if (data->serial != self->serial)
-    {
-      g_clear_pointer (&ids, g_array_unref);
-      return;
-    }
+    return;
 
   self->searching = FALSE;
   g_clear_object (&self->cancellable);
   g_free (self->query);
   self->query = g_strdup (data->query);
 
-  if (ids != NULL)
-    bridge_search_model_set_ids (self, ids);
+  if (result != NULL)
+    {
+      for (guint i = 0; i < result->courses->len; i++)
+        cache_insert (self, g_array_index (result->ids, gint64, i), g_ptr_array_index (result->courses, i));
+      bridge_search_model_set_ids (self, g_steal_pointer (&result->ids));
+    }
   else
     bridge_search_model_set_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
 
@@ -455,7 +526,7 @@ bridge_search_model_get_property (GObject    *object,
       g_value_set_boolean (value, self->searching);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, self->n_shown);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -5,6 +5,11 @@
  * hundred are kept in a cache. Searches run in a worker thread with a catalog
  * connection of their own, so typing never waits for SQLite.
  *
+ * New results come in a screenful at a time: the model holds them all at
+ * once (bridge_search_model_get_n_results()) but shows only the first
+ * BRIDGE_SEARCH_MODEL_FIRST_ROWS as items until bridge_search_model_reveal()
+ * is called, once a frame, by the widget that shows them.
+ *
  * "results-changing" is emitted just before the results are replaced: a
  * GtkSingleSelection over the model must drop its selection then, or it
  * builds every new course looking for the selected one.
@@ -25,9 +30,21 @@ G_DECLARE_FINAL_TYPE (BridgeSearchModel, bridge_search_model, BRIDGE, SEARCH_MOD
 BridgeSearchModel *bridge_search_model_new          (BridgeCatalog            *catalog);
 void               bridge_search_model_set_catalog  (BridgeSearchModel        *self,
                                                      BridgeCatalog            *catalog);
-/* Replaces the results with @ids (element-type gint64, rank order). */
+/* The items a replacement shows at once, and how many items GTK 4.8's list
+ * views build rows for (GTK_LIST_VIEW_MAX_LIST_ITEMS, and a margin). */
+#define BRIDGE_SEARCH_MODEL_FIRST_ROWS 16
+#define BRIDGE_SEARCH_MODEL_ROWS_BUILT 256
+
+/* Replaces the results with @ids (element-type gint64, rank order), of which
+ * the first BRIDGE_SEARCH_MODEL_FIRST_ROWS become items. */
 void               bridge_search_model_set_ids      (BridgeSearchModel        *self,
                                                      GArray                   *ids);
+/* Shows up to @n more results as items (all the rest, once the items reach
+ * BRIDGE_SEARCH_MODEL_ROWS_BUILT). Returns TRUE while some are still hidden. */
+gboolean           bridge_search_model_reveal       (BridgeSearchModel        *self,
+                                                     guint                     n);
+/* Every result, shown or not yet: the count to tell the user. */
+guint              bridge_search_model_get_n_results (BridgeSearchModel       *self);
 /* Starts a search in the worker; a newer call supersedes an older one, whose
  * results are dropped. "search-finished" is emitted when the results are in
  * (with the error message, or NULL). */

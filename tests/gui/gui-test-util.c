@@ -216,12 +216,21 @@ typedef struct
   const char        *text;
 } SearchWait;
 
+gboolean
+gui_test_search_settled (gpointer model)
+{
+  /* The results come in a screenful a frame: until every one is an item. */
+  return !bridge_search_model_get_searching (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) ==
+         bridge_search_model_get_n_results (model);
+}
+
 static gboolean
 search_done (gpointer data)
 {
   SearchWait *wait = data;
 
-  return !bridge_search_model_get_searching (wait->model) &&
+  return gui_test_search_settled (wait->model) &&
          g_strcmp0 (bridge_search_model_get_query (wait->model), wait->text) == 0;
 }
 

@@ -33,7 +33,10 @@ gboolean           gui_test_wait_state       (BridgeWindow *window,
 /* Takes the window through first run (import, welcome) with @home_id. */
 void               gui_test_first_run        (BridgeWindow *window,
                                               const char   *home_id);
-/* Types @text in the catalog search and waits for the results. */
+/* TRUE once the BridgeSearchModel @model has no search running and shows
+ * every result as an item (a gui_test_wait() predicate). */
+gboolean           gui_test_search_settled   (gpointer      model);
+/* Types @text in the catalog search and waits for all the results. */
 guint              gui_test_search           (BridgeWindow *window,
                                               const char   *text);
 /* Writes what the window shows to @path (PNG). */

@@ -203,7 +203,7 @@ test_search_nothing_found (void)
 static gboolean
 search_idle (gpointer data)
 {
-  return !bridge_search_model_get_searching (BRIDGE_SEARCH_MODEL (data));
+  return gui_test_search_settled (data);
 }
 
 /* The university filter: every result is at that university. */
