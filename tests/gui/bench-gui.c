@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "bridge-application.h"
 #include "bridge-catalog-page.h"
@@ -27,12 +28,22 @@
 
 static gint64 t_start;
 static gint64 t_first_frame;
+static gint64 cpu_first_frame;
 static GtkWidget *bench_window;
 
 static double
 ms_since (gint64 t)
 {
   return (g_get_monotonic_time () - t) / 1000.0;
+}
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
 }
 
 static void
@@ -42,6 +53,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (t_first_frame == 0)
     {
       t_first_frame = g_get_monotonic_time ();
+      cpu_first_frame = thread_cpu_us ();
       g_signal_handlers_disconnect_by_func (clock, after_paint_cb, data);
     }
 }
@@ -108,15 +120,32 @@ percentile (GArray *values,
  * timeout: a stall longer than a frame (16.7 ms) would be visible. */
 static gint64 last_tick;
 static double max_stall;
+/* The same in the main thread's own CPU time, which other processes on a
+ * loaded machine do not lengthen. */
+static gint64 last_tick_cpu;
+static double max_stall_cpu;
+
+static void
+reset_stall (void)
+{
+  last_tick = 0;
+  max_stall = 0;
+  max_stall_cpu = 0;
+}
 
 static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (last_tick != 0)
-    max_stall = MAX (max_stall, (now - last_tick) / 1000.0);
+    {
+      max_stall = MAX (max_stall, (now - last_tick) / 1000.0);
+      max_stall_cpu = MAX (max_stall_cpu, (cpu - last_tick_cpu) / 1000.0);
+    }
   last_tick = now;
+  last_tick_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -127,13 +156,14 @@ bench_empty (void)
                                              G_APPLICATION_NON_UNIQUE);
 
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  printf ("empty window: application started %.1f ms after main()\n", ms_since (t_start));
+  printf ("empty window: application started %.1f ms after main() (%.1f ms CPU)\n", ms_since (t_start), thread_cpu_us () / 1000.0);
   bench_window = adw_application_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (bench_window), 1100, 720);
   g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (bench_window));
   wait_first_frame ();
-  printf ("empty window: first frame %.1f ms after main()\n", (t_first_frame - t_start) / 1000.0);
+  printf ("empty window: first frame %.1f ms after main() (%.1f ms CPU in the main thread)\n",
+          (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0);
   printf ("empty window: resident %ld kB (peak %ld kB)\n", rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
   gtk_window_destroy (GTK_WINDOW (bench_window));
   g_object_unref (app);
@@ -167,6 +197,38 @@ searched (BridgeSearchModel *model,
          g_strcmp0 (bridge_search_model_get_query (model), query) == 0;
 }
 
+/* Until @query's results are in and every one of them is an item. */
+static void
+wait_search (BridgeSearchModel *model,
+             const char        *query)
+{
+  while (!searched (model, query) ||
+         g_list_model_get_n_items (G_LIST_MODEL (model)) < bridge_search_model_get_n_results (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Until the window's next frame is painted. */
+static void
+wait_frame (void)
+{
+  t_first_frame = 0;
+  g_signal_connect (gtk_widget_get_frame_clock (bench_window), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  wait_first_frame ();
+}
+
+static void
+print_frames (const char *what,
+              GArray     *frames)
+{
+  double max = 0;
+
+  for (guint i = 0; i < frames->len; i++)
+    max = MAX (max, g_array_index (frames, double, i));
+  printf ("%s: frame p50 %.1f ms, p95 %.1f ms, longest %.1f ms; longest main-loop stall %.1f ms (%.1f ms CPU)\n",
+          what, percentile (frames, 0.5), percentile (frames, 0.95), max, max_stall, max_stall_cpu);
+}
+
 static int
 bench_app (gboolean first_frame_only)
 {
@@ -179,9 +241,13 @@ bench_app (gboolean first_frame_only)
   GtkWidget *scroller;
   GtkAdjustment *adj;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) redraws = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jumps = g_array_new (FALSE, FALSE, sizeof (double));
   /* 1-, 2- and 4-character Chinese, an English word, an English prefix, a code. */
   static const char *queries[] = { "数", "数学", "高等数学", "mathematics", "ecolog", "MATH", NULL };
+  double search_stall = 0;
+  double search_stall_cpu = 0;
   guint tick;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -190,14 +256,15 @@ bench_app (gboolean first_frame_only)
   g_settings_set_boolean (settings, "first-run-done", TRUE);
   g_settings_set_string (settings, "home-university", "scu");
 
-  printf ("credit-bridge: application started %.1f ms after main()\n", ms_since (t_start));
+  printf ("credit-bridge: application started %.1f ms after main() (%.1f ms CPU)\n", ms_since (t_start), thread_cpu_us () / 1000.0);
   bench_window = GTK_WIDGET (bridge_window_new (app));
-  printf ("credit-bridge: window built %.1f ms after main()\n", ms_since (t_start));
+  printf ("credit-bridge: window built %.1f ms after main() (%.1f ms CPU)\n", ms_since (t_start), thread_cpu_us () / 1000.0);
   g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (bench_window));
   wait_first_frame ();
-  printf ("credit-bridge: first frame %.1f ms after main() (state %s)\n",
-          (t_first_frame - t_start) / 1000.0, bridge_window_get_state (BRIDGE_WINDOW (bench_window)));
+  printf ("credit-bridge: first frame %.1f ms after main() (%.1f ms CPU in the main thread; state %s)\n",
+          (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0,
+          bridge_window_get_state (BRIDGE_WINDOW (bench_window)));
   if (first_frame_only)
     {
       gtk_window_destroy (GTK_WINDOW (bench_window));
@@ -209,14 +276,31 @@ bench_app (gboolean first_frame_only)
   model = bridge_catalog_page_get_model (page);
   entry = bridge_catalog_page_get_child (page, "search-entry");
   list = bridge_catalog_page_get_child (page, "list-view");
-  while (!searched (model, ""))
-    g_main_context_iteration (NULL, TRUE);
+  wait_search (model, "");
   printf ("credit-bridge: all %u courses listed %.1f ms after main()\n",
-          g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (t_start));
+          bridge_search_model_get_n_results (model), ms_since (t_start));
+
+  /* What one frame costs here, whatever the window does: every widget
+   * snapshotted and the whole window rendered again, 60 times. */
+  tick = g_timeout_add (1, tick_cb, NULL);
+  spin (200);
+  reset_stall ();
+  for (guint i = 0; i < 60; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_widget_queue_draw (bench_window);
+      for (GtkWidget *w = list; w != NULL; w = gtk_widget_get_parent (w))
+        gtk_widget_queue_draw (w);
+      wait_frame ();
+      ms = ms_since (t0);
+      g_array_append_val (redraws, ms);
+    }
+  print_frames ("whole window redrawn (a frame's cost here)", redraws);
 
   g_signal_connect (model, "results-changing", G_CALLBACK (changing_cb), NULL);
   g_signal_connect (model, "search-finished", G_CALLBACK (finished_cb), NULL);
-  tick = g_timeout_add (1, tick_cb, NULL);
   for (guint round = 0; round < 5; round++)
     for (guint q = 0; queries[q] != NULL; q++)
       {
@@ -224,36 +308,57 @@ bench_app (gboolean first_frame_only)
         double ms;
 
         gtk_editable_set_text (GTK_EDITABLE (entry), "");
-        while (!searched (model, ""))
-          g_main_context_iteration (NULL, TRUE);
-        spin (20);
-        last_tick = 0;
-        /* The keystroke: from here to the results on screen. The entry's
-         * own 150 ms typing delay is left out (search_changed fires at once
-         * on activation), so this is the work Credit Bridge does. */
+        wait_search (model, "");
+        spin (50);
+        reset_stall ();
+        /* The keystroke: from here to the first results painted. The
+         * entry's own 150 ms typing delay is left out ("search-changed" is
+         * emitted at once), so this is the work Credit Bridge does. */
         t0 = g_get_monotonic_time ();
         gtk_editable_set_text (GTK_EDITABLE (entry), queries[q]);
-        g_signal_emit_by_name (entry, "activate");
         g_signal_emit_by_name (entry, "search-changed");
         while (!searched (model, queries[q]))
           g_main_context_iteration (NULL, TRUE);
+        wait_frame ();
         ms = ms_since (t0);
         g_array_append_val (latencies, ms);
+        /* The rest of the results come in while the loop keeps running. */
+        wait_search (model, queries[q]);
+        spin (100);
+        search_stall = MAX (search_stall, max_stall);
+        search_stall_cpu = MAX (search_stall_cpu, max_stall_cpu);
         if (round == 0)
-          printf ("  query %-12s %6u results  %6.1f ms\n", queries[q],
-                  g_list_model_get_n_items (G_LIST_MODEL (model)), ms);
+          printf ("  query %-12s %6u results  %6.1f ms, longest stall %.1f ms (%.1f ms CPU)\n", queries[q],
+                  bridge_search_model_get_n_results (model), ms, max_stall, max_stall_cpu);
       }
-  printf ("keystroke to results: p50 %.1f ms, p95 %.1f ms (%u searches)\n",
+  printf ("keystroke to results on screen: p50 %.1f ms, p95 %.1f ms (%u searches)\n",
           percentile (latencies, 0.5), percentile (latencies, 0.95), latencies->len);
-  printf ("longest main-loop stall while searching: %.1f ms\n", max_stall);
-  printf ("longest main-thread time replacing the results: %.1f ms\n", max_apply);
+  printf ("longest main-loop stall while searching: %.1f ms (%.1f ms CPU)\n", search_stall, search_stall_cpu);
+  printf ("longest main-thread time putting the first results in: %.1f ms\n", max_apply);
 
-  /* Scrolling: page down through the whole list, one frame a step. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  while (!searched (model, ""))
-    g_main_context_iteration (NULL, TRUE);
+  wait_search (model, "");
   scroller = gtk_widget_get_parent (list);
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  /* Scrolling as a touchpad flick does: 40 px a frame, 300 frames. */
+  spin (100);
+  reset_stall ();
+  for (guint step = 0; step < 300; step++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 40);
+      wait_frame ();
+      ms = ms_since (t0);
+      g_array_append_val (frames, ms);
+    }
+  print_frames ("scrolling 40 px a frame", frames);
+
+  /* Dragging the scrollbar: 300 jumps of a 300th of the list each. */
+  spin (100);
+  reset_stall ();
   for (guint step = 0; step < 300; step++)
     {
       double value = (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) * step / 300.0;
@@ -261,18 +366,11 @@ bench_app (gboolean first_frame_only)
       double ms;
 
       gtk_adjustment_set_value (adj, value);
-      /* Until the frame is painted. */
-      t_first_frame = 0;
-      g_signal_connect (gtk_widget_get_frame_clock (bench_window), "after-paint",
-                        G_CALLBACK (after_paint_cb), NULL);
-      gtk_widget_queue_draw (bench_window);
-      wait_first_frame ();
+      wait_frame ();
       ms = ms_since (t0);
-      g_array_append_val (frames, ms);
+      g_array_append_val (jumps, ms);
     }
-  printf ("scrolling 300 steps through %u courses: frame p50 %.1f ms, p95 %.1f ms\n",
-          g_list_model_get_n_items (G_LIST_MODEL (model)),
-          percentile (frames, 0.5), percentile (frames, 0.95));
+  print_frames ("dragging the scrollbar through all the courses", jumps);
   g_source_remove (tick);
 
   printf ("credit-bridge: resident %ld kB (peak %ld kB)\n", rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
