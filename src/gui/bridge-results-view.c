@@ -65,6 +65,8 @@ struct _BridgeResultsView
   GHashTable    *shown_details;           /* home course id → AdwActionRow */
 
   GtkStack      *stack;
+  GtkScrolledWindow *scroller;
+  GtkWidget     *content_box;
   AdwStatusPage *empty_page;
   AdwComboRow   *rule_row;
   GtkLabel      *progress_label;
@@ -218,6 +220,36 @@ shown_records (BridgeResultsView *self)
   return self->plan != NULL ? bridge_plan_get_recognition (self->plan) : NULL;
 }
 
+/* Whether core's "CS301=85, CS302=—" holds any grade. */
+static gboolean
+has_some_grade (const char *host_grades)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (host_grades == NULL)
+    return FALSE;
+  parts = g_strsplit (host_grades, ", ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (!g_str_has_suffix (parts[i], "=—"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Core's reasons start in lower case, to be joined into sentences; a line
+ * of their own starts with a capital. */
+static char *
+capitalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (*text != '\0')
+    {
+      g_string_append_unichar (out, g_unichar_totitle (g_utf8_get_char (text)));
+      g_string_append (out, g_utf8_next_char (text));
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Core names the rule ("midpoint", "midpoint, weighted by credits over 2
  * host courses"); people read its label ("Midpoint of the interval, …"). */
 char *
@@ -253,7 +285,7 @@ record_row (const BridgePlanRecognition *r,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
 
   g_string_append (details, credits_text);
-  if (r->host_grades != NULL)
+  if (has_some_grade (r->host_grades))
     {
       /* Translators: what the home grade comes from: "from CS301=85" */
       g_string_append (details, " · ");
@@ -275,10 +307,12 @@ record_row (const BridgePlanRecognition *r,
   if (r->reason != NULL)
     {
       g_string_append_c (details, '\n');
+      g_autofree char *reason = capitalize (r->reason);
+
       if (r->approximate)
         g_string_append_printf (details, _("Approximate: %s"), r->reason);
       else
-        g_string_append (details, r->reason);
+        g_string_append (details, reason);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -739,6 +773,25 @@ plan_changed_cb (BridgePlan        *plan,
     self->refresh_id = g_timeout_add (150, refresh_cb, self);
 }
 
+/* Inside a page that scrolls (the Agreement page), the view neither scrolls
+ * nor adds margins of its own; alone in a window, it does both. */
+static void
+bridge_results_view_root (GtkWidget *widget)
+{
+  BridgeResultsView *self = BRIDGE_RESULTS_VIEW (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  gboolean embedded = parent != NULL && gtk_widget_get_ancestor (parent, GTK_TYPE_SCROLLED_WINDOW) != NULL;
+
+  GTK_WIDGET_CLASS (bridge_results_view_parent_class)->root (widget);
+
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER,
+                                  embedded ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_margin_top (self->content_box, embedded ? 0 : 24);
+  gtk_widget_set_margin_bottom (self->content_box, embedded ? 0 : 24);
+  gtk_widget_set_margin_start (self->content_box, embedded ? 0 : 12);
+  gtk_widget_set_margin_end (self->content_box, embedded ? 0 : 12);
+}
+
 static void
 bridge_results_view_map (GtkWidget *widget)
 {
@@ -834,10 +887,13 @@ bridge_results_view_class_init (BridgeResultsViewClass *klass)
   object_class->dispose = bridge_results_view_dispose;
   object_class->finalize = bridge_results_view_finalize;
   widget_class->map = bridge_results_view_map;
+  widget_class->root = bridge_results_view_root;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/creditbridge/CreditBridge/bridge-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeResultsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BridgeResultsView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BridgeResultsView, content_box);
   gtk_widget_class_bind_template_child (widget_class, BridgeResultsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BridgeResultsView, rule_row);
   gtk_widget_class_bind_template_child (widget_class, BridgeResultsView, progress_label);
