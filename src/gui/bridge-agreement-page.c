@@ -886,7 +886,7 @@ build_details (BridgeAgreementPage *self)
   label = gtk_label_new (NULL);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
   g_hash_table_insert (self->children, g_strdup ("student-isced-label"), label);
   add_combo (self, "student-language", _("Language of instruction"),
@@ -1613,7 +1613,6 @@ approval_row (BridgeAgreementPage *self,
   if (a == NULL)
     {
       button = gtk_button_new_with_mnemonic (_("_Approve…"));
-      gtk_widget_add_css_class (button, "suggested-action");
       g_signal_connect (button, "clicked", G_CALLBACK (approve_clicked_cb), self);
       gtk_widget_set_sensitive (button, bridge_plan_get_n_groups (self->plan) > 0 &&
                                         !bridge_plan_get_modified_after_approval (self->plan));

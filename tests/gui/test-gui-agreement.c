@@ -342,6 +342,21 @@ test_review (void)
   gtk_switch_set_active (GTK_SWITCH (bridge_agreement_page_get_review_child (page (), 0, BRIDGE_PLAN_SIDE_HOME,
                                                                              home_id, "automatic")), TRUE);
   g_assert_true (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, 0)->automatic);
+
+  /* The draft's commitment, to look at. */
+  {
+    GtkWidget *scroller = gui_test_find (GTK_WIDGET (page ()), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+
+    gui_test_spin (300);
+    g_assert_true (gtk_widget_compute_point (child ("approval-student"), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adj, point.y - 200);
+    shoot (GTK_WIDGET (window), "draft-commitment");
+    gtk_adjustment_set_value (adj, 0);
+    shoot (GTK_WIDGET (window), "draft-top");
+  }
 }
 
 static void
