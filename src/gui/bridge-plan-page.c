@@ -800,10 +800,12 @@ static void
 ensure_home (BridgePlanPage *self)
 {
   g_autofree char *home = NULL;
+  gboolean was_modified;
 
   if (self->context == NULL || bridge_plan_get_home_university (self->plan) != NULL ||
       bridge_plan_get_n_groups (self->plan) > 0)
     return;
+  was_modified = bridge_plan_get_modified (self->plan);
   home = g_settings_get_string (bridge_context_get_settings (self->context), "home-university");
   if (*home != '\0')
     bridge_plan_set_home_university (self->plan, home);
@@ -833,6 +835,11 @@ ensure_home (BridgePlanPage *self)
           bridge_plan_set_student (self->plan, &student);
         }
     }
+
+  /* Defaults are not the person's changes: an untouched plan stays unmodified,
+   * and opening a file does not ask to save it. */
+  if (!was_modified)
+    bridge_plan_set_modified (self->plan, FALSE);
 }
 
 gboolean
