@@ -127,6 +127,26 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* A mapped widget under @root showing @text (a label, or a menu button's label). */
+static GtkWidget *
+find_text (GtkWidget  *root,
+           const char *text)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if ((GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0) ||
+      (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), text) == 0))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 dialog (void)
 {
@@ -467,6 +487,16 @@ test_locked_edit (void)
                    _("The learning agreement is approved and locked; propose a change instead"));
   after = bridge_plan_get_content_digest (plan ());
   g_assert_cmpstr (before, ==, after);
+
+  /* The Plan page says so, and its buttons propose instead of adding. */
+  bridge_window_show_page (window, "plan");
+  gui_test_spin (100);
+  g_assert_nonnull (find_text (GTK_WIDGET (plan_page ()), _("Approved and Locked")));
+  g_assert_nonnull (find_text (GTK_WIDGET (plan_page ()), _("Propose Host Course…")));
+  g_assert_null (find_text (GTK_WIDGET (plan_page ()), _("Add Host Course…")));
+  /* and shows each group's review status */
+  g_assert_nonnull (find_text (GTK_WIDGET (plan_page ()), bridge_plan_group_status_get_label (BRIDGE_PLAN_GROUP_APPROVED)));
+  bridge_window_show_page (window, "agreement");
 
   /* Typing in a detail does not reach the plan either. */
   gtk_editable_set_text (GTK_EDITABLE (child ("student-number")), "0");
