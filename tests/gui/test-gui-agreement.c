@@ -20,6 +20,7 @@
 
 static BridgeApplication *app;
 static BridgeWindow *window;
+static char *tmpdir;                      /* this process's own: tests may run side by side */
 static char *plan_path;
 static char *host_ids[2];
 static char *home_id;
@@ -591,7 +592,7 @@ test_save_and_reopen (void)
   BridgePlan *reopened;
   BridgePlanGroup *group;
 
-  plan_path = g_build_filename (g_get_tmp_dir (), "test-gui-agreement.creditplan", NULL);
+  plan_path = g_build_filename (tmpdir, "agreement.creditplan", NULL);
   file = g_file_new_for_path (plan_path);
   g_assert_true (bridge_plan_page_save (plan_page (), file, &error));
   g_assert_no_error (error);
@@ -631,7 +632,7 @@ test_modified_after_approval (void)
 {
   g_autofree char *data = NULL;
   g_autofree char *edited = NULL;
-  g_autofree char *edited_path = g_build_filename (g_get_tmp_dir (), "test-gui-agreement-edited.creditplan", NULL);
+  g_autofree char *edited_path = g_build_filename (tmpdir, "edited.creditplan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (edited_path);
   g_autoptr(GError) error = NULL;
   BridgePlan *old = plan ();
@@ -673,7 +674,7 @@ test_unknown_course (void)
 {
   g_autoptr(BridgePlan) gone = bridge_plan_new ();
   g_autoptr(BridgePlanComponent) component = bridge_plan_component_new_bare ("cqu-gone-101", "GONE101");
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-gui-agreement-gone.creditplan", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "gone.creditplan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   const char *ids[] = { host_ids[0], NULL };
@@ -767,6 +768,8 @@ main (int   argc,
   int status;
 
   gui_test_init (&argc, &argv);
+  tmpdir = g_dir_make_tmp ("test-gui-agreement-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
   app = gui_test_app ();
 
   g_test_add_func ("/gui/agreement/setup", test_setup);
@@ -792,6 +795,8 @@ main (int   argc,
   g_clear_object (&app);
   if (plan_path != NULL)
     g_unlink (plan_path);
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
   g_free (plan_path);
   g_free (host_ids[0]);
   g_free (host_ids[1]);
