@@ -94,6 +94,18 @@ G_DEFINE_FINAL_TYPE (BridgeAgreementPage, bridge_agreement_page, ADW_TYPE_BIN)
 
 static void update (BridgeAgreementPage *self);
 
+/* The dialog open now, for tests; forgotten when it goes. */
+static void
+set_dialog (BridgeAgreementPage *self,
+            AdwMessageDialog    *dialog)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  self->dialog = dialog;
+  if (dialog != NULL)
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+}
+
 /* ISO/IEC 5218, as the plan stores it; NULL: not given. */
 static const struct
 {
@@ -1037,9 +1049,8 @@ propose_delete_clicked_cb (GtkButton           *button,
   const char *course_id = g_object_get_data (G_OBJECT (button), "course-id");
   BridgePlanSide side = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "side"));
 
-  self->dialog = bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan,
-                                                  BRIDGE_CHANGE_DELETE, group, side, course_id);
-  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  set_dialog (self, bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan,
+                                                     BRIDGE_CHANGE_DELETE, group, side, course_id));
 }
 
 static void
@@ -1456,6 +1467,7 @@ bridge_agreement_page_approve (BridgeAgreementPage *self,
 
   g_return_if_fail (BRIDGE_IS_AGREEMENT_PAGE (self));
   g_return_if_fail (role < BRIDGE_PLAN_N_ROLES);
+  g_return_if_fail (self->plan != NULL);
 
   pending = bridge_plan_get_pending_changes (self->plan);
   if (role == BRIDGE_PLAN_ROLE_STUDENT)
@@ -1526,8 +1538,7 @@ bridge_agreement_page_approve (BridgeAgreementPage *self,
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &a->page);
   approval_validate (a);
 
-  self->dialog = ADW_MESSAGE_DIALOG (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  set_dialog (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1706,8 +1717,7 @@ discard_clicked_cb (BridgeAgreementPage *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  self->dialog = ADW_MESSAGE_DIALOG (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  set_dialog (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1776,10 +1786,9 @@ bridge_agreement_page_propose_add (BridgeAgreementPage *self,
   g_return_if_fail (BRIDGE_IS_AGREEMENT_PAGE (self));
   g_return_if_fail (course_id != NULL);
 
-  self->dialog = bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan,
-                                                  BRIDGE_CHANGE_ADD, NULL, BRIDGE_PLAN_SIDE_HOST,
-                                                  course_id);
-  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  set_dialog (self, bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan,
+                                                     BRIDGE_CHANGE_ADD, NULL, BRIDGE_PLAN_SIDE_HOST,
+                                                     course_id));
 }
 
 static void
@@ -2325,9 +2334,7 @@ bridge_agreement_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = NULL;
+  set_dialog (self, NULL);
   if (self->reviews != NULL)
     g_ptr_array_set_size (self->reviews, 0);
   if (self->children != NULL)

@@ -319,6 +319,20 @@ test_institutions_and_mobility (void)
   g_assert_cmpstr (bridge_plan_get_academic_year (plan ()), ==, "2026/2027");
   g_assert_cmpstr (bridge_plan_get_provisions (plan ()), ==, "未完成的课程按学校规定处理。");
 
+  /* Ticking a term adds it to the mobility period. */
+  {
+    GtkWidget *check = gui_test_find (child ("terms"), GTK_TYPE_CHECK_BUTTON);
+    const char * const *terms;
+
+    g_assert_nonnull (check);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    terms = bridge_plan_get_terms (plan ());
+    g_assert_nonnull (terms);
+    g_assert_nonnull (terms[0]);
+    g_assert_true (gui_test_find (child ("terms"), GTK_TYPE_CHECK_BUTTON) == check);
+  }
+
   /* The end before the start is refused; so is an academic year that is not one. */
   type ("end-date", "2026-08-01");
   g_assert_true (marked ("end-date"));
