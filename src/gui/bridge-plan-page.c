@@ -210,7 +210,9 @@ component_row (BridgePlanPage            *self,
                               credits, c->unknown ? _(" · no longer in the catalog") : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Locked: the removal is proposed, as on the Agreement page. */
+  button = gtk_button_new_from_icon_name (bridge_plan_get_locked (self->plan) ? "list-remove-symbolic"
+                                                                             : "user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   if (bridge_plan_get_locked (self->plan))
@@ -463,7 +465,7 @@ add_review_summary (BridgePlanPage      *self,
   if (comment != NULL)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("user-available-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name ("chat-message-new-symbolic");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), comment);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

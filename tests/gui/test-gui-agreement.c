@@ -716,6 +716,25 @@ test_unknown_course (void)
   g_unlink (path);
 }
 
+/* The first scrolled window on screen under @root (a status page hidden
+ * in a stack has one too). */
+static GtkWidget *
+find_shown_scroller (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (c))
+        continue;
+      if (GTK_IS_SCROLLED_WINDOW (c))
+        return c;
+      if ((found = find_shown_scroller (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The page, to look at: 1400 and 360 px, light and dark, top to bottom, in
  * a window of that size with the saved agreement. */
 static void
@@ -766,7 +785,14 @@ test_screenshots (void)
         {
           g_autofree char *what = g_strdup_printf ("%d-%s-plan", widths[w], dark ? "dark" : "light");
 
+          g_autofree char *groups = g_strdup_printf ("%d-%s-plan-groups", widths[w], dark ? "dark" : "light");
+          GtkWidget *plan_scroller = find_shown_scroller (bridge_window_get_page (shot, "plan"));
+          GtkAdjustment *plan_adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (plan_scroller));
+
           shoot (GTK_WIDGET (shot), what);
+          gui_test_spin (200);
+          gtk_adjustment_set_value (plan_adj, gtk_adjustment_get_upper (plan_adj));
+          shoot (GTK_WIDGET (shot), groups);
         }
         g_assert_cmpint (minimum, <=, 360);
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown)), <=, MAX (widths[w], 400));
