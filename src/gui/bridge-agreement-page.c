@@ -20,6 +20,7 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-results-view.h"
+#include "bridge-window.h"
 
 /* How a detail is checked before it is written to the plan. */
 typedef enum
@@ -174,6 +175,20 @@ toast (BridgeAgreementPage *self,
        const char          *text)
 {
   bridge_gui_toast (GTK_WIDGET (self), text);
+}
+
+static void
+add_toast (BridgeAgreementPage *self,
+           AdwToast            *new_toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The last one, for tests to press its button. */
+  g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref_sink (new_toast), g_object_unref);
+  if (BRIDGE_IS_WINDOW (root))
+    bridge_window_add_toast (BRIDGE_WINDOW (root), g_object_ref (new_toast));
+  else
+    g_object_unref (g_object_ref_sink (new_toast));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1431,6 +1446,7 @@ dialog_entry (GtkWidget  *list,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_name (row, name);
   gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   return row;
 }
@@ -1549,18 +1565,71 @@ approve_clicked_cb (GtkButton           *button,
   bridge_agreement_page_approve (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "role")));
 }
 
+/* What Undo needs to give a withdrawn approval back, as it was. */
+typedef struct
+{
+  BridgePlan        *plan;
+  BridgePlanRole     role;
+  BridgePlanPerson   person;
+  char              *timestamp;
+} Withdrawal;
+
+static void
+withdrawal_free (gpointer data)
+{
+  Withdrawal *w = data;
+
+  g_clear_object (&w->plan);
+  bridge_plan_person_clear (&w->person);
+  g_free (w->timestamp);
+  g_free (w);
+}
+
+static void
+undo_withdraw_cb (AdwToast            *undo,
+                  BridgeAgreementPage *self)
+{
+  Withdrawal *w = g_object_get_data (G_OBJECT (undo), "withdrawal");
+  g_autoptr(GError) error = NULL;
+
+  if (w->plan == self->plan &&
+      !bridge_plan_approve (w->plan, w->role, &w->person, w->timestamp, &error))
+    toast (self, error->message);
+}
+
 static void
 withdraw_clicked_cb (GtkButton           *button,
                      BridgeAgreementPage *self)
 {
   BridgePlanRole role = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "role"));
+  gboolean pending = bridge_plan_get_locked (self->plan);
+  const BridgePlanApproval *a = pending ? bridge_plan_get_pending_approval (self->plan, role)
+                                        : bridge_plan_get_approval (self->plan, role);
   g_autoptr(GError) error = NULL;
+  Withdrawal *w;
+  AdwToast *undo;
+
+  g_return_if_fail (a != NULL);
+  w = g_new0 (Withdrawal, 1);
+  w->plan = g_object_ref (self->plan);
+  w->role = role;
+  bridge_plan_person_copy (&a->person, &w->person);
+  w->timestamp = g_strdup (a->timestamp);
 
   self->withdrawing = TRUE;
   if (!bridge_plan_withdraw_approval (self->plan, role, &error))
-    toast (self, error->message);
+    {
+      toast (self, error->message);
+      withdrawal_free (w);
+    }
   else
-    toast (self, _("Approval withdrawn"));
+    {
+      undo = adw_toast_new (_("Approval withdrawn"));
+      adw_toast_set_button_label (undo, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (undo), "withdrawal", w, withdrawal_free);
+      g_signal_connect_object (undo, "button-clicked", G_CALLBACK (undo_withdraw_cb), self, 0);
+      add_toast (self, undo);
+    }
   self->withdrawing = FALSE;
 }
 
@@ -2192,6 +2261,7 @@ bridge_agreement_propose_change (GtkWidget        *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), p->reason);
   p->text = adw_entry_row_new ();
   gtk_widget_set_name (p->text, "reason-text");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (p->text), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->text), _("Explanation (required for “Other”)"));
   gtk_list_box_append (GTK_LIST_BOX (list), p->text);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);

@@ -465,10 +465,22 @@ test_approvals (void)
   g_assert_false (bridge_plan_get_locked (plan ()));
 
   /* Withdrawn and given again. */
-  click ("withdraw-sending");
-  g_assert_null (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
-  approve (BRIDGE_PLAN_ROLE_SENDING, FALSE, NULL, NULL, NULL);
-  g_assert_nonnull (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
+  {
+    g_autofree char *when = g_strdup (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING)->timestamp);
+    AdwToast *undo;
+
+    click ("withdraw-sending");
+    g_assert_null (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
+    /* Undo gives it back as it was. */
+    undo = g_object_get_data (G_OBJECT (page ()), "last-toast");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "button-clicked");
+    g_assert_nonnull (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
+    g_assert_cmpstr (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING)->timestamp, ==, when);
+    click ("withdraw-sending");
+    approve (BRIDGE_PLAN_ROLE_SENDING, FALSE, NULL, NULL, NULL);
+    g_assert_nonnull (bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_SENDING));
+  }
 
   approve (BRIDGE_PLAN_ROLE_RECEIVING, FALSE, NULL, NULL, NULL);
   a = bridge_plan_get_approval (plan (), BRIDGE_PLAN_ROLE_RECEIVING);
