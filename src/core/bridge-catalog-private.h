@@ -26,6 +26,8 @@ struct _BridgeCatalog
   GByteArray     *title_lengths;
   /* PRAGMA data_version when the caches above were loaded. */
   gint64          data_version;
+  /* SQLite's page cache, in KiB, outside imports. */
+  guint           cache_kib;
 };
 
 sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,

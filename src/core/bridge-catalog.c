@@ -108,7 +108,7 @@ static const char drop_course_indexes[] =
 
 /* Page cache while importing, in KiB (negative: SQLite's unit for KiB). */
 #define IMPORT_CACHE_KIB "-196608"
-#define NORMAL_CACHE_KIB "-16384"
+#define NORMAL_CACHE_KIB 16384
 
 /* Errors */
 
@@ -280,6 +280,7 @@ bridge_catalog_init (BridgeCatalog *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->universities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->university_list = g_ptr_array_new ();
+  self->cache_kib = NORMAL_CACHE_KIB;
 }
 
 char *
@@ -434,6 +435,30 @@ check_schema (BridgeCatalog  *self,
 }
 
 static gboolean
+set_cache_size (BridgeCatalog  *self,
+                guint           kib,
+                GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
+
+  return exec (self, sql, error);
+}
+
+void
+bridge_catalog_set_cache_size (BridgeCatalog *self,
+                               guint          kib)
+{
+  g_return_if_fail (BRIDGE_IS_CATALOG (self));
+
+  self->cache_kib = kib;
+  if (self->db != NULL)
+    {
+      set_cache_size (self, kib, NULL);
+      exec (self, "PRAGMA shrink_memory", NULL);
+    }
+}
+
+static gboolean
 bridge_catalog_open_db (BridgeCatalog  *self,
                         GError        **error)
 {
@@ -464,7 +489,7 @@ bridge_catalog_open_db (BridgeCatalog  *self,
     return FALSE;
   if (!migrate (self, error) || !check_schema (self, error))
     return FALSE;
-  if (!exec (self, "PRAGMA cache_size = " NORMAL_CACHE_KIB, error)
+  if (!set_cache_size (self, self->cache_kib, error)
       || !exec (self, course_indexes, error))
     return FALSE;
   return load_universities (self, error);
@@ -990,7 +1015,7 @@ bridge_catalog_import (BridgeCatalog       *self,
 
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
   /* Give the import's page cache back. */
-  exec (self, "PRAGMA cache_size = " NORMAL_CACHE_KIB, NULL);
+  set_cache_size (self, self->cache_kib, NULL);
   exec (self, "PRAGMA shrink_memory", NULL);
   report->unchanged = import.unchanged;
   g_free (import.source);

@@ -76,6 +76,11 @@ BridgeCatalog *bridge_catalog_open          (const char    *path,
 BridgeCatalog *bridge_catalog_open_or_reset (const char    *path,
                                              char         **reason,
                                              GError       **error);
+/* SQLite's page cache for this connection, in KiB (16 MiB unless set): a
+ * connection that only reads courses one by one needs far less than one that
+ * searches. An import uses a larger one while it runs. */
+void           bridge_catalog_set_cache_size (BridgeCatalog *self,
+                                              guint          kib);
 const char    *bridge_catalog_get_path      (BridgeCatalog *self);
 gboolean       bridge_catalog_is_empty      (BridgeCatalog *self);
 

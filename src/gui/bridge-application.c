@@ -356,8 +356,13 @@ bridge_application_startup (GApplication *app)
       self->catalog_problem = g_strdup_printf (_("The catalog cache %s cannot be opened: %s"),
                                                path, error->message);
       g_warning ("%s", self->catalog_problem);
+      return;
     }
-  else if (reason != NULL)
+
+  /* This connection reads courses one at a time (the searches have their
+   * own): SQLite's default page cache is enough. */
+  bridge_catalog_set_cache_size (self->catalog, 2048);
+  if (reason != NULL)
     {
       /* Translators: %s says what was wrong with the old cache */
       self->catalog_problem = g_strdup_printf (_("The catalog cache was damaged and has been "

@@ -8,6 +8,9 @@
 
 #include "bridge-search-model.h"
 
+/* SQLite's page cache of the searches' connection, in KiB. */
+#define SEARCH_CACHE_KIB 4096
+
 /* Room for the rows a list view builds, and as many again around them. */
 #define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
 
@@ -111,6 +114,7 @@ struct _BridgeSearchModel
   gint64         ring[CACHE_SIZE];        /* insertion order, for eviction */
   guint          ring_next;
   SearchConn    *conn;
+  GThreadPool   *pool;                    /* one thread: see bridge_search_model_init() */
   GCancellable  *cancellable;
   guint          serial;
   gboolean       searching;
@@ -350,7 +354,13 @@ search_thread (GTask        *task,
     }
 
   if (conn->catalog == NULL)
-    conn->catalog = bridge_catalog_open (conn->path, &error);
+    {
+      conn->catalog = bridge_catalog_open (conn->path, &error);
+      /* The index's pages stay in the kernel's cache anyway: at 100,000
+       * courses a larger cache of SQLite's own made no search faster. */
+      if (conn->catalog != NULL)
+        bridge_catalog_set_cache_size (conn->catalog, SEARCH_CACHE_KIB);
+    }
   if (conn->catalog == NULL)
     {
       g_mutex_unlock (&conn->mutex);
@@ -392,6 +402,16 @@ search_thread (GTask        *task,
   g_mutex_unlock (&conn->mutex);
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) search_result_free);
+}
+
+static void
+pool_func (gpointer data,
+           gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+
+  search_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                 g_task_get_cancellable (task));
 }
 
 static void
@@ -476,7 +496,7 @@ bridge_search_model_search (BridgeSearchModel        *self,
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   /* Cancellation is checked by hand, so the newest search still reports. */
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, search_thread);
+  g_thread_pool_push (self->pool, g_steal_pointer (&task), NULL);
 
   if (!self->searching)
     {
@@ -504,6 +524,8 @@ bridge_search_model_finalize (GObject *object)
 {
   BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
 
+  /* Nothing is queued by now: each search holds a reference to the model. */
+  g_thread_pool_free (self->pool, FALSE, TRUE);
   g_clear_pointer (&self->conn, search_conn_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -563,4 +585,8 @@ bridge_search_model_init (BridgeSearchModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  /* Searches take turns on one connection anyway. One thread of its own, not
+   * GTask's shared pool, keeps what searches allocate in one malloc arena
+   * rather than one per pool thread that happened to run a search. */
+  self->pool = g_thread_pool_new (pool_func, NULL, 1, TRUE, NULL);
 }

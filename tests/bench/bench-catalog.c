@@ -631,6 +631,9 @@ run_search (const char  *db_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(BridgeCatalog) catalog = bridge_catalog_open (db_path, &error);
 
+  if (catalog != NULL && g_getenv ("BENCH_CACHE_KIB") != NULL)
+    bridge_catalog_set_cache_size (catalog, atoi (g_getenv ("BENCH_CACHE_KIB")));
+
   if (catalog == NULL)
     die (db_path, error);
 

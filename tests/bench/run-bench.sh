@@ -24,7 +24,8 @@
 #
 # Environment: BENCH_BUILD (default /tmp/build-bench, a meson build of the
 # project), or BENCH_CLI and BENCH_TOOL (the two executables); BENCH_WORK
-# (default /tmp/credit-bridge-bench).
+# (default /tmp/credit-bridge-bench). BENCH_CACHE_KIB sets the searching
+# connection's SQLite page cache (bridge_catalog_set_cache_size()).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

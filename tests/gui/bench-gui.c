@@ -267,6 +267,8 @@ bench_app (gboolean first_frame_only)
           bridge_window_get_state (BRIDGE_WINDOW (bench_window)));
   if (first_frame_only)
     {
+      spin (1500);
+      printf ("credit-bridge: resident after start %ld kB\n", rss_kb ("VmRSS:"));
       gtk_window_destroy (GTK_WINDOW (bench_window));
       g_object_unref (app);
       return 0;
