@@ -426,27 +426,29 @@ bridge_plan_check (BridgePlan    *self,
         }
     }
 
-  if (ctx.home != NULL && n > 0)
+  if (n > 0 && ctx.alliance != NULL && ctx.alliance->ects_hours_per_credit > 0)
     {
       g_autoptr(GList) terms = g_hash_table_get_keys (term_hours);
-      BridgeRational hpc;
+      BridgeUniversity *host = ctx_university (&ctx, bridge_plan_get_host_university (self));
 
+      /* In ECTS, the unit the usual load is known in (30 a semester): the
+       * home credits shown in the totals are rounded per course, so a sum
+       * of exact home credits here would not match them. */
       terms = g_list_sort (terms, (GCompareFunc) strcmp);
-      if (bridge_credit_hours_per_local_credit (bridge_university_get_policy (ctx.home), &hpc, NULL, NULL))
-        for (GList *l = terms; l; l = l->next)
-          {
-            double hours = *(double *) g_hash_table_lookup (term_hours, l->data);
-            double per_credit = bridge_rational_to_double (hpc);
-            double ects_h = ctx.alliance->ects_hours_per_credit;
-            double credits = hours / per_credit;
-            double lo = MIN_TERM_ECTS * ects_h / per_credit;
-            double hi = MAX_TERM_ECTS * ects_h / per_credit;
+      for (GList *l = terms; l; l = l->next)
+        {
+          double hours = *(double *) g_hash_table_lookup (term_hours, l->data);
+          double ects = hours / ctx.alliance->ects_hours_per_credit;
+          const BridgeTerm *term = host != NULL ? bridge_university_find_term (host, l->data) : NULL;
+          const char *name = term != NULL && term->name != NULL ? bridge_text_pick (term->name) : NULL;
 
-            if (credits < lo || credits > hi)
-              warn (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL, NULL,
-                    g_strdup_printf (_("%s: %.1f home credits; a usual term at the home university is %.0f to %.0f"),
-                                     (const char *) l->data, credits, lo, hi));
-          }
+          if (ects < MIN_TERM_ECTS || ects > MAX_TERM_ECTS)
+            warn (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL, NULL,
+                  /* Translators: the term's name, its workload in ECTS credits, then the usual range */
+                  g_strdup_printf (_("%s: %.1f ECTS credits of workload; a usual term is %.0f to %.0f"),
+                                   name != NULL ? name : (const char *) l->data,
+                                   ects, MIN_TERM_ECTS, MAX_TERM_ECTS));
+        }
     }
   return warnings;
 }
