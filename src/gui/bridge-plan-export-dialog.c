@@ -345,6 +345,7 @@ dialog_response_cb (GtkNativeDialog *native,
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
+      g_debug ("Export dialog closed with response %d", response);
       dialog_data_free (data);
       g_object_unref (native);
       return;
@@ -357,6 +358,8 @@ dialog_response_cb (GtkNativeDialog *native,
       data->format = formats[i].format;
   g_object_unref (native);
 
+  g_debug ("Export to %s as %s", chosen != NULL ? g_file_peek_path (chosen) : "(nothing)",
+           choice != NULL ? choice : "(no choice)");
   if (chosen == NULL)
     {
       dialog_data_free (data);
@@ -412,11 +415,17 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      ids[i] = formats[i].id;
-      labels[i] = _(formats[i].label);
-    }
+  /* The format asked for comes first, and is chosen: GTK's own dialog
+   * (used without a portal) may not follow set_choice () on a shown dialog. */
+  ids[0] = format_info (format)->id;
+  labels[0] = _(format_info (format)->label);
+  for (guint i = 0, n = 1; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format != format_info (format)->format)
+      {
+        ids[n] = formats[i].id;
+        labels[n] = _(formats[i].label);
+        n++;
+      }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Format"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", format_info (format)->id);
 

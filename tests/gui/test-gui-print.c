@@ -506,6 +506,68 @@ test_export_read_only_folder (Fixture       *f,
   g_chmod (folder, 0755);
 }
 
+static GtkWindow *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_gone (gpointer data)
+{
+  return find_file_chooser () == NULL;
+}
+
+/* The save dialog (GTK's own under Xvfb, without a portal) opens over the
+ * window with a name from the plan file and the format asked for; Cancel
+ * writes nothing. */
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *plan_path = g_build_filename (f->fx.dir, "lihua.creditplan", NULL);
+  g_autoptr(GFile) plan_file = g_file_new_for_path (plan_path);
+  g_autofree char *expected = bridge_plan_export_default_name (f->plan, plan_file, BRIDGE_PLAN_EXPORT_JSON);
+  g_autofree char *name = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GtkWindow *dialog;
+  const char *entry;
+
+  bridge_plan_export_dialog_show_format (f->window, f->context, f->plan, plan_file, BRIDGE_PLAN_EXPORT_JSON);
+  g_assert_true (gui_test_wait (file_chooser_shown, NULL, 5000));
+  dialog = find_file_chooser ();
+  g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
+  g_assert_true (gtk_window_get_modal (dialog));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format"), ==, "json");
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (gui_test_wait (file_chooser_gone, NULL, 5000));
+  gui_test_spin (100);
+  /* Nothing written: only the catalog's files are in the folder. */
+  dir = g_dir_open (f->fx.dir, 0, NULL);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (entry, "catalog.db"));
+  g_assert_null (find_error_dialog ());
+}
+
 /* The dialog's default names and extensions. */
 static void
 test_export_names (Fixture       *f,
@@ -558,6 +620,7 @@ main (int    argc,
   ADD ("/gui/export/unwritable", test_export_unwritable);
   ADD ("/gui/export/read-only-folder", test_export_read_only_folder);
   ADD ("/gui/export/names", test_export_names);
+  ADD ("/gui/export/dialog", test_export_dialog);
 #undef ADD
 
   return g_test_run ();
