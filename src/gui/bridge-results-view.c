@@ -55,6 +55,8 @@ struct _BridgeResultsView
   BridgePlan    *plan;
   BridgePlan    *display_plan;            /* a copy converted for display, or NULL */
   gulong         changed_id;
+  GSettings     *settings;
+  gulong         rule_setting_id;
   guint          refresh_id;
   gboolean       dirty;                   /* the plan changed while unmapped */
   gboolean       busy;                    /* our own changes to the plan */
@@ -418,6 +420,8 @@ host_row_apply (HostRow    *hr,
 {
   BridgeResultsView *self = hr->view;
   g_autoptr(GError) error = NULL;
+  /* Whatever the plan's listeners do, the row (and @hr) outlive this call. */
+  g_autoptr(GtkWidget) keep = g_object_ref (GTK_WIDGET (hr->row));
   gboolean ok;
 
   if (self->busy || self->plan == NULL)
@@ -814,6 +818,32 @@ rule_selected_cb (BridgeResultsView *self)
     convert_for_display (self);
 }
 
+/* The rule of Preferences applies until the plan has a record of its own. */
+static void
+rule_setting_changed_cb (GSettings         *settings,
+                         const char        *key,
+                         BridgeResultsView *self)
+{
+  if (self->plan == NULL || bridge_plan_get_recognition (self->plan)->len > 0)
+    return;
+  adw_combo_row_set_selected (self->rule_row,
+                              bridge_grade_preview_rule_position (bridge_grade_preview_rule_from_settings (settings)));
+}
+
+static void
+follow_settings (BridgeResultsView *self,
+                 GSettings         *settings)
+{
+  if (settings == self->settings)
+    return;
+  if (self->settings != NULL)
+    g_clear_signal_handler (&self->rule_setting_id, self->settings);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    self->rule_setting_id = g_signal_connect (settings, "changed::conversion-rule",
+                                              G_CALLBACK (rule_setting_changed_cb), self);
+}
+
 static GtkWindow *
 parent_window (BridgeResultsView *self)
 {
@@ -861,6 +891,7 @@ bridge_results_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->busy = TRUE;
   disconnect_plan (self);
+  follow_settings (self, NULL);
   g_clear_object (&self->context);
   g_clear_object (&self->display_plan);
   G_OBJECT_CLASS (bridge_results_view_parent_class)->dispose (object);
@@ -942,7 +973,12 @@ bridge_results_view_set_plan (BridgeResultsView *self,
   g_return_if_fail (context == NULL || BRIDGE_IS_CONTEXT (context));
   g_return_if_fail (plan == NULL || BRIDGE_IS_PLAN (plan));
 
+  /* The same plan in the same context: the view already follows it. */
+  if (plan == self->plan && context == self->context)
+    return;
+
   g_set_object (&self->context, context);
+  follow_settings (self, context != NULL ? bridge_context_get_settings (context) : NULL);
   if (plan != self->plan)
     {
       disconnect_plan (self);

@@ -294,14 +294,26 @@ test_rule (Fixture       *f,
     }
 }
 
-/* Another rule in Preferences is the default for a plan without a record. */
+/* The rule of Preferences applies, as it changes, until the plan has a
+ * record made with a rule of its own. */
 static void
 test_rule_from_settings (Fixture       *f,
                          gconstpointer  data)
 {
+  AdwComboRow *rule_row = bridge_results_view_get_rule_row (f->view);
+
   g_settings_set_string (f->settings, "conversion-rule", "worst");
-  bridge_results_view_set_plan (f->view, f->context, f->plan);
-  g_assert_cmpuint (adw_combo_row_get_selected (bridge_results_view_get_rule_row (f->view)), ==,
+  gui_test_spin (20);
+  g_assert_cmpuint (adw_combo_row_get_selected (rule_row), ==,
+                    bridge_grade_preview_rule_position (BRIDGE_GRADE_RULE_WORST));
+  g_assert_false (bridge_plan_get_modified (f->plan));
+
+  choose_grade (f, "cqu:cs301", "B");
+  g_assert_true (g_str_has_prefix (((BridgePlanRecognition *) g_ptr_array_index (bridge_plan_get_recognition (f->plan), 0))->rule,
+                                   "worst"));
+  g_settings_set_string (f->settings, "conversion-rule", "best");
+  gui_test_spin (20);
+  g_assert_cmpuint (adw_combo_row_get_selected (rule_row), ==,
                     bridge_grade_preview_rule_position (BRIDGE_GRADE_RULE_WORST));
 }
 
