@@ -59,8 +59,11 @@ struct _BridgeWindow
   AdwViewSwitcherTitle *switcher_title;
   BridgeCatalogPage    *catalog_page;
   BridgePlanPage       *plan_page;
-  BridgeGradesPage     *grades_page;
-  BridgeAgreementPage  *agreement_page;
+  AdwBin               *grades_slot;
+  AdwBin               *agreement_slot;
+  BridgeGradesPage     *grades_page;      /* NULL until build_later_pages() */
+  BridgeAgreementPage  *agreement_page;   /* likewise */
+  guint                 build_later_id;
   GMenu                *recent_section;
   gboolean              plan_stale;       /* reload when next shown */
   gboolean              grades_stale;
@@ -108,6 +111,63 @@ bridge_window_get_state (BridgeWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
+/* The Grades and Agreement pages are out of sight at start: they are built
+ * once the first frame is painted, or when first asked for, so that the
+ * window comes up sooner (issue 4, item 9). */
+static void
+build_later_pages (BridgeWindow *self)
+{
+  g_clear_handle_id (&self->build_later_id, g_source_remove);
+
+  if (self->grades_page == NULL)
+    {
+      self->grades_page = g_object_new (BRIDGE_TYPE_GRADES_PAGE, NULL);
+      adw_bin_set_child (self->grades_slot, GTK_WIDGET (self->grades_page));
+      bridge_grades_page_set_context (self->grades_page, self->context);
+      /* Brought up to date now if the catalog is already in. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
+        {
+          self->grades_stale = FALSE;
+          bridge_grades_page_reload (self->grades_page);
+        }
+    }
+  if (self->agreement_page == NULL)
+    {
+      self->agreement_page = g_object_new (BRIDGE_TYPE_AGREEMENT_PAGE, NULL);
+      adw_bin_set_child (self->agreement_slot, GTK_WIDGET (self->agreement_page));
+      bridge_agreement_page_set_context (self->agreement_page, self->context);
+      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
+    }
+}
+
+static gboolean
+build_later_idle_cb (gpointer data)
+{
+  BridgeWindow *self = data;
+
+  self->build_later_id = 0;
+  build_later_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                BridgeWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->grades_page == NULL && self->build_later_id == 0)
+    self->build_later_id = g_idle_add (build_later_idle_cb, self);
+}
+
+static void
+bridge_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bridge_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), widget, 0);
+}
+
 GtkWidget *
 bridge_window_get_page (BridgeWindow *self,
                         const char   *name)
@@ -118,10 +178,12 @@ bridge_window_get_page (BridgeWindow *self,
     return GTK_WIDGET (self->catalog_page);
   if (g_strcmp0 (name, "plan") == 0)
     return GTK_WIDGET (self->plan_page);
-  if (g_strcmp0 (name, "grades") == 0)
-    return GTK_WIDGET (self->grades_page);
-  if (g_strcmp0 (name, "agreement") == 0)
-    return GTK_WIDGET (self->agreement_page);
+  if (g_strcmp0 (name, "grades") == 0 || g_strcmp0 (name, "agreement") == 0)
+    {
+      build_later_pages (self);
+      return g_strcmp0 (name, "grades") == 0 ? GTK_WIDGET (self->grades_page)
+                                             : GTK_WIDGET (self->agreement_page);
+    }
   return NULL;
 }
 
@@ -231,12 +293,14 @@ reload_visible_page (BridgeWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (g_strcmp0 (name, "grades") == 0 || g_strcmp0 (name, "agreement") == 0)
+    build_later_pages (self);
   if (self->plan_stale && g_strcmp0 (name, "plan") == 0)
     {
       self->plan_stale = FALSE;
       bridge_plan_page_reload (self->plan_page);
     }
-  if (self->grades_stale && g_strcmp0 (name, "grades") == 0)
+  if (self->grades_stale && self->grades_page != NULL && g_strcmp0 (name, "grades") == 0)
     {
       self->grades_stale = FALSE;
       bridge_grades_page_reload (self->grades_page);
@@ -801,7 +865,8 @@ bridge_window_close_request (GtkWindow *window)
 static void
 plan_replaced_cb (BridgeWindow *self)
 {
-  bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
+  if (self->agreement_page != NULL)
+    bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
 }
 
 /* "application" is set after construction: set-up waits for it. */
@@ -825,9 +890,6 @@ setup (BridgeWindow *self)
   self->context = bridge_context_new (catalog, self->settings);
   bridge_catalog_page_set_context (self->catalog_page, self->context);
   bridge_plan_page_set_context (self->plan_page, self->context);
-  bridge_grades_page_set_context (self->grades_page, self->context);
-  bridge_agreement_page_set_context (self->agreement_page, self->context);
-  bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
 
   self->import_started_id =
     g_signal_connect_swapped (app, "import-started", G_CALLBACK (import_started_cb), self);
@@ -867,8 +929,11 @@ bridge_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->build_later_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
+  self->grades_page = NULL;
+  self->agreement_page = NULL;
 
   G_OBJECT_CLASS (bridge_window_parent_class)->dispose (object);
 }
@@ -895,12 +960,11 @@ bridge_window_class_init (BridgeWindowClass *klass)
 
   object_class->dispose = bridge_window_dispose;
   object_class->finalize = bridge_window_finalize;
+  widget_class->realize = bridge_window_realize;
   window_class->close_request = bridge_window_close_request;
 
   g_type_ensure (BRIDGE_TYPE_CATALOG_PAGE);
   g_type_ensure (BRIDGE_TYPE_PLAN_PAGE);
-  g_type_ensure (BRIDGE_TYPE_GRADES_PAGE);
-  g_type_ensure (BRIDGE_TYPE_AGREEMENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, toast_overlay);
@@ -916,8 +980,8 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_page);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_slot);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, welcome_start_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_to_plan_cb);
