@@ -623,6 +623,18 @@ struct _BridgePlan
 
 G_DEFINE_FINAL_TYPE (BridgePlan, bridge_plan, G_TYPE_OBJECT)
 
+/* Replaces *@field with a copy of @value, which may be *@field itself (as in
+ * bridge_plan_set_dates (plan, start, bridge_plan_get_end_date (plan))). */
+static void
+set_string (char       **field,
+            const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
 enum
 {
   PROP_0,
@@ -911,8 +923,7 @@ bridge_plan_set_student_name (BridgePlan *self,
 
   if (g_strcmp0 (self->student.name, name) == 0)
     return;
-  g_free (self->student.name);
-  self->student.name = g_strdup (name);
+  set_string (&self->student.name, name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_NAME]);
   plan_changed (self, TRUE);
 }
@@ -960,8 +971,7 @@ set_university (BridgePlan     *self,
 
   if (g_strcmp0 (self->institutions[side].university, id) == 0)
     return;
-  g_free (self->institutions[side].university);
-  self->institutions[side].university = g_strdup (id);
+  set_string (&self->institutions[side].university, id);
   g_object_notify_by_pspec (G_OBJECT (self),
                             properties[side == BRIDGE_PLAN_SIDE_HOME ? PROP_HOME_UNIVERSITY
                                                                      : PROP_HOST_UNIVERSITY]);
@@ -1058,10 +1068,8 @@ bridge_plan_set_dates (BridgePlan *self,
   g_return_if_fail (BRIDGE_IS_PLAN (self));
   g_return_if_fail (!bridge_plan_get_locked (self));
 
-  g_free (self->start_date);
-  self->start_date = g_strdup (start);
-  g_free (self->end_date);
-  self->end_date = g_strdup (end);
+  set_string (&self->start_date, start);
+  set_string (&self->end_date, end);
   plan_changed (self, TRUE);
 }
 
@@ -1079,8 +1087,7 @@ bridge_plan_set_academic_year (BridgePlan *self,
   g_return_if_fail (BRIDGE_IS_PLAN (self));
   g_return_if_fail (!bridge_plan_get_locked (self));
 
-  g_free (self->academic_year);
-  self->academic_year = g_strdup (year);
+  set_string (&self->academic_year, year);
   plan_changed (self, TRUE);
 }
 
@@ -1098,8 +1105,7 @@ bridge_plan_set_provisions (BridgePlan *self,
   g_return_if_fail (BRIDGE_IS_PLAN (self));
   g_return_if_fail (!bridge_plan_get_locked (self));
 
-  g_free (self->provisions);
-  self->provisions = g_strdup (text);
+  set_string (&self->provisions, text);
   plan_changed (self, TRUE);
 }
 
@@ -1614,8 +1620,7 @@ bridge_plan_set_group_comment (BridgePlan      *self,
     comment = NULL;
   if (g_strcmp0 (group->comment, comment) == 0)
     return;
-  g_free (group->comment);
-  group->comment = g_strdup (comment);
+  set_string (&group->comment, comment);
   g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_COMMENT]);
   plan_changed (self, FALSE);
 }
@@ -1675,8 +1680,7 @@ bridge_plan_set_component_comment (BridgePlan       *self,
     comment = NULL;
   if (g_strcmp0 (c->comment, comment) == 0)
     return TRUE;
-  g_free (c->comment);
-  c->comment = g_strdup (comment);
+  set_string (&c->comment, comment);
   group_items_changed (self, group);
   plan_changed (self, FALSE);
   return TRUE;
@@ -3177,8 +3181,7 @@ bridge_plan_approve (BridgePlan              *self,
         {
           approval_free (self->approvals[i]);
           self->approvals[i] = g_steal_pointer (&self->pending_approvals[i]);
-          g_free (self->approvals[i]->digest);
-          self->approvals[i]->digest = g_strdup (digest);
+          set_string (&self->approvals[i]->digest, digest);
         }
       g_clear_pointer (&self->pending_id, g_free);
       snapshot_version (self, g_steal_pointer (&changes));
@@ -3381,8 +3384,7 @@ void
 bridge_plan_set_mobility_id (BridgePlan *self,
                              const char *id)
 {
-  g_free (self->mobility_id);
-  self->mobility_id = g_strdup (id);
+  set_string (&self->mobility_id, id);
 }
 
 BridgePlan *

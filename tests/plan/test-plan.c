@@ -716,6 +716,32 @@ test_grades (PlanFixture   *fx,
   g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
 }
 
+/* A setter given the plan's own string back (keeping one date while
+ * changing the other) keeps it, rather than reading freed memory. */
+static void
+test_setters_own_strings (void)
+{
+  g_autoptr(BridgePlan) plan = bridge_plan_new ();
+
+  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20");
+  bridge_plan_set_dates (plan, "2026-09-07", bridge_plan_get_end_date (plan));
+  g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-07");
+  g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-01-20");
+  bridge_plan_set_dates (plan, bridge_plan_get_start_date (plan), "2027-01-31");
+  g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-07");
+  g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-01-31");
+
+  bridge_plan_set_provisions (plan, "Retake at home");
+  bridge_plan_set_provisions (plan, bridge_plan_get_provisions (plan));
+  g_assert_cmpstr (bridge_plan_get_provisions (plan), ==, "Retake at home");
+  bridge_plan_set_academic_year (plan, "2026/2027");
+  bridge_plan_set_academic_year (plan, bridge_plan_get_academic_year (plan));
+  g_assert_cmpstr (bridge_plan_get_academic_year (plan), ==, "2026/2027");
+  bridge_plan_set_student_name (plan, "李明");
+  bridge_plan_set_student_name (plan, bridge_plan_get_student_name (plan));
+  g_assert_cmpstr (bridge_plan_get_student_name (plan), ==, "李明");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +753,7 @@ main (int   argc,
   g_test_add (name, PlanFixture, NULL, plan_fixture_set_up, fn, plan_fixture_tear_down)
 
   ADD ("/plan/model/edit", test_model_edit);
+  g_test_add_func ("/plan/model/setters-own-strings", test_setters_own_strings);
   ADD ("/plan/model/warnings", test_warnings);
   ADD ("/plan/file/round-trip", test_file_round_trip);
   g_test_add_func ("/plan/file/canonical-digest", test_canonical_digest);
