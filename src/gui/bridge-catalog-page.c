@@ -57,7 +57,8 @@ struct _BridgeCatalogPage
   GtkWidget         *back_bar;
   GtkWidget         *back_button;
   GtkStack          *content_stack;
-  BridgeCoursePage  *course_page;
+  AdwBin            *course_slot;
+  BridgeCoursePage  *course_page;      /* NULL until a course is shown */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeCatalogPage, bridge_catalog_page, ADW_TYPE_BIN)
@@ -402,11 +403,31 @@ search_activate_cb (BridgeCatalogPage *self)
     open_first_result (self);
 }
 
+static void course_add_to_plan_cb (BridgeCatalogPage *self,
+                                   BridgeCourse      *course);
+
+/* The course pane says "Find a course" until one is chosen: its page, with
+ * its charts, is built then rather than before the window's first frame. */
+static BridgeCoursePage *
+ensure_course_page (BridgeCatalogPage *self)
+{
+  if (self->course_page == NULL)
+    {
+      self->course_page = g_object_new (BRIDGE_TYPE_COURSE_PAGE, NULL);
+      g_signal_connect_object (self->course_page, "add-to-plan",
+                               G_CALLBACK (course_add_to_plan_cb), self, G_CONNECT_SWAPPED);
+      if (self->context != NULL)
+        bridge_course_page_set_context (self->course_page, self->context);
+      adw_bin_set_child (self->course_slot, GTK_WIDGET (self->course_page));
+    }
+  return self->course_page;
+}
+
 static void
 show_in_pane (BridgeCatalogPage *self,
               BridgeCourse      *course)
 {
-  bridge_course_page_set_course (self->course_page, course);
+  bridge_course_page_set_course (ensure_course_page (self), course);
   gtk_stack_set_visible_child_name (self->content_stack, course != NULL ? "course" : "none");
 }
 
@@ -419,7 +440,7 @@ bridge_catalog_page_show_course (BridgeCatalogPage *self,
   show_in_pane (self, course);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   if (adw_leaflet_get_folded (self->leaflet))
-    gtk_widget_grab_focus (GTK_WIDGET (self->course_page));
+    gtk_widget_grab_focus (GTK_WIDGET (ensure_course_page (self)));
 }
 
 static void
@@ -502,7 +523,8 @@ bridge_catalog_page_set_context (BridgeCatalogPage *self,
   g_signal_connect_object (context, "changed", G_CALLBACK (bridge_search_model_invalidate),
                            self->model, G_CONNECT_SWAPPED);
   bridge_search_model_set_catalog (self->model, bridge_context_get_catalog (context));
-  bridge_course_page_set_context (self->course_page, context);
+  if (self->course_page != NULL)
+    bridge_course_page_set_context (self->course_page, context);
 }
 
 void
@@ -547,7 +569,7 @@ bridge_catalog_page_get_child (BridgeCatalogPage *self,
   if (g_strcmp0 (name, "list-view") == 0)
     return GTK_WIDGET (self->list_view);
   if (g_strcmp0 (name, "course-page") == 0)
-    return GTK_WIDGET (self->course_page);
+    return GTK_WIDGET (ensure_course_page (self));
   if (g_strcmp0 (name, "leaflet") == 0)
     return GTK_WIDGET (self->leaflet);
   if (g_strcmp0 (name, "results-label") == 0)
@@ -572,6 +594,7 @@ bridge_catalog_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->reveal_tick);
   self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_CATALOG_PAGE);
+  self->course_page = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
@@ -610,7 +633,6 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
     g_signal_new ("add-to-plan", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BRIDGE_TYPE_COURSE);
 
-  g_type_ensure (BRIDGE_TYPE_COURSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, leaflet);
@@ -634,7 +656,7 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, course_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, course_slot);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -642,7 +664,6 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, course_add_to_plan_cb);
 }
 
 static void
