@@ -548,6 +548,14 @@ test_export_dialog (Fixture       *f,
   GtkWindow *dialog;
   const char *entry;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK's file chooser starts GIO's file monitoring, whose buffers live as
+   * long as the process; LeakSanitizer reports them, and without symbols
+   * in Debian's GLib they cannot be told apart from a real leak. */
+  g_test_skip ("GTK's file chooser keeps GIO file monitors for the life of the process");
+  return;
+#endif
+
   bridge_plan_export_dialog_show_format (f->window, f->context, f->plan, plan_file, BRIDGE_PLAN_EXPORT_JSON);
   g_assert_true (gui_test_wait (file_chooser_shown, NULL, 5000));
   dialog = find_file_chooser ();
