@@ -747,6 +747,14 @@ find_shown_scroller (GtkWidget *root)
   return NULL;
 }
 
+static gboolean
+plan_shown_locked (gpointer data)
+{
+  BridgePlan *plan = bridge_agreement_page_get_plan (BRIDGE_AGREEMENT_PAGE (data));
+
+  return plan != NULL && bridge_plan_get_locked (plan);
+}
+
 /* The page, to look at: 1400 and 360 px, light and dark, top to bottom, in
  * a window of that size with the saved agreement. */
 static void
@@ -772,8 +780,8 @@ test_screenshots (void)
                                                         : ADW_COLOR_SCHEME_FORCE_LIGHT);
         bridge_window_open_plan (shot, file);
         bridge_window_show_page (shot, "agreement");
-        gui_test_spin (400);
-        g_assert_true (bridge_plan_get_locked (bridge_agreement_page_get_plan (shown)));
+        g_assert_true (gui_test_wait (plan_shown_locked, shown, 10000));
+        gui_test_spin (200);
         scroller = gui_test_find (GTK_WIDGET (shown), GTK_TYPE_SCROLLED_WINDOW);
         adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
         for (guint part = 0; part < 5; part++)
