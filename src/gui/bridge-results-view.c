@@ -601,6 +601,14 @@ host_row_new (BridgeResultsView         *self,
   dropdown_label = g_strdup_printf (_("Host grade for %s"), hr->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (hr->dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, dropdown_label, -1);
+  /* In GTK 4.8 the focus goes to the drop-down's own button, and a screen
+   * reader reads that button: it gets the name too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (hr->dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, dropdown_label, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (hr->dropdown), _("The grade the host university gave"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (hr->dropdown));
 

@@ -170,6 +170,10 @@ test_accessible_names (void)
   bridge_window_show_page (window, "grades");
   check (GTK_WIDGET (window), "grades", problems);
 
+  /* With a course in the plan: its review rows and the grades after the stay. */
+  bridge_window_show_page (window, "agreement");
+  check (GTK_WIDGET (window), "agreement", problems);
+
   prefs = bridge_preferences_window_new (app);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
