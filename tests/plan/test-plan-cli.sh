@@ -15,28 +15,7 @@ export LC_ALL=C.UTF-8
 n=0
 failed=0
 
-ok () {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok () {
-  n=$((n + 1))
-  failed=1
-  echo "not ok $n - $1"
-  [ -f "$tmp/out" ] && sed 's/^/# /' "$tmp/out"
-  [ -f "$tmp/err" ] && sed 's/^/# /' "$tmp/err"
-}
-
-# expect STATUS DESCRIPTION -- COMMAND…: runs it, output in $tmp/out and $tmp/err
-expect () {
-  want=$1
-  what=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # contains FILE TEXT DESCRIPTION
 contains () {
