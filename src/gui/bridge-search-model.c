@@ -114,7 +114,6 @@ struct _BridgeSearchModel
   gint64         ring[CACHE_SIZE];        /* insertion order, for eviction */
   guint          ring_next;
   SearchConn    *conn;
-  GThreadPool   *pool;                    /* one thread: see bridge_search_model_init() */
   GCancellable  *cancellable;
   guint          serial;
   gboolean       searching;
@@ -414,6 +413,21 @@ pool_func (gpointer data,
                  g_task_get_cancellable (task));
 }
 
+/* Searches take turns on a connection anyway. One thread for them all, not
+ * GTask's shared pool, keeps what searches allocate in one malloc arena rather
+ * than one per pool thread that happened to run a search. It lives as long as
+ * the process: a thread that ended as a window closed could still be exiting
+ * when the process does. */
+static GThreadPool *
+search_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (pool_func, NULL, 1, TRUE, NULL));
+  return pool;
+}
+
 static void
 search_done_cb (GObject      *object,
                 GAsyncResult *res,
@@ -496,7 +510,7 @@ bridge_search_model_search (BridgeSearchModel        *self,
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   /* Cancellation is checked by hand, so the newest search still reports. */
   g_task_set_check_cancellable (task, FALSE);
-  g_thread_pool_push (self->pool, g_steal_pointer (&task), NULL);
+  g_thread_pool_push (search_pool (), g_steal_pointer (&task), NULL);
 
   if (!self->searching)
     {
@@ -524,8 +538,6 @@ bridge_search_model_finalize (GObject *object)
 {
   BridgeSearchModel *self = BRIDGE_SEARCH_MODEL (object);
 
-  /* Nothing is queued by now: each search holds a reference to the model. */
-  g_thread_pool_free (self->pool, FALSE, TRUE);
   g_clear_pointer (&self->conn, search_conn_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -585,8 +597,4 @@ bridge_search_model_init (BridgeSearchModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  /* Searches take turns on one connection anyway. One thread of its own, not
-   * GTask's shared pool, keeps what searches allocate in one malloc arena
-   * rather than one per pool thread that happened to run a search. */
-  self->pool = g_thread_pool_new (pool_func, NULL, 1, TRUE, NULL);
 }
