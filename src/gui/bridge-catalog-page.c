@@ -353,17 +353,24 @@ reveal_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Whenever the model holds results it does not show yet: after a search,
+ * and after bridge_search_model_invalidate() (a new home university). */
+static void
+model_items_changed_cb (BridgeCatalogPage *self)
+{
+  if (self->reveal_tick == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) <
+      bridge_search_model_get_n_results (self->model))
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      reveal_tick_cb, self, NULL);
+}
+
 static void
 search_finished_cb (BridgeCatalogPage *self,
                     const char        *error_message)
 {
   guint n = bridge_search_model_get_n_results (self->model);
   g_autofree char *text = NULL;
-
-  if (self->reveal_tick == 0 &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->model)) < n)
-    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                                      reveal_tick_cb, self, NULL);
 
   if (error_message != NULL)
     /* Translators: %s says why the search failed */
@@ -678,6 +685,8 @@ bridge_catalog_page_init (BridgeCatalogPage *self)
                            G_CALLBACK (search_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "results-changing",
                            G_CALLBACK (results_changing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

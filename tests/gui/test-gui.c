@@ -585,6 +585,24 @@ test_preferences (void)
   gui_test_spin (50);
 }
 
+/* A new home university changes every row's equivalence: the list is
+ * rebuilt, and every result comes back, not only the first screenful. */
+static void
+test_home_change_keeps_results (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  guint n = gui_test_search (window, "");
+
+  g_assert_cmpuint (n, >, BRIDGE_SEARCH_MODEL_ROWS_BUILT);
+  g_settings_set_string (settings, "home-university", "cqu");
+  g_assert_true (gui_test_wait (gui_test_search_settled, model (), 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, n);
+
+  g_settings_set_string (settings, "home-university", "scu");
+  g_assert_true (gui_test_wait (gui_test_search_settled, model (), 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, n);
+}
+
 /* From 360 px wide: the catalog folds into one pane; a course opens over the
  * list and the back button returns to it. */
 static void
@@ -809,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/gui/14-shortcuts", test_shortcuts);
   g_test_add_func ("/gui/15-language", test_language);
   g_test_add_func ("/gui/16-preferences", test_preferences);
+  g_test_add_func ("/gui/16-home-change-keeps-results", test_home_change_keeps_results);
   g_test_add_func ("/gui/17-narrow", test_narrow);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
 
