@@ -258,6 +258,8 @@ test_row_shows_cores_numbers (void)
   g_assert_no_error (error);
   hours = bridge_gui_format_number (credit->workload_hours);
   home = bridge_gui_format_number (credit->home_credits_awarded);
+  /* The title in the user's language, as core picks it. */
+  g_assert_cmpstr (bridge_course_row_get_title (row), ==, bridge_text_pick (bridge_course_get_title (first)));
   facts = bridge_course_row_get_facts (row);
   g_assert_nonnull (strstr (facts, hours));
   g_assert_nonnull (strstr (facts, home));
