@@ -11,6 +11,7 @@
 #include "bridge-catalog-page.h"
 #include "bridge-course-page.h"
 #include "bridge-course-row.h"
+#include "bridge-filter-panel.h"
 #include "bridge-gui-util.h"
 
 struct _BridgeCatalogPage
@@ -22,18 +23,6 @@ struct _BridgeCatalogPage
   GtkSingleSelection *selection;
   guint              reveal_tick;
   char              *open_first_query; /* Enter came before its results */
-  gboolean           reloading;
-
-  /* Parallel to the combo rows' models: the value each entry filters on
-   * (NULL for "Any"). */
-  GPtrArray         *university_values;
-  GPtrArray         *city_values;
-  GPtrArray         *field_values;
-  GPtrArray         *level_values;
-  GPtrArray         *cycle_values;
-  GPtrArray         *term_values;
-  GPtrArray         *language_values;
-  GPtrArray         *delivery_values;
 
   /* template */
   AdwLeaflet        *leaflet;
@@ -41,16 +30,8 @@ struct _BridgeCatalogPage
   GtkWidget         *content;
   GtkSearchEntry    *search_entry;
   GtkToggleButton   *filter_button;
-  AdwComboRow       *university_row;
-  AdwComboRow       *city_row;
-  AdwComboRow       *field_row;
-  AdwComboRow       *level_row;
-  AdwComboRow       *cycle_row;
-  AdwComboRow       *term_row;
-  AdwComboRow       *language_row;
-  AdwComboRow       *delivery_row;
-  GtkSpinButton     *min_credits_spin;
-  GtkSpinButton     *max_credits_spin;
+  GtkRevealer       *filter_revealer;
+  BridgeFilterPanel *filters;         /* NULL until first shown */
   GtkLabel          *results_label;
   GtkStack          *results_stack;
   GtkListView       *list_view;
@@ -73,247 +54,53 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------------ */
 /* Filters                                                                    */
 
-/* Fills @row with "Any" and the labels, keeping @values parallel. */
-static void
-set_choices (AdwComboRow *row,
-             GPtrArray  **values,
-             GPtrArray   *labels,
-             GPtrArray   *new_values)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  const char *previous = NULL;
-  guint selected = 0;
-  guint old = adw_combo_row_get_selected (row);
-
-  if (*values != NULL && old != GTK_INVALID_LIST_POSITION && old < (*values)->len)
-    previous = g_ptr_array_index (*values, old);
-
-  /* Translators: the choice of a filter that lets every course through */
-  gtk_string_list_append (list, C_("filter", "Any"));
-  for (guint i = 0; i < labels->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (labels, i));
-      if (previous != NULL && g_strcmp0 (previous, g_ptr_array_index (new_values, i)) == 0)
-        selected = i + 1;
-    }
-  g_ptr_array_insert (new_values, 0, NULL);
-
-  if (*values != NULL)
-    g_ptr_array_unref (*values);
-  *values = g_ptr_array_ref (new_values);
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (row, selected);
-}
-
-static void
-fill_filters (BridgeCatalogPage *self)
-{
-  BridgeCatalog *catalog = bridge_context_get_catalog (self->context);
-  GPtrArray *universities = bridge_context_get_universities (self->context);
-  g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GPtrArray) terms = NULL;
-  g_autoptr(GPtrArray) languages = NULL;
-
-  /* universities */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < universities->len; i++)
-    {
-      BridgeUniversity *u = g_ptr_array_index (universities, i);
-
-      g_ptr_array_add (labels, g_strdup (bridge_text_pick (bridge_university_get_name (u))));
-      g_ptr_array_add (values, g_strdup (bridge_university_get_id (u)));
-    }
-  set_choices (self->university_row, &self->university_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* cities */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < universities->len; i++)
-    {
-      BridgeUniversity *u = g_ptr_array_index (universities, i);
-      const char *city = bridge_text_pick (bridge_university_get_city (u));
-
-      if (city == NULL || g_hash_table_contains (seen, city))
-        continue;
-      g_hash_table_add (seen, (gpointer) city);
-      g_ptr_array_add (labels, g_strdup (city));
-      g_ptr_array_add (values, g_strdup (city));
-    }
-  set_choices (self->city_row, &self->city_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* fields */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
-    {
-      const BridgeIscedField *f = bridge_gui_get_isced_field (i);
-
-      g_ptr_array_add (labels, g_strdup (_(f->label)));
-      g_ptr_array_add (values, g_strdup (f->code));
-    }
-  set_choices (self->field_row, &self->field_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* levels */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (BridgeLevel l = BRIDGE_LEVEL_GENERAL; l <= BRIDGE_LEVEL_ELECTIVE; l++)
-    {
-      g_ptr_array_add (labels, g_strdup (bridge_level_get_label (l)));
-      g_ptr_array_add (values, g_strdup (bridge_level_to_string (l)));
-    }
-  set_choices (self->level_row, &self->level_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* cycles */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (BridgeCycle c = BRIDGE_CYCLE_BACHELOR; c <= BRIDGE_CYCLE_DOCTORAL; c++)
-    {
-      g_ptr_array_add (labels, g_strdup (bridge_cycle_get_label (c)));
-      g_ptr_array_add (values, g_strdup (bridge_cycle_to_string (c)));
-    }
-  set_choices (self->cycle_row, &self->cycle_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* terms: named by the first university that defines them */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  terms = catalog != NULL ? bridge_catalog_list_terms (catalog) : NULL;
-  for (guint i = 0; terms != NULL && i < terms->len; i++)
-    {
-      const char *id = g_ptr_array_index (terms, i);
-      const char *name = NULL;
-
-      for (guint j = 0; name == NULL && j < universities->len; j++)
-        {
-          const BridgeTerm *t = bridge_university_find_term (g_ptr_array_index (universities, j), id);
-
-          if (t != NULL && t->name != NULL)
-            name = bridge_text_pick (t->name);
-        }
-      g_ptr_array_add (labels, g_strdup (name != NULL ? name : id));
-      g_ptr_array_add (values, g_strdup (id));
-    }
-  set_choices (self->term_row, &self->term_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* languages */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  languages = catalog != NULL ? bridge_catalog_list_languages (catalog) : NULL;
-  for (guint i = 0; languages != NULL && i < languages->len; i++)
-    {
-      const char *code = g_ptr_array_index (languages, i);
-
-      g_ptr_array_add (labels, g_strdup (bridge_gui_language_label (code)));
-      g_ptr_array_add (values, g_strdup (code));
-    }
-  set_choices (self->language_row, &self->language_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
-
-  /* delivery */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (BridgeDelivery d = BRIDGE_DELIVERY_ON_CAMPUS; d <= BRIDGE_DELIVERY_BLENDED; d++)
-    {
-      g_ptr_array_add (labels, g_strdup (bridge_delivery_get_label (d)));
-      g_ptr_array_add (values, g_strdup (bridge_delivery_to_string (d)));
-    }
-  set_choices (self->delivery_row, &self->delivery_values, labels, values);
-}
-
-static const char *
-selected_value (AdwComboRow *row,
-                GPtrArray   *values)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= values->len)
-    return NULL;
-  return g_ptr_array_index (values, selected);
-}
-
 static void
 run_search (BridgeCatalogPage *self)
 {
   BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
-  double min_credits = gtk_spin_button_get_value (self->min_credits_spin);
-  double max_credits = gtk_spin_button_get_value (self->max_credits_spin);
 
-  if (self->reloading || self->model == NULL)
+  if (self->model == NULL)
     return;
 
-  filter.university = selected_value (self->university_row, self->university_values);
-  filter.city = selected_value (self->city_row, self->city_values);
-  filter.isced = selected_value (self->field_row, self->field_values);
-  filter.level = selected_value (self->level_row, self->level_values);
-  filter.cycle = selected_value (self->cycle_row, self->cycle_values);
-  filter.term = selected_value (self->term_row, self->term_values);
-  filter.language = selected_value (self->language_row, self->language_values);
-  filter.delivery = selected_value (self->delivery_row, self->delivery_values);
-  filter.min_credits = min_credits > 0 ? min_credits : -1;
-  filter.max_credits = max_credits > 0 ? max_credits : -1;
-
+  if (self->filters != NULL)
+    bridge_filter_panel_get_filter (self->filters, &filter);
   bridge_search_model_search (self->model,
                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                               &filter);
 }
 
 static void
-filter_changed_cb (BridgeCatalogPage *self)
+filters_changed_cb (BridgeCatalogPage *self)
 {
-  gboolean any = FALSE;
-
   run_search (self);
 
   /* The filter button shows when filters are on, even when hidden. */
-  any = selected_value (self->university_row, self->university_values) != NULL ||
-        selected_value (self->city_row, self->city_values) != NULL ||
-        selected_value (self->field_row, self->field_values) != NULL ||
-        selected_value (self->level_row, self->level_values) != NULL ||
-        selected_value (self->cycle_row, self->cycle_values) != NULL ||
-        selected_value (self->term_row, self->term_values) != NULL ||
-        selected_value (self->language_row, self->language_values) != NULL ||
-        selected_value (self->delivery_row, self->delivery_values) != NULL ||
-        gtk_spin_button_get_value (self->min_credits_spin) > 0 ||
-        gtk_spin_button_get_value (self->max_credits_spin) > 0;
-  if (any)
+  if (bridge_filter_panel_get_active (self->filters))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
 }
 
-static void
-clear_filters_cb (BridgeCatalogPage *self)
+/* The filters are out of sight until the filter button is first pressed:
+ * built then, they do not hold up the window's first frame. */
+static BridgeFilterPanel *
+ensure_filters (BridgeCatalogPage *self)
 {
-  self->reloading = TRUE;
-  adw_combo_row_set_selected (self->university_row, 0);
-  adw_combo_row_set_selected (self->city_row, 0);
-  adw_combo_row_set_selected (self->field_row, 0);
-  adw_combo_row_set_selected (self->level_row, 0);
-  adw_combo_row_set_selected (self->cycle_row, 0);
-  adw_combo_row_set_selected (self->term_row, 0);
-  adw_combo_row_set_selected (self->language_row, 0);
-  adw_combo_row_set_selected (self->delivery_row, 0);
-  gtk_spin_button_set_value (self->min_credits_spin, 0);
-  gtk_spin_button_set_value (self->max_credits_spin, 0);
-  self->reloading = FALSE;
-  filter_changed_cb (self);
+  if (self->filters == NULL && self->context != NULL)
+    {
+      self->filters = bridge_filter_panel_new (self->context);
+      g_signal_connect_object (self->filters, "changed",
+                               G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_revealer_set_child (self->filter_revealer, GTK_WIDGET (self->filters));
+    }
+  return self->filters;
+}
+
+static void
+filter_toggled_cb (BridgeCatalogPage *self)
+{
+  if (gtk_toggle_button_get_active (self->filter_button))
+    ensure_filters (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -542,9 +329,8 @@ bridge_catalog_page_reload (BridgeCatalogPage *self)
   if (self->context == NULL)
     return;
 
-  self->reloading = TRUE;
-  fill_filters (self);
-  self->reloading = FALSE;
+  if (self->filters != NULL)
+    bridge_filter_panel_reload (self->filters);
   bridge_search_model_invalidate (self->model);
   run_search (self);
 }
@@ -584,7 +370,7 @@ bridge_catalog_page_get_child (BridgeCatalogPage *self,
   if (g_strcmp0 (name, "filter-button") == 0)
     return GTK_WIDGET (self->filter_button);
   if (g_strcmp0 (name, "university-row") == 0)
-    return GTK_WIDGET (self->university_row);
+    return bridge_filter_panel_get_child (ensure_filters (self), name);
   if (g_strcmp0 (name, "back-button") == 0)
     return GTK_WIDGET (self->back_button);
   return NULL;
@@ -614,14 +400,6 @@ bridge_catalog_page_finalize (GObject *object)
 {
   BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (object);
 
-  g_clear_pointer (&self->university_values, g_ptr_array_unref);
-  g_clear_pointer (&self->city_values, g_ptr_array_unref);
-  g_clear_pointer (&self->field_values, g_ptr_array_unref);
-  g_clear_pointer (&self->level_values, g_ptr_array_unref);
-  g_clear_pointer (&self->cycle_values, g_ptr_array_unref);
-  g_clear_pointer (&self->term_values, g_ptr_array_unref);
-  g_clear_pointer (&self->language_values, g_ptr_array_unref);
-  g_clear_pointer (&self->delivery_values, g_ptr_array_unref);
   g_clear_pointer (&self->open_first_query, g_free);
 
   G_OBJECT_CLASS (bridge_catalog_page_parent_class)->finalize (object);
@@ -647,16 +425,7 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, content);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, university_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, city_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, field_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, level_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, cycle_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, term_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, language_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, delivery_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, min_credits_spin);
-  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, max_credits_spin);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_label);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, list_view);
@@ -666,8 +435,7 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, course_slot);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
