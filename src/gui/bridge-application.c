@@ -326,6 +326,7 @@ bridge_application_startup (GApplication *app)
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('grades')", { "<Alt>3", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
   g_autofree char *reason = NULL;
   g_autofree char *path = NULL;

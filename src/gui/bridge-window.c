@@ -820,6 +820,27 @@ print_plan_action (GtkWidget  *widget,
   bridge_plan_print (GTK_WINDOW (self), self->context, bridge_plan_page_get_plan (self->plan_page));
 }
 
+/* The shortcuts window is built when first asked for: GTK would build it
+ * with the window from gtk/help-overlay.ui, before the first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/bridge-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 import_catalog_action (GtkWidget  *widget,
                        const char *action_name,
@@ -997,6 +1018,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   /* The application's accelerators are set in bridge-application.c; these
    * belong to the window's own actions. */

@@ -520,11 +520,28 @@ test_shortcuts (void)
 {
   g_auto(GStrv) search = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
   g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_auto(GStrv) overlay = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
   GtkWidget *entry = bridge_catalog_page_get_child (catalog_page (), "search-entry");
+  GtkShortcutsWindow *shortcuts;
 
   g_assert_cmpstr (search[0], ==, "<Control>f");
   g_assert_cmpstr (help[0], ==, "F1");
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* The shortcuts window is built when first asked for, and shown. */
+  g_assert_cmpstr (overlay[0], ==, "<Control>question");
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  gui_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  /* Asked for again, the same window comes back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == shortcuts);
+  gtk_window_close (GTK_WINDOW (shortcuts));
 
   bridge_window_show_page (window, "plan");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
