@@ -45,15 +45,18 @@ struct _BridgeWindow
   GtkNativeDialog      *chooser;
   GPtrArray            *welcome_university_ids;
 
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
+  /* built by show_state() when first shown */
   AdwStatusPage        *error_status;
   GtkProgressBar       *import_progress;
   AdwComboRow          *welcome_university_row;
   AdwComboRow          *welcome_cycle_row;
   AdwComboRow          *welcome_field_row;
   GtkButton            *welcome_start_button;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GMenuModel           *primary_menu;
   GtkWidget            *demo_banner;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
@@ -286,6 +289,47 @@ fill_welcome (BridgeWindow *self)
   adw_combo_row_set_selected (self->welcome_field_row, selected);
 }
 
+static void welcome_start_cb (BridgeWindow *self);
+
+/* Shows the state @name ("loading", "error", "welcome" or "main"), building
+ * its page from bridge-window-states.ui the first time: most starts go
+ * straight to the catalog, and need none of them. */
+static void
+show_state (BridgeWindow *self,
+            const char   *name)
+{
+  if (gtk_stack_get_child_by_name (self->main_stack, name) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+      g_autofree char *id = g_strconcat (name, "_page", NULL);
+      const char *ids[] = { id, NULL };
+      g_autoptr(GError) error = NULL;
+
+      gtk_builder_cscope_add_callback (scope, welcome_start_cb);
+      gtk_builder_set_scope (builder, scope);
+      gtk_builder_set_current_object (builder, G_OBJECT (self));
+      gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+      gtk_builder_expose_object (builder, "primary_menu", G_OBJECT (self->primary_menu));
+      if (!gtk_builder_add_objects_from_resource (builder, RESOURCE_BASE "/bridge-window-states.ui",
+                                                  ids, &error))
+        g_error ("%s", error->message);   /* the resource is built in */
+
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
+#define GET(member, type) \
+  if (gtk_builder_get_object (builder, #member) != NULL) \
+    self->member = type (gtk_builder_get_object (builder, #member))
+      GET (error_status, ADW_STATUS_PAGE);
+      GET (import_progress, GTK_PROGRESS_BAR);
+      GET (welcome_university_row, ADW_COMBO_ROW);
+      GET (welcome_cycle_row, ADW_COMBO_ROW);
+      GET (welcome_field_row, ADW_COMBO_ROW);
+      GET (welcome_start_button, GTK_BUTTON);
+#undef GET
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
 /* Pages out of sight are brought up to date when they come into view, so
  * the first frame only waits for the catalog. */
 static void
@@ -316,7 +360,7 @@ show_main (BridgeWindow *self)
   self->plan_stale = TRUE;
   self->grades_stale = TRUE;
   reload_visible_page (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  show_state (self, "main");
   bridge_catalog_page_focus_search (self->catalog_page);
 }
 
@@ -328,24 +372,24 @@ update_state (BridgeWindow *self)
 
   if (catalog == NULL)
     {
+      show_state (self, "error");
       adw_status_page_set_description (self->error_status,
                                        bridge_application_get_catalog_problem (app));
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
     }
   else if (bridge_application_is_importing (app))
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      show_state (self, "loading");
     }
   else if (bridge_catalog_is_empty (catalog))
     {
+      show_state (self, "loading");
       gtk_progress_bar_set_fraction (self->import_progress, 0.0);
-      gtk_stack_set_visible_child_name (self->main_stack, "loading");
       bridge_application_import (app, NULL);
     }
   else if (!g_settings_get_boolean (self->settings, "first-run-done"))
     {
+      show_state (self, "welcome");
       fill_welcome (self);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
   else
     {
@@ -377,17 +421,19 @@ import_started_cb (BridgeWindow *self)
 {
   BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
 
-  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
   /* A first import takes the whole window; a later one only a toast. */
   if (catalog == NULL || bridge_catalog_is_empty (catalog))
-    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    show_state (self, "loading");
+  if (self->import_progress != NULL)
+    gtk_progress_bar_set_fraction (self->import_progress, 0.0);
 }
 
 static void
 import_progress_cb (BridgeWindow *self,
                     double        fraction)
 {
-  gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0.0, 1.0));
+  if (self->import_progress != NULL)
+    gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0.0, 1.0));
 }
 
 static void
@@ -399,8 +445,8 @@ import_finished_cb (BridgeWindow *self,
 
   if (!success && (catalog == NULL || bridge_catalog_is_empty (catalog)))
     {
+      show_state (self, "error");
       adw_status_page_set_description (self->error_status, message);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
 
@@ -990,12 +1036,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, error_status);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, import_progress);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_university_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_cycle_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_field_row);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, welcome_start_button);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);
@@ -1004,7 +1045,6 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_start_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_to_plan_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
