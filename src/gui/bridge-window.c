@@ -61,7 +61,8 @@ struct _BridgeWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   BridgeCatalogPage    *catalog_page;
-  BridgePlanPage       *plan_page;
+  AdwBin               *plan_slot;
+  BridgePlanPage       *plan_page;        /* NULL until ensure_plan_page() */
   AdwBin               *grades_slot;
   AdwBin               *agreement_slot;
   BridgeGradesPage     *grades_page;      /* NULL until build_later_pages() */
@@ -114,13 +115,43 @@ bridge_window_get_state (BridgeWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
-/* The Grades and Agreement pages are out of sight at start: they are built
- * once the first frame is painted, or when first asked for, so that the
- * window comes up sooner (issue 4, item 9). */
+static void update_title (BridgeWindow *self);
+static void plan_replaced_cb (BridgeWindow *self);
+
+/* The Plan, Grades and Agreement pages are out of sight at start: they are
+ * built once the first frame is painted, or when first needed, so that the
+ * window comes up sooner (issue 4, item 9). The plan itself lives in the
+ * Plan page, so anything that reads or changes it asks for the page here. */
+static BridgePlanPage *
+ensure_plan_page (BridgeWindow *self)
+{
+  if (self->plan_page == NULL)
+    {
+      self->plan_page = g_object_new (BRIDGE_TYPE_PLAN_PAGE, NULL);
+      adw_bin_set_child (self->plan_slot, GTK_WIDGET (self->plan_page));
+      bridge_plan_page_set_context (self->plan_page, self->context);
+      g_signal_connect_object (self->plan_page, "notify::modified",
+                               G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan_page, "notify::file",
+                               G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan_page, "notify::plan",
+                               G_CALLBACK (plan_replaced_cb), self, G_CONNECT_SWAPPED);
+      /* Brought up to date now if the catalog is already in. */
+      if (self->plan_stale)
+        {
+          self->plan_stale = FALSE;
+          bridge_plan_page_reload (self->plan_page);
+        }
+    }
+  return self->plan_page;
+}
+
 static void
 build_later_pages (BridgeWindow *self)
 {
   g_clear_handle_id (&self->build_later_id, g_source_remove);
+
+  ensure_plan_page (self);
 
   if (self->grades_page == NULL)
     {
@@ -139,7 +170,7 @@ build_later_pages (BridgeWindow *self)
       self->agreement_page = g_object_new (BRIDGE_TYPE_AGREEMENT_PAGE, NULL);
       adw_bin_set_child (self->agreement_slot, GTK_WIDGET (self->agreement_page));
       bridge_agreement_page_set_context (self->agreement_page, self->context);
-      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
+      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
     }
 }
 
@@ -180,7 +211,7 @@ bridge_window_get_page (BridgeWindow *self,
   if (g_strcmp0 (name, "catalog") == 0)
     return GTK_WIDGET (self->catalog_page);
   if (g_strcmp0 (name, "plan") == 0)
-    return GTK_WIDGET (self->plan_page);
+    return GTK_WIDGET (ensure_plan_page (self));
   if (g_strcmp0 (name, "grades") == 0 || g_strcmp0 (name, "agreement") == 0)
     {
       build_later_pages (self);
@@ -339,7 +370,9 @@ reload_visible_page (BridgeWindow *self)
 
   if (g_strcmp0 (name, "grades") == 0 || g_strcmp0 (name, "agreement") == 0)
     build_later_pages (self);
-  if (self->plan_stale && g_strcmp0 (name, "plan") == 0)
+  if (g_strcmp0 (name, "plan") == 0)
+    ensure_plan_page (self);
+  if (self->plan_stale && self->plan_page != NULL && g_strcmp0 (name, "plan") == 0)
     {
       self->plan_stale = FALSE;
       bridge_plan_page_reload (self->plan_page);
@@ -460,8 +493,9 @@ import_finished_cb (BridgeWindow *self,
 static void
 update_title (BridgeWindow *self)
 {
-  GFile *file = bridge_plan_page_get_file (self->plan_page);
-  gboolean modified = bridge_plan_page_get_modified (self->plan_page);
+  /* No Plan page yet: a new, empty plan. */
+  GFile *file = self->plan_page != NULL ? bridge_plan_page_get_file (self->plan_page) : NULL;
+  gboolean modified = self->plan_page != NULL && bridge_plan_page_get_modified (self->plan_page);
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -506,7 +540,7 @@ save_to (BridgeWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!bridge_plan_page_save (self->plan_page, file, &error))
+  if (!bridge_plan_page_save (ensure_plan_page (self), file, &error))
     {
       g_autofree char *message = NULL;
 
@@ -527,7 +561,7 @@ load_file (BridgeWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!bridge_plan_page_load (self->plan_page, file, &error))
+  if (!bridge_plan_page_load (ensure_plan_page (self), file, &error))
     {
       g_autofree char *message = NULL;
 
@@ -618,7 +652,7 @@ save_plan_as (BridgeWindow *self)
 {
   g_autoptr(GtkFileFilter) filter = plan_filter ();
   GtkFileChooserNative *chooser;
-  GFile *file = bridge_plan_page_get_file (self->plan_page);
+  GFile *file = bridge_plan_page_get_file (ensure_plan_page (self));
 
   chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -650,7 +684,7 @@ run_pending (BridgeWindow *self)
       gtk_window_close (GTK_WINDOW (self));
       break;
     case PENDING_NEW:
-      bridge_plan_page_new_plan (self->plan_page);
+      bridge_plan_page_new_plan (ensure_plan_page (self));
       adw_view_stack_set_visible_child_name (self->view_stack, "plan");
       break;
     case PENDING_OPEN_CHOOSER:
@@ -676,7 +710,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_strcmp0 (response, "save") == 0)
     {
-      GFile *file = bridge_plan_page_get_file (self->plan_page);
+      GFile *file = bridge_plan_page_get_file (ensure_plan_page (self));
 
       if (file == NULL)
         save_plan_as (self);        /* continues in save_response_cb */
@@ -703,7 +737,7 @@ with_saved_plan (BridgeWindow *self,
   self->pending = kind;
   g_set_object (&self->pending_file, file);
 
-  if (!bridge_plan_page_get_modified (self->plan_page))
+  if (self->plan_page == NULL || !bridge_plan_page_get_modified (self->plan_page))
     {
       run_pending (self);
       return;
@@ -746,7 +780,7 @@ add_to_plan_cb (BridgeWindow *self,
   AdwToast *toast;
   g_autofree char *title = NULL;
 
-  if (!bridge_plan_page_add_course (self->plan_page, course, &error))
+  if (!bridge_plan_page_add_course (ensure_plan_page (self), course, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
@@ -820,7 +854,7 @@ save_plan_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   BridgeWindow *self = BRIDGE_WINDOW (widget);
-  GFile *file = bridge_plan_page_get_file (self->plan_page);
+  GFile *file = bridge_plan_page_get_file (ensure_plan_page (self));
 
   self->pending = PENDING_NONE;
   if (file == NULL)
@@ -850,8 +884,8 @@ export_plan_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
   bridge_plan_export_dialog_show (GTK_WINDOW (self), self->context,
-                                  bridge_plan_page_get_plan (self->plan_page),
-                                  bridge_plan_page_get_file (self->plan_page));
+                                  bridge_plan_page_get_plan (ensure_plan_page (self)),
+                                  bridge_plan_page_get_file (ensure_plan_page (self)));
 }
 
 static void
@@ -863,7 +897,7 @@ print_plan_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
-  bridge_plan_print (GTK_WINDOW (self), self->context, bridge_plan_page_get_plan (self->plan_page));
+  bridge_plan_print (GTK_WINDOW (self), self->context, bridge_plan_page_get_plan (ensure_plan_page (self)));
 }
 
 /* The shortcuts window is built when first asked for: GTK would build it
@@ -911,7 +945,8 @@ bridge_window_close_request (GtkWindow *window)
   BridgeWindow *self = BRIDGE_WINDOW (window);
   int width, height;
 
-  if (!self->close_confirmed && bridge_plan_page_get_modified (self->plan_page))
+  if (!self->close_confirmed && self->plan_page != NULL &&
+      bridge_plan_page_get_modified (self->plan_page))
     {
       with_saved_plan (self, PENDING_CLOSE, NULL);
       return TRUE;
@@ -933,7 +968,7 @@ static void
 plan_replaced_cb (BridgeWindow *self)
 {
   if (self->agreement_page != NULL)
-    bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (self->plan_page));
+    bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
 }
 
 /* "application" is set after construction: set-up waits for it. */
@@ -956,7 +991,6 @@ setup (BridgeWindow *self)
 
   self->context = bridge_context_new (catalog, self->settings);
   bridge_catalog_page_set_context (self->catalog_page, self->context);
-  bridge_plan_page_set_context (self->plan_page, self->context);
 
   self->import_started_id =
     g_signal_connect_swapped (app, "import-started", G_CALLBACK (import_started_cb), self);
@@ -969,12 +1003,6 @@ setup (BridgeWindow *self)
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (reload_visible_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->plan_page, "notify::modified",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->plan_page, "notify::file",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->plan_page, "notify::plan",
-                           G_CALLBACK (plan_replaced_cb), self, G_CONNECT_SWAPPED);
 
   update_recent (self);
   update_title (self);
@@ -999,6 +1027,7 @@ bridge_window_dispose (GObject *object)
   g_clear_handle_id (&self->build_later_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
+  self->plan_page = NULL;
   self->grades_page = NULL;
   self->agreement_page = NULL;
 
@@ -1031,7 +1060,6 @@ bridge_window_class_init (BridgeWindowClass *klass)
   window_class->close_request = bridge_window_close_request;
 
   g_type_ensure (BRIDGE_TYPE_CATALOG_PAGE);
-  g_type_ensure (BRIDGE_TYPE_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, toast_overlay);
@@ -1041,7 +1069,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, catalog_page);
-  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
