@@ -347,8 +347,6 @@ bridge_application_startup (GApplication *app)
     g_error ("The settings schema %s is missing: install Credit Bridge, or run it "
              "from a build tree where data/ compiled the schema", APPLICATION_ID);
 
-  gtk_window_set_default_icon_name (APPLICATION_ID);
-
   path = bridge_catalog_default_path ();
   self->catalog = bridge_catalog_open_or_reset (path, &reason, &error);
   if (self->catalog == NULL)

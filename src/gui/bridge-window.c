@@ -151,6 +151,16 @@ build_later_pages (BridgeWindow *self)
 {
   g_clear_handle_id (&self->build_later_id, g_source_remove);
 
+  /* The icon X11 window managers show (Wayland takes it from the desktop
+   * file): GTK renders the SVG at several sizes when a realized window gets
+   * it, so that waits for the first frame too. The default serves the
+   * dialogs opened later. */
+  if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL)
+    {
+      gtk_window_set_default_icon_name (APPLICATION_ID);
+      gtk_window_set_icon_name (GTK_WINDOW (self), APPLICATION_ID);
+    }
+
   ensure_plan_page (self);
 
   if (self->grades_page == NULL)
