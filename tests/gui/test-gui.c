@@ -265,6 +265,88 @@ test_row_shows_cores_numbers (void)
   g_assert_nonnull (strstr (facts, home));
 }
 
+/* A copy of @course, at the same university, with only the title
+ * @language: @title. */
+static BridgeCourse *
+course_titled (BridgeCourse *course,
+               const char   *language,
+               const char   *title)
+{
+  g_autoptr(JsonNode) node = json_from_string (bridge_course_get_raw_json (course), NULL);
+  JsonObject *object = json_node_get_object (node);
+  JsonObject *text = json_object_new ();
+  g_autofree char *raw = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgeCourse *copy;
+
+  json_object_set_string_member (text, language, title);
+  json_object_set_object_member (object, "title", text);
+  raw = json_to_string (node, FALSE);
+  copy = bridge_course_new_from_json (object, raw, &error);
+  g_assert_no_error (error);
+  bridge_course_set_university_name (copy, bridge_course_get_university_name (course));
+  return copy;
+}
+
+static int
+row_height (GtkWidget *row)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* Rows in one script are as tall as each other, and a row with Chinese in
+ * it is tall enough for the Chinese font's lines, in either language of the
+ * interface. Rebinding a row to a course in the other script changes its
+ * height. */
+static void
+test_row_heights (void)
+{
+  g_autoptr(BridgeCourse) first = NULL;
+  g_autoptr(BridgeCourse) latin = NULL;
+  g_autoptr(BridgeCourse) latin_long = NULL;
+  g_autoptr(BridgeCourse) chinese = NULL;
+  GtkWidget *row = g_object_ref_sink (bridge_course_row_new ());
+  GtkWidget *other = g_object_ref_sink (bridge_course_row_new ());
+  g_autoptr(PangoLayout) latin_line = NULL;
+  g_autoptr(PangoLayout) chinese_line = NULL;
+  int latin_height, chinese_height, latin_line_height, chinese_line_height;
+
+  gui_test_search (window, "数学");
+  first = result (0);
+  latin = course_titled (first, "en", "Calculus");
+  latin_long = course_titled (first, "en", "Linear Algebra and Analytic Geometry (Honours)");
+  chinese = course_titled (first, "zh", "高等数学");
+
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), NULL, latin);
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (other), NULL, latin_long);
+  latin_height = row_height (row);
+  g_assert_cmpint (latin_height, >, 0);
+  g_assert_cmpint (row_height (other), ==, latin_height);
+
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), NULL, chinese);
+  g_assert_cmpstr (bridge_course_row_get_title (BRIDGE_COURSE_ROW (row)), ==, "高等数学");
+  chinese_height = row_height (row);
+  /* Taller exactly when the Chinese font's lines are taller than the
+   * Latin font's (Noto Sans CJK against DejaVu Sans: 24 px against 19). */
+  latin_line = gtk_widget_create_pango_layout (row, "Ag");
+  chinese_line = gtk_widget_create_pango_layout (row, "Ag学分");
+  pango_layout_get_pixel_size (latin_line, NULL, &latin_line_height);
+  pango_layout_get_pixel_size (chinese_line, NULL, &chinese_line_height);
+  if (chinese_line_height > latin_line_height)
+    g_assert_cmpint (chinese_height, >, latin_height);
+  else
+    g_assert_cmpint (chinese_height, ==, latin_height);
+
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), NULL, latin);
+  g_assert_cmpint (row_height (row), ==, latin_height);
+
+  g_object_unref (row);
+  g_object_unref (other);
+}
+
 /* Enter (activate) opens the course: its page shows core's equivalence and
  * a grade preview equal to core's conversion. */
 static void
@@ -837,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/gui/05-search-nothing-found", test_search_nothing_found);
   g_test_add_func ("/gui/06-search-filter-university", test_search_filter_university);
   g_test_add_func ("/gui/07-search-row-numbers", test_row_shows_cores_numbers);
+  g_test_add_func ("/gui/07-search-row-heights", test_row_heights);
   g_test_add_func ("/gui/08-course-open", test_open_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
