@@ -9,7 +9,7 @@
 #include "bridge-search-model.h"
 
 /* SQLite's page cache of the searches' connection, in KiB. */
-#define SEARCH_CACHE_KIB 4096
+#define SEARCH_CACHE_KIB 2048
 
 /* Room for the rows a list view builds, and as many again around them. */
 #define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
