@@ -369,6 +369,8 @@ bridge_catalog_page_get_child (BridgeCatalogPage *self,
     return GTK_WIDGET (self->results_label);
   if (g_strcmp0 (name, "filter-button") == 0)
     return GTK_WIDGET (self->filter_button);
+  if (g_strcmp0 (name, "filter-panel") == 0)
+    return GTK_WIDGET (self->filters);          /* NULL until first shown */
   if (g_strcmp0 (name, "university-row") == 0)
     return bridge_filter_panel_get_child (ensure_filters (self), name);
   if (g_strcmp0 (name, "back-button") == 0)

@@ -65,7 +65,7 @@ struct _BridgeWindow
   BridgePlanPage       *plan_page;        /* NULL until ensure_plan_page() */
   AdwBin               *grades_slot;
   AdwBin               *agreement_slot;
-  BridgeGradesPage     *grades_page;      /* NULL until build_later_pages() */
+  BridgeGradesPage     *grades_page;      /* NULL until first shown */
   BridgeAgreementPage  *agreement_page;   /* likewise */
   guint                 build_later_id;
   GMenu                *recent_section;
@@ -146,6 +146,41 @@ ensure_plan_page (BridgeWindow *self)
   return self->plan_page;
 }
 
+/* The Grades and Agreement pages are built when first shown: an advisor's
+ * consultation may never open them, and together they hold some 3 MB. */
+static BridgeGradesPage *
+ensure_grades_page (BridgeWindow *self)
+{
+  if (self->grades_page == NULL)
+    {
+      self->grades_page = g_object_new (BRIDGE_TYPE_GRADES_PAGE, NULL);
+      adw_bin_set_child (self->grades_slot, GTK_WIDGET (self->grades_page));
+      bridge_grades_page_set_context (self->grades_page, self->context);
+      /* Brought up to date now if the catalog is already in. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
+        {
+          self->grades_stale = FALSE;
+          bridge_grades_page_reload (self->grades_page);
+        }
+    }
+  return self->grades_page;
+}
+
+static BridgeAgreementPage *
+ensure_agreement_page (BridgeWindow *self)
+{
+  if (self->agreement_page == NULL)
+    {
+      self->agreement_page = g_object_new (BRIDGE_TYPE_AGREEMENT_PAGE, NULL);
+      adw_bin_set_child (self->agreement_slot, GTK_WIDGET (self->agreement_page));
+      bridge_agreement_page_set_context (self->agreement_page, self->context);
+      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
+    }
+  return self->agreement_page;
+}
+
+/* What waits for the first frame: the Plan page, which adding a course
+ * needs at once, and the window's icon. */
 static void
 build_later_pages (BridgeWindow *self)
 {
@@ -162,26 +197,6 @@ build_later_pages (BridgeWindow *self)
     }
 
   ensure_plan_page (self);
-
-  if (self->grades_page == NULL)
-    {
-      self->grades_page = g_object_new (BRIDGE_TYPE_GRADES_PAGE, NULL);
-      adw_bin_set_child (self->grades_slot, GTK_WIDGET (self->grades_page));
-      bridge_grades_page_set_context (self->grades_page, self->context);
-      /* Brought up to date now if the catalog is already in. */
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
-        {
-          self->grades_stale = FALSE;
-          bridge_grades_page_reload (self->grades_page);
-        }
-    }
-  if (self->agreement_page == NULL)
-    {
-      self->agreement_page = g_object_new (BRIDGE_TYPE_AGREEMENT_PAGE, NULL);
-      adw_bin_set_child (self->agreement_slot, GTK_WIDGET (self->agreement_page));
-      bridge_agreement_page_set_context (self->agreement_page, self->context);
-      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
-    }
 }
 
 static gboolean
@@ -199,7 +214,7 @@ first_frame_cb (GdkFrameClock *clock,
                 BridgeWindow  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
-  if (self->grades_page == NULL && self->build_later_id == 0)
+  if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL && self->build_later_id == 0)
     self->build_later_id = g_idle_add (build_later_idle_cb, self);
 }
 
@@ -222,12 +237,10 @@ bridge_window_get_page (BridgeWindow *self,
     return GTK_WIDGET (self->catalog_page);
   if (g_strcmp0 (name, "plan") == 0)
     return GTK_WIDGET (ensure_plan_page (self));
-  if (g_strcmp0 (name, "grades") == 0 || g_strcmp0 (name, "agreement") == 0)
-    {
-      build_later_pages (self);
-      return g_strcmp0 (name, "grades") == 0 ? GTK_WIDGET (self->grades_page)
-                                             : GTK_WIDGET (self->agreement_page);
-    }
+  if (g_strcmp0 (name, "grades") == 0)
+    return GTK_WIDGET (ensure_grades_page (self));
+  if (g_strcmp0 (name, "agreement") == 0)
+    return GTK_WIDGET (ensure_agreement_page (self));
   return NULL;
 }
 
@@ -378,10 +391,12 @@ reload_visible_page (BridgeWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (g_strcmp0 (name, "grades") == 0 || g_strcmp0 (name, "agreement") == 0)
-    build_later_pages (self);
   if (g_strcmp0 (name, "plan") == 0)
     ensure_plan_page (self);
+  else if (g_strcmp0 (name, "grades") == 0)
+    ensure_grades_page (self);
+  else if (g_strcmp0 (name, "agreement") == 0)
+    ensure_agreement_page (self);
   if (self->plan_stale && self->plan_page != NULL && g_strcmp0 (name, "plan") == 0)
     {
       self->plan_stale = FALSE;

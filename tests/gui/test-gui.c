@@ -733,6 +733,89 @@ test_narrow (void)
   gui_test_close (narrow);
 }
 
+/* The child of the view stack's page @name: the page, or the AdwBin slot
+ * it is built into. */
+static GtkWidget *
+slot_child (BridgeWindow *win,
+            const char   *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (bridge_window_get_child (win, "view-stack"));
+
+  return adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, name)));
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+frames_painted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+plan_page_built (gpointer data)
+{
+  return slot_child (data, "plan") != NULL;
+}
+
+/* What the first frame does not wait for (issue 4, item 9): the Plan page
+ * comes right after it; the Grades and Agreement pages, the filters and
+ * the first run's states when first shown. Each works once it is there. */
+static void
+test_built_when_needed (void)
+{
+  BridgeWindow *other = bridge_window_new (app);
+  BridgeCatalogPage *page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (other, "catalog"));
+  GtkWidget *filter_button = bridge_catalog_page_get_child (page, "filter-button");
+  GdkFrameClock *clock;
+  guint frames = 0;
+
+  /* Built and not yet shown: none of them. */
+  g_assert_cmpstr (bridge_window_get_state (other), ==, "main");
+  g_assert_null (slot_child (other, "plan"));
+  g_assert_null (slot_child (other, "grades"));
+  g_assert_null (slot_child (other, "agreement"));
+  g_assert_null (bridge_catalog_page_get_child (page, "filter-panel"));
+  g_assert_null (bridge_window_get_child (other, "welcome-start"));
+  g_assert_null (bridge_window_get_child (other, "import-progress"));
+
+  /* After the first frame: the Plan page and the window's icon. */
+  gtk_window_present (GTK_WINDOW (other));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (other));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  g_assert_true (gui_test_wait (frames_painted, &frames, 5000));
+  g_signal_handlers_disconnect_by_func (clock, count_frame_cb, &frames);
+  g_assert_true (gui_test_wait (plan_page_built, other, 5000));
+  g_assert_true (BRIDGE_IS_PLAN_PAGE (slot_child (other, "plan")));
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (other)), ==, APPLICATION_ID);
+  g_assert_null (slot_child (other, "grades"));
+  g_assert_null (slot_child (other, "agreement"));
+
+  /* Shown: the Grades page, up to date with the catalog. */
+  bridge_window_show_page (other, "grades");
+  gui_test_spin (100);
+  g_assert_true (BRIDGE_IS_GRADES_PAGE (slot_child (other, "grades")));
+  g_assert_null (slot_child (other, "agreement"));
+  bridge_window_show_page (other, "agreement");
+  gui_test_spin (100);
+  g_assert_nonnull (slot_child (other, "agreement"));
+
+  /* The filters, when the button is first pressed; until then the search
+   * runs unfiltered. */
+  bridge_window_show_page (other, "catalog");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (filter_button), TRUE);
+  g_assert_nonnull (bridge_catalog_page_get_child (page, "filter-panel"));
+  g_assert_true (gtk_widget_is_ancestor (bridge_catalog_page_get_child (page, "university-row"),
+                                         bridge_catalog_page_get_child (page, "filter-panel")));
+
+  gui_test_close (other);
+}
+
 /* The AdwComboRow titled @title under @root (depth first), or NULL. */
 static AdwComboRow *
 find_combo_row (GtkWidget  *root,
@@ -931,6 +1014,7 @@ main (int   argc,
   g_test_add_func ("/gui/16-preferences", test_preferences);
   g_test_add_func ("/gui/16-home-change-keeps-results", test_home_change_keeps_results);
   g_test_add_func ("/gui/17-narrow", test_narrow);
+  g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
 
   status = g_test_run ();
