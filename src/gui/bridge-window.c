@@ -118,10 +118,11 @@ bridge_window_get_state (BridgeWindow *self)
 static void update_title (BridgeWindow *self);
 static void plan_replaced_cb (BridgeWindow *self);
 
-/* The Plan, Grades and Agreement pages are out of sight at start: they are
- * built once the first frame is painted, or when first needed, so that the
- * window comes up sooner (issue 4, item 9). The plan itself lives in the
- * Plan page, so anything that reads or changes it asks for the page here. */
+/* The Plan, Grades and Agreement pages are out of sight at start: each is
+ * built when first shown or needed, so that the window comes up sooner and
+ * a session that only searches does not hold them (issue 4, item 9). The
+ * plan itself lives in the Plan page, so anything that reads or changes it
+ * asks for the page here. */
 static BridgePlanPage *
 ensure_plan_page (BridgeWindow *self)
 {
@@ -146,8 +147,7 @@ ensure_plan_page (BridgeWindow *self)
   return self->plan_page;
 }
 
-/* The Grades and Agreement pages are built when first shown: an advisor's
- * consultation may never open them, and together they hold some 3 MB. */
+/* Together the Grades and Agreement pages hold some 3 MB. */
 static BridgeGradesPage *
 ensure_grades_page (BridgeWindow *self)
 {
@@ -179,8 +179,7 @@ ensure_agreement_page (BridgeWindow *self)
   return self->agreement_page;
 }
 
-/* What waits for the first frame: the Plan page, which adding a course
- * needs at once, and the window's icon. */
+/* What waits for the first frame: the window's icon. */
 static void
 build_later_pages (BridgeWindow *self)
 {
@@ -195,8 +194,6 @@ build_later_pages (BridgeWindow *self)
       gtk_window_set_default_icon_name (APPLICATION_ID);
       gtk_window_set_icon_name (GTK_WINDOW (self), APPLICATION_ID);
     }
-
-  ensure_plan_page (self);
 }
 
 static gboolean
