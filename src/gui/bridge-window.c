@@ -60,6 +60,8 @@ struct _BridgeWindow
   GtkWidget            *demo_banner;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
   BridgeCatalogPage    *catalog_page;
   AdwBin               *plan_slot;
   BridgePlanPage       *plan_page;        /* NULL until ensure_plan_page() */
@@ -261,6 +263,10 @@ bridge_window_get_child (BridgeWindow *self,
     return GTK_WIDGET (self->import_progress);
   if (g_strcmp0 (name, "view-stack") == 0)
     return GTK_WIDGET (self->view_stack);
+  if (g_strcmp0 (name, "primary-menu-button") == 0)
+    return GTK_WIDGET (self->primary_menu_button);
+  if (g_strcmp0 (name, "switcher-bar") == 0)
+    return GTK_WIDGET (self->switcher_bar);
   return NULL;
 }
 
@@ -1090,6 +1096,8 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_slot);
@@ -1117,8 +1125,35 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "agreement");
 }
 
+/* The primary menu's popover is built when first opened (by click or F10),
+ * not with the window: GtkMenuButton builds it as soon as it is given a
+ * model. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  BridgeWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* The bottom view switcher only shows in a narrow window; until then it has
+ * no stack, and no buttons to build. */
+static void
+switcher_bar_shown (BridgeWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->switcher_bar)) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static void
 bridge_window_init (BridgeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
+  g_signal_connect_object (self->switcher_bar, "notify::visible",
+                           G_CALLBACK (switcher_bar_shown), self, G_CONNECT_SWAPPED);
+  switcher_bar_shown (self);
 }

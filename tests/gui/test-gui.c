@@ -721,6 +721,11 @@ test_narrow (void)
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
 
+  /* The view switcher moves to the bottom bar. */
+  g_assert_true (gtk_widget_get_visible (bridge_window_get_child (narrow, "switcher-bar")));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bridge_window_get_child (narrow, "switcher-bar"))) ==
+                 ADW_VIEW_STACK (bridge_window_get_child (narrow, "view-stack")));
+
   g_signal_emit_by_name (list, "activate", 0);
   gui_test_spin (100);
   g_assert_false (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
@@ -770,11 +775,19 @@ window_icon_set (gpointer data)
 static void
 test_built_when_needed (void)
 {
-  BridgeWindow *other = bridge_window_new (app);
-  BridgeCatalogPage *page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (other, "catalog"));
-  GtkWidget *filter_button = bridge_catalog_page_get_child (page, "filter-button");
+  GSettings *settings = bridge_application_get_settings (app);
+  BridgeWindow *other;
+  BridgeCatalogPage *page;
+  GtkWidget *filter_button;
+  GtkMenuButton *menu_button;
   GdkFrameClock *clock;
   guint frames = 0;
+
+  g_settings_set_int (settings, "window-width", 1100);
+  g_settings_set_int (settings, "window-height", 720);
+  other = bridge_window_new (app);
+  page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (other, "catalog"));
+  filter_button = bridge_catalog_page_get_child (page, "filter-button");
 
   /* Built and not yet shown: none of them. */
   g_assert_cmpstr (bridge_window_get_state (other), ==, "main");
@@ -811,6 +824,19 @@ test_built_when_needed (void)
   bridge_window_show_page (other, "agreement");
   gui_test_spin (100);
   g_assert_nonnull (slot_child (other, "agreement"));
+
+  /* Wide, the bottom view switcher is hidden and has built no buttons. */
+  g_assert_false (gtk_widget_get_visible (bridge_window_get_child (other, "switcher-bar")));
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bridge_window_get_child (other, "switcher-bar"))));
+
+  /* The primary menu, when first opened. */
+  menu_button = GTK_MENU_BUTTON (bridge_window_get_child (other, "primary-menu-button"));
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  gtk_menu_button_popup (menu_button);
+  gui_test_spin (100);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_menu_button_popdown (menu_button);
 
   /* The filters, when the button is first pressed; until then the search
    * runs unfiltered. */
