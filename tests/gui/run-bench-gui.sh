@@ -1,13 +1,18 @@
 #!/bin/sh
 # How the window performs with a large catalog (issue 4, item 9).
 #   tests/gui/run-bench-gui.sh BUILDDIR [N]
-# Makes a synthetic feed of N courses (default 100000) with tests/gen-feed.py,
-# imports it with credit-bridge-cli, then runs bench-gui on an empty libadwaita
-# window and on Credit Bridge, three times each, under Xvfb.
+# Makes a synthetic feed of N courses (default 100000) with tests/gen-feed.py
+# and imports it with credit-bridge-cli. Then, under Xvfb:
+#   - the first frame: an empty libadwaita window and Credit Bridge, started
+#     alternately BENCH_ROUNDS times (default 7), with the medians and their
+#     ratio (a VM's timings wander by 10 % from run to run, so one pair of
+#     runs says little);
+#   - the whole bench (searching, scrolling, memory) three times.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run-bench-gui.sh BUILDDIR [N]}
 n=${2:-100000}
+rounds=${BENCH_ROUNDS:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -15,7 +20,32 @@ python3 "$top/tests/gen-feed.py" --courses "$n" --out "$work/feed" >/dev/null
 "$build/src/cli/credit-bridge-cli" catalog import --db "$work/catalog.db" "$work/feed/feed.json" >/dev/null
 
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" CREDIT_BRIDGE_DB="$work/catalog.db"
+bench() {
+  xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" "$@"
+}
+
+i=0
+while [ "$i" -lt "$rounds" ]; do
+  bench empty
+  bench app-first
+  i=$((i + 1))
+done | tee "$work/first.txt"
+
+# "... first frame 741.6 ms after main() (558.7 ms CPU ..." -> wall, CPU
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+for who in "empty window" "credit-bridge"; do
+  grep "^$who: first frame" "$work/first.txt" | sed 's/.*first frame \([0-9.]*\) ms.*(\([0-9.]*\) ms CPU.*/\1 \2/' > "$work/$who"
+  printf '%s\n' "$(cut -d' ' -f1 "$work/$who" | median) $(cut -d' ' -f2 "$work/$who" | median)" > "$work/$who.median"
+done
+read -r empty_wall empty_cpu < "$work/empty window.median"
+read -r app_wall app_cpu < "$work/credit-bridge.median"
+awk -v ew="$empty_wall" -v ec="$empty_cpu" -v aw="$app_wall" -v ac="$app_cpu" -v r="$rounds" 'BEGIN {
+  printf "first frame, median of %d: Credit Bridge %.1f ms, empty window %.1f ms: %.2fx (main-thread CPU %.1f / %.1f ms: %.2fx)\n",
+         r, aw, ew, aw / ew, ac, ec, ac / ec
+}'
+
 for i in 1 2 3; do
-  xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" empty
-  xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" app
+  bench app
 done
