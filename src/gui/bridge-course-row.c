@@ -51,7 +51,7 @@ struct _BridgeCourseRow
   PangoLayout *layout[N_PARTS];
   int          layout_width;   /* the width the layouts were made for */
   guint        layout_serial;  /* of the widget's PangoContext then */
-  gboolean     cjk;            /* some text is Chinese, Japanese or Korean */
+  gboolean     cjk;            /* some text needs taller lines than Latin */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeCourseRow, bridge_course_row, GTK_TYPE_WIDGET)
@@ -67,9 +67,10 @@ typedef struct
   int                   char_width;
 } Metrics;
 
-/* Latin text, and text with Chinese, Japanese or Korean in it, whose
- * fallback font has taller lines (24 px against 19 here). Rows of English
- * text do not load the CJK fonts, which costs the first frame some 14 ms. */
+/* Rows all in Latin-like scripts, and the others, which get lines as tall
+ * as Latin and Chinese together (24 px against 19 here), as every row did
+ * before. Rows of English text do not load the CJK fonts, which costs the
+ * first frame some 14 ms. */
 static Metrics metrics_cache[2];
 
 static PangoAttrList *
@@ -136,15 +137,21 @@ get_metrics (BridgeCourseRow *self)
   return metrics;
 }
 
-/* From the CJK radicals on: Chinese, Japanese and Korean scripts and their
- * punctuation and full-width forms. */
+/* Whether @text is all in scripts whose fonts have lines as short as Latin:
+ * Latin, Greek and Cyrillic, with general punctuation, currency signs,
+ * number forms, arrows and mathematical operators ("·", "≈"). Anything else
+ * (Chinese, but also Tibetan, Yi, Thai …) gets the taller lines. */
 static gboolean
-has_cjk (const char *text)
+has_only_short_lines (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) >= 0x2E80)
-      return TRUE;
-  return FALSE;
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!(c < 0x0530 || (c >= 0x1E00 && c < 0x2300)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -190,7 +197,7 @@ set_texts (BridgeCourseRow *self,
     {
       g_free (self->text[part]);
       self->text[part] = g_strdup (texts[part] != NULL ? texts[part] : "");
-      cjk = cjk || has_cjk (self->text[part]);
+      cjk = cjk || !has_only_short_lines (self->text[part]);
     }
   drop_layouts (self);
   /* Every row in the same script is as tall as the next: mostly, only the

@@ -308,6 +308,7 @@ test_row_heights (void)
   g_autoptr(BridgeCourse) latin = NULL;
   g_autoptr(BridgeCourse) latin_long = NULL;
   g_autoptr(BridgeCourse) chinese = NULL;
+  g_autoptr(BridgeCourse) tibetan = NULL;
   GtkWidget *row = g_object_ref_sink (bridge_course_row_new ());
   GtkWidget *other = g_object_ref_sink (bridge_course_row_new ());
   g_autoptr(PangoLayout) latin_line = NULL;
@@ -319,6 +320,7 @@ test_row_heights (void)
   latin = course_titled (first, "en", "Calculus");
   latin_long = course_titled (first, "en", "Linear Algebra and Analytic Geometry (Honours)");
   chinese = course_titled (first, "zh", "高等数学");
+  tibetan = course_titled (first, "zh", "བོད་ཡིག");
 
   bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), NULL, latin);
   bridge_course_row_set_course (BRIDGE_COURSE_ROW (other), NULL, latin_long);
@@ -339,6 +341,11 @@ test_row_heights (void)
     g_assert_cmpint (chinese_height, >, latin_height);
   else
     g_assert_cmpint (chinese_height, ==, latin_height);
+
+  /* Any script but Latin, Greek and Cyrillic gets the taller lines too:
+   * here Tibetan, taught at Southwest Minzu University. */
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (other), NULL, tibetan);
+  g_assert_cmpint (row_height (other), ==, chinese_height);
 
   bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), NULL, latin);
   g_assert_cmpint (row_height (row), ==, latin_height);
