@@ -390,6 +390,7 @@ bridge_catalog_page_dispose (GObject *object)
   self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_CATALOG_PAGE);
   self->course_page = NULL;
+  self->filters = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->context);

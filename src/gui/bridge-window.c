@@ -34,9 +34,6 @@ struct _BridgeWindow
 
   GSettings            *settings;
   BridgeContext        *context;
-  gulong                import_started_id;
-  gulong                import_progress_id;
-  gulong                import_finished_id;
   gulong                plan_modified_id;
 
   PendingKind           pending;
@@ -1020,12 +1017,12 @@ setup (BridgeWindow *self)
   self->context = bridge_context_new (catalog, self->settings);
   bridge_catalog_page_set_context (self->catalog_page, self->context);
 
-  self->import_started_id =
-    g_signal_connect_swapped (app, "import-started", G_CALLBACK (import_started_cb), self);
-  self->import_progress_id =
-    g_signal_connect_swapped (app, "import-progress", G_CALLBACK (import_progress_cb), self);
-  self->import_finished_id =
-    g_signal_connect_swapped (app, "import-finished", G_CALLBACK (import_finished_cb), self);
+  /* Tied to the window: GTK releases the application before dispose runs,
+   * so dispose could not disconnect them, and an import can outlive the
+   * window. */
+  g_signal_connect_object (app, "import-started", G_CALLBACK (import_started_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "import-progress", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "import-finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::recent-plans",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
@@ -1041,23 +1038,23 @@ static void
 bridge_window_dispose (GObject *object)
 {
   BridgeWindow *self = BRIDGE_WINDOW (object);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
-  if (app != NULL)
-    {
-      g_clear_signal_handler (&self->import_started_id, app);
-      g_clear_signal_handler (&self->import_progress_id, app);
-      g_clear_signal_handler (&self->import_finished_id, app);
-    }
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->build_later_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
+  /* Built outside the template, and gone with it. */
   self->plan_page = NULL;
   self->grades_page = NULL;
   self->agreement_page = NULL;
+  self->error_status = NULL;
+  self->import_progress = NULL;
+  self->welcome_university_row = NULL;
+  self->welcome_cycle_row = NULL;
+  self->welcome_field_row = NULL;
+  self->welcome_start_button = NULL;
 
   G_OBJECT_CLASS (bridge_window_parent_class)->dispose (object);
 }
@@ -1134,7 +1131,9 @@ create_primary_menu (GtkMenuButton *button,
 {
   BridgeWindow *self = user_data;
 
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* GTK calls this at every opening: the popover is built at the first. */
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* The bottom view switcher only shows in a narrow window; until then it has

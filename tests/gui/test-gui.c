@@ -787,6 +787,7 @@ test_built_when_needed (void)
   BridgeCatalogPage *page;
   GtkWidget *filter_button;
   GtkMenuButton *menu_button;
+  GtkPopover *popover;
   GdkFrameClock *clock;
   guint frames = 0;
 
@@ -842,7 +843,14 @@ test_built_when_needed (void)
   gtk_menu_button_popup (menu_button);
   gui_test_spin (100);
   g_assert_nonnull (gtk_menu_button_get_menu_model (menu_button));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (menu_button);
+  gui_test_spin (100);
+  /* Opened again, it is the same menu, not built anew. */
+  gtk_menu_button_popup (menu_button);
+  gui_test_spin (100);
+  g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
   gtk_menu_button_popdown (menu_button);
 
   /* The filters, when the button is first pressed; until then the search
