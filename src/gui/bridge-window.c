@@ -66,7 +66,7 @@ struct _BridgeWindow
   AdwBin               *agreement_slot;
   BridgeGradesPage     *grades_page;      /* NULL until first shown */
   BridgeAgreementPage  *agreement_page;   /* likewise */
-  guint                 build_later_id;
+  guint                 icon_idle_id;
   GMenu                *recent_section;
   gboolean              plan_stale;       /* reload when next shown */
   gboolean              grades_stale;
@@ -178,30 +178,21 @@ ensure_agreement_page (BridgeWindow *self)
   return self->agreement_page;
 }
 
-/* What waits for the first frame: the window's icon. */
-static void
-build_later_pages (BridgeWindow *self)
+/* The icon X11 window managers show (Wayland takes it from the desktop
+ * file) is the one thing that waits for the first frame: GTK renders the
+ * SVG at several sizes when a realized window gets it. The default serves
+ * the dialogs opened later. */
+static gboolean
+set_icon_idle_cb (gpointer data)
 {
-  g_clear_handle_id (&self->build_later_id, g_source_remove);
+  BridgeWindow *self = data;
 
-  /* The icon X11 window managers show (Wayland takes it from the desktop
-   * file): GTK renders the SVG at several sizes when a realized window gets
-   * it, so that waits for the first frame too. The default serves the
-   * dialogs opened later. */
+  self->icon_idle_id = 0;
   if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL)
     {
       gtk_window_set_default_icon_name (APPLICATION_ID);
       gtk_window_set_icon_name (GTK_WINDOW (self), APPLICATION_ID);
     }
-}
-
-static gboolean
-build_later_idle_cb (gpointer data)
-{
-  BridgeWindow *self = data;
-
-  self->build_later_id = 0;
-  build_later_pages (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -210,8 +201,8 @@ first_frame_cb (GdkFrameClock *clock,
                 BridgeWindow  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
-  if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL && self->build_later_id == 0)
-    self->build_later_id = g_idle_add (build_later_idle_cb, self);
+  if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL && self->icon_idle_id == 0)
+    self->icon_idle_id = g_idle_add (set_icon_idle_cb, self);
 }
 
 static void
@@ -1042,7 +1033,7 @@ bridge_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
-  g_clear_handle_id (&self->build_later_id, g_source_remove);
+  g_clear_handle_id (&self->icon_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
   /* Built outside the template, and gone with it. */
