@@ -156,7 +156,7 @@ ensure_grades_page (BridgeWindow *self)
       adw_bin_set_child (self->grades_slot, GTK_WIDGET (self->grades_page));
       bridge_grades_page_set_context (self->grades_page, self->context);
       /* Brought up to date now if the catalog is already in. */
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
+      if (self->grades_stale)
         {
           self->grades_stale = FALSE;
           bridge_grades_page_reload (self->grades_page);
