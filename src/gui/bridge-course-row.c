@@ -51,7 +51,7 @@ struct _BridgeCourseRow
   PangoLayout *layout[N_PARTS];
   int          layout_width;   /* the width the layouts were made for */
   guint        layout_serial;  /* of the widget's PangoContext then */
-  gboolean     cjk;            /* some text needs taller lines than Latin */
+  gboolean     tall_lines;     /* some text needs taller lines than Latin */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeCourseRow, bridge_course_row, GTK_TYPE_WIDGET)
@@ -105,7 +105,7 @@ get_metrics (BridgeCourseRow *self)
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const PangoFontDescription *font = pango_context_get_font_description (context);
   double resolution = pango_cairo_context_get_resolution (context);
-  Metrics *metrics = &metrics_cache[self->cjk ? 1 : 0];
+  Metrics *metrics = &metrics_cache[self->tall_lines ? 1 : 0];
   PangoFontMetrics *font_metrics;
 
   if (metrics->font != NULL &&
@@ -125,7 +125,7 @@ get_metrics (BridgeCourseRow *self)
       g_autoptr(PangoAttrList) attrs = part_attributes (part);
       int height;
 
-      pango_layout_set_text (layout, self->cjk ? "Ag学分" : "Ag", -1);
+      pango_layout_set_text (layout, self->tall_lines ? "Ag学分" : "Ag", -1);
       pango_layout_set_attributes (layout, attrs);
       pango_layout_get_pixel_size (layout, NULL, &height);
       metrics->line_height[part] = height;
@@ -191,20 +191,20 @@ set_texts (BridgeCourseRow *self,
            const char      *facts)
 {
   const char *texts[N_PARTS] = { title, code, university, facts };
-  gboolean cjk = FALSE;
+  gboolean tall_lines = FALSE;
 
   for (Part part = 0; part < N_PARTS; part++)
     {
       g_free (self->text[part]);
       self->text[part] = g_strdup (texts[part] != NULL ? texts[part] : "");
-      cjk = cjk || !has_only_short_lines (self->text[part]);
+      tall_lines = tall_lines || !has_only_short_lines (self->text[part]);
     }
   drop_layouts (self);
   /* Every row in the same script is as tall as the next: mostly, only the
    * drawing changes. */
-  if (cjk != self->cjk)
+  if (tall_lines != self->tall_lines)
     {
-      self->cjk = cjk;
+      self->tall_lines = tall_lines;
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   else
