@@ -307,6 +307,39 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  /* Any lookup reads the theme's index and directories if they are not
+   * read yet; the name itself does not matter. */
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source_object), "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* GTK starts reading the icon theme in a thread when the display opens, but
+ * GtkApplication's startup then adds the application's resource path to it,
+ * which throws that reading away: the window's first icon would read Adwaita's
+ * and hicolor's index files again on the main thread, about 10 ms before the
+ * first frame. Reading them again in a thread overlaps that with building the
+ * window. Once set up on the main thread, GtkIconTheme's lookups may be made
+ * from any thread; a lookup made meanwhile on the main thread waits for the
+ * reading instead of doing it twice. */
+static void
+read_icon_theme_in_thread (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (gtk_icon_theme_get_for_display (display), NULL, NULL, NULL);
+  g_task_set_source_tag (task, read_icon_theme_in_thread);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+static void
 bridge_application_startup (GApplication *app)
 {
   BridgeApplication *self = BRIDGE_APPLICATION (app);
@@ -335,6 +368,7 @@ bridge_application_startup (GApplication *app)
   (void) bridge_gui_get_resource ();
 
   G_APPLICATION_CLASS (bridge_application_parent_class)->startup (app);
+  read_icon_theme_in_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
