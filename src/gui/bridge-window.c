@@ -56,6 +56,7 @@ struct _BridgeWindow
   GMenuModel           *primary_menu;
   GtkWidget            *demo_banner;
   AdwViewStack         *view_stack;
+  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *primary_menu_button;
@@ -255,6 +256,8 @@ bridge_window_get_child (BridgeWindow *self,
     return GTK_WIDGET (self->primary_menu_button);
   if (g_strcmp0 (name, "switcher-bar") == 0)
     return GTK_WIDGET (self->switcher_bar);
+  if (g_strcmp0 (name, "header-bar") == 0)
+    return GTK_WIDGET (self->header_bar);
   return NULL;
 }
 
@@ -1083,6 +1086,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, primary_menu_button);

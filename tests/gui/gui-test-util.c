@@ -283,8 +283,9 @@ gui_test_screenshot (GtkWidget  *widget,
 }
 
 GtkWidget *
-gui_test_find (GtkWidget *root,
-               GType      type)
+gui_test_find_match (GtkWidget          *root,
+                     GuiTestWidgetMatch  match,
+                     gconstpointer       data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -292,13 +293,27 @@ gui_test_find (GtkWidget *root,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      if (match (child, data))
         return child;
-      found = gui_test_find (child, type);
+      found = gui_test_find_match (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+GtkWidget *
+gui_test_find (GtkWidget *root,
+               GType      type)
+{
+  return gui_test_find_match (root, is_of_type, &type);
 }
 
 void

@@ -42,6 +42,12 @@ guint              gui_test_search           (BridgeWindow *window,
 /* Writes what the window shows to @path (PNG). */
 void               gui_test_screenshot       (GtkWidget    *widget,
                                               const char   *path);
+typedef gboolean (*GuiTestWidgetMatch) (GtkWidget     *widget,
+                                        gconstpointer  data);
+/* The first descendant of @root that @match takes (depth first), or NULL. */
+GtkWidget         *gui_test_find_match       (GtkWidget          *root,
+                                              GuiTestWidgetMatch  match,
+                                              gconstpointer       data);
 /* The first descendant of @root of @type (depth first), or NULL. */
 GtkWidget         *gui_test_find             (GtkWidget    *root,
                                               GType         type);

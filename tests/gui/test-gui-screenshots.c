@@ -38,29 +38,6 @@ shot_path (int         width,
   return g_test_build_filename (G_TEST_BUILT, name, NULL);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-
-/* The first widget under @root (depth first) that @match takes, or NULL. */
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-      if ((found = find_widget (child, match, data)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* libadwaita's toast widget is private: it is known by its type's name. */
 static gboolean
 is_toast (GtkWidget     *widget,
@@ -91,9 +68,9 @@ dismiss_toasts (BridgeWindow *window)
 {
   GtkWidget *toast;
 
-  for (guint i = 0; (toast = find_widget (GTK_WIDGET (window), is_toast, NULL)) != NULL; i++)
+  for (guint i = 0; (toast = gui_test_find_match (GTK_WIDGET (window), is_toast, NULL)) != NULL; i++)
     {
-      GtkWidget *close = find_widget (toast, is_close_button, NULL);
+      GtkWidget *close = gui_test_find_match (toast, is_close_button, NULL);
 
       g_assert_cmpuint (i, <, 20);
       g_assert_nonnull (close);
@@ -220,14 +197,14 @@ fill_plan (BridgeWindow *window)
 
   bridge_window_show_page (window, "plan");
   gui_test_spin (100);
-  row = find_widget (bridge_window_get_page (window, "plan"), is_row_titled, _("Student name"));
+  row = gui_test_find_match (bridge_window_get_page (window, "plan"), is_row_titled, _("Student name"));
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), g_str_equal (lang (), "zh_CN") ? "李华" : "Li Hua");
   /* The term through the plan, not the Term row: choosing in the row
    * rebuilds the row's model inside its own selection change (reported). */
   bridge_plan_set_term (plan, "2026-autumn");
   gui_test_spin (100);
-  row = find_widget (bridge_window_get_page (window, "plan"), is_row_titled, _("Term"));
+  row = gui_test_find_match (bridge_window_get_page (window, "plan"), is_row_titled, _("Term"));
   g_assert_true (ADW_IS_COMBO_ROW (row));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), >, 0);
   /* nothing focused: no cursor in the picture */

@@ -711,6 +711,14 @@ test_home_change_keeps_results (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, n);
 }
 
+static gboolean
+is_mapped_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* From 360 px wide: the catalog folds into one pane; a course opens over the
  * list and the back button returns to it. */
 static void
@@ -720,6 +728,7 @@ test_narrow (void)
   BridgeCatalogPage *page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (narrow, "catalog"));
   AdwLeaflet *leaflet = ADW_LEAFLET (bridge_catalog_page_get_child (page, "leaflet"));
   GtkWidget *list = bridge_catalog_page_get_child (page, "list-view");
+  GtkWidget *title;
 
   g_assert_true (gui_test_wait_state (narrow, "main", 5000));
   g_assert_cmpuint (gui_test_search (narrow, "数学"), >, 0);
@@ -732,6 +741,10 @@ test_narrow (void)
   g_assert_true (gtk_widget_get_visible (bridge_window_get_child (narrow, "switcher-bar")));
   g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bridge_window_get_child (narrow, "switcher-bar"))) ==
                  ADW_VIEW_STACK (bridge_window_get_child (narrow, "view-stack")));
+  /* The window's title takes its place, whole beside the end's buttons. */
+  title = gui_test_find_match (bridge_window_get_child (narrow, "header-bar"), is_mapped_label, _("Credit Bridge"));
+  g_assert_nonnull (title);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
 
   g_signal_emit_by_name (list, "activate", 0);
   gui_test_spin (100);
@@ -864,23 +877,20 @@ test_built_when_needed (void)
   gui_test_close (other);
 }
 
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The AdwComboRow titled @title under @root (depth first), or NULL. */
 static AdwComboRow *
 find_combo_row (GtkWidget  *root,
                 const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found;
-
-      if (ADW_IS_COMBO_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return ADW_COMBO_ROW (child);
-      if ((found = find_combo_row (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_COMBO_ROW (gui_test_find_match (root, is_combo_row_titled, title));
 }
 
 /* The string a combo row over a GtkStringList shows. */
