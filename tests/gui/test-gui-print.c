@@ -522,11 +522,17 @@ test_export_dialog (Fixture       *f,
   const char *entry;
 
 #ifdef __SANITIZE_ADDRESS__
-  /* GTK's file chooser starts GIO's file monitoring, whose buffers live as
-   * long as the process; LeakSanitizer reports them, and without symbols
-   * in Debian's GLib they cannot be told apart from a real leak. */
-  g_test_skip ("GTK's file chooser keeps GIO file monitors for the life of the process");
-  return;
+  /* Opening GTK's file chooser leaks twice, by design or not ours to mend:
+   * GLib gives up its first block of 2048 quarks when the file chooser takes
+   * the process past them (lookups stay lock-free), and libcloudproviders
+   * 0.3.1 leaks two paths it builds. Without symbols in Debian's GLib,
+   * LeakSanitizer cannot name the first, so this test runs on its own in
+   * gui-print-dialog-*, under AddressSanitizer without the leak check. */
+  if (g_getenv ("CREDIT_BRIDGE_TEST_LEAKS_UNCHECKED") == NULL)
+    {
+      g_test_skip ("runs in gui-print-dialog-*, without the leak check (GLib's quark block)");
+      return;
+    }
 #endif
 
   bridge_plan_export_dialog_show_format (f->window, f->context, f->plan, plan_file, BRIDGE_PLAN_EXPORT_JSON);
