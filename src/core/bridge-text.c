@@ -11,9 +11,11 @@
 #include "bridge-error.h"
 #include "bridge-text.h"
 
+/* Immutable once built, and shared between threads: a course the search
+ * thread reads holds its university's name, and the main thread drops it. */
 struct _BridgeText
 {
-  grefcount   ref;
+  gatomicrefcount ref;
   /* Pairs of language tag and text, in the feed's order. */
   GPtrArray  *pairs;
 };
@@ -27,7 +29,7 @@ bridge_text_alloc (void)
 {
   BridgeText *self = g_new0 (BridgeText, 1);
 
-  g_ref_count_init (&self->ref);
+  g_atomic_ref_count_init (&self->ref);
   self->pairs = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
@@ -99,7 +101,7 @@ BridgeText *
 bridge_text_ref (BridgeText *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_ref_count_inc (&self->ref);
+  g_atomic_ref_count_inc (&self->ref);
   return self;
 }
 
@@ -107,7 +109,7 @@ void
 bridge_text_unref (BridgeText *self)
 {
   g_return_if_fail (self != NULL);
-  if (g_ref_count_dec (&self->ref))
+  if (g_atomic_ref_count_dec (&self->ref))
     {
       g_ptr_array_unref (self->pairs);
       g_free (self);
