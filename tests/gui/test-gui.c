@@ -719,32 +719,40 @@ is_mapped_label (GtkWidget     *widget,
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
-/* The status pages' 128 px icons are the application's own symbolic PNGs, at
- * scale 1 and 2: none is missing, and none needs an SVG drawn (librsvg would
- * stay loaded for the rest of the session). */
+/* Icons GTK would otherwise draw from SVG, loading librsvg for the rest of
+ * the session, are the application's own symbolic PNGs, at scale 1 and 2:
+ * the status pages' 128 px icons, and the expander rows' arrow, which
+ * libadwaita has as SVG only. None is missing. */
 static void
-test_status_icons (void)
+test_png_icons (void)
 {
-  static const char * const names[] = {
-    "credit-bridge-view-list-bullet-symbolic",
-    "credit-bridge-x-office-document-symbolic",
-    "credit-bridge-folder-saved-search-symbolic",
-    "credit-bridge-dialog-warning-symbolic",
+  static const struct {
+    const char *name;
+    int         size;
+    const char *context;
+  } icons[] = {
+    { "credit-bridge-view-list-bullet-symbolic", 128, "status" },
+    { "credit-bridge-x-office-document-symbolic", 128, "status" },
+    { "credit-bridge-folder-saved-search-symbolic", 128, "status" },
+    { "credit-bridge-dialog-warning-symbolic", 128, "status" },
+    { "adw-expander-arrow-symbolic", 16, "actions" },
   };
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     for (int scale = 1; scale <= 2; scale++)
       {
-        g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 128, scale,
+        g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, icons[i].name, NULL,
+                                                                        icons[i].size, scale,
                                                                         GTK_TEXT_DIR_LTR, 0);
         g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
         g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
-        g_autofree char *expected = g_strdup_printf ("/%s/status/%s.symbolic.png",
-                                                     scale == 1 ? "128x128" : "128x128@2", names[i]);
+        g_autofree char *expected = g_strdup_printf ("/%dx%d%s/%s/%s.symbolic.png",
+                                                     icons[i].size, icons[i].size, scale == 1 ? "" : "@2",
+                                                     icons[i].context, icons[i].name);
 
         g_assert_nonnull (uri);
-        g_assert_true (g_str_has_prefix (uri, "resource:///"));
+        g_assert_true (g_str_has_prefix (uri, "resource:///io/github/creditbridge/"));
         g_assert_true (g_str_has_suffix (uri, expected));
         g_assert_true (gtk_icon_paintable_is_symbolic (icon));
       }
@@ -1103,7 +1111,7 @@ main (int   argc,
   g_test_add_func ("/gui/16-preferences", test_preferences);
   g_test_add_func ("/gui/16-home-change-keeps-results", test_home_change_keeps_results);
   g_test_add_func ("/gui/17-narrow", test_narrow);
-  g_test_add_func ("/gui/17-status-icons", test_status_icons);
+  g_test_add_func ("/gui/17-png-icons", test_png_icons);
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
 
