@@ -202,8 +202,10 @@ first_frame_cb (GdkFrameClock *clock,
                 BridgeWindow  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  /* At the default priority rather than an idle's: while the list keeps
+   * revealing results frame after frame, an idle callback may wait seconds. */
   if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL && self->icon_idle_id == 0)
-    self->icon_idle_id = g_idle_add (set_icon_idle_cb, self);
+    self->icon_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, set_icon_idle_cb, self, NULL);
 }
 
 static void
