@@ -5,7 +5,8 @@
  *   bench-gui app            first frame of Credit Bridge on $CREDIT_BRIDGE_DB,
  *                            then keystroke-to-results per query, the longest
  *                            main-loop stall while searching, scrolling frame
- *                            times, and resident memory
+ *                            times, and resident memory, then resident
+ *                            memory after opening a course and each page
  *
  * Both modes time the same thing: from the start of main() to the end of the
  * window's first painted frame. Run under Xvfb; tests/gui/run-bench-gui.sh
@@ -246,6 +247,7 @@ bench_app (gboolean first_frame_only)
   g_autoptr(GArray) jumps = g_array_new (FALSE, FALSE, sizeof (double));
   /* 1-, 2- and 4-character Chinese, an English word, an English prefix, a code. */
   static const char *queries[] = { "数", "数学", "高等数学", "mathematics", "ecolog", "MATH", NULL };
+  static const char * const pages[] = { "plan", "grades", "agreement" };
   double search_stall = 0;
   double search_stall_cpu = 0;
   guint tick;
@@ -376,6 +378,18 @@ bench_app (gboolean first_frame_only)
   g_source_remove (tick);
 
   printf ("credit-bridge: resident %ld kB (peak %ld kB)\n", rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
+
+  /* The rest of a session: what a course and each page add, and keep. */
+  g_signal_emit_by_name (list, "activate", 0);
+  spin (1500);
+  printf ("credit-bridge: resident after opening a course %ld kB\n", rss_kb ("VmRSS:"));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      bridge_window_show_page (BRIDGE_WINDOW (bench_window), pages[i]);
+      spin (1500);
+      printf ("credit-bridge: resident after opening the %s page %ld kB\n", pages[i], rss_kb ("VmRSS:"));
+    }
+
   gtk_window_destroy (GTK_WINDOW (bench_window));
   g_object_unref (app);
   return 0;
