@@ -39,6 +39,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "bridge-catalog-private.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
@@ -583,29 +584,6 @@ static const QueryKind query_kinds[] = {
   { "code", "code", { NULL } },   /* given on the command line */
 };
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  /* Nearest rank. */
-  guint rank = (guint) (p / 100.0 * sorted->len + 0.999999);
-
-  if (rank < 1)
-    rank = 1;
-  if (rank > sorted->len)
-    rank = sorted->len;
-  return g_array_index (sorted, double, rank - 1);
-}
-
 /* Milliseconds of wall time; @cpu_ms gets the CPU time. */
 static double
 search_once (BridgeCatalog *catalog,
@@ -667,12 +645,10 @@ run_search (const char  *db_path,
           g_printerr ("bench-catalog: no queries of the kind %s\n", kind->kind);
           return 1;
         }
-      g_array_sort (samples, compare_double);
-      g_array_sort (cpu_samples, compare_double);
-      g_print ("search_%s_cpu_p50_ms %.2f\n", kind->kind, percentile (cpu_samples, 50));
-      g_print ("search_%s_cpu_p95_ms %.2f\n", kind->kind, percentile (cpu_samples, 95));
-      g_print ("search_%s_p50_ms %.2f\n", kind->kind, percentile (samples, 50));
-      g_print ("search_%s_p95_ms %.2f\n", kind->kind, percentile (samples, 95));
+      g_print ("search_%s_cpu_p50_ms %.2f\n", kind->kind, bench_percentile (cpu_samples, 50));
+      g_print ("search_%s_cpu_p95_ms %.2f\n", kind->kind, bench_percentile (cpu_samples, 95));
+      g_print ("search_%s_p50_ms %.2f\n", kind->kind, bench_percentile (samples, 50));
+      g_print ("search_%s_p95_ms %.2f\n", kind->kind, bench_percentile (samples, 95));
       g_print ("search_%s_max_ms %.2f\n", kind->kind, g_array_index (samples, double, samples->len - 1));
       g_print ("search_%s_runs %u\n", kind->kind, samples->len);
       g_print ("search_%s_totals %s\n", kind->kind, totals->str);

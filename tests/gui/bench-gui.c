@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-stats.h"
 #include "bridge-application.h"
 #include "bridge-catalog-page.h"
 #include "bridge-search-model.h"
@@ -93,28 +94,6 @@ rss_kb (const char *field)
     return -1;
   line = strstr (status, field);
   return line != NULL ? strtol (line + strlen (field) + 1, NULL, 10) : -1;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint i;
-
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_double);
-  i = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, i);
 }
 
 /* The longest time the main loop went without running, sampled by a 1 ms
@@ -227,7 +206,7 @@ print_frames (const char *what,
   for (guint i = 0; i < frames->len; i++)
     max = MAX (max, g_array_index (frames, double, i));
   printf ("%s: frame p50 %.1f ms, p95 %.1f ms, longest %.1f ms; longest main-loop stall %.1f ms (%.1f ms CPU)\n",
-          what, percentile (frames, 0.5), percentile (frames, 0.95), max, max_stall, max_stall_cpu);
+          what, bench_percentile (frames, 50), bench_percentile (frames, 95), max, max_stall, max_stall_cpu);
 }
 
 static int
@@ -336,7 +315,7 @@ bench_app (gboolean first_frame_only)
                   bridge_search_model_get_n_results (model), ms, max_stall, max_stall_cpu);
       }
   printf ("keystroke to results on screen: p50 %.1f ms, p95 %.1f ms (%u searches)\n",
-          percentile (latencies, 0.5), percentile (latencies, 0.95), latencies->len);
+          bench_percentile (latencies, 50), bench_percentile (latencies, 95), latencies->len);
   printf ("longest main-loop stall while searching: %.1f ms (%.1f ms CPU)\n", search_stall, search_stall_cpu);
   printf ("longest main-thread time putting the first results in: %.1f ms\n", max_apply);
 
