@@ -55,37 +55,73 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Fills @row with "Any" and the labels, keeping @values parallel. */
+static const char *
+selected_value (AdwComboRow *row,
+                GPtrArray   *values)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= values->len)
+    return NULL;
+  return g_ptr_array_index (values, selected);
+}
+
+/* One menu's entries as they are gathered: "Any", then what each entry
+ * shows, with the value it filters on beside it. */
+typedef struct
+{
+  GtkStringList *labels;
+  GPtrArray     *values;
+} Choices;
+
+static void
+choices_clear (Choices *choices)
+{
+  g_clear_object (&choices->labels);
+  g_clear_pointer (&choices->values, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Choices, choices_clear)
+
+static void
+choices_reset (Choices *choices)
+{
+  choices_clear (choices);
+  choices->labels = gtk_string_list_new (NULL);
+  choices->values = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: the choice of a filter that lets every course through */
+  gtk_string_list_append (choices->labels, C_("filter", "Any"));
+  g_ptr_array_add (choices->values, NULL);
+}
+
+static void
+choices_add (Choices    *choices,
+             const char *label,
+             const char *value)
+{
+  gtk_string_list_append (choices->labels, label);
+  g_ptr_array_add (choices->values, g_strdup (value));
+}
+
+/* Gives @row the entries of @choices, keeping the one chosen if it is still
+ * there, and @values their values; then starts @choices afresh. */
 static void
 set_choices (AdwComboRow *row,
              GPtrArray  **values,
-             GPtrArray   *labels,
-             GPtrArray   *new_values)
+             Choices     *choices)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  const char *previous = NULL;
+  const char *previous = selected_value (row, *values);
   guint selected = 0;
-  guint old = adw_combo_row_get_selected (row);
 
-  if (*values != NULL && old != GTK_INVALID_LIST_POSITION && old < (*values)->len)
-    previous = g_ptr_array_index (*values, old);
+  for (guint i = 1; previous != NULL && selected == 0 && i < choices->values->len; i++)
+    if (g_strcmp0 (previous, g_ptr_array_index (choices->values, i)) == 0)
+      selected = i;
 
-  /* Translators: the choice of a filter that lets every course through */
-  gtk_string_list_append (list, C_("filter", "Any"));
-  for (guint i = 0; i < labels->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (labels, i));
-      if (previous != NULL && g_strcmp0 (previous, g_ptr_array_index (new_values, i)) == 0)
-        selected = i + 1;
-    }
-  g_ptr_array_insert (new_values, 0, NULL);
-
-  if (*values != NULL)
-    g_ptr_array_unref (*values);
-  *values = g_ptr_array_ref (new_values);
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_combo_row_set_model (row, G_LIST_MODEL (choices->labels));
   adw_combo_row_set_selected (row, selected);
+  g_clear_pointer (values, g_ptr_array_unref);
+  *values = g_steal_pointer (&choices->values);
+  choices_reset (choices);
 }
 
 static void
@@ -93,87 +129,47 @@ fill_filters (BridgeFilterPanel *self)
 {
   BridgeCatalog *catalog = bridge_context_get_catalog (self->context);
   GPtrArray *universities = bridge_context_get_universities (self->context);
-  g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GPtrArray) terms = NULL;
-  g_autoptr(GPtrArray) languages = NULL;
+  g_auto(Choices) choices = { NULL, NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) terms = catalog != NULL ? bridge_catalog_list_terms (catalog) : NULL;
+  g_autoptr(GPtrArray) languages = catalog != NULL ? bridge_catalog_list_languages (catalog) : NULL;
 
-  /* universities */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
+  choices_reset (&choices);
+
   for (guint i = 0; i < universities->len; i++)
     {
       BridgeUniversity *u = g_ptr_array_index (universities, i);
 
-      g_ptr_array_add (labels, g_strdup (bridge_text_pick (bridge_university_get_name (u))));
-      g_ptr_array_add (values, g_strdup (bridge_university_get_id (u)));
+      choices_add (&choices, bridge_text_pick (bridge_university_get_name (u)), bridge_university_get_id (u));
     }
-  set_choices (self->university_row, &self->university_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+  set_choices (self->university_row, &self->university_values, &choices);
 
-  /* cities */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < universities->len; i++)
     {
-      BridgeUniversity *u = g_ptr_array_index (universities, i);
-      const char *city = bridge_text_pick (bridge_university_get_city (u));
+      const char *city = bridge_text_pick (bridge_university_get_city (g_ptr_array_index (universities, i)));
 
-      if (city == NULL || g_hash_table_contains (seen, city))
-        continue;
-      g_hash_table_add (seen, (gpointer) city);
-      g_ptr_array_add (labels, g_strdup (city));
-      g_ptr_array_add (values, g_strdup (city));
+      if (city != NULL && g_hash_table_add (seen, (gpointer) city))
+        choices_add (&choices, city, city);
     }
-  set_choices (self->city_row, &self->city_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+  set_choices (self->city_row, &self->city_values, &choices);
 
-  /* fields */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
     {
       const BridgeIscedField *f = bridge_gui_get_isced_field (i);
 
-      g_ptr_array_add (labels, g_strdup (_(f->label)));
-      g_ptr_array_add (values, g_strdup (f->code));
+      choices_add (&choices, _(f->label), f->code);
     }
-  set_choices (self->field_row, &self->field_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+  set_choices (self->field_row, &self->field_values, &choices);
 
-  /* levels */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
   for (BridgeLevel l = BRIDGE_LEVEL_GENERAL; l <= BRIDGE_LEVEL_ELECTIVE; l++)
-    {
-      g_ptr_array_add (labels, g_strdup (bridge_level_get_label (l)));
-      g_ptr_array_add (values, g_strdup (bridge_level_to_string (l)));
-    }
-  set_choices (self->level_row, &self->level_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+    choices_add (&choices, bridge_level_get_label (l), bridge_level_to_string (l));
+  set_choices (self->level_row, &self->level_values, &choices);
 
-  /* cycles */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
   for (BridgeCycle c = BRIDGE_CYCLE_BACHELOR; c <= BRIDGE_CYCLE_DOCTORAL; c++)
-    {
-      g_ptr_array_add (labels, g_strdup (bridge_cycle_get_label (c)));
-      g_ptr_array_add (values, g_strdup (bridge_cycle_to_string (c)));
-    }
-  set_choices (self->cycle_row, &self->cycle_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+    choices_add (&choices, bridge_cycle_get_label (c), bridge_cycle_to_string (c));
+  set_choices (self->cycle_row, &self->cycle_values, &choices);
 
   /* terms: named by the first university that defines them */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  terms = catalog != NULL ? bridge_catalog_list_terms (catalog) : NULL;
   for (guint i = 0; terms != NULL && i < terms->len; i++)
     {
       const char *id = g_ptr_array_index (terms, i);
@@ -186,48 +182,21 @@ fill_filters (BridgeFilterPanel *self)
           if (t != NULL && t->name != NULL)
             name = bridge_text_pick (t->name);
         }
-      g_ptr_array_add (labels, g_strdup (name != NULL ? name : id));
-      g_ptr_array_add (values, g_strdup (id));
+      choices_add (&choices, name != NULL ? name : id, id);
     }
-  set_choices (self->term_row, &self->term_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+  set_choices (self->term_row, &self->term_values, &choices);
 
-  /* languages */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
-  languages = catalog != NULL ? bridge_catalog_list_languages (catalog) : NULL;
   for (guint i = 0; languages != NULL && i < languages->len; i++)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      g_ptr_array_add (labels, g_strdup (bridge_gui_language_label (code)));
-      g_ptr_array_add (values, g_strdup (code));
+      choices_add (&choices, bridge_gui_language_label (code), code);
     }
-  set_choices (self->language_row, &self->language_values, labels, values);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  g_clear_pointer (&values, g_ptr_array_unref);
+  set_choices (self->language_row, &self->language_values, &choices);
 
-  /* delivery */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  values = g_ptr_array_new_with_free_func (g_free);
   for (BridgeDelivery d = BRIDGE_DELIVERY_ON_CAMPUS; d <= BRIDGE_DELIVERY_BLENDED; d++)
-    {
-      g_ptr_array_add (labels, g_strdup (bridge_delivery_get_label (d)));
-      g_ptr_array_add (values, g_strdup (bridge_delivery_to_string (d)));
-    }
-  set_choices (self->delivery_row, &self->delivery_values, labels, values);
-}
-
-static const char *
-selected_value (AdwComboRow *row,
-                GPtrArray   *values)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= values->len)
-    return NULL;
-  return g_ptr_array_index (values, selected);
+    choices_add (&choices, bridge_delivery_get_label (d), bridge_delivery_to_string (d));
+  set_choices (self->delivery_row, &self->delivery_values, &choices);
 }
 
 static void

@@ -227,6 +227,25 @@ test_search_filter_university (void)
 
       g_assert_cmpstr (bridge_course_get_university_id (course), ==, "cqu");
     }
+
+  /* Reloading the catalog (after an import) refills the menus and keeps the
+   * university chosen. */
+  {
+    guint chosen = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+    g_autoptr(GtkStringObject) before = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), chosen);
+    g_autoptr(GtkStringObject) after = NULL;
+    g_autoptr(BridgeCourse) first = NULL;
+
+    bridge_catalog_page_reload (catalog_page ());
+    g_assert_true (gui_test_wait (search_idle, model (), 10000));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, chosen);
+    after = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), chosen);
+    g_assert_cmpstr (gtk_string_object_get_string (after), ==, gtk_string_object_get_string (before));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, n);
+    first = result (0);
+    g_assert_cmpstr (bridge_course_get_university_id (first), ==, "cqu");
+  }
+
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   g_assert_true (gui_test_wait (search_idle, model (), 10000));
 }
