@@ -8,8 +8,11 @@
 
 #include "bridge-search-model.h"
 
-/* SQLite's page cache of the searches' connection, in KiB. */
-#define SEARCH_CACHE_KIB 2048
+/* SQLite's page cache of the searches' connection, in KiB. The index's pages
+ * stay in the kernel's cache anyway: at 100,000 courses 512 KiB searched as
+ * fast as 2 MiB (keystroke p95 66–88 ms against 75–89 ms) and kept 1.5 MB
+ * less resident. */
+#define SEARCH_CACHE_KIB 512
 
 /* Room for the rows a list view builds, and as many again around them. */
 #define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
@@ -355,8 +358,6 @@ search_thread (GTask        *task,
   if (conn->catalog == NULL)
     {
       conn->catalog = bridge_catalog_open (conn->path, &error);
-      /* The index's pages stay in the kernel's cache anyway: at 100,000
-       * courses a larger cache of SQLite's own made no search faster. */
       if (conn->catalog != NULL)
         bridge_catalog_set_cache_size (conn->catalog, SEARCH_CACHE_KIB);
     }
