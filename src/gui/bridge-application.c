@@ -358,6 +358,9 @@ bridge_application_startup (GApplication *app)
     { "win.show-page('catalog')", { "<Alt>1", NULL } },
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('grades')", { "<Alt>3", NULL } },
+    { "win.show-page('agreement')", { "<Alt>4", NULL } },
+    { "win.export-plan", { "<Control>e", NULL } },
+    { "win.print-plan", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

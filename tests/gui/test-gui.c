@@ -622,6 +622,46 @@ test_grades_page (void)
   g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, "—");
 }
 
+/* Every shortcut the shortcuts window lists with a modifier is one of the
+ * application's accelerators, so it works wherever the focus is and menus
+ * show it. Returns how many it checked. */
+static guint
+check_listed_shortcuts (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_listed_shortcuts (child);
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "title", &title, "accelerator", &accelerator, "action-name", &action, NULL);
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+          if (accels[0] == NULL)
+            g_error ("\"%s\" names %s, which has no accelerator", title, action);
+          n++;
+        }
+      else if (accelerator != NULL && strchr (accelerator, '<') != NULL)
+        {
+          g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accelerator);
+
+          if (actions[0] == NULL)
+            g_error ("\"%s\" lists %s, which no action has", title, accelerator);
+          n++;
+        }
+    }
+  return n;
+}
+
 /* Keyboard: Ctrl+F, F1 and the shortcuts window are wired. */
 static void
 test_shortcuts (void)
@@ -643,6 +683,16 @@ test_shortcuts (void)
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  g_assert_cmpuint (check_listed_shortcuts (GTK_WIDGET (shortcuts)), >=, 14);
+  {
+    g_auto(GStrv) agreement = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Alt>4");
+    g_auto(GStrv) export = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export-plan");
+    g_auto(GStrv) print = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print-plan");
+
+    g_assert_cmpstr (agreement[0], ==, "win.show-page::agreement");
+    g_assert_cmpstr (export[0], ==, "<Control>e");
+    g_assert_cmpstr (print[0], ==, "<Control>p");
+  }
   gtk_window_close (GTK_WINDOW (shortcuts));
   gui_test_spin (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
