@@ -1087,7 +1087,8 @@ component_subtitle (const BridgePlanComponent *c,
   GString *s = g_string_new (NULL);
 
   /* Translators: "Table A · CS301 · 4 credits" */
-  g_string_append_printf (s, _("Table %s · %s · %s credits"),
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Table %s · %s · %s credit", "Table %s · %s · %s credits",
+                                          bridge_gui_plural_count (c->credits)),
                           side == BRIDGE_PLAN_SIDE_HOST ? C_("plan table", "A") : C_("plan table", "B"),
                           c->code != NULL ? c->code : c->course_id, credits);
   if (c->is_virtual)

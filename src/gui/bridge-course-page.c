@@ -273,7 +273,9 @@ fill_credit (BridgeCoursePage *self)
     GtkWidget *row = add_row (equiv, _("Home credits awarded"), text);
 
     gtk_widget_add_css_class (row, "property");
-    headline = g_strdup_printf (_("%s h · ≈ %s credits at home"), hours, awarded);
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
+                                             bridge_gui_plural_count (credit->home_credits_awarded)),
+                                hours, awarded);
     gtk_label_set_text (self->headline_label, headline);
   }
   if (credit->warning != NULL)

@@ -224,6 +224,7 @@ bridge_course_row_set_course (BridgeCourseRow *self,
   g_autofree char *label = NULL;
   const char *title;
   const char *university;
+  gulong n;
 
   g_return_if_fail (BRIDGE_IS_COURSE_ROW (self));
 
@@ -243,6 +244,7 @@ bridge_course_row_set_course (BridgeCourseRow *self,
     credit = bridge_context_compute_credit (context, course, NULL);
 
   credits = bridge_gui_format_number (bridge_course_get_credits (course));
+  n = bridge_gui_plural_count (bridge_course_get_credits (course));
   if (credit != NULL)
     {
       g_autofree char *h = bridge_gui_format_number (credit->workload_hours);
@@ -253,11 +255,12 @@ bridge_course_row_set_course (BridgeCourseRow *self,
       g_autofree char *home = g_strdup_printf (_("≈ %s at home"), c);
 
       /* Translators: "3 credits · 48 h · ≈ 2.5 at home" */
-      facts = g_strdup_printf (_("%s credits · %s · %s"), credits, hours, home);
+      facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit · %s · %s", "%s credits · %s · %s", n),
+                               credits, hours, home);
     }
   else
     {
-      facts = g_strdup_printf (_("%s credits"), credits);
+      facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit", "%s credits", n), credits);
     }
 
   set_texts (self, title, bridge_course_get_code (course), university, facts);

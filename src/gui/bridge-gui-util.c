@@ -83,6 +83,16 @@ bridge_gui_format_number (double value)
   return g_strdup (buf);
 }
 
+gulong
+bridge_gui_plural_count (double value)
+{
+  double shown = fabs (round (value * 1000.0) / 1000.0);
+
+  if (!isfinite (shown) || shown != floor (shown) || shown > (double) G_MAXUINT)
+    return 2;
+  return (gulong) shown;
+}
+
 void
 bridge_gui_box_remove_all (GtkBox *box)
 {

@@ -206,7 +206,9 @@ component_row (BridgePlanPage            *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : c->course_id);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* Translators: "MATH101 · 3 credits" */
-  subtitle = g_strdup_printf (_("%s · %s credits%s"), c->code != NULL ? c->code : c->course_id,
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit%s", "%s · %s credits%s",
+                                          bridge_gui_plural_count (c->credits)),
+                              c->code != NULL ? c->code : c->course_id,
                               credits, c->unknown ? _(" · no longer in the catalog") : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
@@ -284,7 +286,8 @@ chooser_search_cb (GtkSearchEntry *entry,
       BridgeCourse *course = g_ptr_array_index (courses, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *credits = bridge_gui_format_number (bridge_course_get_credits (course));
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s credits"),
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit", "%s · %s credits",
+                                                                bridge_gui_plural_count (bridge_course_get_credits (course))),
                                                    bridge_course_get_code (course), credits);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),

@@ -273,7 +273,9 @@ record_row (const BridgePlanRecognition *r,
 {
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *credits = bridge_gui_format_number (r->credits);
-  g_autofree char *credits_text = g_strdup_printf (_("%s credits"), credits);
+  g_autofree char *credits_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit", "%s credits",
+                                                                bridge_gui_plural_count (r->credits)),
+                                                   credits);
   const char *title = r->title != NULL ? bridge_text_pick (r->title) : NULL;
   g_autofree char *name = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -578,10 +580,15 @@ host_row_new (BridgeResultsView         *self,
                                                      bridge_course_get_grading_scale (course));
     }
   if (course == NULL)
-    /* Translators: a host course's credits when it left the catalog: "No longer in the catalog · 3" */
-    hr->subtitle = g_strdup_printf (_("No longer in the catalog · %s credits"), credits);
+    /* Translators: a host course's credits when it left the catalog: "No longer in the catalog · 3 credits" */
+    hr->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No longer in the catalog · %s credit",
+                                                 "No longer in the catalog · %s credits",
+                                                 bridge_gui_plural_count (c->credits)),
+                                    credits);
   else
-    hr->subtitle = g_strdup_printf (_("%s credits"), credits);
+    hr->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit", "%s credits",
+                                                 bridge_gui_plural_count (c->credits)),
+                                    credits);
 
   hr->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (hr->row), FALSE);

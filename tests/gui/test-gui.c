@@ -284,6 +284,21 @@ test_row_shows_cores_numbers (void)
   g_assert_nonnull (strstr (facts, home));
 }
 
+/* A course read from @node, @course's feed entry as edited, at the same
+ * university as @course. */
+static BridgeCourse *
+course_edited (BridgeCourse *course,
+               JsonNode     *node)
+{
+  g_autofree char *raw = json_to_string (node, FALSE);
+  g_autoptr(GError) error = NULL;
+  BridgeCourse *copy = bridge_course_new_from_json (json_node_get_object (node), raw, &error);
+
+  g_assert_no_error (error);
+  bridge_course_set_university_name (copy, bridge_course_get_university_name (course));
+  return copy;
+}
+
 /* A copy of @course, at the same university, with only the title
  * @language: @title. */
 static BridgeCourse *
@@ -292,19 +307,58 @@ course_titled (BridgeCourse *course,
                const char   *title)
 {
   g_autoptr(JsonNode) node = json_from_string (bridge_course_get_raw_json (course), NULL);
-  JsonObject *object = json_node_get_object (node);
   JsonObject *text = json_object_new ();
-  g_autofree char *raw = NULL;
-  g_autoptr(GError) error = NULL;
-  BridgeCourse *copy;
 
   json_object_set_string_member (text, language, title);
-  json_object_set_object_member (object, "title", text);
-  raw = json_to_string (node, FALSE);
-  copy = bridge_course_new_from_json (object, raw, &error);
-  g_assert_no_error (error);
-  bridge_course_set_university_name (copy, bridge_course_get_university_name (course));
-  return copy;
+  json_object_set_object_member (json_node_get_object (node), "title", text);
+  return course_edited (course, node);
+}
+
+/* A copy of @course, at the same university, worth @credits. */
+static BridgeCourse *
+course_worth (BridgeCourse *course,
+              double        credits)
+{
+  g_autoptr(JsonNode) node = json_from_string (bridge_course_get_raw_json (course), NULL);
+
+  json_object_set_double_member (json_node_get_object (node), "credits", credits);
+  return course_edited (course, node);
+}
+
+/* "1 credit", but "1.5 credits" and "3 credits", in the row (in Chinese one
+ * form, 学分). */
+static void
+test_row_credit_plural (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean chinese = language != NULL && g_str_has_prefix (language, "zh");
+  static const struct { double credits; const char *en; const char *zh; } cases[] = {
+    { 1, "1 credit", "1 学分" },
+    { 1.0001, "1 credit", "1 学分" },   /* shown as "1" */
+    { 1.5, "1.5 credits", "1.5 学分" },
+    { 0.5, "0.5 credits", "0.5 学分" },
+    { 3, "3 credits", "3 学分" },
+  };
+  g_autoptr(BridgeCourse) first = NULL;
+  GtkWidget *row = g_object_ref_sink (bridge_course_row_new ());
+
+  gui_test_search (window, "数学");
+  first = result (0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BridgeCourse) course = course_worth (first, cases[i].credits);
+
+      bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), NULL, course);
+      g_assert_cmpstr (bridge_course_row_get_facts (BRIDGE_COURSE_ROW (row)), ==,
+                       chinese ? cases[i].zh : cases[i].en);
+    }
+  g_object_unref (row);
+
+  g_assert_cmpuint (bridge_gui_plural_count (0), ==, 0);
+  g_assert_cmpuint (bridge_gui_plural_count (2), ==, 2);
+  g_assert_cmpuint (bridge_gui_plural_count (0.9999), ==, 1);
+  g_assert_cmpuint (bridge_gui_plural_count (2.25), ==, 2);
+  g_assert_cmpuint (bridge_gui_plural_count (NAN), ==, 2);
 }
 
 static int
@@ -1139,7 +1193,9 @@ test_first_run_other_choices (void)
     g_assert_no_error (error);
     hours = bridge_gui_format_number (credit->workload_hours);
     awarded = bridge_gui_format_number (credit->home_credits_awarded);
-    headline = g_strdup_printf (_("%s h · ≈ %s credits at home"), hours, awarded);
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
+                                             bridge_gui_plural_count (credit->home_credits_awarded)),
+                                hours, awarded);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (course_page, "headline"))),
                      ==, headline);
   }
@@ -1169,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/gui/06-search-filter-university", test_search_filter_university);
   g_test_add_func ("/gui/07-search-row-numbers", test_row_shows_cores_numbers);
   g_test_add_func ("/gui/07-search-row-heights", test_row_heights);
+  g_test_add_func ("/gui/07-search-row-credit-plural", test_row_credit_plural);
   g_test_add_func ("/gui/08-course-open", test_open_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
