@@ -497,6 +497,43 @@ assert_totals_are_cores (void)
     }
 }
 
+static gboolean
+is_titled_group (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+/* The summary under a recognition group's title gives core's totals for
+ * it, with "credit" or "credits" as each number needs. */
+static void
+assert_group_summary_is_cores (guint position)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page ());
+  BridgePlanTotals totals = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf (_("Recognition Group %u"), position + 1);
+  g_autofree char *host = NULL, *ects = NULL, *home = NULL, *replaced = NULL, *expected = NULL;
+  GtkWidget *group = gui_test_find_match (GTK_WIDGET (plan_page ()), is_titled_group, title);
+
+  g_assert_nonnull (group);
+  g_assert_true (bridge_plan_compute_totals (plan, catalog (), bridge_plan_get_group (plan, position), &totals, &error));
+  g_assert_no_error (error);
+  host = bridge_gui_format_number (totals.host_credits);
+  ects = bridge_gui_format_number (totals.ects_credits);
+  home = bridge_gui_format_number (totals.home_credits);
+  replaced = bridge_gui_format_number (totals.replaced_credits);
+  if (language != NULL && g_str_has_prefix (language, "zh"))
+    expected = g_strdup_printf ("接收学校 %s 学分 · %s ECTS · 本校 %s 学分，替代 %s 学分", host, ects, home, replaced);
+  else
+    expected = g_strdup_printf ("%s host %s · %s ECTS · %s home %s for %s replaced",
+                                host, g_str_equal (host, "1") ? "credit" : "credits", ects,
+                                home, g_str_equal (home, "1") ? "credit" : "credits", replaced);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, expected);
+}
+
 /* "Add to Plan", then map it to a home course: Table A and B in one group,
  * totals and warnings from core. */
 static void
@@ -553,6 +590,7 @@ test_plan_add_and_map (void)
     g_assert_true (language_warning);
   }
   g_assert_cmpuint (bridge_plan_page_get_n_warnings_shown (plan_page ()), ==, warnings->len);
+  assert_group_summary_is_cores (0);
 }
 
 /* Removing from the plan can be undone. */
