@@ -1345,6 +1345,71 @@ bridge_catalog_get_course_by_rowid (BridgeCatalog  *self,
   return get_course_by (self, "SELECT rowid, json FROM course_json WHERE rowid = ?", NULL, rowid, error);
 }
 
+static void
+course_unref_nullable (gpointer course)
+{
+  if (course != NULL)
+    g_object_unref (course);
+}
+
+GPtrArray *
+bridge_catalog_get_courses_by_rowids (BridgeCatalog  *self,
+                                      const gint64   *rowids,
+                                      guint           n_rowids,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) courses = NULL;
+  sqlite3_stmt *stmt;
+  gboolean own_transaction;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (rowids != NULL || n_rowids == 0, NULL);
+
+  if (!bridge_catalog_refresh (self, error))
+    return NULL;
+  stmt = bridge_catalog_statement (self, "SELECT rowid, json FROM course_json WHERE rowid = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* Each statement on its own would open and close a read transaction,
+   * taking the WAL's read lock each time: once for them all is enough. */
+  own_transaction = sqlite3_get_autocommit (self->db) != 0;
+  if (own_transaction && !exec (self, "BEGIN", error))
+    return NULL;
+
+  courses = g_ptr_array_new_full (n_rowids, course_unref_nullable);
+  for (guint i = 0; i < n_rowids; i++)
+    {
+      BridgeCourse *course = NULL;
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, rowids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          course = bridge_catalog_course_from_row (self, stmt, &local_error);
+          if (course == NULL)
+            g_debug ("Course %" G_GINT64_FORMAT ": %s", rowids[i], local_error->message);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          bridge_catalog_sql_error (self, rc, error);
+          sqlite3_reset (stmt);
+          if (own_transaction)
+            exec (self, "ROLLBACK", NULL);
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+      g_ptr_array_add (courses, course);
+    }
+
+  if (own_transaction && !exec (self, "COMMIT", error))
+    return NULL;
+  return g_steal_pointer (&courses);
+}
+
 static GPtrArray *
 list_strings (BridgeCatalog *self,
               const char    *sql)

@@ -127,6 +127,15 @@ BridgeCourse     *bridge_catalog_get_course        (BridgeCatalog *self,
 BridgeCourse     *bridge_catalog_get_course_by_rowid (BridgeCatalog *self,
                                                       gint64         rowid,
                                                       GError       **error);
+/* The courses of @rowids, in their order, read in one transaction (a list
+ * scrolling through new rows reads them several at a time). A rowid that is
+ * no longer in the catalog, or whose course cannot be read, gives NULL in its
+ * place. NULL, with @error set, only when the catalog cannot be read at all.
+ * element-type BridgeCourse (nullable) */
+GPtrArray        *bridge_catalog_get_courses_by_rowids (BridgeCatalog *self,
+                                                        const gint64  *rowids,
+                                                        guint          n_rowids,
+                                                        GError       **error);
 /* element-type utf8: distinct values for filter menus */
 GPtrArray        *bridge_catalog_list_languages    (BridgeCatalog *self);
 GPtrArray        *bridge_catalog_list_terms        (BridgeCatalog *self);   /* term ids */

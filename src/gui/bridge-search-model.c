@@ -17,6 +17,11 @@
 /* Room for the rows a list view builds, and as many again around them. */
 #define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
 
+/* A row the cache does not have brings in this many from there on, read
+ * together: a list scrolled or dragged to rows it has not shown asks for
+ * a screenful in a row. */
+#define READ_AHEAD 16
+
 /* The worker's connection, shared by every search of one model; searches take
  * turns on it. */
 typedef struct
@@ -192,17 +197,31 @@ get_item (GListModel *model,
     return g_object_ref (course);
 
   if (self->catalog != NULL)
-    course = bridge_catalog_get_course_by_rowid (self->catalog, rowid, &error);
-  if (course == NULL)
     {
-      /* Gone since the search (a new import): an empty row, never NULL. */
-      if (error != NULL)
-        g_debug ("Course %" G_GINT64_FORMAT ": %s", rowid, error->message);
-      return bridge_course_new ("");
+      gint64 wanted[READ_AHEAD];
+      guint n_wanted = 0;
+      g_autoptr(GPtrArray) courses = NULL;
+
+      /* This row, and those after it that the cache lacks. */
+      for (guint i = position; i < self->n_shown && n_wanted < READ_AHEAD; i++)
+        {
+          gint64 id = g_array_index (self->ids, gint64, i);
+
+          if (i == position || !g_hash_table_contains (self->cache, &id))
+            wanted[n_wanted++] = id;
+        }
+      courses = bridge_catalog_get_courses_by_rowids (self->catalog, wanted, n_wanted, &error);
+      for (guint i = 0; courses != NULL && i < courses->len; i++)
+        if (g_ptr_array_index (courses, i) != NULL)
+          cache_insert (self, wanted[i], g_ptr_array_index (courses, i));
+      if (courses != NULL && courses->pdata[0] != NULL)
+        return g_object_ref (courses->pdata[0]);
     }
 
-  cache_insert (self, rowid, course);
-  return course;
+  /* Gone since the search (a new import): an empty row, never NULL. */
+  if (error != NULL)
+    g_debug ("Course %" G_GINT64_FORMAT ": %s", rowid, error->message);
+  return bridge_course_new ("");
 }
 
 static void

@@ -366,6 +366,46 @@ test_course (Fixture       *fixture,
   g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
 }
 
+/* Several courses by rowid at once: in the order asked, the same as one at a
+ * time, and NULL where a rowid has no course. */
+static void
+test_courses_by_rowids (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCourse) env = bridge_catalog_get_course (fixture->catalog, "cb:env300", &error);
+  g_autoptr(BridgeCourse) bio = bridge_catalog_get_course (fixture->catalog, "sa:bio210", &error);
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  gint64 rowids[4];
+
+  g_assert_no_error (error);
+  rowids[0] = bridge_course_get_rowid (bio);
+  rowids[1] = G_MAXINT64;                 /* no such course */
+  rowids[2] = bridge_course_get_rowid (env);
+  rowids[3] = bridge_course_get_rowid (bio);
+  courses = bridge_catalog_get_courses_by_rowids (fixture->catalog, rowids, G_N_ELEMENTS (rowids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (courses->len, ==, 4);
+  g_assert_cmpstr (bridge_course_get_id (g_ptr_array_index (courses, 0)), ==, "sa:bio210");
+  g_assert_null (g_ptr_array_index (courses, 1));
+  g_assert_cmpstr (bridge_course_get_id (g_ptr_array_index (courses, 2)), ==, "cb:env300");
+  g_assert_cmpstr (bridge_course_get_raw_json (g_ptr_array_index (courses, 2)), ==, bridge_course_get_raw_json (env));
+  g_assert_cmpstr (bridge_course_get_id (g_ptr_array_index (courses, 3)), ==, "sa:bio210");
+
+  none = bridge_catalog_get_courses_by_rowids (fixture->catalog, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* The read transaction is closed again: the catalog still takes an import. */
+  {
+    g_autofree char *feed = minimal_feed ();
+
+    g_assert_true (bridge_catalog_import (fixture->catalog, feed, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_universities (Fixture       *fixture,
                    gconstpointer  data)
@@ -665,6 +705,7 @@ main (int   argc,
   ADD ("/catalog/search/filters", test_search_filters);
   ADD ("/catalog/search/bad-filters", test_search_bad_filters);
   ADD ("/catalog/course", test_course);
+  ADD ("/catalog/courses-by-rowids", test_courses_by_rowids);
   ADD ("/catalog/universities", test_universities);
   ADD ("/catalog/reimport-unchanged", test_reimport_unchanged);
   ADD ("/catalog/cache-settings", test_cache_settings);
