@@ -409,14 +409,20 @@ search_thread (GTask        *task,
   /* The courses of the rows the list view will build at once. */
   n_prefetch = MIN (result->ids->len, BRIDGE_SEARCH_MODEL_ROWS_BUILT);
   result->courses = g_ptr_array_new_full (n_prefetch, g_object_unref);
-  for (guint i = 0; i < n_prefetch && !g_cancellable_is_cancelled (cancellable); i++)
+  /* READ_AHEAD at a time, as get_item() reads them, so that a newer search
+   * need not wait for all of them; up to the first that cannot be read. */
+  while (result->courses->len < n_prefetch && !g_cancellable_is_cancelled (cancellable))
     {
-      BridgeCourse *course = bridge_catalog_get_course_by_rowid (conn->catalog,
-                                                                 g_array_index (result->ids, gint64, i),
-                                                                 NULL);
-      if (course == NULL)
+      guint start = result->courses->len;
+      g_autoptr(GPtrArray) courses = NULL;
+
+      courses = bridge_catalog_get_courses_by_rowids (conn->catalog,
+                                                      &g_array_index (result->ids, gint64, start),
+                                                      MIN (n_prefetch - start, READ_AHEAD), NULL);
+      for (guint i = 0; courses != NULL && i < courses->len && g_ptr_array_index (courses, i) != NULL; i++)
+        g_ptr_array_add (result->courses, g_object_ref (g_ptr_array_index (courses, i)));
+      if (courses == NULL || result->courses->len < start + courses->len)
         break;
-      g_ptr_array_add (result->courses, course);
     }
   g_mutex_unlock (&conn->mutex);
 
