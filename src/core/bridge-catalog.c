@@ -1336,13 +1336,16 @@ bridge_catalog_get_course (BridgeCatalog  *self,
                         " WHERE c.id = ?", id, 0, error);
 }
 
+/* One course by rowid; one prepared statement serves both readers below. */
+#define COURSE_BY_ROWID_SQL "SELECT rowid, json FROM course_json WHERE rowid = ?"
+
 BridgeCourse *
 bridge_catalog_get_course_by_rowid (BridgeCatalog  *self,
                                     gint64          rowid,
                                     GError        **error)
 {
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
-  return get_course_by (self, "SELECT rowid, json FROM course_json WHERE rowid = ?", NULL, rowid, error);
+  return get_course_by (self, COURSE_BY_ROWID_SQL, NULL, rowid, error);
 }
 
 static void
@@ -1367,7 +1370,7 @@ bridge_catalog_get_courses_by_rowids (BridgeCatalog  *self,
 
   if (!bridge_catalog_refresh (self, error))
     return NULL;
-  stmt = bridge_catalog_statement (self, "SELECT rowid, json FROM course_json WHERE rowid = ?", error);
+  stmt = bridge_catalog_statement (self, COURSE_BY_ROWID_SQL, error);
   if (stmt == NULL)
     return NULL;
 
