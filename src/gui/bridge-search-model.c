@@ -17,9 +17,10 @@
 /* Room for the rows a list view builds, and as many again around them. */
 #define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
 
-/* A row the cache does not have brings in this many from there on, read
- * together: a list scrolled or dragged to rows it has not shown asks for
- * a screenful in a row. */
+/* A row the cache does not have brings in up to this many, read together:
+ * itself and the uncached rows next to it, on the side the list is going.
+ * A list scrolled or dragged to rows it has not shown asks for a screenful
+ * in a row. */
 #define READ_AHEAD 16
 
 /* The worker's connection, shared by every search of one model; searches take
@@ -202,15 +203,40 @@ get_item (GListModel *model,
       guint n_wanted = 0;
       g_autoptr(GPtrArray) courses = NULL;
 
-      /* This row, and those after it that the cache lacks. */
-      for (guint i = position; i < self->n_shown && n_wanted < READ_AHEAD; i++)
+      /* This row, then the uncached rows next to it, up to the first one the
+       * cache has: those after it when the list goes down, those before it
+       * when it goes up (the rows after it were just shown). */
+      wanted[n_wanted++] = rowid;
+      for (guint i = position + 1; i < self->n_shown && n_wanted < READ_AHEAD; i++)
         {
           gint64 id = g_array_index (self->ids, gint64, i);
 
-          if (i == position || !g_hash_table_contains (self->cache, &id))
-            wanted[n_wanted++] = id;
+          if (g_hash_table_contains (self->cache, &id))
+            break;
+          wanted[n_wanted++] = id;
+        }
+      for (guint i = position; i > 0 && n_wanted < READ_AHEAD; i--)
+        {
+          gint64 id = g_array_index (self->ids, gint64, i - 1);
+
+          if (g_hash_table_contains (self->cache, &id))
+            break;
+          wanted[n_wanted++] = id;
         }
       courses = bridge_catalog_get_courses_by_rowids (self->catalog, wanted, n_wanted, &error);
+      if (courses == NULL && n_wanted > 1)
+        {
+          /* A row next to this one cannot be read (a damaged file): this one
+           * still can. */
+          g_debug ("Courses next to %" G_GINT64_FORMAT ": %s", rowid, error->message);
+          g_clear_error (&error);
+          course = bridge_catalog_get_course_by_rowid (self->catalog, rowid, &error);
+          if (course != NULL)
+            {
+              cache_insert (self, rowid, course);
+              return course;
+            }
+        }
       for (guint i = 0; courses != NULL && i < courses->len; i++)
         if (g_ptr_array_index (courses, i) != NULL)
           cache_insert (self, wanted[i], g_ptr_array_index (courses, i));

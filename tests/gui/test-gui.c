@@ -427,6 +427,65 @@ test_row_heights (void)
   g_object_unref (other);
 }
 
+/* The list asks for one row at a time, as it scrolls. A row the model has
+ * not read brings in the unread rows next to it at once: those below it when
+ * the list goes down, those above it when the list goes back up, and then the
+ * rows just shown are still there, not read again in place of others. Each
+ * row is its own course, whichever way it was read. */
+static BridgeCourse *
+read_row (BridgeSearchModel *rows,
+          guint              position)
+{
+  BridgeCourse *course = g_list_model_get_item (G_LIST_MODEL (rows), position);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCourse) expected =
+    bridge_catalog_get_course_by_rowid (catalog (), bridge_search_model_get_rowid (rows, position), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_course_get_id (course), ==, bridge_course_get_id (expected));
+  return course;
+}
+
+static gboolean
+searched_all (gpointer rows)
+{
+  return !bridge_search_model_get_searching (rows) &&
+         g_strcmp0 (bridge_search_model_get_query (rows), "") == 0;
+}
+
+static void
+test_rows_read_around (void)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  /* A model of its own, whose cache holds only what this test reads. */
+  g_autoptr(BridgeSearchModel) rows = bridge_search_model_new (catalog ());
+  g_autoptr(GPtrArray) down = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n, start;
+
+  bridge_search_model_search (rows, "", &filter);
+  g_assert_true (gui_test_wait (searched_all, rows, 10000));
+  while (bridge_search_model_reveal (rows, G_MAXUINT))
+    ;
+  n = g_list_model_get_n_items (G_LIST_MODEL (rows));
+  /* The search read the first rows. A screenful far below them, then half
+   * a screenful above that, fill the cache without pushing it over, and
+   * there are rows below the screenful that nothing asked for. */
+  g_assert_cmpuint (n, >=, 4 * BRIDGE_SEARCH_MODEL_ROWS_BUILT);
+  start = n - 2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT;
+
+  for (guint i = 0; i < BRIDGE_SEARCH_MODEL_ROWS_BUILT; i++)
+    g_ptr_array_add (down, read_row (rows, start + i));
+  for (guint i = 1; i <= BRIDGE_SEARCH_MODEL_ROWS_BUILT / 2; i++)
+    g_object_unref (read_row (rows, start - i));
+  /* The same objects: still in the model's cache, so not read again. */
+  for (guint i = 0; i < BRIDGE_SEARCH_MODEL_ROWS_BUILT; i++)
+    {
+      g_autoptr(BridgeCourse) again = g_list_model_get_item (G_LIST_MODEL (rows), start + i);
+
+      g_assert_true (again == g_ptr_array_index (down, i));
+    }
+}
+
 /* Enter (activate) opens the course: its page shows core's equivalence and
  * a grade preview equal to core's conversion. */
 static void
@@ -1264,6 +1323,7 @@ main (int   argc,
   g_test_add_func ("/gui/07-search-row-numbers", test_row_shows_cores_numbers);
   g_test_add_func ("/gui/07-search-row-heights", test_row_heights);
   g_test_add_func ("/gui/07-search-row-credit-plural", test_row_credit_plural);
+  g_test_add_func ("/gui/07-search-rows-read-around", test_rows_read_around);
   g_test_add_func ("/gui/08-course-open", test_open_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
