@@ -1409,7 +1409,11 @@ bridge_catalog_get_courses_by_rowids (BridgeCatalog  *self,
     }
 
   if (own_transaction && !exec (self, "COMMIT", error))
-    return NULL;
+    {
+      /* Not left open: the connection would keep this snapshot for good. */
+      exec (self, "ROLLBACK", NULL);
+      return NULL;
+    }
   return g_steal_pointer (&courses);
 }
 
