@@ -395,10 +395,10 @@ bridge_application_startup (GApplication *app)
       return;
     }
 
-  /* This connection reads courses one at a time (the searches have their
-   * own), a few B-tree pages each, which the kernel's cache holds anyway. At
-   * 100,000 courses 512 KiB scrolled and dragged as fast as 2 MiB, and kept
-   * 1.5 MB less resident. */
+  /* This connection reads the courses the list shows, up to 16 at a time
+   * (the searches have their own), a few B-tree pages each, which the
+   * kernel's cache holds anyway. At 100,000 courses 512 KiB scrolled and
+   * dragged as fast as 2 MiB, and kept 1.5 MB less resident. */
   bridge_catalog_set_cache_size (self->catalog, 512);
   if (reason != NULL)
     {
