@@ -456,7 +456,9 @@ equivalence (BridgeCreditResult   *self,
     g_ptr_array_add (self->steps, g_strdup_printf (_("Home credits: %s h ÷ %s h %s %s"),
                                                       w, hh, hc_exact ? "=" : "≈", hc));
     /* Translators: "Awarded: 3 home credits (rounded down to a multiple of 0.5)" */
-    g_ptr_array_add (self->steps, g_strdup_printf (_("Awarded: %s home credits (rounded down to a multiple of %s)"),
+    g_ptr_array_add (self->steps, g_strdup_printf (g_dngettext (NULL, "Awarded: %s home credit (rounded down to a multiple of %s)",
+                                                                "Awarded: %s home credits (rounded down to a multiple of %s)",
+                                                                bridge_text_plural_count (aw)),
                                                       aw, st));
   }
   return TRUE;

@@ -229,3 +229,20 @@ bridge_text_to_string (const BridgeText *self)
 
   return json_to_string (node, FALSE);
 }
+
+gulong
+bridge_text_plural_count (const char *shown)
+{
+  gsize len;
+
+  g_return_val_if_fail (shown != NULL, 2);
+
+  len = strlen (shown);
+  if (len == 0 || strspn (shown, "0123456789") != len)
+    return 2;
+  /* Past what a gulong holds, the last digits are what plural rules look
+   * at, as the gettext manual advises. */
+  if (len > 18)
+    return g_ascii_strtoull (shown + len - 6, NULL, 10) + 1000000;
+  return g_ascii_strtoull (shown, NULL, 10);
+}

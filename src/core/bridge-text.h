@@ -30,6 +30,13 @@ char        *bridge_text_to_string        (const BridgeText *self);
 JsonNode    *bridge_text_to_json          (const BridgeText *self);
 const char  *bridge_text_user_language    (void);
 void         bridge_text_set_user_language (const char *lang);
+/* The count by which g_dngettext() picks the form of a word after a number
+ * shown as @shown ("3", "2.5", "—"): the number when it shows whole ("1
+ * credit"), and 2 otherwise, since English says "1.5 credits" as it says
+ * "2 credits" (and Chinese has one form). gettext counts only whole numbers,
+ * so a language whose fractions take a form of their own cannot be told
+ * apart here. */
+gulong       bridge_text_plural_count     (const char *shown);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeText, bridge_text_unref)
 

@@ -86,11 +86,9 @@ bridge_gui_format_number (double value)
 gulong
 bridge_gui_plural_count (double value)
 {
-  double shown = fabs (round (value * 1000.0) / 1000.0);
+  g_autofree char *shown = bridge_gui_format_number (value);
 
-  if (!isfinite (shown) || shown != floor (shown) || shown > (double) G_MAXUINT)
-    return 2;
-  return (gulong) shown;
+  return bridge_text_plural_count (shown);
 }
 
 void

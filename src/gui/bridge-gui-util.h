@@ -18,12 +18,8 @@ const char *bridge_gui_demo_catalog_path     (void);
 
 /* A number as people read it: "3", "2.5", "1.333". */
 char       *bridge_gui_format_number         (double      value);
-/* The count by which g_dngettext() picks the form of a word after @value as
- * bridge_gui_format_number() shows it: the number itself when it shows
- * whole ("1 credit"); otherwise 2, since English says "1.5 credits" as it
- * says "2 credits" (and Chinese has one form). gettext counts only whole
- * numbers, so a language whose fractions take a form of their own cannot be
- * told apart here. */
+/* bridge_text_plural_count() of @value as bridge_gui_format_number() shows
+ * it: "1 credit", "1.5 credits". */
 gulong      bridge_gui_plural_count          (double      value);
 
 /* Replaces the children of @box with nothing. */

@@ -505,19 +505,24 @@ add_group_widget (BridgePlanPage  *self,
       g_autofree char *replaced = bridge_gui_format_number (totals.replaced_credits);
       g_autofree char *host_text = NULL;
       g_autofree char *home_text = NULL;
+      g_autofree char *replaced_text = NULL;
 
       /* Translators: a recognition group's credits at the host university */
       host_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s host credit", "%s host credits",
                                                 bridge_gui_plural_count (totals.host_credits)),
                                    host);
-      /* Translators: the home credits a recognition group awards, then the
-       * home credits of the courses it replaces */
-      home_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s home credit for %s replaced",
-                                                "%s home credits for %s replaced",
+      /* Translators: the home credits a recognition group awards */
+      home_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s home credit", "%s home credits",
                                                 bridge_gui_plural_count (totals.home_credits)),
-                                   home, replaced);
-      /* Translators: a recognition group's totals: "3 host credits · 4.5 ECTS · 3 home credits for 3 replaced" */
-      description = g_strdup_printf (_("%s · %s ECTS · %s"), host_text, ects, home_text);
+                                   home);
+      /* Translators: after the home credits a recognition group awards, the
+       * home credits of the courses it replaces: "3 home credits for 4
+       * replaced" */
+      replaced_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %s replaced", "for %s replaced",
+                                                    bridge_gui_plural_count (totals.replaced_credits)),
+                                       replaced);
+      /* Translators: a recognition group's totals: "3 host credits · 4.5 ECTS · 3 home credits for 4 replaced" */
+      description = g_strdup_printf (_("%s · %s ECTS · %s %s"), host_text, ects, home_text, replaced_text);
     }
   else
     description = g_strdup (error->message);

@@ -687,6 +687,25 @@ test_text_pick (void)
   g_assert_cmpstr (bridge_text_pick_for (other, "fr"), ==, "Écologie");
 }
 
+/* The count that picks "1 credit" or "1.5 credits" for a number as shown. */
+static void
+test_text_plural_count (void)
+{
+  g_assert_cmpuint (bridge_text_plural_count ("1"), ==, 1);
+  g_assert_cmpuint (bridge_text_plural_count ("0"), ==, 0);
+  g_assert_cmpuint (bridge_text_plural_count ("21"), ==, 21);
+  /* Fractions take the form of 2 ("1.5 credits"), as does what is not a
+   * number at all. */
+  g_assert_cmpuint (bridge_text_plural_count ("1.5"), ==, 2);
+  g_assert_cmpuint (bridge_text_plural_count ("0.5"), ==, 2);
+  g_assert_cmpuint (bridge_text_plural_count ("1.0"), ==, 2);
+  g_assert_cmpuint (bridge_text_plural_count ("—"), ==, 2);
+  g_assert_cmpuint (bridge_text_plural_count (""), ==, 2);
+  g_assert_cmpuint (bridge_text_plural_count ("-1"), ==, 2);
+  /* Too long for a gulong: its last six digits, as gettext advises. */
+  g_assert_cmpuint (bridge_text_plural_count ("123456789012345678901"), ==, 678901 + 1000000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/catalog/corrupt-cache", test_corrupt_cache);
   g_test_add_func ("/catalog/newer-cache", test_newer_cache);
   g_test_add_func ("/catalog/text-pick", test_text_pick);
+  g_test_add_func ("/catalog/text-plural-count", test_text_plural_count);
   g_test_add_func ("/catalog/text-shared-between-threads", test_text_shared_between_threads);
   return g_test_run ();
 }

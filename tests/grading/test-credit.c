@@ -100,6 +100,30 @@ test_spec_example (void)
   g_assert_true (has_step (r, "Awarded: 3 home credits (rounded down to a multiple of 0.5)"));
 }
 
+/* The awarded step says "1 home credit", and "1.5" or "0 home credits". */
+static void
+test_awarded_plural (void)
+{
+  g_autoptr(BridgeUniversity) host = make_host ();
+  g_autoptr(BridgeUniversity) home = make_home ("home", 16, 50, 1.5, 0.5);
+  /* 100/3 h a home credit: 40 h is 1.2, 55 h 1.65, 10 h 0.3 */
+  const struct { double hours; const char *step; } cases[] = {
+    { 40, "Awarded: 1 home credit (rounded down to a multiple of 0.5)" },
+    { 55, "Awarded: 1.5 home credits (rounded down to a multiple of 0.5)" },
+    { 10, "Awarded: 0 home credits (rounded down to a multiple of 0.5)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BridgeCourseLoad load = { .workload_hours = cases[i].hours, .credits = 1 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BridgeCreditResult) r = bridge_credit_compute_load (&alliance, host, home, &load, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (has_step (r, cases[i].step));
+    }
+}
+
 /* A workload worth exactly 3 home credits awards 3, where floating point
  * gives 2.9999999999999996 and rounding down would award 2.5. */
 static void
@@ -324,6 +348,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/credit/spec-example", test_spec_example);
   g_test_add_func ("/credit/exactly-three", test_exactly_three);
+  g_test_add_func ("/credit/awarded-plural", test_awarded_plural);
   g_test_add_func ("/credit/estimated-breakdown", test_estimated_breakdown);
   g_test_add_func ("/credit/rounding-down", test_rounding_down);
   g_test_add_func ("/credit/disagreement-warning", test_disagreement_warning);
