@@ -9,11 +9,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include "bridge-catalog-page.h"
 #include "bridge-course-page.h"
 #include "bridge-course-row.h"
+#include "bridge-error.h"
 #include "bridge-grade-preview.h"
 #include "bridge-grades-page.h"
 #include "bridge-gui-util.h"
@@ -484,6 +488,115 @@ test_rows_read_around (void)
 
       g_assert_true (again == g_ptr_array_index (down, i));
     }
+}
+
+/* A cache damaged on one page of its courses: the rows around that page
+ * still show their courses. The read that brings in a row's neighbours
+ * fails on the damaged page, and the row is read on its own. */
+static void
+damage_course_page (const char *path,
+                    GArray     *rowids)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 page_size, page;
+  g_autofree char *garbage = NULL;
+  int fd;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM course_json ORDER BY rowid", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = 'course_json' AND pagetype = 'leaf' ORDER BY path",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 pageno = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (leaves, pageno);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* A leaf in the middle of the courses, written over. */
+  g_assert_cmpuint (leaves->len, >=, 3);
+  page = g_array_index (leaves, gint64, leaves->len / 2);
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xa5, page_size);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, page_size, (page - 1) * page_size), ==, page_size);
+  g_assert_true (g_close (fd, NULL));
+}
+
+static void
+test_row_next_to_damage (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("credit-bridge-damaged-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(BridgeCatalog) damaged = NULL;
+  g_autoptr(BridgeSearchModel) rows = NULL;
+  g_autoptr(BridgeCourse) expected = NULL;
+  g_autoptr(BridgeCourse) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint bad = 0;
+
+  {
+    g_autoptr(BridgeCatalog) made = bridge_catalog_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bridge_catalog_import (made, bridge_gui_demo_catalog_path (), NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  damage_course_page (path, rowids);
+  damaged = bridge_catalog_open (path, &error);
+  g_assert_no_error (error);
+
+  /* The first row on the damaged page, and the row before it. */
+  for (bad = 0; bad < rowids->len; bad++)
+    {
+      g_autoptr(BridgeCourse) course =
+        bridge_catalog_get_course_by_rowid (damaged, g_array_index (rowids, gint64, bad), &error);
+
+      if (course == NULL)
+        break;
+    }
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpuint (bad, >, 0);
+  g_assert_cmpuint (bad, <, rowids->len);
+  expected = bridge_catalog_get_course_by_rowid (damaged, g_array_index (rowids, gint64, bad - 1), &error);
+  g_assert_no_error (error);
+
+  rows = bridge_search_model_new (damaged);
+  bridge_search_model_set_ids (rows, rowids);
+  while (bridge_search_model_reveal (rows, G_MAXUINT))
+    ;
+  shown = g_list_model_get_item (G_LIST_MODEL (rows), bad - 1);
+  g_assert_cmpstr (bridge_course_get_id (shown), ==, bridge_course_get_id (expected));
+
+  g_clear_object (&rows);
+  g_clear_object (&damaged);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
 }
 
 /* Enter (activate) opens the course: its page shows core's equivalence and
@@ -1324,6 +1437,7 @@ main (int   argc,
   g_test_add_func ("/gui/07-search-row-heights", test_row_heights);
   g_test_add_func ("/gui/07-search-row-credit-plural", test_row_credit_plural);
   g_test_add_func ("/gui/07-search-rows-read-around", test_rows_read_around);
+  g_test_add_func ("/gui/07-search-row-next-to-damage", test_row_next_to_damage);
   g_test_add_func ("/gui/08-course-open", test_open_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
