@@ -1,6 +1,8 @@
 /* bench-gui.c: how the window performs with a large catalog (issue 4, item 9)
  *
  *   bench-gui empty          first frame of an empty AdwApplicationWindow
+ *   bench-gui header-bar     the same with a header bar and a title, for
+ *                            reference
  *   bench-gui app-first      first frame of Credit Bridge only
  *   bench-gui app            first frame of Credit Bridge on $CREDIT_BRIDGE_DB,
  *                            then keystroke-to-results per query, the longest
@@ -129,22 +131,36 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* An empty AdwApplicationWindow: what item 9 compares with. With
+ * @header_bar, the least a window one can use has: a header bar with the
+ * window's title and its controls. It is not the target's reference; it
+ * shows how much of what Credit Bridge adds any libadwaita window pays for
+ * its first text and icons. */
 static int
-bench_empty (void)
+bench_empty (gboolean header_bar)
 {
+  const char *who = header_bar ? "header bar window" : "empty window";
   AdwApplication *app = adw_application_new ("io.github.creditbridge.BenchEmpty",
                                              G_APPLICATION_NON_UNIQUE);
 
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  printf ("empty window: application started %.1f ms after main() (%.1f ms CPU)\n", ms_since (t_start), thread_cpu_us () / 1000.0);
+  printf ("%s: application started %.1f ms after main() (%.1f ms CPU)\n", who, ms_since (t_start), thread_cpu_us () / 1000.0);
   bench_window = adw_application_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (bench_window), 1100, 720);
+  if (header_bar)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_window_set_title (GTK_WINDOW (bench_window), "Credit Bridge");
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (bench_window), box);
+    }
   g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (bench_window));
   wait_first_frame ();
-  printf ("empty window: first frame %.1f ms after main() (%.1f ms CPU in the main thread)\n",
-          (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0);
-  printf ("empty window: resident %ld kB (peak %ld kB)\n", rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
+  printf ("%s: first frame %.1f ms after main() (%.1f ms CPU in the main thread)\n",
+          who, (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0);
+  printf ("%s: resident %ld kB (peak %ld kB)\n", who, rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
   gtk_window_destroy (GTK_WINDOW (bench_window));
   g_object_unref (app);
   return 0;
@@ -384,11 +400,13 @@ main (int   argc,
   adw_init ();
 
   if (argc > 1 && g_str_equal (argv[1], "empty"))
-    return bench_empty ();
+    return bench_empty (FALSE);
+  if (argc > 1 && g_str_equal (argv[1], "header-bar"))
+    return bench_empty (TRUE);
   if (argc > 1 && g_str_equal (argv[1], "app"))
     return bench_app (FALSE);
   if (argc > 1 && g_str_equal (argv[1], "app-first"))
     return bench_app (TRUE);
-  fprintf (stderr, "usage: bench-gui empty|app|app-first\n");
+  fprintf (stderr, "usage: bench-gui empty|header-bar|app|app-first\n");
   return 2;
 }

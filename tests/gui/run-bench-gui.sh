@@ -6,7 +6,8 @@
 #   - the first frame: an empty libadwaita window and Credit Bridge, started
 #     alternately BENCH_ROUNDS times (default 7), with the medians and their
 #     ratio (a VM's timings wander by 10 % from run to run, so one pair of
-#     runs says little);
+#     runs says little); a window with only a header bar is started between
+#     them, for reference;
 #   - the whole bench (searching, scrolling, memory) three times.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +28,7 @@ bench() {
 i=0
 while [ "$i" -lt "$rounds" ]; do
   bench empty
+  bench header-bar
   bench app-first
   i=$((i + 1))
 done | tee "$work/first.txt"
@@ -35,15 +37,18 @@ done | tee "$work/first.txt"
 median() {
   sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-for who in "empty window" "credit-bridge"; do
+for who in "empty window" "header bar window" "credit-bridge"; do
   grep "^$who: first frame" "$work/first.txt" | sed 's/.*first frame \([0-9.]*\) ms.*(\([0-9.]*\) ms CPU.*/\1 \2/' > "$work/$who"
   printf '%s\n' "$(cut -d' ' -f1 "$work/$who" | median) $(cut -d' ' -f2 "$work/$who" | median)" > "$work/$who.median"
 done
 read -r empty_wall empty_cpu < "$work/empty window.median"
+read -r bar_wall bar_cpu < "$work/header bar window.median"
 read -r app_wall app_cpu < "$work/credit-bridge.median"
-awk -v ew="$empty_wall" -v ec="$empty_cpu" -v aw="$app_wall" -v ac="$app_cpu" -v r="$rounds" 'BEGIN {
+awk -v ew="$empty_wall" -v ec="$empty_cpu" -v bw="$bar_wall" -v bc="$bar_cpu" -v aw="$app_wall" -v ac="$app_cpu" -v r="$rounds" 'BEGIN {
   printf "first frame, median of %d: Credit Bridge %.1f ms, empty window %.1f ms: %.2fx (main-thread CPU %.1f / %.1f ms: %.2fx)\n",
          r, aw, ew, aw / ew, ac, ec, ac / ec
+  printf "for reference, a window with only a header bar: %.1f ms (%.1f ms CPU), %.2fx the empty window; Credit Bridge is %.2fx it\n",
+         bw, bc, bw / ew, aw / bw
 }'
 
 for i in 1 2 3; do
