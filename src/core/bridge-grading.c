@@ -13,6 +13,7 @@
 #include "bridge-error.h"
 #include "bridge-grading.h"
 #include "bridge-rational.h"
+#include "bridge-text.h"
 
 /* Table totals stay below 2^62 so that C(i) × N' (< 2^124) and twice it
  * (the midpoint test) fit in 128 bits. */
@@ -158,13 +159,19 @@ update_warnings (BridgeGradeConversion *self)
     {
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, self->host_group->total);
       g_ptr_array_add (self->warnings,
-                       g_strdup_printf (_("The host’s grading table counts only %s grades, too few to convert reliably (at least 100)"), n));
+                       g_strdup_printf (g_dngettext (NULL, "The host’s grading table counts only %s grade, too few to convert reliably (at least 100)",
+                                                     "The host’s grading table counts only %s grades, too few to convert reliably (at least 100)",
+                                                     bridge_text_plural_count (n)),
+                                        n));
     }
   if (self->home_group != NULL && !self->home_group->percent && self->home_group->total < MIN_RELIABLE_TOTAL)
     {
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, self->home_group->total);
       g_ptr_array_add (self->warnings,
-                       g_strdup_printf (_("The home grading table counts only %s grades, too few to convert reliably (at least 100)"), n));
+                       g_strdup_printf (g_dngettext (NULL, "The home grading table counts only %s grade, too few to convert reliably (at least 100)",
+                                                     "The home grading table counts only %s grades, too few to convert reliably (at least 100)",
+                                                     bridge_text_plural_count (n)),
+                                        n));
     }
 }
 

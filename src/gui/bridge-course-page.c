@@ -256,7 +256,9 @@ fill_credit (BridgeCoursePage *self)
   if (credit->practice_hours > 0)
     add_number_row (workload, _("Practice"), credit->practice_hours);
   {
-    g_autofree char *total = g_strdup_printf (_("%s hours"), hours);
+    g_autofree char *total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour", "%s hours",
+                                                           bridge_text_plural_count (hours)),
+                                              hours);
 
     add_row (workload, _("Total workload"), total);
   }

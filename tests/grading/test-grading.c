@@ -101,6 +101,19 @@ assert_suggests (const BridgeGradingTable *host,
   g_assert_cmpstr (c->suggested, ==, expected);
 }
 
+/* A table of one grade awarded once: "1 grade", not "1 grades". */
+static void
+test_one_grade_warning (void)
+{
+  g_autoptr(BridgeGradingTable) host = simple ("X:1");
+  g_autoptr(BridgeGradingTable) home = simple ("A:38,B:7,C:55");
+  g_autoptr(BridgeGradeConversion) c = convert (host, home, "X", BRIDGE_GRADE_RULE_MIDPOINT);
+
+  g_assert_cmpuint (c->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (c->warnings, 0), ==,
+                   "The host’s grading table counts only 1 grade, too few to convert reliably (at least 100)");
+}
+
 /* Host X:1 Y:6 Z:3 (N = 10): Y covers [10, 70].
  * Home A:38 B:7 C:55 (N = 100): A [0, 38], B [38, 45], C [45, 100].
  * Overlaps of Y: A [10, 38] = 28, B [38, 45] = 7, C [45, 70] = 25 of 60:
@@ -883,6 +896,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/grading/three-candidates", test_three_candidates);
+  g_test_add_func ("/grading/one-grade-warning", test_one_grade_warning);
   g_test_add_func ("/grading/midpoint-on-boundary", test_midpoint_on_boundary);
   g_test_add_func ("/grading/equal-shares", test_equal_shares);
   g_test_add_func ("/grading/zero-count-host", test_zero_count_host);
