@@ -535,8 +535,11 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
               self->credits_disagree = TRUE;
               /* Translators: "The course gives 2 local credits, but its workload of
                * 108 h is worth 3.38 credits under Chongqing University's own policy
-               * (they differ by more than 25 %)" */
-              self->warning = g_strdup_printf (_("The course gives %s local credits, but its workload of %s h is worth %s credits under %s’s own policy (they differ by more than 25 %%)"),
+               * (they differ by more than 25 %)"; the form follows the local
+               * credits (the policy's credits are seldom exactly 1) */
+              self->warning = g_strdup_printf (g_dngettext (NULL, "The course gives %s local credit, but its workload of %s h is worth %s credits under %s’s own policy (they differ by more than 25 %%)",
+                                                            "The course gives %s local credits, but its workload of %s h is worth %s credits under %s’s own policy (they differ by more than 25 %%)",
+                                                            bridge_text_plural_count (c)),
                                                   c, w, p, bridge_university_get_label (host));
             }
         }

@@ -963,7 +963,10 @@ check_table (Reader      *reader,
     return reader_fail (reader, error, "counts", _("all counts are 0: the table says nothing"));
   if (total < 100)
     reader_warn (reader, "counts",
-                 _("the table counts only %" PRId64 " grades, too few to convert grades reliably"), total);
+                 g_dngettext (NULL, "the table counts only %" PRId64 " grade, too few to convert grades reliably",
+                              "the table counts only %" PRId64 " grades, too few to convert grades reliably",
+                              (gulong) total),
+                 total);
 
   key = g_strdup_printf ("%s/%s/%s", scale_id, isced, cycle);
   if (!g_hash_table_add (info->table_keys, g_steal_pointer (&key)))
@@ -1290,8 +1293,13 @@ check_course (Reader      *reader,
         g_autofree char *h = bridge_rational_format_short (hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
         g_autofree char *p = bridge_rational_format_short (policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
 
+        g_autofree char *c = g_strdup_printf ("%g", credits);
+
+        /* The form follows the local credits; the other numbers have none. */
         reader_warn (reader, "credits",
-                     _("the course awards %g local credits, but its workload of %s hours is worth %s under its university’s policy (more than 25 %% apart)"),
+                     g_dngettext (NULL, "the course awards %g local credit, but its workload of %s hours is worth %s under its university’s policy (more than 25 %% apart)",
+                                  "the course awards %g local credits, but its workload of %s hours is worth %s under its university’s policy (more than 25 %% apart)",
+                                  bridge_text_plural_count (c)),
                      credits, h, p);
       }
   }

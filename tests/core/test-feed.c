@@ -140,10 +140,12 @@ test_check_only (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
-/* Warnings are listed and the import goes on. */
-static void
-test_warnings (Fixture       *fixture,
-               gconstpointer  data)
+/* Imports the minimal feed with each of @edits (pairs: what, then what
+ * instead) made once; returns the warnings, one a line. */
+static char *
+import_edited (Fixture            *fixture,
+               const char * const *edits,
+               guint              *n_courses)
 {
   g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
   g_autofree char *text = NULL;
@@ -154,20 +156,14 @@ test_warnings (Fixture       *fixture,
   g_autofree char *lines_copy = g_build_filename (fixture->dir, "courses.jsonl", NULL);
   g_autoptr(BridgeImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) joined = g_string_new (NULL);
+  GString *joined = g_string_new (NULL);
   GString *edit;
 
   g_file_get_contents (minimal, &text, NULL, &error);
   g_assert_no_error (error);
   edit = g_string_new (text);
-  /* An unknown root member, a course whose credits are far from its workload,
-   * and a table of fewer than 100 grades. */
-  g_string_replace (edit, "\"x-demo\": true", "\"x-demo\": true, \"editor\": \"vim\"", 1);
-  g_string_replace (edit, "\"credits\": 4", "\"credits\": 9", 1);
-  g_string_replace (edit, "\"count\": 150", "\"count\": 1", 1);
-  g_string_replace (edit, "\"count\": 350", "\"count\": 1", 1);
-  g_string_replace (edit, "\"count\": 450", "\"count\": 1", 1);
-  g_string_replace (edit, "\"count\": 250", "\"count\": 1", 1);
+  for (guint i = 0; edits[i] != NULL; i += 2)
+    g_assert_cmpuint (g_string_replace (edit, edits[i], edits[i + 1], 1), ==, 1);
   feed = g_string_free (edit, FALSE);
   g_file_set_contents (copy, feed, -1, &error);
   g_assert_no_error (error);
@@ -181,10 +177,55 @@ test_warnings (Fixture       *fixture,
   for (guint i = 0; i < report->warnings->len; i++)
     g_string_append_printf (joined, "%s\n", (char *) g_ptr_array_index (report->warnings, i));
   g_test_message ("%s", joined->str);
-  g_assert_nonnull (strstr (joined->str, "$.editor: unknown member"));
-  g_assert_nonnull (strstr (joined->str, "$.courses[0].credits: the course awards 9 local credits"));
-  g_assert_nonnull (strstr (joined->str, "$.universities[1].grading_tables[0].counts: the table counts only 4 grades"));
-  g_assert_cmpuint (report->courses, ==, 5);
+  *n_courses = report->courses;
+  return g_string_free (joined, FALSE);
+}
+
+/* Warnings are listed and the import goes on. */
+static void
+test_warnings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  /* An unknown root member, a course whose credits are far from its workload,
+   * and a table of fewer than 100 grades. */
+  static const char * const edits[] = {
+    "\"x-demo\": true", "\"x-demo\": true, \"editor\": \"vim\"",
+    "\"credits\": 4", "\"credits\": 9",
+    "\"count\": 150", "\"count\": 1",
+    "\"count\": 350", "\"count\": 1",
+    "\"count\": 450", "\"count\": 1",
+    "\"count\": 250", "\"count\": 1",
+    NULL
+  };
+  guint n_courses = 0;
+  g_autofree char *warnings = import_edited (fixture, edits, &n_courses);
+
+  g_assert_nonnull (strstr (warnings, "$.editor: unknown member"));
+  g_assert_nonnull (strstr (warnings, "$.courses[0].credits: the course awards 9 local credits"));
+  g_assert_nonnull (strstr (warnings, "$.universities[1].grading_tables[0].counts: the table counts only 4 grades"));
+  g_assert_cmpuint (n_courses, ==, 5);
+}
+
+/* The same warnings for one credit and one grade: "1 local credit", "only
+ * 1 grade". */
+static void
+test_warnings_singular (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const edits[] = {
+    "\"credits\": 4", "\"credits\": 1",
+    "\"count\": 150", "\"count\": 1",
+    "\"count\": 350", "\"count\": 0",
+    "\"count\": 450", "\"count\": 0",
+    "\"count\": 250", "\"count\": 0",
+    NULL
+  };
+  guint n_courses = 0;
+  g_autofree char *warnings = import_edited (fixture, edits, &n_courses);
+
+  g_assert_nonnull (strstr (warnings, "$.courses[0].credits: the course awards 1 local credit, but"));
+  g_assert_nonnull (strstr (warnings, "$.universities[1].grading_tables[0].counts: the table counts only 1 grade,"));
+  g_assert_cmpuint (n_courses, ==, 5);
 }
 
 /* The bundled demo catalog imports without a single warning. */
@@ -301,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/feed/demo-catalog", test_demo_catalog);
   g_test_add_func ("/feed/read-bytes", test_read_bytes);
   g_test_add ("/feed/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
+  g_test_add ("/feed/warnings-singular", Fixture, NULL, fixture_set_up, test_warnings_singular, fixture_tear_down);
 
   bad = source_path ("bad");
   dir = g_dir_open (bad, 0, NULL);

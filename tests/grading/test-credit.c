@@ -258,6 +258,12 @@ test_disagreement_warning (void)
     g_assert_cmpstr (r->warning, ==,
                      "The course gives 2 local credits, but its workload of 108 h is worth 3 credits under host’s own policy (they differ by more than 25 %)");
   }
+  {
+    BridgeCourseLoad load = { .periods = { 48, 0, 0 }, .credits = 1 };
+    g_autoptr(BridgeCreditResult) r = bridge_credit_compute_load (&alliance, host, home, &load, NULL);
+    g_assert_cmpstr (r->warning, ==,
+                     "The course gives 1 local credit, but its workload of 108 h is worth 3 credits under host’s own policy (they differ by more than 25 %)");
+  }
 }
 
 /* Sums over a group: 108 h (3.24 → 3) and 45 h (1.35 → 1):
