@@ -1292,7 +1292,6 @@ check_course (Reader      *reader,
       {
         g_autofree char *h = bridge_rational_format_short (hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
         g_autofree char *p = bridge_rational_format_short (policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
-
         g_autofree char *c = g_strdup_printf ("%g", credits);
 
         /* The form follows the local credits; the other numbers have none. */

@@ -1088,7 +1088,7 @@ component_subtitle (const BridgePlanComponent *c,
 
   /* Translators: "Table A · CS301 · 4 credits" */
   g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Table %s · %s · %s credit", "Table %s · %s · %s credits",
-                                          bridge_gui_plural_count (c->credits)),
+                                          bridge_text_plural_count (credits)),
                           side == BRIDGE_PLAN_SIDE_HOST ? C_("plan table", "A") : C_("plan table", "B"),
                           c->code != NULL ? c->code : c->course_id, credits);
   if (c->is_virtual)

@@ -276,7 +276,7 @@ fill_credit (BridgeCoursePage *self)
 
     gtk_widget_add_css_class (row, "property");
     headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
-                                             bridge_gui_plural_count (credit->home_credits_awarded)),
+                                             bridge_text_plural_count (awarded)),
                                 hours, awarded);
     gtk_label_set_text (self->headline_label, headline);
   }

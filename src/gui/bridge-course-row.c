@@ -244,7 +244,7 @@ bridge_course_row_set_course (BridgeCourseRow *self,
     credit = bridge_context_compute_credit (context, course, NULL);
 
   credits = bridge_gui_format_number (bridge_course_get_credits (course));
-  n = bridge_gui_plural_count (bridge_course_get_credits (course));
+  n = bridge_text_plural_count (credits);
   if (credit != NULL)
     {
       g_autofree char *h = bridge_gui_format_number (credit->workload_hours);

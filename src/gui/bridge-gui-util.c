@@ -83,14 +83,6 @@ bridge_gui_format_number (double value)
   return g_strdup (buf);
 }
 
-gulong
-bridge_gui_plural_count (double value)
-{
-  g_autofree char *shown = bridge_gui_format_number (value);
-
-  return bridge_text_plural_count (shown);
-}
-
 void
 bridge_gui_box_remove_all (GtkBox *box)
 {

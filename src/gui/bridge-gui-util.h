@@ -18,9 +18,6 @@ const char *bridge_gui_demo_catalog_path     (void);
 
 /* A number as people read it: "3", "2.5", "1.333". */
 char       *bridge_gui_format_number         (double      value);
-/* bridge_text_plural_count() of @value as bridge_gui_format_number() shows
- * it: "1 credit", "1.5 credits". */
-gulong      bridge_gui_plural_count          (double      value);
 
 /* Replaces the children of @box with nothing. */
 void        bridge_gui_box_remove_all        (GtkBox     *box);

@@ -207,7 +207,7 @@ component_row (BridgePlanPage            *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* Translators: "MATH101 · 3 credits" */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit%s", "%s · %s credits%s",
-                                          bridge_gui_plural_count (c->credits)),
+                                          bridge_text_plural_count (credits)),
                               c->code != NULL ? c->code : c->course_id,
                               credits, c->unknown ? _(" · no longer in the catalog") : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -287,7 +287,7 @@ chooser_search_cb (GtkSearchEntry *entry,
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *credits = bridge_gui_format_number (bridge_course_get_credits (course));
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit", "%s · %s credits",
-                                                                bridge_gui_plural_count (bridge_course_get_credits (course))),
+                                                                bridge_text_plural_count (credits)),
                                                    bridge_course_get_code (course), credits);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -509,17 +509,17 @@ add_group_widget (BridgePlanPage  *self,
 
       /* Translators: a recognition group's credits at the host university */
       host_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s host credit", "%s host credits",
-                                                bridge_gui_plural_count (totals.host_credits)),
+                                                bridge_text_plural_count (host)),
                                    host);
       /* Translators: the home credits a recognition group awards */
       home_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s home credit", "%s home credits",
-                                                bridge_gui_plural_count (totals.home_credits)),
+                                                bridge_text_plural_count (home)),
                                    home);
       /* Translators: after the home credits a recognition group awards, the
        * home credits of the courses it replaces: "3 home credits for 4
        * replaced" */
       replaced_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %s replaced", "for %s replaced",
-                                                    bridge_gui_plural_count (totals.replaced_credits)),
+                                                    bridge_text_plural_count (replaced)),
                                        replaced);
       /* Translators: a recognition group's totals: "3 host credits · 4.5 ECTS · 3 home credits for 4 replaced" */
       description = g_strdup_printf (_("%s · %s ECTS · %s %s"), host_text, ects, home_text, replaced_text);

@@ -274,7 +274,7 @@ record_row (const BridgePlanRecognition *r,
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *credits = bridge_gui_format_number (r->credits);
   g_autofree char *credits_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit", "%s credits",
-                                                                bridge_gui_plural_count (r->credits)),
+                                                                bridge_text_plural_count (credits)),
                                                    credits);
   const char *title = r->title != NULL ? bridge_text_pick (r->title) : NULL;
   g_autofree char *name = NULL;
@@ -583,11 +583,11 @@ host_row_new (BridgeResultsView         *self,
     /* Translators: a host course's credits when it left the catalog: "No longer in the catalog · 3 credits" */
     hr->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "No longer in the catalog · %s credit",
                                                  "No longer in the catalog · %s credits",
-                                                 bridge_gui_plural_count (c->credits)),
+                                                 bridge_text_plural_count (credits)),
                                     credits);
   else
     hr->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit", "%s credits",
-                                                 bridge_gui_plural_count (c->credits)),
+                                                 bridge_text_plural_count (credits)),
                                     credits);
 
   hr->row = ADW_ACTION_ROW (adw_action_row_new ());
