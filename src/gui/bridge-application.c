@@ -12,6 +12,7 @@
 #include "bridge-error.h"
 #include "bridge-gui-util.h"
 #include "bridge-preferences-window.h"
+#include "bridge-renderer.h"
 #include "bridge-window.h"
 
 /* The compiled resources live in the GUI's static library: referencing them
@@ -372,6 +373,8 @@ bridge_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (bridge_application_parent_class)->startup (app);
   read_icon_theme_in_thread ();
+  if (gdk_display_get_default () != NULL)
+    bridge_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -23,6 +23,7 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-preferences-window.h"
+#include "bridge-renderer.h"
 #include "bridge-search-model.h"
 #include "gui-test-util.h"
 
@@ -1060,6 +1061,87 @@ is_mapped_label (GtkWidget     *widget,
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+/* The names GL drivers give themselves, software and not. */
+static void
+test_renderer_software_names (void)
+{
+  static const char *software[] = {
+    "llvmpipe (LLVM 15.0.6, 256 bits)",
+    "softpipe",
+    "zink Vulkan 1.3(llvmpipe (LLVM 15.0.6, 256 bits) (MESA_LLVMPIPE))",
+  };
+  static const char *gpu[] = {
+    "Mesa Intel(R) UHD Graphics 620 (KBL GT2)",
+    /* radeonsi names the LLVM it compiles with: still a GPU */
+    "AMD Radeon RX 6600 (navi23, LLVM 15.0.7, DRM 3.49, 6.1.0-13-amd64)",
+    "NVIDIA GeForce GTX 1650/PCIe/SSE2",
+    "virgl (Mesa Intel(R) UHD Graphics 620 (KBL GT2))",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (software); i++)
+    g_assert_true (bridge_renderer_is_software_gl (software[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (gpu); i++)
+    g_assert_false (bridge_renderer_is_software_gl (gpu[i]));
+  g_assert_false (bridge_renderer_is_software_gl (NULL));
+}
+
+/* The window draws with cairo where OpenGL runs on the CPU (as under
+ * Xvfb), unless the user chose a renderer; with a GPU, GTK chooses. */
+static void
+test_renderer_choice (void)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  const char *user_choice = g_getenv ("GSK_RENDERER");
+  g_autofree char *gl = bridge_renderer_dup_gl_name (display);
+  const char *chosen = g_object_get_data (G_OBJECT (display), "gsk-renderer");
+
+  g_test_message ("GL_RENDERER: %s; GSK_RENDERER: %s; drawn by %s", gl ? gl : "(no GL)",
+                  user_choice ? user_choice : "(unset)", G_OBJECT_TYPE_NAME (renderer));
+  if (user_choice != NULL && *user_choice != '\0')
+    {
+      g_assert_null (chosen);
+      if (g_str_equal (user_choice, "cairo"))
+        g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+      else if (gl != NULL && (g_str_equal (user_choice, "gl") || g_str_equal (user_choice, "ngl") || g_str_equal (user_choice, "opengl")))
+        g_assert_false (GSK_IS_CAIRO_RENDERER (renderer));
+    }
+  else if (bridge_renderer_is_software_gl (gl) && gtk_get_minor_version () < 14)
+    {
+      g_assert_cmpstr (chosen, ==, "cairo");
+      g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+    }
+  else
+    g_assert_null (chosen);
+}
+
+/* GSK_RENDERER is the user's: set, it is left to GTK; set empty, it is
+ * not a choice. */
+static void
+test_renderer_user_choice (void)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  gpointer before = g_object_steal_data (G_OBJECT (display), "gsk-renderer");
+  g_autofree char *saved = g_strdup (g_getenv ("GSK_RENDERER"));
+  g_autofree char *gl = bridge_renderer_dup_gl_name (display);
+  gboolean chooses = bridge_renderer_is_software_gl (gl) && gtk_get_minor_version () < 14;
+
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_assert_null (bridge_renderer_choose (display));
+  g_assert_null (g_object_get_data (G_OBJECT (display), "gsk-renderer"));
+
+  g_setenv ("GSK_RENDERER", "", TRUE);
+  g_assert_cmpstr (bridge_renderer_choose (display), ==, chooses ? "cairo" : NULL);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (display), "gsk-renderer"), ==, chooses ? "cairo" : NULL);
+
+  if (saved != NULL)
+    g_setenv ("GSK_RENDERER", saved, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", before);
+}
+
 /* Icons GTK would otherwise draw from SVG, loading librsvg for the rest of
  * the session, are the application's own symbolic PNGs, at scale 1 and 2:
  * the status pages' 128 px icons, and the expander rows' arrow, which
@@ -1458,6 +1540,9 @@ main (int   argc,
   g_test_add_func ("/gui/16-home-change-keeps-results", test_home_change_keeps_results);
   g_test_add_func ("/gui/17-narrow", test_narrow);
   g_test_add_func ("/gui/17-png-icons", test_png_icons);
+  g_test_add_func ("/gui/17-renderer-software-names", test_renderer_software_names);
+  g_test_add_func ("/gui/17-renderer-choice", test_renderer_choice);
+  g_test_add_func ("/gui/17-renderer-user-choice", test_renderer_user_choice);
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
 

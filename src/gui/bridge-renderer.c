@@ -1,0 +1,87 @@
+/* bridge-renderer.c
+ *
+ * GTK 4.8 draws with OpenGL whenever GDK can create a GL context, even when
+ * that context is Mesa's llvmpipe, which runs every shader on the CPU: on a
+ * machine without a GPU driver (a virtual machine, a remote desktop, a
+ * computer room's thin client). There, for this application, GTK's own cairo
+ * renderer is faster in every way measured (README, "The window at 100,000
+ * courses"): llvmpipe compiles a shader for each new kind of drawing, keeps
+ * every compiled shader and the GL renderer's caches in memory, and redraws
+ * slower than cairo on two cores. GTK 4.14 and later choose their renderer
+ * on llvmpipe themselves, with renderers this was not measured with; they
+ * are left to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-gui"
+
+#include "config.h"
+
+#include <epoxy/gl.h>
+#include <string.h>
+
+#include "bridge-renderer.h"
+
+gboolean
+bridge_renderer_is_software_gl (const char *gl_renderer)
+{
+  /* Mesa's names: "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe", and
+   * zink's "zink Vulkan 1.3(llvmpipe (LLVM 15.0.6, 256 bits) (MESA_LLVMPIPE))". */
+  return gl_renderer != NULL &&
+         (strstr (gl_renderer, "llvmpipe") != NULL ||
+          strstr (gl_renderer, "softpipe") != NULL);
+}
+
+char *
+bridge_renderer_dup_gl_name (GdkDisplay *display)
+{
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  char *result;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  if (!gdk_display_prepare_gl (display, &error))
+    {
+      g_debug ("No OpenGL: %s", error->message);
+      return NULL;
+    }
+  context = gdk_display_create_gl_context (display, &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No OpenGL context: %s", error != NULL ? error->message : "");
+      return NULL;
+    }
+  gdk_gl_context_make_current (context);
+  name = (const char *) glGetString (GL_RENDERER);
+  result = g_strdup (name);
+  gdk_gl_context_clear_current ();
+  return result;
+}
+
+const char *
+bridge_renderer_choose (GdkDisplay *display)
+{
+  const char *user_choice = g_getenv ("GSK_RENDERER");
+  g_autofree char *gl_renderer = NULL;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  if (user_choice != NULL && *user_choice != '\0')
+    return NULL;
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () >= 14)
+    return NULL;
+
+  gl_renderer = bridge_renderer_dup_gl_name (display);
+  if (!bridge_renderer_is_software_gl (gl_renderer))
+    return NULL;
+
+  g_debug ("OpenGL runs on the CPU (%s): drawing with cairo; "
+           "set GSK_RENDERER to choose otherwise", gl_renderer);
+  /* What GTK looks at first when it makes a window's renderer; the
+   * environment's GSK_RENDERER comes after it, so it is only set when the
+   * user did not set that. */
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
+  return "cairo";
+}
