@@ -27,6 +27,7 @@
 #include "bench-stats.h"
 #include "bridge-application.h"
 #include "bridge-catalog-page.h"
+#include "bridge-renderer.h"
 #include "bridge-search-model.h"
 #include "bridge-window.h"
 
@@ -68,6 +69,13 @@ realize_cb (GtkWidget *widget)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+/* "GskCairoRenderer", "GskNglRenderer": what drew the window. */
+static const char *
+renderer_name (void)
+{
+  return G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench_window)));
 }
 
 static void
@@ -144,6 +152,8 @@ bench_empty (gboolean header_bar)
                                              G_APPLICATION_NON_UNIQUE);
 
   g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* What Credit Bridge's startup does, so that both draw the same way. */
+  bridge_renderer_choose (gdk_display_get_default ());
   printf ("%s: application started %.1f ms after main() (%.1f ms CPU)\n", who, ms_since (t_start), thread_cpu_us () / 1000.0);
   bench_window = adw_application_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (bench_window), 1100, 720);
@@ -158,8 +168,8 @@ bench_empty (gboolean header_bar)
   g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (bench_window));
   wait_first_frame ();
-  printf ("%s: first frame %.1f ms after main() (%.1f ms CPU in the main thread)\n",
-          who, (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0);
+  printf ("%s: first frame %.1f ms after main() (%.1f ms CPU in the main thread; %s)\n",
+          who, (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0, renderer_name ());
   printf ("%s: resident %ld kB (peak %ld kB)\n", who, rss_kb ("VmRSS:"), rss_kb ("VmHWM:"));
   gtk_window_destroy (GTK_WINDOW (bench_window));
   g_object_unref (app);
@@ -259,8 +269,8 @@ bench_app (gboolean first_frame_only)
   g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (bench_window));
   wait_first_frame ();
-  printf ("credit-bridge: first frame %.1f ms after main() (%.1f ms CPU in the main thread; state %s)\n",
-          (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0,
+  printf ("credit-bridge: first frame %.1f ms after main() (%.1f ms CPU in the main thread; %s; state %s)\n",
+          (t_first_frame - t_start) / 1000.0, cpu_first_frame / 1000.0, renderer_name (),
           bridge_window_get_state (BRIDGE_WINDOW (bench_window)));
   if (first_frame_only)
     {

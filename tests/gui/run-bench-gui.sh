@@ -9,6 +9,9 @@
 #     runs says little); a window with only a header bar is started between
 #     them, for reference;
 #   - the whole bench (searching, scrolling, memory) three times.
+# Every window draws with the renderer Credit Bridge chooses (see
+# src/gui/bridge-renderer.c): under Xvfb, with GTK 4.8, that is cairo, since
+# OpenGL there is Mesa's llvmpipe. GSK_RENDERER=gl makes them all use GL.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run-bench-gui.sh BUILDDIR [N]}
@@ -44,6 +47,7 @@ done
 read -r empty_wall empty_cpu < "$work/empty window.median"
 read -r bar_wall bar_cpu < "$work/header bar window.median"
 read -r app_wall app_cpu < "$work/credit-bridge.median"
+echo "drawn by: $(grep -o 'Gsk[A-Za-z]*Renderer' "$work/first.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 awk -v ew="$empty_wall" -v ec="$empty_cpu" -v bw="$bar_wall" -v bc="$bar_cpu" -v aw="$app_wall" -v ac="$app_cpu" -v r="$rounds" 'BEGIN {
   printf "first frame, median of %d: Credit Bridge %.1f ms, empty window %.1f ms: %.2fx (main-thread CPU %.1f / %.1f ms: %.2fx)\n",
          r, aw, ew, aw / ew, ac, ec, ac / ec
