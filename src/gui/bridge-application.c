@@ -368,13 +368,15 @@ bridge_application_startup (GApplication *app)
   g_autofree char *reason = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  GdkDisplay *display;
 
   (void) bridge_gui_get_resource ();
 
   G_APPLICATION_CLASS (bridge_application_parent_class)->startup (app);
   read_icon_theme_in_thread ();
-  if (gdk_display_get_default () != NULL)
-    bridge_renderer_choose (gdk_display_get_default ());
+  display = gdk_display_get_default ();
+  if (display != NULL)
+    bridge_renderer_choose (display, g_getenv ("GSK_RENDERER"));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -7,9 +7,10 @@
  * renderer is faster in every way measured (README, "The window at 100,000
  * courses"): llvmpipe compiles a shader for each new kind of drawing, keeps
  * every compiled shader and the GL renderer's caches in memory, and redraws
- * slower than cairo on two cores. GTK 4.14 and later choose their renderer
- * on llvmpipe themselves, with renderers this was not measured with; they
- * are left to it.
+ * slower than cairo on two cores. GTK 4.14 and later have other renderers
+ * and choose among them on llvmpipe themselves (never cairo); this was not
+ * measured with them, so they are left to it. That includes the Flatpak,
+ * whose GNOME runtime has a newer GTK.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,20 +26,22 @@
 gboolean
 bridge_renderer_is_software_gl (const char *gl_renderer)
 {
-  /* Mesa's names: "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe", and
-   * zink's "zink Vulkan 1.3(llvmpipe (LLVM 15.0.6, 256 bits) (MESA_LLVMPIPE))". */
+  /* Mesa's names: "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe", zink's
+   * "zink Vulkan 1.3(llvmpipe (LLVM 15.0.6, 256 bits) (MESA_LLVMPIPE))", and
+   * WSL's "D3D12 (Microsoft Basic Render Driver)". */
   return gl_renderer != NULL &&
          (strstr (gl_renderer, "llvmpipe") != NULL ||
-          strstr (gl_renderer, "softpipe") != NULL);
+          strstr (gl_renderer, "softpipe") != NULL ||
+          strstr (gl_renderer, "Microsoft Basic Render Driver") != NULL);
 }
 
 char *
 bridge_renderer_dup_gl_name (GdkDisplay *display)
 {
   g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GdkGLContext) previous = NULL;
   g_autoptr(GError) error = NULL;
-  const char *name;
-  char *result;
+  char *result = NULL;
 
   g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
 
@@ -53,24 +56,30 @@ bridge_renderer_dup_gl_name (GdkDisplay *display)
       g_debug ("No OpenGL context: %s", error != NULL ? error->message : "");
       return NULL;
     }
+
+  if (gdk_gl_context_get_current () != NULL)
+    previous = g_object_ref (gdk_gl_context_get_current ());
   gdk_gl_context_make_current (context);
-  name = (const char *) glGetString (GL_RENDERER);
-  result = g_strdup (name);
-  gdk_gl_context_clear_current ();
+  if (gdk_gl_context_get_current () == context)
+    result = g_strdup ((const char *) glGetString (GL_RENDERER));
+  if (previous != NULL)
+    gdk_gl_context_make_current (previous);
+  else
+    gdk_gl_context_clear_current ();
   return result;
 }
 
 const char *
-bridge_renderer_choose (GdkDisplay *display)
+bridge_renderer_choose (GdkDisplay *display,
+                        const char *user_choice)
 {
-  const char *user_choice = g_getenv ("GSK_RENDERER");
   g_autofree char *gl_renderer = NULL;
 
   g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
 
   if (user_choice != NULL && *user_choice != '\0')
     return NULL;
-  if (gtk_get_major_version () != 4 || gtk_get_minor_version () >= 14)
+  if (gtk_get_minor_version () >= 14)
     return NULL;
 
   gl_renderer = bridge_renderer_dup_gl_name (display);
@@ -79,9 +88,11 @@ bridge_renderer_choose (GdkDisplay *display)
 
   g_debug ("OpenGL runs on the CPU (%s): drawing with cairo; "
            "set GSK_RENDERER to choose otherwise", gl_renderer);
-  /* What GTK looks at first when it makes a window's renderer; the
-   * environment's GSK_RENDERER comes after it, so it is only set when the
-   * user did not set that. */
+  /* What GTK looks at first when it makes a window's renderer, before
+   * GSK_RENDERER, so it is only set when the user did not set that. It is
+   * GTK's own, undocumented (GtkInspector sets it): read in
+   * gsk_renderer_new_for_surface() from GTK 4.0 to today, and checked with
+   * 4.8, the only version this runs on. */
   g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
   return "cairo";
 }
