@@ -27,7 +27,6 @@
 #include "bench-stats.h"
 #include "bridge-application.h"
 #include "bridge-catalog-page.h"
-#include "bridge-renderer.h"
 #include "bridge-search-model.h"
 #include "bridge-window.h"
 
@@ -71,7 +70,7 @@ realize_cb (GtkWidget *widget)
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
-/* "GskCairoRenderer", "GskNglRenderer": what drew the window. */
+/* "GskCairoRenderer", "GskGLRenderer": what drew the window. */
 static const char *
 renderer_name (void)
 {
@@ -152,8 +151,6 @@ bench_empty (gboolean header_bar)
                                              G_APPLICATION_NON_UNIQUE);
 
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  /* What Credit Bridge's startup does, so that both draw the same way. */
-  bridge_renderer_choose (gdk_display_get_default ());
   printf ("%s: application started %.1f ms after main() (%.1f ms CPU)\n", who, ms_since (t_start), thread_cpu_us () / 1000.0);
   bench_window = adw_application_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (bench_window), 1100, 720);
@@ -255,6 +252,10 @@ bench_app (gboolean first_frame_only)
   static const char * const pages[] = { "plan", "grades", "agreement" };
   double search_stall = 0;
   double search_stall_cpu = 0;
+  /* The same from the second round on: the first round's first Chinese
+   * query is where the CJK fonts are loaded and their first glyphs drawn. */
+  double later_stall = 0;
+  double later_stall_cpu = 0;
   guint tick;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -336,13 +337,19 @@ bench_app (gboolean first_frame_only)
         spin (100);
         search_stall = MAX (search_stall, max_stall);
         search_stall_cpu = MAX (search_stall_cpu, max_stall_cpu);
+        if (round > 0)
+          {
+            later_stall = MAX (later_stall, max_stall);
+            later_stall_cpu = MAX (later_stall_cpu, max_stall_cpu);
+          }
         if (round == 0)
           printf ("  query %-12s %6u results  %6.1f ms, longest stall %.1f ms (%.1f ms CPU)\n", queries[q],
                   bridge_search_model_get_n_results (model), ms, max_stall, max_stall_cpu);
       }
   printf ("keystroke to results on screen: p50 %.1f ms, p95 %.1f ms (%u searches)\n",
           bench_percentile (latencies, 50), bench_percentile (latencies, 95), latencies->len);
-  printf ("longest main-loop stall while searching: %.1f ms (%.1f ms CPU)\n", search_stall, search_stall_cpu);
+  printf ("longest main-loop stall while searching: %.1f ms (%.1f ms CPU); from the second round on: %.1f ms (%.1f ms CPU)\n",
+          search_stall, search_stall_cpu, later_stall, later_stall_cpu);
   printf ("longest main-thread time putting the first results in: %.1f ms\n", max_apply);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");

@@ -9,9 +9,10 @@
 #     runs says little); a window with only a header bar is started between
 #     them, for reference;
 #   - the whole bench (searching, scrolling, memory) three times.
-# Every window draws with the renderer Credit Bridge chooses (see
-# src/gui/bridge-renderer.c): under Xvfb, with GTK 4.8, that is cairo, since
-# OpenGL there is Mesa's llvmpipe. GSK_RENDERER=gl makes them all use GL.
+# The reference windows draw with the renderer Credit Bridge chooses (see
+# src/gui/bridge-renderer.c; under Xvfb, with GTK 4.8, cairo, since OpenGL
+# there is Mesa's llvmpipe), named to them by GSK_RENDERER so that they do
+# not pay for Credit Bridge's choosing. GSK_RENDERER=gl makes all use GL.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run-bench-gui.sh BUILDDIR [N]}
@@ -27,11 +28,21 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" CREDIT_BRIDGE
 bench() {
   xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" "$@"
 }
+bench_reference() {
+  GSK_RENDERER=$reference xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" "$@"
+}
+
+# "...; GskCairoRenderer; state main)" -> cairo
+case $(bench app-first | sed -n 's/.*; Gsk\([A-Za-z]*\)Renderer; state.*/\1/p') in
+  Cairo) reference=cairo ;;
+  GL) reference=gl ;;
+  *) echo "run-bench-gui.sh: cannot tell which renderer drew Credit Bridge" >&2; exit 1 ;;
+esac
 
 i=0
 while [ "$i" -lt "$rounds" ]; do
-  bench empty
-  bench header-bar
+  bench_reference empty
+  bench_reference header-bar
   bench app-first
   i=$((i + 1))
 done | tee "$work/first.txt"
