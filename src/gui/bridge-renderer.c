@@ -18,10 +18,14 @@
 
 #include "config.h"
 
+#include "bridge-renderer.h"
+
 #include <epoxy/gl.h>
 #include <string.h>
-
-#include "bridge-renderer.h"
+#ifdef GDK_WINDOWING_X11
+#include <epoxy/glx.h>
+#include <gdk/x11/gdkx.h>
+#endif
 
 gboolean
 bridge_renderer_is_software_gl (const char *gl_renderer)
@@ -33,6 +37,33 @@ bridge_renderer_is_software_gl (const char *gl_renderer)
          (strstr (gl_renderer, "llvmpipe") != NULL ||
           strstr (gl_renderer, "softpipe") != NULL ||
           strstr (gl_renderer, "Microsoft Basic Render Driver") != NULL);
+}
+
+/* GLX_MESA_query_renderer names the screen's renderer without a GL
+ * context: 0.1 ms, against 12 ms for realizing and making current a
+ * context of llvmpipe's. */
+char *
+bridge_renderer_dup_x11_gl_name (GdkDisplay *display)
+{
+#ifdef GDK_WINDOWING_X11
+  Display *xdisplay;
+  int screen, error_base, event_base;
+  const char *name;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return NULL;
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  screen = DefaultScreen (xdisplay);
+  if (!glXQueryExtension (xdisplay, &error_base, &event_base) ||
+      !epoxy_has_glx_extension (xdisplay, screen, "GLX_MESA_query_renderer"))
+    return NULL;
+  name = glXQueryRendererStringMESA (xdisplay, screen, 0, GLX_RENDERER_DEVICE_ID_MESA);
+  return g_strdup (name);
+#else
+  return NULL;
+#endif
 }
 
 char *
@@ -82,7 +113,13 @@ bridge_renderer_choose (GdkDisplay *display,
   if (gtk_get_minor_version () >= 14)
     return NULL;
 
-  gl_renderer = bridge_renderer_dup_gl_name (display);
+  /* GDK's OpenGL first: without it GTK draws with cairo by itself, and
+   * on X11 it is set up when the display opens, so this costs nothing. */
+  if (!gdk_display_prepare_gl (display, NULL))
+    return NULL;
+  gl_renderer = bridge_renderer_dup_x11_gl_name (display);
+  if (gl_renderer == NULL)
+    gl_renderer = bridge_renderer_dup_gl_name (display);
   if (!bridge_renderer_is_software_gl (gl_renderer))
     return NULL;
 

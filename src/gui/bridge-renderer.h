@@ -20,6 +20,10 @@ gboolean    bridge_renderer_is_software_gl (const char *gl_renderer);
  * was current, if any, current again. */
 char       *bridge_renderer_dup_gl_name    (GdkDisplay *display);
 
+/* The same from Mesa's GLX on X11, without a GL context; NULL elsewhere,
+ * or where the X server's GLX is not Mesa's. */
+char       *bridge_renderer_dup_x11_gl_name (GdkDisplay *display);
+
 /* Chooses the renderer for the windows on @display, before the first one is
  * realized: the cairo renderer when GTK is older than 4.14, @user_choice
  * (the GSK_RENDERER environment variable, passed by the caller) is NULL or

@@ -1113,6 +1113,13 @@ test_renderer_choice (void)
    * build-aux/install-deps.sh). Without it GTK would draw with cairo
    * anyway, and this would not show that the choice was made. */
   g_assert_true (bridge_renderer_is_software_gl (gl));
+  /* Xvfb is an X server with Mesa's GLX: asked without a context, it
+   * names the same renderer. */
+  {
+    g_autofree char *x11_name = bridge_renderer_dup_x11_gl_name (display);
+
+    g_assert_cmpstr (x11_name, ==, gl);
+  }
   if (user_choice != NULL && *user_choice != '\0')
     g_assert_null (chosen);
   else
