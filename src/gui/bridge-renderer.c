@@ -47,7 +47,7 @@ bridge_renderer_dup_x11_gl_name (GdkDisplay *display)
 {
 #ifdef GDK_WINDOWING_X11
   Display *xdisplay;
-  int screen, error_base, event_base;
+  int screen;
   const char *name;
 
   g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
@@ -56,7 +56,10 @@ bridge_renderer_dup_x11_gl_name (GdkDisplay *display)
     return NULL;
   xdisplay = gdk_x11_display_get_xdisplay (display);
   screen = DefaultScreen (xdisplay);
-  if (!glXQueryExtension (xdisplay, &error_base, &event_base) ||
+  /* epoxy_has_glx() first: it checks that libGL loads (GTK does not
+   * depend on it) and that the server has GLX, where calling a GLX
+   * function through epoxy without them would abort. */
+  if (!epoxy_has_glx (xdisplay) ||
       !epoxy_has_glx_extension (xdisplay, screen, "GLX_MESA_query_renderer"))
     return NULL;
   name = glXQueryRendererStringMESA (xdisplay, screen, 0, GLX_RENDERER_DEVICE_ID_MESA);
