@@ -28,8 +28,9 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" CREDIT_BRIDGE
 bench() {
   xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" "$@"
 }
+# In a subshell: an assignment before a function call may outlast the call.
 bench_reference() {
-  GSK_RENDERER=$reference xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" "$@"
+  (GSK_RENDERER=$reference; export GSK_RENDERER; bench "$@")
 }
 
 # "...; GskCairoRenderer; state main)" -> cairo
