@@ -11,6 +11,7 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+#include "bridge-feed.h"
 
 static void
 add_text (JsonBuilder *builder,
@@ -78,6 +79,7 @@ catalog_import (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *limits = NULL;
   ImportOutput output = { FALSE, FALSE };
   gboolean tty;
   BridgeCatalogStats stats;
@@ -89,6 +91,8 @@ catalog_import (int argc, char **argv)
                                   "transaction. On any error the cache keeps the catalog it had; the error "
                                   "names the place (JSON path, or file:line). Warnings are listed and the "
                                   "import goes on."));
+  limits = bridge_feed_describe_web_limits ();
+  g_option_context_set_description (context, limits);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!bridge_cli_parse (context, &argc, &argv))
     return BRIDGE_EXIT_USAGE;

@@ -2360,6 +2360,20 @@ bridge_feed_read_bytes (GBytes               *root,
   return ok;
 }
 
+char *
+bridge_feed_describe_web_limits (void)
+{
+  g_autofree char *size = g_format_size_full (env_number ("CREDIT_BRIDGE_DOWNLOAD_LIMIT", DOWNLOAD_MAX_BYTES),
+                                              G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *duration = format_duration (env_number ("CREDIT_BRIDGE_DOWNLOAD_DEADLINE", DOWNLOAD_DEADLINE));
+
+  /* Translators: the first %s is a size (256 MiB), the second a duration (10 minutes) */
+  return g_strdup_printf (_("From the web, each file of a feed may be at most %s, and the whole feed must arrive "
+                            "within %s. Feeds are read over https://; plain http:// only from this computer "
+                            "(localhost, 127.0.0.1, ::1)."),
+                          size, duration);
+}
+
 static void
 collect_warning (gpointer    user_data,
                  const char *place,
