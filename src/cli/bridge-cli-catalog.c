@@ -11,6 +11,7 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+#include "bridge-feed.h"
 
 static void
 add_text (JsonBuilder *builder,
@@ -38,11 +39,25 @@ add_strv (JsonBuilder        *builder,
 
 /* catalog import */
 
+typedef struct
+{
+  gboolean quiet;
+  gboolean tty;
+} ImportOutput;
+
 static void
 print_progress (double   fraction,
                 gpointer user_data)
 {
-  if (GPOINTER_TO_INT (user_data))
+  ImportOutput *output = user_data;
+
+  if (fraction < 0)
+    {
+      /* Another import holds the cache: say why nothing happens. */
+      if (!output->quiet)
+        fprintf (stderr, "%s\n", _("credit-bridge-cli: waiting for another import to finish…"));
+    }
+  else if (output->tty)
     fprintf (stderr, "\r%s %3d %%", _("Importing…"), (int) (fraction * 100));
 }
 
@@ -64,6 +79,8 @@ catalog_import (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *limits = NULL;
+  ImportOutput output = { FALSE, FALSE };
   gboolean tty;
   BridgeCatalogStats stats;
 
@@ -74,6 +91,8 @@ catalog_import (int argc, char **argv)
                                   "transaction. On any error the cache keeps the catalog it had; the error "
                                   "names the place (JSON path, or file:line). Warnings are listed and the "
                                   "import goes on."));
+  limits = bridge_feed_describe_web_limits ();
+  g_option_context_set_description (context, limits);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!bridge_cli_parse (context, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
@@ -94,7 +113,9 @@ catalog_import (int argc, char **argv)
     fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, rest[0]);
 
   tty = !quiet && isatty (fileno (stderr));
-  if (!bridge_catalog_import (catalog, rest[0], &report, print_progress, GINT_TO_POINTER (tty), NULL, &error))
+  output.quiet = quiet;
+  output.tty = tty;
+  if (!bridge_catalog_import (catalog, rest[0], &report, print_progress, &output, NULL, &error))
     {
       if (tty)
         fprintf (stderr, "\r");
@@ -104,6 +125,8 @@ catalog_import (int argc, char **argv)
     }
   if (tty)
     fprintf (stderr, "\r");
+  if (report->rebuilt)
+    fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), report->rebuilt_reason, rest[0]);
 
   for (guint i = 0; i < report->warnings->len; i++)
     fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
@@ -218,6 +241,8 @@ catalog_search (int argc, char **argv)
     }
 
   courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
+  if (courses == NULL && bridge_cli_recover_catalog (catalog, &error))
+    courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
   if (courses == NULL)
     {
       bridge_cli_error ("%s", error->message);
@@ -336,7 +361,10 @@ catalog_show (int argc, char **argv)
     }
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
-  if ((course = bridge_catalog_get_course (catalog, rest[0], &error)) == NULL)
+  course = bridge_catalog_get_course (catalog, rest[0], &error);
+  if (course == NULL && bridge_cli_recover_catalog (catalog, &error))
+    course = bridge_catalog_get_course (catalog, rest[0], &error);
+  if (course == NULL)
     {
       bridge_cli_error ("%s", error->message);
       return BRIDGE_EXIT_ERROR;
@@ -468,7 +496,8 @@ catalog_stats (int argc, char **argv)
     }
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
-  if (!bridge_catalog_get_stats (catalog, &stats, &error))
+  if (!bridge_catalog_get_stats (catalog, &stats, &error)
+      && (!bridge_cli_recover_catalog (catalog, &error) || !bridge_catalog_get_stats (catalog, &stats, &error)))
     {
       bridge_cli_error ("%s", error->message);
       return BRIDGE_EXIT_ERROR;

@@ -25,17 +25,76 @@ bridge_cli_error (const char *format,
   fprintf (stderr, "credit-bridge-cli: %s\n", message);
 }
 
+/* The options whose value is a file: an empty one names no file, and
+ * SQLite would take "" for a temporary database. */
+static const char * const path_options[] = { "--db", "--output", "-o", NULL };
+
+/* An option among @argv given an empty file name, or NULL. */
+static const char *
+find_empty_path (int    argc,
+                 char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      for (guint j = 0; path_options[j] != NULL; j++)
+        {
+          gsize len = strlen (path_options[j]);
+
+          if (g_str_equal (argv[i], path_options[j]) && i + 1 < argc && argv[i + 1][0] == '\0')
+            return path_options[j];
+          if (g_str_has_prefix (argv[i], path_options[j]) && argv[i][len] == '=' && argv[i][len + 1] == '\0')
+            return path_options[j];
+        }
+    }
+  return NULL;
+}
+
+/* GOption says "Invalid byte sequence in conversion input" without saying
+ * where: name the first argument that is not UTF-8, and its option. */
+static gboolean
+report_invalid_text (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (!g_utf8_validate (argv[i], -1, NULL))
+      {
+        g_autofree char *shown = g_strescape (argv[i], NULL);
+
+        if (i > 1 && g_str_has_prefix (argv[i - 1], "-") && strchr (argv[i - 1], '=') == NULL)
+          /* Translators: the value of an option ("--university") with bytes shown as \377 */
+          bridge_cli_error (_("the value of %s, “%s”, is not valid UTF-8 text; write it in UTF-8"),
+                            argv[i - 1], shown);
+        else
+          /* Translators: an argument with bytes shown as \377 */
+          bridge_cli_error (_("the argument “%s” is not valid UTF-8 text; write it in UTF-8"), shown);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 bridge_cli_parse (GOptionContext   *context,
                   int              *argc,
                   char           ***argv)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) original = g_strdupv (*argv);
+  const char *empty;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if ((empty = find_empty_path (*argc, *argv)) != NULL)
+    {
+      /* Translators: %s is an option such as --db */
+      bridge_cli_error (_("%s needs the path of a file, not an empty string"), empty);
+      fprintf (stderr, "%s\n", _("Try --help for the options."));
+      return FALSE;
+    }
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      bridge_cli_error ("%s", error->message);
+      if (error->domain != G_CONVERT_ERROR || !report_invalid_text ((int) g_strv_length (original), original))
+        bridge_cli_error ("%s", error->message);
       fprintf (stderr, "%s\n", _("Try --help for the options."));
       return FALSE;
     }
@@ -128,6 +187,53 @@ demo_catalog (void)
   return SOURCE_DEMO_CATALOG;
 }
 
+/* After the cache at @catalog was found damaged and moved aside (@reason
+ * says so): imports the feed it had come from, never another one. */
+static gboolean
+rebuild_from_lost_source (BridgeCatalog  *catalog,
+                          const char     *reason,
+                          GError        **error)
+{
+  const char *source = bridge_catalog_get_lost_source (catalog);
+  g_autoptr(GError) local_error = NULL;
+
+  if (source == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT,
+                   _("%s Which feed it had been imported from cannot be read from it: import the catalog "
+                     "again, with `credit-bridge-cli catalog import FEED`."),
+                   reason);
+      return FALSE;
+    }
+  fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, source);
+  if (!bridge_catalog_import (catalog, source, NULL, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT,
+                   _("The catalog cache could not be rebuilt from %s: %s Import the catalog again, with "
+                     "`credit-bridge-cli catalog import FEED`."),
+                   source, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bridge_cli_recover_catalog (BridgeCatalog  *catalog,
+                            GError        **error)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *problem = NULL;
+
+  if (!g_error_matches (*error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT))
+    return FALSE;
+  problem = g_strdup ((*error)->message);
+  g_clear_error (error);
+  if (!bridge_catalog_reset (catalog, problem, &reason, error)
+      || !rebuild_from_lost_source (catalog, reason, error))
+    return FALSE;
+  return TRUE;
+}
+
 BridgeCatalog *
 bridge_cli_open_catalog (const char *db_path)
 {
@@ -142,16 +248,23 @@ bridge_cli_open_catalog (const char *db_path)
       bridge_cli_error ("%s", error->message);
       return NULL;
     }
-  if (reason != NULL || bridge_catalog_is_empty (catalog))
+  if (reason != NULL)
+    {
+      /* A damaged cache comes back as it was, or not at all: never as
+       * another catalog, which a search would show as if it were this one. */
+      if (!rebuild_from_lost_source (catalog, reason, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return NULL;
+        }
+    }
+  else if (bridge_catalog_is_empty (catalog))
     {
       const char *source = g_getenv ("CREDIT_BRIDGE_FEED");
 
       if (source == NULL || *source == '\0')
         source = demo_catalog ();
-      if (reason != NULL)
-        fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, source);
-      else
-        fprintf (stderr, _("credit-bridge-cli: the catalog cache is empty; importing %s.\n"), source);
+      fprintf (stderr, _("credit-bridge-cli: the catalog cache is empty; importing %s.\n"), source);
       if (!bridge_catalog_import (catalog, source, NULL, NULL, NULL, NULL, &error))
         {
           bridge_cli_error ("%s", error->message);

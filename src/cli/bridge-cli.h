@@ -28,9 +28,18 @@ enum
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &(var), N_("Use the catalog cache at PATH (default: $CREDIT_BRIDGE_DB, or the user cache)"), N_("PATH") }
 
 /* Opens the cache named by --db, $CREDIT_BRIDGE_DB or the default path.
- * A damaged cache is rebuilt from the feed it came from, or the demo catalog;
- * what happened is said on stderr. Prints the error and returns NULL on failure. */
+ * A damaged cache is moved aside and rebuilt from the feed it came from (an
+ * empty one is filled with $CREDIT_BRIDGE_FEED or the demo catalog); what
+ * happened is said on stderr. Prints the error and returns NULL on failure,
+ * also when the feed a damaged cache came from is not known. */
 BridgeCatalog *bridge_cli_open_catalog (const char *db_path);
+
+/* After @error from a command on @catalog: when it says the cache is damaged,
+ * moves the cache aside and rebuilds it from the feed it came from, saying so
+ * on stderr, and returns TRUE (@error cleared: try again). Otherwise returns
+ * FALSE with @error set to what to print. */
+gboolean bridge_cli_recover_catalog (BridgeCatalog  *catalog,
+                                     GError        **error);
 
 /* Parses @argc/@argv with @context; on a usage error prints it with a hint
  * and returns FALSE (the caller exits with BRIDGE_EXIT_USAGE). */

@@ -28,6 +28,10 @@ struct _BridgeCatalog
   gint64          data_version;
   /* SQLite's page cache, in KiB, outside imports. */
   guint           cache_kib;
+  /* Opened without writing: the file or its folder is read-only. */
+  gboolean        read_only;
+  /* The feed a damaged cache this one replaced came from, if known. */
+  char           *lost_source;
 };
 
 sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,

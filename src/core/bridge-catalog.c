@@ -117,22 +117,64 @@ bridge_catalog_sql_error (BridgeCatalog  *self,
                           int             rc,
                           GError        **error)
 {
-  const char *message = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
+  /* SQLite's own words ("database disk image is malformed", "another row
+   * available", "not an error") say nothing to a person: each kind of
+   * failure has a sentence of ours, that says what to do. */
   switch (rc & 0xff)
     {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT,
-                   _("The catalog cache %s is damaged (%s); import the catalog again to rebuild it"),
-                   self->path, message);
-      break;
     case SQLITE_INTERRUPT:
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The operation was cancelled"));
       break;
-    default:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
-                   _("The catalog cache %s cannot be used: %s"), self->path, message);
+                   _("The catalog cache %s is busy: another import is writing it. Try again when it has finished."),
+                   self->path);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                   _("The catalog cache %s cannot be written: the file or its folder is read-only. "
+                     "Searching it still works; to import, use a cache in a folder you can write to."),
+                   self->path);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                   _("The catalog cache %s cannot be opened: check that its folder exists and that you may read "
+                     "and write it."),
+                   self->path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                   _("The disk holding the catalog cache %s is full; free some space and try again."),
+                   self->path);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                   _("The catalog cache %s could not be read or written: the disk reported an error. "
+                     "Check the disk, then try again."),
+                   self->path);
+      break;
+    case SQLITE_NOMEM:
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                   _("There is not enough memory to use the catalog cache %s; close other programs and try again."),
+                   self->path);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT,
+                   _("The catalog cache %s is damaged (the file is not a catalog cache); import the catalog again "
+                     "to rebuild it"),
+                   self->path);
+      break;
+    case SQLITE_CORRUPT:
+    default:
+      /* Anything else (a constraint broken, a row where none should be) means
+       * the cache is not what this build wrote: damaged. */
+      g_debug ("SQLite error %d on %s: %s", rc, self->path,
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT,
+                   _("The catalog cache %s is damaged; import the catalog again to rebuild it"), self->path);
       break;
     }
   return FALSE;
@@ -258,6 +300,7 @@ bridge_catalog_finalize (GObject *object)
   g_ptr_array_unref (self->university_list);
   bridge_alliance_clear (&self->alliance);
   g_free (self->path);
+  g_free (self->lost_source);
 
   G_OBJECT_CLASS (bridge_catalog_parent_class)->finalize (object);
 }
@@ -458,6 +501,26 @@ bridge_catalog_set_cache_size (BridgeCatalog *self,
     }
 }
 
+/* An existing cache whose file or folder this user cannot write. */
+static gboolean
+cache_is_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS)
+         && (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0);
+}
+
+/* "file:///…?immutable=1": read without locks, as no one writes it. */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  return g_strconcat (uri ? uri : absolute, "?immutable=1", NULL);
+}
+
 static gboolean
 bridge_catalog_open_db (BridgeCatalog  *self,
                         GError        **error)
@@ -474,15 +537,26 @@ bridge_catalog_open_db (BridgeCatalog  *self,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  /* A cache someone may not write (a shared one, a read-only folder) can
+   * still be searched: SQLite is told it cannot change, so that it needs
+   * neither a lock nor the WAL's index beside it. */
+  self->read_only = cache_is_read_only (self->path);
+  if (self->read_only)
+    {
+      g_autofree char *uri = immutable_uri (self->path);
+
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     return bridge_catalog_sql_error (self, rc, error);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 10000);
 
   /* The first statement reads the header: a file that is not a database fails here. */
-  if (!exec (self, "PRAGMA journal_mode = WAL", error)
+  if ((!self->read_only && !exec (self, "PRAGMA journal_mode = WAL", error))
       || !exec (self, "PRAGMA synchronous = NORMAL", error)
       || !exec (self, "PRAGMA foreign_keys = ON", error)
       || !exec (self, "PRAGMA temp_store = MEMORY", error))
@@ -490,7 +564,7 @@ bridge_catalog_open_db (BridgeCatalog  *self,
   if (!migrate (self, error) || !check_schema (self, error))
     return FALSE;
   if (!set_cache_size (self, self->cache_kib, error)
-      || !exec (self, course_indexes, error))
+      || (!self->read_only && !exec (self, course_indexes, error)))
     return FALSE;
   return load_universities (self, error);
 }
@@ -509,17 +583,90 @@ bridge_catalog_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-static void
-remove_cache_files (const char *path)
+/* The feed a cache was imported from, read from a damaged one as far as it
+ * still can be; NULL if it cannot. */
+static char *
+read_recorded_source (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *uri = immutable_uri (path);
+  const char *names[] = { path, uri };
+  char *source = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names) && source == NULL; i++)
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      /* writable_schema lets SQLite read a file shorter than its header says. */
+      if (sqlite3_open_v2 (names[i], &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
+          && sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL) == SQLITE_OK
+          && sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'source'", -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
+          && g_utf8_validate ((const char *) sqlite3_column_text (stmt, 0), -1, NULL))
+        source = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  return source;
+}
+
+/* Moves the cache at @path (and its WAL) to PATH.damaged, replacing an
+ * older one there: the person may want to look at it, and nothing of it is
+ * lost by an import. */
+static gboolean
+move_cache_aside (const char  *path,
+                  char       **moved_to,
+                  GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-journal" };
+  g_autofree char *target = g_strconcat (path, ".damaged", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
 
-      g_unlink (file);
+      g_unlink (to);
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                       _("The catalog cache %s is damaged and cannot be moved aside to %s: %s"),
+                       path, to, g_strerror (saved));
+          return FALSE;
+        }
     }
+  /* The shared-memory index belongs to the file that went: a new one is made. */
+  g_unlink (shm);
+  *moved_to = g_steal_pointer (&target);
+  return TRUE;
+}
+
+/* Moves the cache aside and says so in @reason: damaged, or (@too_new)
+ * written by a newer version. Keeps the feed it came from in @source. */
+static gboolean
+set_aside (const char  *path,
+           gboolean     too_new,
+           char       **reason,
+           char       **source,
+           GError     **error)
+{
+  g_autofree char *moved_to = NULL;
+
+  *source = read_recorded_source (path);
+  if (!move_cache_aside (path, &moved_to, error))
+    return FALSE;
+  if (too_new)
+    /* Translators: the first %s is the catalog cache, the second where it was moved */
+    *reason = g_strdup_printf (_("The catalog cache %s was written by a newer version of Credit Bridge; "
+                                 "it was moved to %s."),
+                               path, moved_to);
+  else
+    /* Translators: the first %s is the catalog cache, the second where it was moved */
+    *reason = g_strdup_printf (_("The catalog cache %s is damaged; it was moved to %s."), path, moved_to);
+  return TRUE;
 }
 
 BridgeCatalog *
@@ -528,6 +675,8 @@ bridge_catalog_open_or_reset (const char  *path,
                               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *source = NULL;
   BridgeCatalog *self = bridge_catalog_open (path, &local_error);
 
   if (reason != NULL)
@@ -540,12 +689,49 @@ bridge_catalog_open_or_reset (const char  *path,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  /* Nothing the user made lives in the cache: it can go. */
+  /* Nothing the user made lives in the cache: it can be rebuilt. */
   g_debug ("%s; starting a new cache", local_error->message);
+  if (!set_aside (path, g_error_matches (local_error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_TOO_NEW),
+                  &why, &source, error))
+    return NULL;
+  self = bridge_catalog_open (path, error);
+  if (self == NULL)
+    return NULL;
+  self->lost_source = g_steal_pointer (&source);
   if (reason != NULL)
-    *reason = g_strdup (local_error->message);
-  remove_cache_files (path);
-  return bridge_catalog_open (path, error);
+    *reason = g_steal_pointer (&why);
+  return self;
+}
+
+gboolean
+bridge_catalog_reset (BridgeCatalog  *self,
+                      const char     *problem,
+                      char          **reason,
+                      GError        **error)
+{
+  g_autofree char *why = NULL;
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), FALSE);
+
+  g_debug ("%s; moving it aside", problem);
+  bridge_catalog_close (self);
+  if (!set_aside (self->path, FALSE, &why, &source, error))
+    return FALSE;
+  if (!bridge_catalog_open_db (self, error))
+    return FALSE;
+  g_free (self->lost_source);
+  self->lost_source = g_steal_pointer (&source);
+  if (reason != NULL)
+    *reason = g_steal_pointer (&why);
+  return TRUE;
+}
+
+const char *
+bridge_catalog_get_lost_source (BridgeCatalog *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  return self->lost_source;
 }
 
 const char *
@@ -962,14 +1148,55 @@ progress_handler (void *user_data)
   return interrupt_on_cancel (user_data) ? 1 : 0;
 }
 
-gboolean
-bridge_catalog_import (BridgeCatalog       *self,
-                       const char          *source,
-                       BridgeImportReport **report_out,
-                       BridgeProgressFunc   progress,
-                       gpointer             progress_data,
-                       GCancellable        *cancellable,
-                       GError             **error)
+/* While another import holds the cache, wait for it (saying so once
+ * through the progress callback), until cancelled. */
+typedef struct
+{
+  BridgeProgressFunc  progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+  gboolean            said;
+} BusyWait;
+
+static int
+busy_wait (void *user_data,
+           int   count)
+{
+  BusyWait *wait = user_data;
+
+  if (g_cancellable_is_cancelled (wait->cancellable))
+    return 0;
+  if (!wait->said && wait->progress != NULL)
+    wait->progress (-1, wait->progress_data);
+  wait->said = TRUE;
+  sqlite3_sleep (100);
+  return 1;
+}
+
+static gboolean
+begin_import (BridgeCatalog       *self,
+              BridgeProgressFunc   progress,
+              gpointer             progress_data,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  BusyWait wait = { progress, progress_data, cancellable, FALSE };
+  gboolean ok;
+
+  sqlite3_busy_handler (self->db, busy_wait, &wait);
+  ok = exec (self, "BEGIN IMMEDIATE", error);
+  sqlite3_busy_timeout (self->db, 10000);
+  return ok;
+}
+
+static gboolean
+import_feed (BridgeCatalog       *self,
+             const char          *source,
+             BridgeImportReport  *report,
+             BridgeProgressFunc   progress,
+             gpointer             progress_data,
+             GCancellable        *cancellable,
+             GError             **error)
 {
   static const BridgeFeedSink sink = {
     .begin = import_begin,
@@ -980,15 +1207,10 @@ bridge_catalog_import (BridgeCatalog       *self,
     .warning = import_warning,
     .progress = import_progress,
   };
-  g_autoptr(BridgeImportReport) report = g_new0 (BridgeImportReport, 1);
   g_autoptr(GFile) file = NULL;
   Import import = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (source != NULL, FALSE);
-
-  report->warnings = g_ptr_array_new_with_free_func (g_free);
   file = source_to_file (source);
 
   import.self = self;
@@ -1005,7 +1227,7 @@ bridge_catalog_import (BridgeCatalog       *self,
     sqlite3_progress_handler (self->db, 10000, progress_handler, cancellable);
 
   ok = exec (self, "PRAGMA cache_size = " IMPORT_CACHE_KIB, error)
-       && exec (self, "BEGIN IMMEDIATE", error);
+       && begin_import (self, progress, progress_data, cancellable, error);
   if (ok)
     ok = bridge_feed_read (file, &sink, &import, cancellable, error);
   if (ok && !import.unchanged)
@@ -1028,9 +1250,56 @@ bridge_catalog_import (BridgeCatalog       *self,
   /* Reload what is in memory from what is now on disk, success or not. */
   if (!load_universities (self, ok ? error : NULL))
     ok = FALSE;
-  if (ok && report_out != NULL)
-    *report_out = g_steal_pointer (&report);
   return ok;
+}
+
+static BridgeImportReport *
+import_report_new (void)
+{
+  BridgeImportReport *report = g_new0 (BridgeImportReport, 1);
+
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+gboolean
+bridge_catalog_import (BridgeCatalog       *self,
+                       const char          *source,
+                       BridgeImportReport **report_out,
+                       BridgeProgressFunc   progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
+  g_autoptr(BridgeImportReport) report = import_report_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!import_feed (self, source, report, progress, progress_data, cancellable, &local_error))
+    {
+      /* Damage that opening did not see (a page in the middle of the file)
+       * is met when the import replaces the old rows: the damaged file is
+       * moved aside and the feed imported into a new one. */
+      if (!g_error_matches (local_error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!bridge_catalog_reset (self, local_error->message, &reason, error))
+        return FALSE;
+      g_clear_pointer (&report, bridge_import_report_free);
+      report = import_report_new ();
+      report->rebuilt = TRUE;
+      report->rebuilt_reason = g_steal_pointer (&reason);
+      if (!import_feed (self, source, report, progress, progress_data, cancellable, error))
+        return FALSE;
+    }
+  if (report_out != NULL)
+    *report_out = g_steal_pointer (&report);
+  return TRUE;
 }
 
 /* Asynchronous import: a worker thread with its own connection */
@@ -1104,8 +1373,11 @@ import_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  report->rebuilt = reason != NULL;
-  report->rebuilt_reason = g_steal_pointer (&reason);
+  if (reason != NULL && !report->rebuilt)
+    {
+      report->rebuilt = TRUE;
+      report->rebuilt_reason = g_steal_pointer (&reason);
+    }
   g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) bridge_import_report_free);
 }
 

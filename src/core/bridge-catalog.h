@@ -71,11 +71,23 @@ char          *bridge_catalog_default_path  (void);
  * BRIDGE_ERROR_CACHE_CORRUPT, one of a newer build with BRIDGE_ERROR_CACHE_TOO_NEW. */
 BridgeCatalog *bridge_catalog_open          (const char    *path,
                                              GError       **error);
-/* Like bridge_catalog_open(), but a damaged or newer cache is moved aside and
- * an empty one made; @reason (may be NULL) says what was wrong. */
+/* Like bridge_catalog_open(), but a damaged or newer cache is moved aside (to
+ * PATH.damaged) and an empty one made; @reason (may be NULL) says what was
+ * wrong and where the old file went. bridge_catalog_get_lost_source() then
+ * says which feed to rebuild it from. */
 BridgeCatalog *bridge_catalog_open_or_reset (const char    *path,
                                              char         **reason,
                                              GError       **error);
+/* For damage found after opening (BRIDGE_ERROR_CACHE_CORRUPT from a search):
+ * moves the cache aside as above and opens an empty one in its place.
+ * @problem is the error's message; @reason is set as above. */
+gboolean       bridge_catalog_reset         (BridgeCatalog *self,
+                                             const char    *problem,
+                                             char         **reason,
+                                             GError       **error);
+/* The feed the damaged cache that this one replaced had been imported from,
+ * when that could still be read from it; NULL otherwise. */
+const char    *bridge_catalog_get_lost_source (BridgeCatalog *self);
 /* SQLite's page cache for this connection, in KiB (16 MiB unless set): a
  * connection that only reads courses one by one needs far less than one that
  * searches. An import uses a larger one while it runs. */
@@ -84,6 +96,8 @@ void           bridge_catalog_set_cache_size (BridgeCatalog *self,
 const char    *bridge_catalog_get_path      (BridgeCatalog *self);
 gboolean       bridge_catalog_is_empty      (BridgeCatalog *self);
 
+/* @fraction is negative while an import waits for another one (of another
+ * thread or process) to finish with the same cache. */
 typedef void (*BridgeProgressFunc) (double fraction, gpointer user_data);
 
 /* Imports the feed at @source (path or URI) in one transaction: on any error,

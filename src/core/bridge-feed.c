@@ -65,6 +65,10 @@ typedef struct
   GString              *path;
 
   GChecksum            *digest;
+  /* Web feeds: each download's limit (0: none) and where the files are. */
+  guint64               file_limit;
+  guint64               file_bytes;       /* read so far of the current course file */
+  GUri                 *web_base;
   guint64               bytes_done;
   guint64               bytes_total;
   gint64                last_progress;
@@ -1398,6 +1402,35 @@ reader_course (Reader      *reader,
   return reader->sink->course (reader->user_data, course, raw, raw_len, place, error);
 }
 
+/* The message for a download beyond the limit, naming its URL. */
+static gboolean
+set_too_large (const char  *where,
+               guint64      limit,
+               GError     **error)
+{
+  g_autofree char *size = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+               _("The download of %s was stopped: it is larger than %s, the most Credit Bridge reads of one file "
+                 "of a feed. A feed this large must be split into more course files; tell the alliance office."),
+               where, size);
+  return FALSE;
+}
+
+static gboolean
+download_too_large (Reader      *reader,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *where = NULL;
+
+  if (reader->web_base != NULL)
+    uri = g_uri_parse_relative (reader->web_base, name, G_URI_FLAGS_ENCODED, NULL);
+  where = uri ? g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD) : g_strdup (name);
+  return set_too_large (where, reader->file_limit, error);
+}
+
 /* A course file: one course object per line. */
 static gboolean
 read_course_stream (Reader        *reader,
@@ -1435,6 +1468,9 @@ read_course_stream (Reader        *reader,
             eof = TRUE;
           else
             {
+              reader->file_bytes += (guint64) n;
+              if (reader->file_limit > 0 && reader->file_bytes > reader->file_limit)
+                return download_too_large (reader, reader->file, error);
               g_byte_array_append (buffer, chunk, (guint) n);
               g_checksum_update (reader->digest, chunk, n);
               reader->bytes_done += (guint64) n;
@@ -1505,23 +1541,113 @@ static const char * const root_members[] = {
   "courses", "course_files", "certificates", NULL
 };
 
-typedef GInputStream *(*OpenCourseFile) (const char  *name,
-                                         gpointer     data,
-                                         guint64     *size,
-                                         GError     **error);
+/* The number a member of the root object has, as written: json-glib reads
+ * 99999999999999999999 as -1, which is not what a message should quote.
+ * Long numbers are cut with an ellipsis. NULL when there is none. */
+static char *
+root_number_text (const char *data,
+                  gsize       len,
+                  const char *member)
+{
+  gsize member_len = strlen (member);
+  int depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        depth--;
+      else if (c == '"')
+        {
+          gsize start = ++i;
+
+          while (i < len && data[i] != '"')
+            i += data[i] == '\\' ? 2 : 1;
+          if (i >= len)
+            return NULL;
+          if (depth == 1 && i - start == member_len && memcmp (data + start, member, member_len) == 0)
+            {
+              gsize j = i + 1, token;
+
+              while (j < len && g_ascii_isspace (data[j]))
+                j++;
+              if (j >= len || data[j] != ':')
+                continue;
+              for (j++; j < len && g_ascii_isspace (data[j]); j++)
+                ;
+              for (token = j; j < len && strchr ("+-.0123456789eE", data[j]) != NULL && data[j] != '\0'; j++)
+                ;
+              if (j == token)
+                return NULL;
+              if (j - token > 24)
+                return g_strdup_printf ("%.20s…", data + token);
+              return g_strndup (data + token, j - token);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* How read_feed() reaches the course files: @size (may be NULL) tells a
+ * file's size without opening it; @open opens it for reading. */
+typedef struct
+{
+  GInputStream *(*open) (const char  *name,
+                         gpointer     data,
+                         guint64     *size,
+                         GError     **error);
+  gboolean      (*size) (const char  *name,
+                         gpointer     data,
+                         guint64     *size,
+                         GError     **error);
+  gpointer        data;
+} CourseFileOpener;
+
+/* A course file stays in the feed's folder: no absolute path, no URI, and no
+ * ".." segment, written plainly or percent-encoded (a web server decodes it). */
+static gboolean
+check_course_file_name (Reader      *reader,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (name);
+  g_autofree char *decoded = NULL;
+  g_auto(GStrv) segments = NULL;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return reader_fail (reader, error, NULL, _("the text is not valid UTF-8"));
+  if (g_path_is_absolute (name) || name[0] == '/' || name[0] == '\\'
+      || scheme != NULL || strstr (name, "://") != NULL)
+    return reader_fail (reader, error, NULL, _("“%s” is not a relative path"), name);
+  decoded = g_uri_unescape_string (name, NULL);
+  if (decoded == NULL)
+    return reader_fail (reader, error, NULL,
+                        _("“%s” is not a path a course file can have: it holds an invalid %%-escape"), name);
+  if (decoded[0] == '/' || decoded[0] == '\\')
+    return reader_fail (reader, error, NULL, _("“%s” is not a relative path"), name);
+  segments = g_regex_split_simple ("[/\\\\]", decoded, 0, 0);
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (g_str_equal (segments[i], ".."))
+      return reader_fail (reader, error, NULL,
+                          _("“%s” leaves the feed’s folder; a course file must be in the feed’s folder or below it, "
+                            "named without “..”"),
+                          name);
+  return TRUE;
+}
 
 static gboolean
-read_feed (Reader          *reader,
-           const char      *root_name,
-           const char      *data,
-           gsize            len,
-           OpenCourseFile   open_file,
-           gpointer         open_data,
-           GError         **error)
+read_feed (Reader                 *reader,
+           const char             *root_name,
+           const char             *data,
+           gsize                   len,
+           const CourseFileOpener *opener,
+           GError                **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(JsonParser) line_parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) streams = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root, *alliance;
   JsonNode *node;
   JsonArray *universities, *courses = NULL, *files = NULL, *certificates = NULL;
@@ -1569,10 +1695,14 @@ read_feed (Reader          *reader,
   if (version != BRIDGE_FEED_VERSION)
     {
       g_autofree char *place = reader_place (reader, "version");
+      g_autofree char *written = root_number_text (data, len, "version");
 
+      if (written == NULL)
+        written = g_strdup_printf ("%g", version);
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_UNSUPPORTED_VERSION,
-                   _("%s: feed format version %g is not supported; this version of Credit Bridge reads version %d"),
-                   place, version, BRIDGE_FEED_VERSION);
+                   _("%s: unknown feed format version %s; this version of Credit Bridge reads version %d. "
+                     "A newer Credit Bridge may read it."),
+                   place, written, BRIDGE_FEED_VERSION);
       return FALSE;
     }
   if ((generated = get_string (reader, root, "generated", TRUE, error)) == NULL)
@@ -1617,8 +1747,9 @@ read_feed (Reader          *reader,
     if (!g_strv_contains (root_members, member) && !g_str_has_prefix (member, "x-"))
       reader_warn (reader, member, _("unknown member of the feed; it is ignored"));
 
-  /* Open every course file before anything is written, so that a missing
-   * one is found early, and so that progress knows the total. */
+  /* Check every course file's name, and the size of each where that is
+   * cheap, before anything is written: a missing local file is found early
+   * and progress knows the total. */
   if (files != NULL)
     {
       plen = path_push_member (reader, "course_files");
@@ -1627,7 +1758,6 @@ read_feed (Reader          *reader,
           JsonNode *element = json_array_get_element (files, i);
           gsize len2 = path_push_index (reader, i);
           const char *name;
-          GInputStream *stream;
           guint64 size = 0;
           g_autoptr(GError) local_error = NULL;
 
@@ -1635,19 +1765,18 @@ read_feed (Reader          *reader,
             return reader_fail (reader, error, NULL, _("expected the relative path of a course file, found %s"),
                                 node_type_name (element));
           name = json_node_get_string (element);
-          if (!g_utf8_validate (name, -1, NULL))
-            return reader_fail (reader, error, NULL, _("the text is not valid UTF-8"));
-          if (g_path_is_absolute (name) || strstr (name, "://") != NULL)
-            return reader_fail (reader, error, NULL, _("“%s” is not a relative path"), name);
+          if (!check_course_file_name (reader, name, error))
+            return FALSE;
           for (guint j = 0; j < i; j++)
             if (g_str_equal (name, json_array_get_string_element (files, j)))
               return reader_fail (reader, error, NULL, _("the course file “%s” is listed twice"), name);
-          if (open_file == NULL
-              || (stream = open_file (name, open_data, &size, &local_error)) == NULL)
-            return reader_fail (reader, error, NULL, _("cannot open the course file “%s”: %s"), name,
-                                local_error ? local_error->message : _("no way to open course files"));
-          g_ptr_array_add (streams, stream);
-          reader->bytes_total += size;
+          if (opener->size != NULL)
+            {
+              if (!opener->size (name, opener->data, &size, &local_error))
+                return reader_fail (reader, error, NULL, _("cannot open the course file “%s”: %s"), name,
+                                    local_error->message);
+              reader->bytes_total += size;
+            }
           path_pop (reader, len2);
         }
       path_pop (reader, plen);
@@ -1682,11 +1811,50 @@ read_feed (Reader          *reader,
       path_pop (reader, plen);
     }
 
-  for (guint i = 0; files != NULL && i < streams->len; i++)
+  /* One course file at a time, each read to its end and closed before the
+   * next is opened: a web server gives a client only a few connections. */
+  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
     {
-      reader->file = json_array_get_string_element (files, i);
-      if (!read_course_stream (reader, g_ptr_array_index (streams, i), line_parser, error))
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *name = json_array_get_string_element (files, i);
+      guint64 size = 0;
+
+      reader->file = root_name;
+      reader->line = 0;
+      g_string_printf (reader->path, "$.course_files[%u]", i);
+      if (opener->open == NULL
+          || (stream = opener->open (name, opener->data, &size, &local_error)) == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The import was cancelled"));
+              return FALSE;
+            }
+          if (local_error != NULL && local_error->domain == BRIDGE_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          return reader_fail (reader, error, NULL, _("cannot open the course file “%s”: %s"), name,
+                              local_error ? local_error->message : _("no way to open course files"));
+        }
+      if (opener->size == NULL)
+        {
+          /* Sizes learnt as files open: guess the rest from those so far. */
+          guint64 known = reader->bytes_total + size;
+
+          reader->bytes_total = known + (known / (i + 1)) * (json_array_get_length (files) - i - 1);
+        }
+      reader->file = name;
+      reader->file_bytes = 0;
+      if (!read_course_stream (reader, stream, line_parser, error))
         return FALSE;
+      if (!g_input_stream_close (stream, reader->cancellable, &local_error))
+        return reader_fail (reader, error, NULL, _("cannot read the course file “%s”: %s"), name,
+                            local_error->message);
+      if (opener->size == NULL)
+        reader->bytes_total = reader->bytes_done;
     }
   reader->file = root_name;
   reader->line = 0;
@@ -1744,37 +1912,176 @@ reader_clear (Reader *reader)
 }
 
 /* Course files from a GFile feed: resolved against the feed's location. */
-static GInputStream *
-open_relative (const char  *name,
-               gpointer     data,
-               guint64     *size,
-               GError     **error)
+static GFile *
+resolve_relative (GFile       *feed,
+                  const char  *name,
+                  GError     **error)
 {
-  GFile *feed = data;
   g_autoptr(GFile) parent = g_file_get_parent (feed);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
 
   if (parent == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("the feed has no folder"));
       return NULL;
     }
-  file = g_file_resolve_relative_path (parent, name);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    *size = (guint64) g_file_info_get_size (info);
+  return g_file_resolve_relative_path (parent, name);
+}
+
+static gboolean
+size_relative (const char  *name,
+               gpointer     data,
+               guint64     *size,
+               GError     **error)
+{
+  g_autoptr(GFile) file = resolve_relative (data, name, error);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (file == NULL)
+    return FALSE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  *size = (guint64) g_file_info_get_size (info);
+  return TRUE;
+}
+
+static GInputStream *
+open_relative (const char  *name,
+               gpointer     data,
+               guint64     *size,
+               GError     **error)
+{
+  g_autoptr(GFile) file = resolve_relative (data, name, error);
+
+  if (file == NULL)
+    return NULL;
   return G_INPUT_STREAM (g_file_read (file, NULL, error));
 }
 
 /* Feeds on the web: the root and every course file over HTTP(S) with libsoup,
- * since GIO alone reads https only where gvfs runs. */
+ * since GIO alone reads https only where gvfs runs. Each file may be at most
+ * DOWNLOAD_MAX_BYTES, and the whole feed must arrive within
+ * DOWNLOAD_DEADLINE seconds; help/C/command-line.page says both, and the
+ * environment variables of the same names without DOWNLOAD_ may lower them
+ * for tests. */
+#define DOWNLOAD_MAX_BYTES (G_GUINT64_CONSTANT (256) << 20)
+#define DOWNLOAD_DEADLINE  (10 * 60)
+/* A server that sends nothing for this long has gone away. */
+#define DOWNLOAD_IDLE_SECONDS 60
+
 typedef struct
 {
   SoupSession  *session;
   GUri         *base;
-  GCancellable *cancellable;
+  GCancellable *cancellable;  /* cancelled by the caller's, or at the deadline */
+  guint64       limit;
+  char         *current;      /* the URL being read, for messages */
 } WebFeed;
+
+/* Stops a download at its deadline: a thread cancels the download's
+ * cancellable then, wherever the download is blocked. */
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  gboolean      done;
+  gboolean      expired;
+  gint64        end;          /* monotonic time */
+  GCancellable *cancellable;
+  GThread      *thread;
+} Deadline;
+
+static gpointer
+deadline_thread (gpointer data)
+{
+  Deadline *deadline = data;
+
+  g_mutex_lock (&deadline->lock);
+  while (!deadline->done)
+    if (!g_cond_wait_until (&deadline->cond, &deadline->lock, deadline->end))
+      {
+        deadline->expired = TRUE;
+        g_cancellable_cancel (deadline->cancellable);
+        break;
+      }
+  g_mutex_unlock (&deadline->lock);
+  return NULL;
+}
+
+static void
+deadline_start (Deadline     *deadline,
+                GCancellable *cancellable,
+                guint64       seconds)
+{
+  g_mutex_init (&deadline->lock);
+  g_cond_init (&deadline->cond);
+  deadline->cancellable = cancellable;
+  deadline->end = g_get_monotonic_time () + (gint64) MIN (seconds, G_MAXINT32) * G_TIME_SPAN_SECOND;
+  deadline->thread = g_thread_new ("download-deadline", deadline_thread, deadline);
+}
+
+static void
+deadline_stop (Deadline *deadline)
+{
+  g_mutex_lock (&deadline->lock);
+  deadline->done = TRUE;
+  g_cond_signal (&deadline->cond);
+  g_mutex_unlock (&deadline->lock);
+  g_thread_join (deadline->thread);
+  g_mutex_clear (&deadline->lock);
+  g_cond_clear (&deadline->cond);
+}
+
+static guint64
+env_number (const char *name,
+            guint64     fallback)
+{
+  const char *value = g_getenv (name);
+  guint64 number;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT64, &number, NULL))
+    return fallback;
+  return number;
+}
+
+static void
+forward_cancel_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static gboolean
+is_loopback_host (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* https everywhere; plain http only to this computer, where nobody is on the way. */
+static gboolean
+check_web_uri (GUri    *uri,
+               GError **error)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  g_autofree char *where = NULL;
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0
+      || (g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback_host (g_uri_get_host (uri))))
+    return TRUE;
+  where = g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
+  g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+               _("%s was not downloaded: over plain http anyone on the way can read and change it. Use its "
+                 "https:// address (plain http is only allowed to this computer: localhost, 127.0.0.1, ::1)."),
+               where);
+  return FALSE;
+}
 
 static GInputStream *
 web_open (WebFeed     *web,
@@ -1782,22 +2089,33 @@ web_open (WebFeed     *web,
           guint64     *size,
           GError     **error)
 {
-  g_autoptr(SoupMessage) message = soup_message_new_from_uri ("GET", uri);
+  g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GInputStream) stream = NULL;
   goffset length;
 
+  if (!check_web_uri (uri, error))
+    return NULL;
+  g_free (web->current);
+  web->current = g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
+  message = soup_message_new_from_uri ("GET", uri);
   stream = soup_session_send (web->session, message, web->cancellable, error);
   if (stream == NULL)
     return NULL;
+  /* A redirection is followed only to where a feed may be read from. */
+  if (!check_web_uri (soup_message_get_uri (message), error))
+    return NULL;
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
     {
-      g_autofree char *where = g_uri_to_string (uri);
-
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the server answered %u %s for %s"),
-                   soup_message_get_status (message), soup_message_get_reason_phrase (message), where);
+                   soup_message_get_status (message), soup_message_get_reason_phrase (message), web->current);
       return NULL;
     }
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
+  if (length > 0 && (guint64) length > web->limit)
+    {
+      set_too_large (web->current, web->limit, error);
+      return NULL;
+    }
   if (size != NULL)
     *size = length > 0 ? (guint64) length : 0;
   return g_steal_pointer (&stream);
@@ -1817,6 +2135,50 @@ web_open_relative (const char  *name,
   return web_open (web, uri, size, error);
 }
 
+/* The root document, whole, NUL-terminated for the parser's messages. */
+static GByteArray *
+web_download (WebFeed  *web,
+              GError  **error)
+{
+  g_autoptr(GInputStream) stream = web_open (web, web->base, NULL, error);
+  g_autoptr(GByteArray) array = NULL;
+  g_autofree guint8 *chunk = NULL;
+
+  if (stream == NULL)
+    return NULL;
+  array = g_byte_array_new ();
+  chunk = g_malloc (CHUNK_SIZE);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, chunk, CHUNK_SIZE, web->cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if ((guint64) array->len + (guint64) n > web->limit)
+        {
+          set_too_large (web->current, web->limit, error);
+          return NULL;
+        }
+      g_byte_array_append (array, chunk, (guint) n);
+    }
+  if (!g_input_stream_close (stream, web->cancellable, error))
+    return NULL;
+  g_byte_array_append (array, (const guint8 *) "", 1);
+  return g_steal_pointer (&array);
+}
+
+static char *
+format_duration (guint64 seconds)
+{
+  if (seconds % 60 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", (gulong) (seconds / 60)),
+                            (guint) (seconds / 60));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", (gulong) seconds),
+                          (guint) seconds);
+}
+
 static gboolean
 read_web_feed (GFile                *source,
                const BridgeFeedSink *sink,
@@ -1826,56 +2188,75 @@ read_web_feed (GFile                *source,
 {
   g_autofree char *text = g_file_get_uri (source);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GCancellable) download_cancellable = g_cancellable_new ();
+  g_autoptr(GByteArray) array = NULL;
+  guint64 seconds = env_number ("CREDIT_BRIDGE_DOWNLOAD_DEADLINE", DOWNLOAD_DEADLINE);
   WebFeed web = { 0 };
-  Reader reader;
+  CourseFileOpener opener = { web_open_relative, NULL, &web };
+  Deadline deadline = { 0 };
+  gulong handler = 0;
   gboolean ok = FALSE;
 
   web.base = g_uri_parse (text, G_URI_FLAGS_ENCODED, &local_error);
-  web.cancellable = cancellable;
-  if (web.base != NULL)
+  if (web.base == NULL)
     {
-      web.session = soup_session_new_with_options ("user-agent", "credit-bridge/" PACKAGE_VERSION,
-                                                   "timeout", 60, NULL);
-      stream = web_open (&web, web.base, NULL, &local_error);
-    }
-  if (stream != NULL)
-    {
-      memory = g_memory_output_stream_new_resizable ();
-      if (g_output_stream_splice (memory, stream,
-                                  G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                  cancellable, &local_error) < 0)
-        g_clear_object (&memory);
-    }
-  if (memory == NULL)
-    {
-      g_set_error (error, BRIDGE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                     ? BRIDGE_ERROR_CANCELLED : BRIDGE_ERROR_FAILED,
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
                    _("Cannot read the catalog feed %s: %s"), text, local_error->message);
+      return FALSE;
     }
-  else
+  /* Refused before any connection is made. */
+  if (!check_web_uri (web.base, error))
     {
-      gsize len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-      /* NUL-terminate for the parser's error messages. */
-      g_autoptr(GBytes) bytes = NULL;
-      GByteArray *array;
+      g_uri_unref (web.base);
+      return FALSE;
+    }
+  web.limit = env_number ("CREDIT_BRIDGE_DOWNLOAD_LIMIT", DOWNLOAD_MAX_BYTES);
+  web.cancellable = download_cancellable;
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel_cb), download_cancellable, NULL);
+  deadline_start (&deadline, download_cancellable, seconds);
+  web.session = soup_session_new_with_options ("user-agent", "credit-bridge/" PACKAGE_VERSION,
+                                               "timeout", DOWNLOAD_IDLE_SECONDS, NULL);
 
-      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-      array = g_bytes_unref_to_array (g_steal_pointer (&bytes));
-      g_byte_array_append (array, (const guint8 *) "", 1);
-      name = g_path_get_basename (g_uri_get_path (web.base));
-      reader_init (&reader, sink, user_data, cancellable);
+  array = web_download (&web, &local_error);
+  if (array != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (g_uri_get_path (web.base));
+      gsize len = array->len - 1;
+      Reader reader;
+
+      reader_init (&reader, sink, user_data, download_cancellable);
       reader.bytes_total = len;
       reader.bytes_done = len;
-      ok = read_feed (&reader, name, (const char *) array->data, len, web_open_relative, &web, error);
+      reader.file_limit = web.limit;
+      reader.web_base = web.base;
+      ok = read_feed (&reader, name, (const char *) array->data, len, &opener, &local_error);
       reader_clear (&reader);
-      g_byte_array_unref (array);
     }
+  deadline_stop (&deadline);
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+
+  if (!ok && deadline.expired)
+    {
+      g_autofree char *duration = format_duration (seconds);
+
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                   _("The download of %s did not finish within %s, the most a feed may take: the server sends too "
+                     "slowly or without end. Try again later; if it keeps happening, tell the alliance office."),
+                   web.current ? web.current : text, duration);
+    }
+  else if (!ok && g_cancellable_is_cancelled (cancellable))
+    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The import was cancelled"));
+  else if (!ok && array == NULL && local_error->domain != BRIDGE_ERROR)
+    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
+                 _("Cannot read the catalog feed %s: %s"), text, local_error->message);
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
   g_clear_object (&web.session);
   g_clear_pointer (&web.base, g_uri_unref);
+  g_free (web.current);
   return ok;
 }
 
@@ -1895,6 +2276,7 @@ bridge_feed_read (GFile                *source,
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  CourseFileOpener opener = { open_relative, size_relative, source };
   Reader reader;
   gsize len = 0;
   gboolean ok;
@@ -1920,7 +2302,7 @@ bridge_feed_read (GFile                *source,
   reader_init (&reader, sink, user_data, cancellable);
   reader.bytes_total = len;
   reader.bytes_done = len;
-  ok = read_feed (&reader, name, contents, len, open_relative, source, error);
+  ok = read_feed (&reader, name, contents, len, &opener, error);
   reader_clear (&reader);
   return ok;
 }
@@ -1962,7 +2344,8 @@ bridge_feed_read_bytes (GBytes               *root,
                         GCancellable         *cancellable,
                         GError              **error)
 {
-  BytesOpener opener = { open_file, open_data };
+  BytesOpener bytes_opener = { open_file, open_data };
+  CourseFileOpener opener = { open_bytes, NULL, &bytes_opener };
   Reader reader;
   gsize len;
   const char *data = g_bytes_get_data (root, &len);
@@ -1972,9 +2355,23 @@ bridge_feed_read_bytes (GBytes               *root,
   reader.bytes_total = len;
   reader.bytes_done = len;
   ok = read_feed (&reader, root_name ? root_name : "feed.json",
-                  data ? data : "", len, open_bytes, &opener, error);
+                  data ? data : "", len, &opener, error);
   reader_clear (&reader);
   return ok;
+}
+
+char *
+bridge_feed_describe_web_limits (void)
+{
+  g_autofree char *size = g_format_size_full (env_number ("CREDIT_BRIDGE_DOWNLOAD_LIMIT", DOWNLOAD_MAX_BYTES),
+                                              G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *duration = format_duration (env_number ("CREDIT_BRIDGE_DOWNLOAD_DEADLINE", DOWNLOAD_DEADLINE));
+
+  /* Translators: the first %s is a size (256 MiB), the second a duration (10 minutes) */
+  return g_strdup_printf (_("From the web, each file of a feed may be at most %s, and the whole feed must arrive "
+                            "within %s. Feeds are read over https://; plain http:// only from this computer "
+                            "(localhost, 127.0.0.1, ::1)."),
+                          size, duration);
 }
 
 static void

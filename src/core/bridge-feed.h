@@ -97,6 +97,11 @@ gboolean bridge_feed_check       (GFile                *source,
                                   GCancellable         *cancellable,
                                   GError              **error);
 
+/* For people (--help, the help pages say the same): how large one file of a
+ * feed on the web may be, how long the whole download may take, and that
+ * plain http is only for this computer. */
+char    *bridge_feed_describe_web_limits (void);
+
 /* Loads a localised-number helper: TRUE if @s is an identifier of the feed. */
 gboolean bridge_feed_is_identifier (const char *s);
 

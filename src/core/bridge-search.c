@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "bridge-catalog-private.h"
@@ -236,6 +237,14 @@ check_filter (const BridgeSearchFilter  *filter,
                          _("“%s” is not an ISCED-F field code (1 to 4 digits)"), filter->isced);
             return FALSE;
           }
+    }
+  /* Not a number is no bound, and infinity a bound nothing passes: neither is meant. */
+  if (!isfinite (filter->min_credits) || !isfinite (filter->max_credits))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("“%g” is not a number of credits; give a number such as 3 or 4.5"),
+                   isfinite (filter->min_credits) ? filter->max_credits : filter->min_credits);
+      return FALSE;
     }
   if (filter->min_credits >= 0 && filter->max_credits >= 0 && filter->min_credits > filter->max_credits)
     {

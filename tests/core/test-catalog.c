@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "bridge-catalog.h"
@@ -576,6 +577,17 @@ test_corrupt_cache (void)
   g_assert_nonnull (reason);
   g_assert_nonnull (strstr (reason, "damaged"));
   g_assert_true (bridge_catalog_is_empty (catalog));
+  /* Moved aside, whole; which feed it held cannot be known. */
+  {
+    g_autofree char *aside = g_strconcat (db, ".damaged", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_nonnull (strstr (reason, aside));
+    g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "this is not a database, it is a shopping list: 米, 面, 油\n");
+    g_unlink (aside);
+  }
+  g_assert_null (bridge_catalog_get_lost_source (catalog));
   g_assert_true (bridge_catalog_import (catalog, feed, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (bridge_catalog_is_empty (catalog));
@@ -640,6 +652,235 @@ test_newer_cache (void)
     g_unlink (shm);
   }
   g_rmdir (dir);
+}
+
+/* SQLite's words, which must not reach a person. */
+static void
+assert_our_words (const char *message)
+{
+  static const char * const sqlite_words[] = {
+    "malformed", "not an error", "another row", "file is not a database", "database is locked",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sqlite_words); i++)
+    if (strstr (message, sqlite_words[i]) != NULL)
+      g_error ("“%s” says SQLite's “%s”", message, sqlite_words[i]);
+}
+
+static guint
+root_page (const char *db,
+           const char *table)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint page;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT rootpage FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return page;
+}
+
+/* Damages @db: zeros page @page (from 1) when it is not 0, and keeps only
+ * the first @keep bytes when it is not 0. */
+static void
+damage_file (const char *db,
+             guint       page,
+             gsize       keep)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (db, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, MAX (page * 4096, keep));
+  if (page > 0)
+    memset (contents + (page - 1) * 4096, 0, 4096);
+  write_file (db, contents, (gssize) (keep > 0 ? keep : len));
+}
+
+/* A truncated cache is moved aside, and says which feed it came from. */
+static void
+test_damaged_truncated (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *feed = minimal_feed ();
+  g_autofree char *aside = g_strconcat (fixture->db, ".damaged", NULL);
+
+  g_clear_object (&fixture->catalog);
+  damage_file (fixture->db, 0, 3 * 4096);
+
+  catalog = bridge_catalog_open (fixture->db, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT);
+  assert_our_words (error->message);
+  g_clear_error (&error);
+
+  catalog = bridge_catalog_open_or_reset (fixture->db, &reason, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_is_empty (catalog));
+  g_assert_nonnull (strstr (reason, aside));
+  assert_our_words (reason);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (bridge_catalog_get_lost_source (catalog), ==, feed);
+}
+
+/* Damage in the middle of the file is found by the search that reads it,
+ * said in our words; reset moves the cache aside and knows its feed. */
+static void
+test_damaged_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *feed = minimal_feed ();
+  g_autofree char *aside = g_strconcat (fixture->db, ".damaged", NULL);
+  guint page = root_page (fixture->db, "course_json");
+  guint total = 0;
+
+  g_clear_object (&fixture->catalog);
+  damage_file (fixture->db, page, 0);
+
+  catalog = bridge_catalog_open (fixture->db, &error);
+  g_assert_no_error (error);
+  courses = bridge_catalog_search (catalog, "数学", NULL, 10, &total, &error);
+  g_assert_null (courses);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT);
+  g_assert_nonnull (strstr (error->message, fixture->db));
+  assert_our_words (error->message);
+
+  problem = g_strdup (error->message);
+  g_clear_error (&error);
+  g_assert_true (bridge_catalog_reset (catalog, problem, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (reason, aside));
+  g_assert_cmpstr (bridge_catalog_get_lost_source (catalog), ==, feed);
+  g_assert_true (bridge_catalog_is_empty (catalog));
+  g_assert_true (bridge_catalog_import (catalog, bridge_catalog_get_lost_source (catalog), NULL, NULL, NULL, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&courses, g_ptr_array_unref);
+  courses = bridge_catalog_search (catalog, "数学", NULL, 10, &total, &error);
+  g_assert_no_error (error);
+  /* 高等数学, 数学建模 and the outcome of 程序设计基础. */
+  g_assert_cmpuint (total, ==, 3);
+}
+
+/* An import that meets damage imports into a new cache, and says so. */
+static void
+test_damaged_page_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autofree char *feed = minimal_feed ();
+  g_autofree char *aside = g_strconcat (fixture->db, ".damaged", NULL);
+  BridgeCatalogStats stats;
+
+  g_clear_object (&fixture->catalog);
+  damage_file (fixture->db, root_page (fixture->db, "course_json"), 0);
+  catalog = bridge_catalog_open (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_import (catalog, feed, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (report->rebuilt);
+  g_assert_nonnull (strstr (report->rebuilt_reason, aside));
+  g_assert_cmpuint (report->courses, ==, 5);
+  g_assert_true (bridge_catalog_get_stats (catalog, &stats, &error));
+  g_assert_cmpuint (stats.courses, ==, 5);
+  bridge_catalog_stats_clear (&stats);
+}
+
+/* A second import waits for the first, says so once, then imports. */
+typedef struct
+{
+  const char *db;
+  const char *feed;
+  gint        waiting;
+} WaitingImport;
+
+static void
+waiting_progress (double   fraction,
+                  gpointer user_data)
+{
+  WaitingImport *data = user_data;
+
+  if (fraction < 0)
+    g_atomic_int_inc (&data->waiting);
+}
+
+static gpointer
+waiting_import_thread (gpointer user_data)
+{
+  WaitingImport *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = bridge_catalog_open (data->db, &error);
+  g_autoptr(BridgeImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  bridge_catalog_import (catalog, data->feed, &report, waiting_progress, data, NULL, &error);
+  g_assert_no_error (error);
+  return GUINT_TO_POINTER (report->courses);
+}
+
+static void
+test_import_waits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *root = g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT");
+  g_autofree char *demo = g_build_filename (root ? root : "..", "data", "catalog", "feed.json", NULL);
+  WaitingImport import = { fixture->db, demo, 0 };
+  sqlite3 *holder = NULL;
+  GThread *thread;
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("import", waiting_import_thread, &import);
+  /* Longer than the 10 s after which it used to give up would make the test
+   * slow; that it waits and says so is what counts. */
+  for (guint i = 0; i < 500 && g_atomic_int_get (&import.waiting) == 0; i++)
+    g_usleep (10000);
+  g_assert_cmpint (g_atomic_int_get (&import.waiting), ==, 1);
+  g_usleep (300000);
+  g_assert_cmpint (g_atomic_int_get (&import.waiting), ==, 1);
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (thread)), ==, 1519);
+}
+
+/* Credits that are not a number, or infinite, are refused. */
+static void
+test_search_non_finite_credits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const double values[] = { NAN, INFINITY, -INFINITY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values) * 2; i++)
+    {
+      BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      if (i % 2 == 0)
+        filter.min_credits = values[i / 2];
+      else
+        filter.max_credits = values[i / 2];
+      ids = bridge_catalog_search_ids (fixture->catalog, "", &filter, &error);
+      g_assert_null (ids);
+      g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "is not a number of credits"));
+    }
 }
 
 #define TEXT_THREAD_ROUNDS 1000000
@@ -729,6 +970,11 @@ main (int   argc,
   ADD ("/catalog/reimport-unchanged", test_reimport_unchanged);
   ADD ("/catalog/cache-settings", test_cache_settings);
   ADD ("/catalog/other-connection-import", test_other_connection_import);
+  ADD ("/catalog/damaged/truncated", test_damaged_truncated);
+  ADD ("/catalog/damaged/page-zeroed", test_damaged_page);
+  ADD ("/catalog/damaged/page-zeroed-import", test_damaged_page_import);
+  ADD ("/catalog/import-waits", test_import_waits);
+  ADD ("/catalog/search/non-finite-credits", test_search_non_finite_credits);
 #undef ADD
   g_test_add_func ("/catalog/corrupt-cache", test_corrupt_cache);
   g_test_add_func ("/catalog/newer-cache", test_newer_cache);

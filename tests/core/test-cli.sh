@@ -41,6 +41,10 @@ for cmd in "catalog import" "catalog search" "catalog show" "catalog stats" "cat
   expect 0 "$cmd --help" $CLI $cmd --help
   contains "$cmd --help mentions --db" "$out" "--db"
 done
+expect 0 "catalog import --help" "$CLI" catalog import --help
+contains "… says how large a downloaded file may be" "$out" "each file of a feed may be at most 256.0"
+contains "… and how long a download may take" "$out" "must arrive within 10 minutes"
+contains "… and that plain http is for this computer only" "$out" "plain http:// only from this computer"
 expect 0 "catalog --help" "$CLI" catalog --help
 # Run from the build folder, the CLI reads the translations built in BUILD/po
 # ($CREDIT_BRIDGE_LOCALEDIR, which the tests and `meson devenv` set).
@@ -152,10 +156,144 @@ expect 0 "import into a damaged cache" "$CLI" catalog import --db "$TMP/broken.d
 contains "the damage is said" "$err" "damaged"
 expect 0 "the rebuilt cache works" "$CLI" catalog stats --db "$TMP/broken.db" --json
 contains "the rebuilt cache has the catalog" "$out" '"courses" : 5'
-printf 'garbage, not SQLite' > "$TMP/broken2.db"
-expect 0 "search on a damaged cache rebuilds it" env CREDIT_BRIDGE_FEED="$MINIMAL" "$CLI" catalog search --db "$TMP/broken2.db" 数学
-contains "the rebuild is said" "$err" "Rebuilding it from"
-contains "the rebuilt cache answers" "$out" "sa:math101"
+
+# A cache damaged after an import: moved aside, and rebuilt from the feed it
+# came from, or the command fails and says to import again; never a search
+# that answers with another catalog (the demo catalog has cwnu: courses).
+lacks () {
+  local name="$1" haystack="$2" needle="$3"
+  case "$haystack" in *"$needle"*) not_ok "$name" "“$needle” in: $haystack" ;; *) ok "$name" ;; esac
+}
+no_sqlite_words () {
+  for words in "malformed" "not an error" "another row" "not a database" "database is locked"; do
+    lacks "$1: no SQLite words ($words)" "$err" "$words"
+  done
+}
+# damaged_cache NAME: a fresh cache of the minimal feed at $TMP/NAME.db
+damaged_cache () {
+  rm -f "$TMP/$1.db"*
+  "$CLI" catalog import -q --db "$TMP/$1.db" "$MINIMAL"
+}
+json_root_page () {
+  /usr/bin/python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (sys.argv[2],)).fetchone()[0])' "$1" "$2"
+}
+for cmd in search stats; do
+  args=(); [ $cmd = search ] && args=(数学)
+
+  damaged_cache garbage-$cmd
+  head -c 4096 /dev/urandom | dd of="$TMP/garbage-$cmd.db" conv=notrunc status=none
+  expect 1 "catalog $cmd on a cache overwritten with garbage fails" "$CLI" catalog $cmd --db "$TMP/garbage-$cmd.db" "${args[@]}"
+  contains "… says the cache is damaged" "$err" "The catalog cache $TMP/garbage-$cmd.db is damaged"
+  contains "… says where it went" "$err" "it was moved to $TMP/garbage-$cmd.db.damaged"
+  contains "… says to import again" "$err" "import the catalog again, with \`credit-bridge-cli catalog import FEED\`"
+  lacks "… shows no other catalog's courses" "$out" "cwnu:"
+  no_sqlite_words "garbage, $cmd"
+  if cmp -s <(head -c 4096 "$TMP/garbage-$cmd.db.damaged") /dev/null || [ ! -s "$TMP/garbage-$cmd.db.damaged" ]; then
+    not_ok "… the damaged file is kept aside" "$TMP/garbage-$cmd.db.damaged is missing or empty"
+  else ok "… the damaged file is kept aside"; fi
+
+  damaged_cache truncated-$cmd
+  truncate -s 12288 "$TMP/truncated-$cmd.db"
+  expect 0 "catalog $cmd on a truncated cache rebuilds it" "$CLI" catalog $cmd --db "$TMP/truncated-$cmd.db" "${args[@]}"
+  contains "… says it was damaged and moved aside" "$err" "is damaged; it was moved to $TMP/truncated-$cmd.db.damaged"
+  contains "… from the feed it came from" "$err" "Rebuilding it from $MINIMAL."
+  lacks "… shows no other catalog's courses" "$out" "cwnu:"
+  no_sqlite_words "truncated, $cmd"
+  if [ $cmd = search ]; then contains "… answers from the same catalog" "$out" "sa:math101"
+  else contains "… counts the same catalog" "$out" "Courses:        5"; fi
+
+  damaged_cache zeroed-$cmd
+  page=$(json_root_page "$TMP/zeroed-$cmd.db" course_json)
+  dd if=/dev/zero of="$TMP/zeroed-$cmd.db" bs=4096 seek=$((page - 1)) count=1 conv=notrunc status=none
+  expect 0 "catalog $cmd on a cache with a page zeroed" "$CLI" catalog $cmd --db "$TMP/zeroed-$cmd.db" "${args[@]}"
+  lacks "… shows no other catalog's courses" "$out" "cwnu:"
+  no_sqlite_words "zeroed page, $cmd"
+  if [ $cmd = search ]; then
+    contains "… finds the damage, moves the cache aside" "$err" "is damaged; it was moved to $TMP/zeroed-$cmd.db.damaged"
+    contains "… rebuilds it from the feed it came from" "$err" "Rebuilding it from $MINIMAL."
+    contains "… and answers from it" "$out" "sa:math101"
+  else
+    # stats reads no course: it answers, from the catalog the cache holds
+    contains "… counts the same catalog" "$out" "Courses:        5"
+  fi
+done
+
+damaged_cache zeroed-import
+page=$(json_root_page "$TMP/zeroed-import.db" course_json)
+dd if=/dev/zero of="$TMP/zeroed-import.db" bs=4096 seek=$((page - 1)) count=1 conv=notrunc status=none
+expect 0 "import into a cache with a page zeroed" "$CLI" catalog import --db "$TMP/zeroed-import.db" "$MINIMAL"
+contains "… says it was damaged and moved aside" "$err" "is damaged; it was moved to $TMP/zeroed-import.db.damaged"
+contains "… imports the feed" "$out" "5 courses"
+
+mkdir -p "$TMP/gone"
+cp -r "$HERE/feeds/minimal/." "$TMP/gone/"
+"$CLI" catalog import -q --db "$TMP/gone.db" "$TMP/gone/feed.json"
+rm -r "$TMP/gone"
+truncate -s 12288 "$TMP/gone.db"
+expect 1 "a damaged cache whose feed is gone" "$CLI" catalog search --db "$TMP/gone.db" 数学
+contains "… says the feed could not be read" "$err" "could not be rebuilt from $TMP/gone/feed.json"
+contains "… says to import again" "$err" "Import the catalog again"
+lacks "… shows no other catalog's courses" "$out" "cwnu:"
+
+# Messages in our words
+expect 2 "--db '' is wrong usage" "$CLI" catalog search --db '' 数学
+contains "… says --db needs a path" "$err" "--db needs the path of a file, not an empty string"
+expect 2 "--db= is wrong usage" "$CLI" catalog stats --db=
+contains "… says --db needs a path" "$err" "--db needs the path of a file"
+expect 2 "plan export -o '' is wrong usage" "$CLI" plan export "$TMP/no-plan.json" --format json -o ''
+contains "… says -o needs a path" "$err" "-o needs the path of a file, not an empty string"
+expect 2 "a query that is not UTF-8" "$CLI" catalog search --db "$DB" $'\xff\xfe'
+contains "… names it" "$err" 'the argument “\377\376” is not valid UTF-8 text'
+expect 2 "an option value that is not UTF-8" "$CLI" catalog search --db "$DB" --university $'\xffab' 数学
+contains "… names the option" "$err" 'the value of --university, “\377ab”, is not valid UTF-8 text'
+for value in nan inf -inf; do
+  expect 2 "--min-credits=$value is wrong usage" "$CLI" catalog search --db "$DB" --min-credits=$value 数学
+  contains "… says why" "$err" "“$value” is not a number of credits"
+done
+expect 2 "--max-credits=nan is wrong usage" "$CLI" catalog search --db "$DB" --max-credits=nan 数学
+contains "… says why" "$err" "“nan” is not a number of credits"
+
+# A cache in a read-only folder can be searched. As root, chmod does not stop
+# writing: a read-only tmpfs does.
+damaged_cache ro-source
+mkdir -p "$TMP/ro"
+if [ "$(id -u)" = 0 ]; then
+  if mount -t tmpfs -o size=4m credit-bridge-test "$TMP/ro" 2> "$TMP/mount.err"; then
+    trap 'umount "$TMP/ro" 2> /dev/null; rm -rf "$TMP"' EXIT
+    cp "$TMP/ro-source.db" "$TMP/ro/c.db" && mount -o remount,ro "$TMP/ro" && ro_ready=yes
+  fi
+else
+  cp "$TMP/ro-source.db" "$TMP/ro/c.db" && chmod a-w "$TMP/ro/c.db" "$TMP/ro" && ro_ready=yes
+fi
+if [ "${ro_ready:-}" = yes ]; then
+  expect 0 "search a cache in a read-only folder" "$CLI" catalog search --db "$TMP/ro/c.db" 数学
+  contains "… finds its courses" "$out" "sa:math101"
+  expect 0 "stats of a cache in a read-only folder" "$CLI" catalog stats --db "$TMP/ro/c.db"
+  contains "… counts its courses" "$out" "Courses:        5"
+  expect 1 "import into a cache in a read-only folder" "$CLI" catalog import --db "$TMP/ro/c.db" "$MINIMAL"
+  contains "… says it is read-only" "$err" "the file or its folder is read-only"
+  no_sqlite_words "read-only"
+else
+  not_ok "search a cache in a read-only folder" "could not make a read-only folder (as root this needs mount)" "$(cat "$TMP/mount.err" 2> /dev/null)"
+fi
+if [ "$(id -u)" = 0 ]; then umount "$TMP/ro" 2> /dev/null; else chmod u+w "$TMP/ro" "$TMP/ro/c.db"; fi
+
+# A second import waits for the first and says so.
+damaged_cache busy
+/usr/bin/python3 -c '
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(3)
+db.execute("ROLLBACK")' "$TMP/busy.db" "$TMP/busy.locked" &
+holder=$!
+for i in $(seq 1 200); do [ -e "$TMP/busy.locked" ] && break; sleep 0.05; done
+expect 0 "an import while another one writes" "$CLI" catalog import --db "$TMP/busy.db" "$HERE/../../data/catalog/feed.json"
+contains "… says it waits" "$err" "waiting for another import to finish…"
+contains "… then imports" "$out" "1519 courses"
+no_sqlite_words "busy"
+wait $holder
 
 # A feed on the web (a loopback server), course files beside it
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
