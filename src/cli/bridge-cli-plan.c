@@ -10,6 +10,7 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+#include "bridge-file.h"
 #include "bridge-plan.h"
 #include "bridge-plan-pdf.h"
 
@@ -34,7 +35,8 @@ save_plan (BridgePlan *plan,
 
   if (!bridge_plan_save (plan, path, &error))
     {
-      bridge_cli_error (_("%s; the plan file was not changed"), error->message);
+      /* The message says whether the file was changed. */
+      bridge_cli_error ("%s", error->message);
       return FALSE;
     }
   return TRUE;
@@ -836,7 +838,7 @@ plan_export (int argc, char **argv)
       gsize length;
 
       data = bridge_plan_to_data (plan, &length);
-      ok = bridge_plan_write_file (output, data, length, &error);
+      ok = bridge_file_write (output, data, length, &error);
     }
   else
     {
@@ -850,7 +852,7 @@ plan_export (int argc, char **argv)
         {
           g_autofree char *xml = bridge_plan_to_ewp_xml (plan, catalog, &error);
 
-          ok = xml != NULL && bridge_plan_write_file (output, xml, strlen (xml), &error);
+          ok = xml != NULL && bridge_file_write (output, xml, strlen (xml), &error);
         }
     }
   if (!ok)

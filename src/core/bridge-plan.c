@@ -14,6 +14,7 @@
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
+#include "bridge-file.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 
@@ -2918,34 +2919,6 @@ bridge_plan_new_from_file (const char  *path,
 }
 
 gboolean
-bridge_plan_write_file (const char  *path,
-                        const char  *contents,
-                        gsize        length,
-                        GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-
-  /* g_file_replace_contents() writes a temporary file beside @path, fsyncs
-   * it and renames it over @path, so a crash leaves the old file or the new,
-   * never half of one. */
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, contents, length, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write %s: %s"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 bridge_plan_save (BridgePlan  *self,
                   const char  *path,
                   GError     **error)
@@ -2957,7 +2930,7 @@ bridge_plan_save (BridgePlan  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = bridge_plan_to_data (self, &length);
-  if (!bridge_plan_write_file (path, data, length, error))
+  if (!bridge_file_write (path, data, length, error))
     return FALSE;
   bridge_plan_set_modified (self, FALSE);
   return TRUE;
