@@ -828,6 +828,17 @@ plan_export (int argc, char **argv)
       bridge_cli_error (_("unknown format “%s” (use pdf, ewp-xml or json)"), format);
       return BRIDGE_EXIT_USAGE;
     }
+  /* Also through another name, a symbolic or a hard link. */
+  if (bridge_file_is_same (rest[0], output))
+    {
+      g_autofree char *out_name = g_filename_display_name (output);
+      g_autofree char *plan_name = g_filename_display_name (rest[0]);
+
+      bridge_cli_error (_("-o %s is the plan file %s itself, which the export would replace; "
+                          "nothing was written: choose another output file"),
+                        out_name, plan_name);
+      return BRIDGE_EXIT_ERROR;
+    }
   plan = open_plan (rest[0]);
   if (plan == NULL)
     return BRIDGE_EXIT_ERROR;
