@@ -21,11 +21,6 @@ failed=0
 
 . "$(dirname "$0")/tap.sh"
 
-# contains FILE TEXT DESCRIPTION
-contains () {
-  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
-}
-
 # same FILE COPY DESCRIPTION: FILE still has the bytes of COPY
 same () {
   if cmp -s "$1" "$2"; then ok "$3"; else not_ok "$3: $(basename "$1") changed ($(wc -c <"$1") bytes)"; fi
