@@ -10,6 +10,7 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+#include "bridge-file.h"
 #include "bridge-plan.h"
 #include "bridge-plan-pdf.h"
 
@@ -34,7 +35,8 @@ save_plan (BridgePlan *plan,
 
   if (!bridge_plan_save (plan, path, &error))
     {
-      bridge_cli_error (_("%s; the plan file was not changed"), error->message);
+      /* The message says whether the file was changed. */
+      bridge_cli_error ("%s", error->message);
       return FALSE;
     }
   return TRUE;
@@ -826,6 +828,17 @@ plan_export (int argc, char **argv)
       bridge_cli_error (_("unknown format “%s” (use pdf, ewp-xml or json)"), format);
       return BRIDGE_EXIT_USAGE;
     }
+  /* Also through another name, a symbolic or a hard link. */
+  if (bridge_file_is_same (rest[0], output))
+    {
+      g_autofree char *out_name = g_filename_display_name (output);
+      g_autofree char *plan_name = g_filename_display_name (rest[0]);
+
+      bridge_cli_error (_("-o %s is the plan file %s itself, which the export would replace; "
+                          "nothing was written: choose another output file"),
+                        out_name, plan_name);
+      return BRIDGE_EXIT_ERROR;
+    }
   plan = open_plan (rest[0]);
   if (plan == NULL)
     return BRIDGE_EXIT_ERROR;
@@ -836,7 +849,7 @@ plan_export (int argc, char **argv)
       gsize length;
 
       data = bridge_plan_to_data (plan, &length);
-      ok = bridge_plan_write_file (output, data, length, &error);
+      ok = bridge_file_write (output, data, length, &error);
     }
   else
     {
@@ -850,7 +863,7 @@ plan_export (int argc, char **argv)
         {
           g_autofree char *xml = bridge_plan_to_ewp_xml (plan, catalog, &error);
 
-          ok = xml != NULL && bridge_plan_write_file (output, xml, strlen (xml), &error);
+          ok = xml != NULL && bridge_file_write (output, xml, strlen (xml), &error);
         }
     }
   if (!ok)

@@ -18,6 +18,12 @@
 
 G_BEGIN_DECLS
 
+/* Quantities larger than this (hours, periods, weeks, credits, minutes,
+ * ratios, marks) are refused as absurd, in feeds, plans and EWP imports
+ * alike: they would overflow the exact arithmetic of credit equivalence and
+ * no real course comes near. */
+#define BRIDGE_MAX_QUANTITY 1e6
+
 typedef enum
 {
   BRIDGE_WORKLOAD_DECLARED,               /* the feed's workload_hours */

@@ -21,10 +21,8 @@
 #include "bridge-error.h"
 #include "bridge-feed.h"
 
-/* Numbers larger than this (hours, periods, weeks, credits, minutes, ratios,
- * marks) are refused as absurd: they would overflow the exact arithmetic of
- * credit equivalence and no real course comes near. */
-#define MAX_QUANTITY 1e6
+/* See bridge-credit.h. */
+#define MAX_QUANTITY BRIDGE_MAX_QUANTITY
 /* A grading table may count at most this many grades in all, so that the
  * exact cross-multiplication of two tables' counts fits in 64 bits. */
 #define MAX_TABLE_TOTAL G_GINT64_CONSTANT (2000000000)

@@ -1045,22 +1045,75 @@ read_term (Reader *r,
   return g_strdup_printf ("%s-%d/%d", r->year ? r->year : "", number, total);
 }
 
+/* Reads a credit <value>: a finite number from 0 to @max, or an error naming
+ * the component, so that the plan made of it can be saved and opened. */
+static gboolean
+read_credit (const char  *code,
+             const char  *scheme,
+             const char  *value,
+             double       max,
+             double      *out,
+             GError     **error)
+{
+  char *end = NULL;
+  double d = g_ascii_strtod (value, &end);
+
+  if (end == value || *end != '\0' || !isfinite (d) || d < 0 || d > max)
+    {
+      g_autofree char *shown = g_utf8_strlen (value, -1) > 40 ? g_utf8_substring (value, 0, 40) : g_strdup (value);
+      char limit[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (limit, sizeof limit, "%.0f", floor (max));
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                   /* Translators: the credits in “ects” of component “CS301” are “-3”, not a number from 0 to 33333 */
+                   _("The EWP learning agreement cannot be imported: the credits in “%s” of component “%s” "
+                     "are “%s”, not a number from 0 to %s; ask its sender for a corrected file"),
+                   scheme, code, shown, limit);
+      return FALSE;
+    }
+  *out = d;
+  return TRUE;
+}
+
 static BridgePlanComponent *
 read_component (Reader         *r,
                 Node           *n,
-                BridgePlanSide  side)
+                BridgePlanSide  side,
+                GError        **error)
 {
   g_autofree char *code = child_text (n, "los-code");
   g_autofree char *title = child_text (n, "title");
   const char *uni = side == BRIDGE_PLAN_SIDE_HOST ? r->host : r->home;
   g_autofree char *id = NULL;
   g_autoptr(BridgeCourse) course = NULL;
+  const BridgeAlliance *alliance = bridge_catalog_get_alliance (r->catalog);
   BridgePlanComponent *c;
   double ects = 0, local = -1;
+  /* The workload made of ECTS credits stays within bounds too. */
+  double max_ects = alliance && alliance->ects_hours_per_credit > 1
+                      ? BRIDGE_MAX_QUANTITY / alliance->ects_hours_per_credit
+                      : BRIDGE_MAX_QUANTITY;
   Node *term;
 
   if (code == NULL)
     code = g_strdup (title ? title : "?");
+  for (guint i = 0; i < n->children->len; i++)
+    {
+      Node *cr = g_ptr_array_index (n->children, i);
+      g_autofree char *scheme = NULL, *value = NULL;
+
+      if (!g_str_equal (cr->name, "credit"))
+        continue;
+      scheme = child_text (cr, "scheme");
+      value = child_text (cr, "value");
+      if (value == NULL)
+        continue;
+      if (g_strcmp0 (scheme, "ects") == 0 && !read_credit (code, scheme, value, max_ects, &ects, error))
+        return NULL;
+      else if (g_strcmp0 (scheme, "local") == 0
+               && !read_credit (code, scheme, value, BRIDGE_MAX_QUANTITY, &local, error))
+        return NULL;
+    }
   if (uni != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (code, -1);
@@ -1111,28 +1164,10 @@ read_component (Reader         *r,
       c->unknown = TRUE;
     }
 
-  for (guint i = 0; i < n->children->len; i++)
-    {
-      Node *cr = g_ptr_array_index (n->children, i);
-      g_autofree char *scheme = NULL, *value = NULL;
-
-      if (!g_str_equal (cr->name, "credit"))
-        continue;
-      scheme = child_text (cr, "scheme");
-      value = child_text (cr, "value");
-      if (value == NULL)
-        continue;
-      if (g_strcmp0 (scheme, "ects") == 0)
-        ects = g_ascii_strtod (value, NULL);
-      else if (g_strcmp0 (scheme, "local") == 0)
-        local = g_ascii_strtod (value, NULL);
-    }
   if (course == NULL)
     {
-      const BridgeAlliance *a = bridge_catalog_get_alliance (r->catalog);
-
       c->credits = local >= 0 ? local : ects;
-      c->workload_hours = a ? ects * a->ects_hours_per_credit : 0;
+      c->workload_hours = alliance ? ects * alliance->ects_hours_per_credit : 0;
     }
   term = child (n, "term-id");
   if (term != NULL)
@@ -1196,10 +1231,11 @@ item_free (Item *it)
 }
 
 static GPtrArray *
-read_items (Reader *r,
-            Node   *list)
+read_items (Reader  *r,
+            Node    *list,
+            GError **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   const char *elements[] = { "components-studied", "virtual-components", "components-recognized" };
 
   for (guint e = 0; e < G_N_ELEMENTS (elements); e++)
@@ -1210,13 +1246,17 @@ read_items (Reader *r,
       for (guint i = 0; cl && i < cl->children->len; i++)
         {
           Node *n = g_ptr_array_index (cl->children, i);
+          BridgePlanComponent *component;
           Item *it;
           const char *code;
 
           if (!g_str_equal (n->name, "component"))
             continue;
+          component = read_component (r, n, side, error);
+          if (component == NULL)
+            return NULL;
           it = g_new0 (Item, 1);
-          it->component = read_component (r, n, side);
+          it->component = component;
           it->side = side;
           it->hosts = side == BRIDGE_PLAN_SIDE_HOME ? recognised_for (n) : NULL;
           it->status = attr (n, "status");
@@ -1229,7 +1269,7 @@ read_items (Reader *r,
           g_ptr_array_add (items, it);
         }
     }
-  return items;
+  return g_steal_pointer (&items);
 }
 
 static guint
@@ -1392,8 +1432,11 @@ read_changes (Reader     *r,
               Node       *list,
               GError    **error)
 {
-  g_autoptr(GPtrArray) items = read_items (r, list);
+  g_autoptr(GPtrArray) items = read_items (r, list, error);
   g_autoptr(GPtrArray) vacated = g_ptr_array_new_with_free_func (g_free);   /* groups of deleted host courses */
+
+  if (items == NULL)
+    return FALSE;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -1613,8 +1656,10 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
 
   {
     Node *base = first ? first : proposal;
-    g_autoptr(GPtrArray) items = read_items (&r, base);
+    g_autoptr(GPtrArray) items = read_items (&r, base, error);
 
+    if (items == NULL)
+      goto out;
     problem = read_groups (&r, items, error);
     if (problem != NULL || (error && *error))
       goto out;

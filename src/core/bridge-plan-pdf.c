@@ -20,6 +20,7 @@
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
+#include "bridge-file.h"
 #include "bridge-plan-pdf.h"
 
 #define A4_WIDTH   595.276                /* points */
@@ -1101,7 +1102,7 @@ bridge_plan_export_pdf (BridgePlan     *plan,
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &size);
-  return bridge_plan_write_file (path, data, size, error);
+  return bridge_file_write (path, data, size, error);
 }
 
 /* Asynchronous export ------------------------------------------------------ */
@@ -1187,13 +1188,13 @@ export_thread (GTask        *task,
       if (g_task_return_error_if_cancelled (task))
         return;
       data = g_bytes_get_data (pdf, &size);
-      if (!bridge_plan_write_file (t->path, data, size, &error))
+      if (!bridge_file_write (t->path, data, size, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
     }
-  else if (!bridge_plan_write_file (t->path, t->data, t->length, &error))
+  else if (!bridge_file_write (t->path, t->data, t->length, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

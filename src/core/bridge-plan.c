@@ -14,6 +14,7 @@
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
+#include "bridge-file.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 
@@ -2311,8 +2312,14 @@ get_number (Loader     *ld,
   if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
     return load_fail (ld, path, _("“%s” must be a number"), member);
   *out = json_node_get_double (node);
-  if (!isfinite (*out) || *out < 0)
-    return load_fail (ld, path, _("“%s” must be a number of 0 or more"), member);
+  if (!isfinite (*out) || *out < 0 || *out > BRIDGE_MAX_QUANTITY)
+    {
+      char max[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (max, sizeof max, "%.0f", BRIDGE_MAX_QUANTITY);
+      /* Translators: “credits” must be a number from 0 to 1000000 */
+      return load_fail (ld, path, _("“%s” must be a number from 0 to %s"), member, max);
+    }
   return TRUE;
 }
 
@@ -2759,9 +2766,10 @@ load_root (BridgePlan *self,
       g_ptr_array_add (self->versions, v);
       if (!get_number (ld, vo, "version", path, &number) || !get_string (ld, vo, "approved", path, &v->timestamp))
         return FALSE;
-      v->number = (guint) number;
-      if (v->number != i + 1)
+      /* Compared before the cast, so that 1.5 is not 1. */
+      if (number != i + 1)
         return load_fail (ld, path, _("versions must be numbered 1, 2, 3… in order"));
+      v->number = i + 1;
       if ((v->changes = load_changes (ld, vo, path)) == NULL)
         return FALSE;
       if (!load_approvals (ld, vo, "approvals", path, v->approvals))
@@ -2850,6 +2858,116 @@ load_root (BridgePlan *self,
   return TRUE;
 }
 
+/* The largest number, in size, that a plan file may hold anywhere: json-glib
+ * turns larger integers into wrong ones (or -1) and writes larger doubles
+ * (and infinities) as text that is not JSON. */
+#define MAX_NUMBER 1e15
+
+typedef struct
+{
+  gboolean    object;
+  guint       index;                      /* of the element, in an array */
+  const char *key;                        /* the member's name, in an object */
+  gsize       key_length;
+} Level;
+
+static char *
+level_path (GArray *levels)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < levels->len; i++)
+    {
+      Level *l = &g_array_index (levels, Level, i);
+
+      if (!l->object)
+        g_string_append_printf (path, "[%u]", l->index);
+      else if (l->key != NULL)
+        {
+          g_string_append_c (path, '.');
+          g_string_append_len (path, l->key, (gssize) l->key_length);
+        }
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* Checks every number of @data, which json-glib has read as JSON, in its
+ * text: json-glib keeps no trace of a number it could not hold. */
+static gboolean
+check_numbers (Loader     *ld,
+               const char *data,
+               gsize       length)
+{
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (Level));
+  const char *p = data, *end = data + length;
+  const char *last = NULL;                /* the last string, the key before a ':' */
+  gsize last_length = 0;
+
+  while (p < end)
+    {
+      char c = *p;
+      Level *top = levels->len > 0 ? &g_array_index (levels, Level, levels->len - 1) : NULL;
+
+      if (c == '"')
+        {
+          last = ++p;
+          while (p < end && *p != '"')
+            p += *p == '\\' ? 2 : 1;
+          last_length = (gsize) (MIN (p, end) - last);
+          p++;
+        }
+      else if (c == '{' || c == '[')
+        {
+          Level l = { c == '{', 0, NULL, 0 };
+
+          g_array_append_val (levels, l);
+          p++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (top != NULL)
+            g_array_set_size (levels, levels->len - 1);
+          p++;
+        }
+      else if (c == ':' && top != NULL)
+        {
+          top->key = last;
+          top->key_length = last_length;
+          p++;
+        }
+      else if (c == ',' && top != NULL)
+        {
+          top->index++;
+          p++;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          const char *start = p;
+          g_autofree char *literal = NULL;
+          double value;
+
+          while (p < end && (g_ascii_isdigit (*p) || strchr ("+-.eE", *p) != NULL))
+            p++;
+          literal = g_strndup (start, (gsize) (p - start));
+          value = g_ascii_strtod (literal, NULL);
+          if (!isfinite (value) || fabs (value) > MAX_NUMBER)
+            {
+              g_autofree char *path = level_path (levels);
+              char max[G_ASCII_DTOSTR_BUF_SIZE];
+
+              if (strlen (literal) > 40)
+                strcpy (literal + 37, "…");
+              g_ascii_formatd (max, sizeof max, "%.0f", MAX_NUMBER);
+              return load_fail (ld, path, _("the number %s is out of range (a plan holds no number larger than %s)"),
+                                literal, max);
+            }
+        }
+      else
+        p++;
+    }
+  return TRUE;
+}
+
 static BridgePlan *
 plan_from_data (const char  *data,
                 gssize       length,
@@ -2884,6 +3002,8 @@ plan_from_data (const char  *data,
       load_fail (&ld, "$", _("the file is empty"));
       return NULL;
     }
+  if (!check_numbers (&ld, data, (gsize) length))
+    return NULL;
 
   self = g_object_new (BRIDGE_TYPE_PLAN, NULL);
   if (!load_root (self, &ld, json_parser_get_root (parser)))
@@ -2918,34 +3038,6 @@ bridge_plan_new_from_file (const char  *path,
 }
 
 gboolean
-bridge_plan_write_file (const char  *path,
-                        const char  *contents,
-                        gsize        length,
-                        GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-
-  /* g_file_replace_contents() writes a temporary file beside @path, fsyncs
-   * it and renames it over @path, so a crash leaves the old file or the new,
-   * never half of one. */
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, contents, length, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write %s: %s"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 bridge_plan_save (BridgePlan  *self,
                   const char  *path,
                   GError     **error)
@@ -2957,7 +3049,7 @@ bridge_plan_save (BridgePlan  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = bridge_plan_to_data (self, &length);
-  if (!bridge_plan_write_file (path, data, length, error))
+  if (!bridge_file_write (path, data, length, error))
     return FALSE;
   bridge_plan_set_modified (self, FALSE);
   return TRUE;

@@ -600,10 +600,4 @@ gboolean    bridge_plan_export_finish         (BridgePlan             *self,
                                                GAsyncResult           *result,
                                                GError                **error);
 
-/* Writes @contents to @path atomically (temp file, fsync, rename). */
-gboolean    bridge_plan_write_file            (const char  *path,
-                                               const char  *contents,
-                                               gsize        length,
-                                               GError     **error);
-
 G_END_DECLS

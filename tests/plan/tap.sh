@@ -29,3 +29,8 @@ expect () {
   got=$?
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; fi
 }
+
+# contains FILE TEXT DESCRIPTION
+contains () {
+  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
+}
