@@ -925,11 +925,46 @@ bridge_plan_restore_data (BridgePlan  *self,
   SWAP (recognition);
 #undef SWAP
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->groups)); i++)
-    g_ptr_array_add (groups, g_list_model_get_item (G_LIST_MODEL (other->groups), i));
+  /* A group of the same id stays the same object, with the content restored:
+   * those who hold it (a row, a test) still see the plan's group. */
   g_ptr_array_set_free_func (groups, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->groups)); i++)
+    {
+      g_autoptr(BridgePlanGroup) group = g_list_model_get_item (G_LIST_MODEL (other->groups), i);
+      BridgePlanGroup *same = bridge_plan_find_group (self, group->id, NULL);
+
+      if (same != NULL)
+        {
+          BridgePlanGroupStatus status = same->status;
+          char *comment = same->comment;
+
+          same->status = group->status;
+          same->comment = group->comment;
+          group->status = status;
+          group->comment = comment;
+          for (guint side = 0; side < 2; side++)
+            {
+              GPtrArray *components = same->components[side];
+
+              same->components[side] = group->components[side];
+              group->components[side] = components;
+            }
+          g_ptr_array_add (groups, g_object_ref (same));
+        }
+      else
+        g_ptr_array_add (groups, g_steal_pointer (&group));
+    }
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   g_list_store_splice (self->groups, 0, n_old, groups->pdata, groups->len);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GObject *group = g_ptr_array_index (groups, i);
+
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_STATUS]);
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_COMMENT]);
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_N_HOST]);
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_N_HOME]);
+    }
 
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     if (i != PROP_MODIFIED)

@@ -36,6 +36,7 @@ test_undo_redo_group (PlanFixture   *fx,
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
   GListModel *groups = bridge_plan_get_groups (plan);
+  BridgePlanGroup *g2 = bridge_plan_get_group (plan, 1);
 
   g_assert_false (bridge_plan_history_can_undo (history));
   g_assert_false (bridge_plan_history_undo (history));
@@ -51,6 +52,8 @@ test_undo_redo_group (PlanFixture   *fx,
   g_assert_true (bridge_plan_history_undo (history));
   g_assert_cmpuint (bridge_plan_get_n_groups (plan), ==, 2);
   g_assert_true (bridge_plan_get_groups (plan) == groups);
+  /* A group that stayed is still the same object. */
+  g_assert_true (bridge_plan_get_group (plan, 1) == g2);
   g_assert_cmpstr (bridge_plan_group_get_id (bridge_plan_get_group (plan, 0)), ==, "g1");
   g_assert_cmpstr (bridge_plan_group_get_component (bridge_plan_get_group (plan, 0),
                                                     BRIDGE_PLAN_SIDE_HOST, 0)->code, ==, "CS301");
