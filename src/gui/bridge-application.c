@@ -214,13 +214,16 @@ bridge_application_activate (GApplication *app)
   BridgeApplication *self = BRIDGE_APPLICATION (app);
   BridgeWindow *window = get_window (self);
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      window = bridge_window_new (self);
-      /* A crash's draft, or the plan open at quit (as Text Editor does). */
-      bridge_window_restore_session (window, TRUE);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
     }
+  window = bridge_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+  /* A crash's draft, or the plan open at quit (as Text Editor does); its
+   * dialog comes over the window, so after it. */
+  bridge_window_restore_session (window, TRUE);
 }
 
 static void
@@ -237,9 +240,11 @@ bridge_application_open (GApplication  *app,
   if (window == NULL)
     {
       window = bridge_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
       bridge_window_restore_session (window, FALSE);
     }
-  gtk_window_present (GTK_WINDOW (window));
+  else
+    gtk_window_present (GTK_WINDOW (window));
   if (window != NULL && n_files > 0)
     bridge_window_open_plan (window, files[0]);
 }
