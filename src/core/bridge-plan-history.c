@@ -59,6 +59,29 @@ is_scalar (JsonNode *node)
   return node == NULL || JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_NULL (node);
 }
 
+static int find_difference (JsonNode *a,
+                            JsonNode *b,
+                            GString  *path);
+
+/* Adds the difference of a member or element (@path names it; @len is
+ * @path's length before) to @found, the differences of those before it. */
+static int
+add_child_difference (int       found,
+                      JsonNode *a,
+                      JsonNode *b,
+                      GString  *path,
+                      gsize     len)
+{
+  int d = find_difference (a, b, path);
+
+  if (d == 0)
+    {
+      g_string_truncate (path, len);
+      return found;
+    }
+  return d == 2 || found == 1 ? 2 : 1;
+}
+
 /* Where @a and @b differ: 0 nowhere; 1 in one value (its place in @path);
  * 2 in more, or in their structure. */
 static int
@@ -91,17 +114,12 @@ find_difference (JsonNode *a,
       for (GList *l = names; l != NULL; l = l->next)
         {
           gsize len = path->len;
-          int d;
 
           g_string_append_printf (path, ".%s", (const char *) l->data);
-          d = find_difference (json_object_get_member (oa, l->data),
-                               json_object_get_member (ob, l->data), path);
-          if (d == 0)
-            g_string_truncate (path, len);
-          else if (d == 2 || found == 1)
+          found = add_child_difference (found, json_object_get_member (oa, l->data),
+                                        json_object_get_member (ob, l->data), path, len);
+          if (found == 2)
             return 2;
-          else
-            found = 1;
         }
       return found;
     }
@@ -116,16 +134,12 @@ find_difference (JsonNode *a,
       for (guint i = 0; i < json_array_get_length (aa); i++)
         {
           gsize len = path->len;
-          int d;
 
           g_string_append_printf (path, "[%u]", i);
-          d = find_difference (json_array_get_element (aa, i), json_array_get_element (ab, i), path);
-          if (d == 0)
-            g_string_truncate (path, len);
-          else if (d == 2 || found == 1)
+          found = add_child_difference (found, json_array_get_element (aa, i),
+                                        json_array_get_element (ab, i), path, len);
+          if (found == 2)
             return 2;
-          else
-            found = 1;
         }
       return found;
     }

@@ -329,6 +329,24 @@ gui_test_find (GtkWidget *root,
   return gui_test_find_match (root, is_of_type, &type);
 }
 
+char *
+gui_test_find_course (BridgeApplication *app,
+                      const char        *university,
+                      const char        *text,
+                      guint              index)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total;
+
+  filter.university = university;
+  found = bridge_catalog_search (bridge_application_get_catalog (app), text, &filter, index + 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, index);
+  return g_strdup (bridge_course_get_id (g_ptr_array_index (found, index)));
+}
+
 void
 gui_test_close (BridgeWindow *window)
 {
