@@ -241,10 +241,11 @@ test_remove_empty_group (void)
   g_autoptr(BridgePlanComponent) removed = NULL;
   g_autofree char *label = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *second = find_course ("cdut", 1);
   AdwToast *toast;
   GtkWidget *button;
 
-  add_to_plan (find_course ("cdut", 1));
+  add_to_plan (second);
   g_assert_cmpuint (bridge_plan_get_n_groups (plan ()), ==, 2);
   bridge_window_show_page (window, "plan");
   gui_test_spin (50);
