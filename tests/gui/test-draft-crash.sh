@@ -7,7 +7,8 @@
 # The application is killed with SIGKILL; at the next start it offers the
 # draft, Return restores it, Ctrl+S saves it to the plan's own file, and
 # `credit-bridge-cli plan show --json` reads the name back. After Ctrl+Q
-# the draft is gone, and the next start reopens the plan open at quit.
+# the draft is gone, and the next start reopens the plan open at quit,
+# where Ctrl+Z and Shift+Ctrl+Z undo and redo a name typed.
 # Criticals and warnings are fatal (G_DEBUG=fatal-criticals) and fail it.
 #
 # Usage: test-draft-crash.sh GUI CLI SCHEMA_DIR FEED (under xvfb-run and
@@ -135,6 +136,28 @@ check "the application ended well (status $status)" '[ "$status" = 0 ]'
 start
 check "the next start reopens the plan open at quit" '[ "$(xdotool getwindowname "$win")" = "stay.creditplan — Credit Bridge" ]'
 check "and offers no draft" '[ ! -f "$draft" ]'
+
+# Ctrl+Z takes the last change back, Shift+Ctrl+Z makes it again: a new
+# name typed, the focus moved on (Tab), then the keys; Ctrl+S each time.
+xdotool mousemove --window "$win" 183 190 click 1
+sleep 0.3
+xdotool key --window "$win" ctrl+a
+xdotool type --window "$win" --delay 40 'Zhang San'
+sleep 0.5
+xdotool key --window "$win" Tab
+sleep 0.3
+xdotool key --window "$win" ctrl+z
+sleep 0.5
+xdotool key --window "$win" ctrl+s
+sleep 1
+"$cli" plan show --json "$plan" >"$tmp/plan.json" 2>"$tmp/err"
+check "Ctrl+Z undoes the typed name" 'grep -q "\"Li Ming\"" "$tmp/plan.json" && ! grep -q "Zhang San" "$tmp/plan.json"'
+xdotool key --window "$win" ctrl+shift+z
+sleep 0.5
+xdotool key --window "$win" ctrl+s
+sleep 1
+"$cli" plan show --json "$plan" >"$tmp/plan.json" 2>"$tmp/err"
+check "Shift+Ctrl+Z redoes it" 'grep -q "\"Zhang San\"" "$tmp/plan.json"'
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null
 app_pid=
