@@ -23,6 +23,8 @@ struct _BridgePlanPage
   BridgePlan          *plan;
   GFile               *file;
   BridgePlanHistory   *history;           /* undo and redo of the plan's changes */
+  guint                show_group;        /* bridge_plan_page_show_group () */
+  guint                show_group_id;
   GPtrArray           *total_rows;        /* rows in totals_group */
   GPtrArray           *warning_rows;
   GHashTable          *shown;             /* "total-host" → text */
@@ -1088,19 +1090,41 @@ bridge_plan_page_remove_group (BridgePlanPage *self,
   return TRUE;
 }
 
+/* Once laid out (the page may just have come into view), group @position
+ * comes to the top of the view and the keyboard goes there: a GtkViewport
+ * does not follow the focus by itself. */
+static gboolean
+show_group_idle_cb (gpointer data)
+{
+  BridgePlanPage *self = data;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+  GtkWidget *scroller;
+  graphene_point_t top;
+
+  self->show_group_id = 0;
+  for (guint i = 0; child != NULL && i < self->show_group; i++)
+    child = gtk_widget_get_next_sibling (child);
+  if (child == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+  scroller = gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL &&
+      gtk_widget_compute_point (child, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                &GRAPHENE_POINT_INIT (0, 0), &top))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              top.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
 void
 bridge_plan_page_show_group (BridgePlanPage *self,
                              guint           position)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
-
   g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
 
-  for (guint i = 0; child != NULL && i < position; i++)
-    child = gtk_widget_get_next_sibling (child);
-  /* Focus in the group scrolls it into view, and the keyboard is there. */
-  if (child != NULL)
-    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+  self->show_group = position;
+  if (self->show_group_id == 0)
+    self->show_group_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, show_group_idle_cb, self, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1305,6 +1329,7 @@ bridge_plan_page_dispose (GObject *object)
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_PLAN_PAGE);
+  g_clear_handle_id (&self->show_group_id, g_source_remove);
   g_clear_object (&self->history);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);

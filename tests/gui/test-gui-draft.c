@@ -72,6 +72,21 @@ can (const char *what)
                                     : bridge_plan_history_can_redo (history);
 }
 
+/* The window as it is, into BUILD/tests/gui/draft-LANG-WHAT.png, to look at. */
+static void
+shoot (const char *what)
+{
+  const char *l = g_getenv ("LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("draft-%s-%s.png",
+                                           l != NULL && g_str_has_prefix (l, "zh") ? "zh_CN" : "en", what);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  gui_test_spin (300);
+  gui_test_screenshot (GTK_WIDGET (window), path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("wrote %s", path);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -161,6 +176,7 @@ test_add_twice (void)
   gui_test_spin (50);
 
   add_to_plan (host_ids[1]);
+  shoot ("already-planned");
   g_assert_cmpuint (bridge_plan_get_n_groups (plan ()), ==, 2);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (bridge_window_get_child (window, "view-stack"))),
                    ==, "plan");
@@ -257,6 +273,8 @@ test_remove_empty_group (void)
   gui_test_spin (50);
   button = find_button (GTK_WIDGET (plan_page ()), _("_Remove Group"));
   g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  shoot ("empty-group");
   g_signal_emit_by_name (button, "clicked");
   gui_test_spin (50);
   g_assert_cmpuint (bridge_plan_get_n_groups (plan ()), ==, 1);
