@@ -24,7 +24,8 @@ struct _BridgePlanPage
   GFile               *file;
   BridgePlanHistory   *history;           /* undo and redo of the plan's changes */
   guint                show_group;        /* bridge_plan_page_show_group () */
-  guint                show_group_id;
+  guint                show_group_id;     /* its tick callback */
+  guint                show_group_ticks;
   GPtrArray           *total_rows;        /* rows in totals_group */
   GPtrArray           *warning_rows;
   GHashTable          *shown;             /* "total-host" → text */
@@ -1090,17 +1091,21 @@ bridge_plan_page_remove_group (BridgePlanPage *self,
   return TRUE;
 }
 
-/* Once laid out (the page may just have come into view), group @position
- * comes to the top of the view and the keyboard goes there: a GtkViewport
- * does not follow the focus by itself. */
+/* Group @position comes to the top of the view and the keyboard goes there
+ * (a GtkViewport does not follow the focus by itself), at the second frame:
+ * the page may just have come into view, and is laid out at the first. */
 static gboolean
-show_group_idle_cb (gpointer data)
+show_group_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
 {
-  BridgePlanPage *self = data;
+  BridgePlanPage *self = BRIDGE_PLAN_PAGE (widget);
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
   GtkWidget *scroller;
   graphene_point_t top;
 
+  if (++self->show_group_ticks < 2)
+    return G_SOURCE_CONTINUE;
   self->show_group_id = 0;
   for (guint i = 0; child != NULL && i < self->show_group; i++)
     child = gtk_widget_get_next_sibling (child);
@@ -1123,8 +1128,9 @@ bridge_plan_page_show_group (BridgePlanPage *self,
   g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
 
   self->show_group = position;
+  self->show_group_ticks = 0;
   if (self->show_group_id == 0)
-    self->show_group_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, show_group_idle_cb, self, NULL);
+    self->show_group_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_group_tick_cb, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1329,7 +1335,9 @@ bridge_plan_page_dispose (GObject *object)
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_PLAN_PAGE);
-  g_clear_handle_id (&self->show_group_id, g_source_remove);
+  if (self->show_group_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_group_id);
+  self->show_group_id = 0;
   g_clear_object (&self->history);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);

@@ -162,6 +162,15 @@ test_undo_action (void)
                                                     BRIDGE_PLAN_SIDE_HOST, 0)->course_id, ==, host_ids[0]);
 }
 
+static gboolean
+focus_in_group (gpointer title)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *group = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP) : NULL;
+
+  return group != NULL && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), title) == 0;
+}
+
 /* "Add to Plan" on a course already planned shows it where it is. */
 static void
 test_add_twice (void)
@@ -176,17 +185,17 @@ test_add_twice (void)
   gui_test_spin (50);
 
   add_to_plan (host_ids[1]);
-  shoot ("already-planned");
   g_assert_cmpuint (bridge_plan_get_n_groups (plan ()), ==, 2);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (bridge_window_get_child (window, "view-stack"))),
                    ==, "plan");
-  gui_test_spin (100);
+  title = g_strdup_printf (_("Recognition Group %u"), 2);
+  gui_test_wait (focus_in_group, title, 5000);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   group = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP);
   g_assert_nonnull (group);
-  title = g_strdup_printf (_("Recognition Group %u"), 2);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, title);
+  shoot ("already-planned");
 }
 
 /* A course of a second host university: the reason in full, and a way on. */
