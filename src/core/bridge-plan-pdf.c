@@ -274,9 +274,18 @@ add_components_table (BridgePlanDocument *doc,
     {
       BridgePlanGroup *g = bridge_plan_get_group (plan, i);
       BridgePlanSide side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
-      g_autoptr(GString) hosts = g_string_new (NULL);
+      g_autoptr(GString) hosts = NULL;
       BridgePlanTotals gt = { 0 };
-      gboolean have = bridge_plan_compute_totals (plan, catalog, g, &gt, NULL);
+      gboolean have;
+      /* People's number, as the window shows it; the id is the file's. */
+      g_autofree char *number = g_strdup_printf ("%u", bridge_plan_get_group_number (plan, g));
+
+      /* A group with no course at all is not part of the agreement. */
+      if (bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOST) == 0 &&
+          bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOME) == 0)
+        continue;
+      hosts = g_string_new (NULL);
+      have = bridge_plan_compute_totals (plan, catalog, g, &gt, NULL);
 
       for (guint j = 0; j < bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOST); j++)
         {
@@ -314,10 +323,10 @@ add_components_table (BridgePlanDocument *doc,
                          esc (term), fmt_num (c->credits, 1),
                          r ? fmt_num (r->alliance_credits, 2) : g_strdup ("—"),
                          r ? fmt_num (r->ects_credits, 2) : g_strdup ("—"),
-                         esc (bridge_plan_group_get_id (g)));
+                         g_strdup (number));
             }
           else
-            table_row (t, 0, esc (bridge_plan_group_get_id (g)), esc (c->code ? c->code : c->course_id),
+            table_row (t, 0, g_strdup (number), esc (c->code ? c->code : c->course_id),
                        g_string_free (g_steal_pointer (&cell), FALSE), esc (term), fmt_num (c->credits, 1),
                        g_strdup (c->automatic ? _("Yes") : _("No")), esc (hosts->str),
                        j == 0 ? esc (bridge_plan_group_status_get_label (bridge_plan_group_get_status (g))) : g_strdup (""));
@@ -327,7 +336,7 @@ add_components_table (BridgePlanDocument *doc,
           g_autofree char *worth = fmt_num (gt.home_credits, 1);
           g_autofree char *replaced = fmt_num (gt.replaced_credits, 1);
           g_autofree char *line = g_markup_printf_escaped (_("Group %s: the host courses are worth %s home credits; the home courses they replace carry %s"),
-                                                           bridge_plan_group_get_id (g), worth, replaced);
+                                                           number, worth, replaced);
           g_autoptr(GString) s = g_string_new (line);
 
           if (bridge_plan_group_get_comment (g))

@@ -29,6 +29,13 @@ gboolean  bridge_plan_propose_component (BridgePlan                *self,
                                          BridgeChangeReason         reason,
                                          const char                *reason_text,
                                          GError                   **error);
+/* Replaces everything the plan holds with the plan file @data (an undo
+ * snapshot, a draft), in place: the object, its group store and those who
+ * listen to them stay. Emits the notifications and "changed"; sets "modified". */
+gboolean  bridge_plan_restore_data      (BridgePlan  *self,
+                                         const char  *data,
+                                         gssize       length,
+                                         GError     **error);
 /* A copy of the agreed content with the pending changes applied. */
 BridgePlan *bridge_plan_preview_pending (BridgePlan *self);
 

@@ -874,6 +874,106 @@ bridge_plan_set_modified (BridgePlan *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+static BridgePlan *plan_from_data (const char  *data,
+                                   gssize       length,
+                                   const char  *file,
+                                   GError     **error);
+
+gboolean
+bridge_plan_restore_data (BridgePlan  *self,
+                          const char  *data,
+                          gssize       length,
+                          GError     **error)
+{
+  g_autoptr(BridgePlan) other = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  guint n_old;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  other = plan_from_data (data, length, NULL, error);
+  if (other == NULL)
+    return FALSE;
+
+  /* Swapped member by member: @other's finalize frees what was ours. The
+   * group store stays the same object, so views of it stay connected. */
+#define SWAP(member) \
+  G_STMT_START { \
+    __typeof__ (self->member) tmp_ = self->member; \
+    self->member = other->member; \
+    other->member = tmp_; \
+  } G_STMT_END
+  SWAP (mobility_id);
+  SWAP (student);
+  SWAP (institutions[0]);
+  SWAP (institutions[1]);
+  SWAP (terms);
+  SWAP (start_date);
+  SWAP (end_date);
+  SWAP (academic_year);
+  SWAP (provisions);
+  SWAP (next_group);
+  for (guint i = 0; i < BRIDGE_PLAN_N_ROLES; i++)
+    {
+      SWAP (approvals[i]);
+      SWAP (pending_approvals[i]);
+    }
+  SWAP (versions);
+  SWAP (pending);
+  SWAP (pending_id);
+  SWAP (grades);
+  SWAP (recognition);
+#undef SWAP
+
+  /* A group of the same id stays the same object, with the content restored:
+   * those who hold it (a row, a test) still see the plan's group. */
+  g_ptr_array_set_free_func (groups, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->groups)); i++)
+    {
+      g_autoptr(BridgePlanGroup) group = g_list_model_get_item (G_LIST_MODEL (other->groups), i);
+      BridgePlanGroup *same = bridge_plan_find_group (self, group->id, NULL);
+
+      if (same != NULL)
+        {
+          BridgePlanGroupStatus status = same->status;
+          char *comment = same->comment;
+
+          same->status = group->status;
+          same->comment = group->comment;
+          group->status = status;
+          group->comment = comment;
+          for (guint side = 0; side < 2; side++)
+            {
+              GPtrArray *components = same->components[side];
+
+              same->components[side] = group->components[side];
+              group->components[side] = components;
+            }
+          g_ptr_array_add (groups, g_object_ref (same));
+        }
+      else
+        g_ptr_array_add (groups, g_steal_pointer (&group));
+    }
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  g_list_store_splice (self->groups, 0, n_old, groups->pdata, groups->len);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GObject *group = g_ptr_array_index (groups, i);
+
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_STATUS]);
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_COMMENT]);
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_N_HOST]);
+      g_object_notify_by_pspec (group, group_properties[GROUP_PROP_N_HOME]);
+    }
+
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    if (i != PROP_MODIFIED)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  plan_changed (self, FALSE);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Student, institutions, period                                            */
 
@@ -1197,6 +1297,31 @@ group_in_plan (BridgePlan      *self,
                guint           *position)
 {
   return g_list_store_find (self->groups, group, position);
+}
+
+guint
+bridge_plan_get_group_number (BridgePlan      *self,
+                              BridgePlanGroup *group)
+{
+  guint position;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), 0);
+  g_return_val_if_fail (BRIDGE_IS_PLAN_GROUP (group), 0);
+
+  if (!group_in_plan (self, group, &position))
+    return 0;
+  return position + 1;
+}
+
+char *
+bridge_plan_get_group_label (BridgePlan      *self,
+                             BridgePlanGroup *group)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_PLAN_GROUP (group), NULL);
+
+  /* Translators: a recognition group of the plan, numbered from 1 */
+  return g_strdup_printf (_("Group %u"), bridge_plan_get_group_number (self, group));
 }
 
 static char *

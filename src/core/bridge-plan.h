@@ -372,6 +372,13 @@ BridgePlanGroup *bridge_plan_find_group         (BridgePlan *self,
 BridgePlanGroup *bridge_plan_find_course        (BridgePlan     *self,
                                                  BridgePlanSide  side,
                                                  const char     *course_id);
+/* How people know a group: its number from 1 in the plan's order (0 when
+ * @group is not in the plan), and "Group 2", as the window and the
+ * documents show it (the id "g2" is the file's, never shown). */
+guint            bridge_plan_get_group_number   (BridgePlan      *self,
+                                                 BridgePlanGroup *group);
+char            *bridge_plan_get_group_label    (BridgePlan      *self,
+                                                 BridgePlanGroup *group);
 
 /* Editing. While the agreement is locked (all three approved) these fail with
  * BRIDGE_ERROR_INVALID_INPUT: propose a change instead (below).

@@ -214,9 +214,16 @@ bridge_application_activate (GApplication *app)
   BridgeApplication *self = BRIDGE_APPLICATION (app);
   BridgeWindow *window = get_window (self);
 
-  if (window == NULL)
-    window = bridge_window_new (self);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  window = bridge_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+  /* A crash's draft, or the plan open at quit (as Text Editor does); its
+   * dialog comes over the window, so after it. */
+  bridge_window_restore_session (window, TRUE);
 }
 
 static void
@@ -226,10 +233,18 @@ bridge_application_open (GApplication  *app,
                          const char    *hint)
 {
   BridgeApplication *self = BRIDGE_APPLICATION (app);
-  BridgeWindow *window;
+  BridgeWindow *window = get_window (self);
 
-  g_application_activate (app);
-  window = get_window (self);
+  /* The plan asked for replaces the one open at quit; a crash's draft is
+   * still offered. */
+  if (window == NULL)
+    {
+      window = bridge_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
+      bridge_window_restore_session (window, FALSE);
+    }
+  else
+    gtk_window_present (GTK_WINDOW (window));
   if (window != NULL && n_files > 0)
     bridge_window_open_plan (window, files[0]);
 }
@@ -277,14 +292,46 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree char *uri = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+
+  if (path != NULL)
+    /* Translators: %s is the path of the help's first page */
+    body = g_strdup_printf (_("No web browser could open the help. Its pages are in %s: "
+                              "open that file in a browser, or install Yelp, the help viewer."), path);
+  else
+    body = g_strdup (_("Install Yelp, the help viewer, to read the help."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (source), _("Help Could Not Be Opened"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 help_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
   BridgeApplication *self = BRIDGE_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  char *uri;
 
-  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                "help:credit-bridge", GDK_CURRENT_TIME);
+  /* Without Yelp a help: URI fails with "Operation not supported": the
+   * same pages are built as HTML for the browser. */
+  uri = bridge_gui_help_uri ("index", bridge_gui_have_yelp (), bridge_gui_help_html_dirs ());
+  if (uri == NULL)
+    uri = g_strdup ("help:credit-bridge");
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, uri);
 }
 
 static void
@@ -356,6 +403,8 @@ bridge_application_startup (GApplication *app)
     { "win.save-plan", { "<Control>s", NULL } },
     { "win.save-plan-as", { "<Control><Shift>s", NULL } },
     { "win.new-plan", { "<Control>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.show-page('catalog')", { "<Alt>1", NULL } },
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('grades')", { "<Alt>3", NULL } },

@@ -61,6 +61,49 @@ bridge_gui_demo_catalog_path (void)
 }
 
 char *
+bridge_gui_help_uri (const char         *page,
+                     gboolean            have_yelp,
+                     const char * const *html_dirs)
+{
+  g_return_val_if_fail (page != NULL, NULL);
+
+  if (have_yelp)
+    return g_strcmp0 (page, "index") == 0 ? g_strdup ("help:credit-bridge")
+                                          : g_strconcat ("help:credit-bridge/", page, NULL);
+
+  for (guint i = 0; html_dirs != NULL && html_dirs[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (page, ".html", NULL);
+      g_autofree char *path = g_build_filename (html_dirs[i], name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_filename_to_uri (path, NULL, NULL);
+    }
+  return NULL;
+}
+
+const char * const *
+bridge_gui_help_html_dirs (void)
+{
+  static const char * const dirs[] = { HELP_HTML_DIR, BUILD_HELP_HTML_DIR, NULL };
+
+  return dirs;
+}
+
+gboolean
+bridge_gui_have_yelp (void)
+{
+  g_autofree char *yelp = g_find_program_in_path ("yelp");
+  g_autoptr(GAppInfo) viewer = NULL;
+
+  if (yelp != NULL)
+    return TRUE;
+  /* Another viewer of help: URIs, or, in a Flatpak, the host's through the portal. */
+  viewer = g_app_info_get_default_for_uri_scheme ("help");
+  return viewer != NULL || g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+char *
 bridge_gui_format_number (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];

@@ -16,6 +16,18 @@ GSettings  *bridge_gui_settings_new          (void);
 /* The demo catalog: installed under PKGDATADIR, else the source tree's. */
 const char *bridge_gui_demo_catalog_path     (void);
 
+/* What Help opens for @page ("index", "plan"…): with Yelp (@have_yelp),
+ * "help:credit-bridge/PAGE"; without, the HTML build of the same pages,
+ * file:// PAGE.html in the first of @html_dirs (NULL-terminated) that has
+ * it. NULL when there is neither. */
+char       *bridge_gui_help_uri              (const char         *page,
+                                              gboolean            have_yelp,
+                                              const char * const *html_dirs);
+/* Where the HTML help is: installed, then the build tree's. */
+const char * const *bridge_gui_help_html_dirs (void);
+/* Whether help: URIs have a viewer (Yelp) here. */
+gboolean    bridge_gui_have_yelp             (void);
+
 /* A number as people read it: "3", "2.5", "1.333". */
 char       *bridge_gui_format_number         (double      value);
 

@@ -11,25 +11,9 @@
 #include "bridge-agreement-page.h"
 #include "bridge-error.h"
 #include "bridge-gui-util.h"
+#include "bridge-plan-history.h"
 #include "bridge-plan-page.h"
 #include "bridge-window.h"
-
-/* What the last removal took away, so that Undo can put it back. */
-typedef struct
-{
-  BridgePlanGroup     *group;             /* the group it left (still in the plan) */
-  BridgePlanSide       side;
-  guint                index;
-  BridgePlanComponent *component;
-} Removal;
-
-static void
-removal_free (Removal *removal)
-{
-  g_clear_object (&removal->group);
-  g_clear_pointer (&removal->component, bridge_plan_component_free);
-  g_free (removal);
-}
 
 struct _BridgePlanPage
 {
@@ -38,7 +22,10 @@ struct _BridgePlanPage
   BridgeContext       *context;
   BridgePlan          *plan;
   GFile               *file;
-  Removal             *removal;
+  BridgePlanHistory   *history;           /* undo and redo of the plan's changes */
+  guint                show_group;        /* bridge_plan_page_show_group () */
+  guint                show_group_id;     /* its tick callback */
+  guint                show_group_ticks;
   GPtrArray           *total_rows;        /* rows in totals_group */
   GPtrArray           *warning_rows;
   GHashTable          *shown;             /* "total-host" → text */
@@ -70,6 +57,7 @@ enum {
   PROP_MODIFIED,
   PROP_FILE,
   PROP_PLAN,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -96,11 +84,13 @@ set_plan (BridgePlanPage *self,
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_set_object (&self->plan, plan);
-  g_clear_pointer (&self->removal, removal_free);
+  g_clear_object (&self->history);
+  self->history = bridge_plan_history_new (plan);
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (rebuild), self);
   g_signal_connect_swapped (plan, "notify::modified", G_CALLBACK (plan_modified_cb), self);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
@@ -187,6 +177,17 @@ remove_clicked_cb (GtkButton *button,
     }
   if (bridge_plan_find_group (action->page->plan, bridge_plan_group_get_id (action->group), &position))
     bridge_plan_page_remove (action->page, position, action->side, action->course_id);
+}
+
+static void
+remove_group_clicked_cb (GtkButton      *button,
+                         BridgePlanPage *self)
+{
+  BridgePlanGroup *group = g_object_get_data (G_OBJECT (button), "group");
+  guint position;
+
+  if (bridge_plan_find_group (self->plan, bridge_plan_group_get_id (group), &position))
+    bridge_plan_page_remove_group (self, position);
 }
 
 static GtkWidget *
@@ -495,7 +496,7 @@ add_group_widget (BridgePlanPage  *self,
   GtkWidget *buttons;
 
   /* Translators: a recognition group of the plan, numbered from 1 */
-  title = g_strdup_printf (_("Recognition Group %u"), position + 1);
+  title = g_strdup_printf (_("Recognition Group %u"), bridge_plan_get_group_number (self->plan, group));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pref), title);
   if (bridge_plan_compute_totals (self->plan, get_catalog (self), group, &totals, &error))
     {
@@ -572,6 +573,22 @@ add_group_widget (BridgePlanPage  *self,
   gtk_box_append (GTK_BOX (buttons), chooser_button (self, group, BRIDGE_PLAN_SIDE_HOST));
   gtk_box_append (GTK_BOX (buttons), chooser_button (self, group, BRIDGE_PLAN_SIDE_HOME));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), buttons);
+
+  /* A group without a host course has nothing to recognise: it can go, with
+   * Undo. The approved agreement changes only through a proposal. */
+  if (n_host == 0 && !bridge_plan_get_locked (self->plan))
+    {
+      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Group"));
+      g_autofree char *label = bridge_plan_get_group_label (self->plan, group);
+      /* Translators: %s is a group's name, "Group 2" */
+      g_autofree char *tooltip = g_strdup_printf (_("Remove %s, which has no host course"), label);
+
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      gtk_widget_add_css_class (remove, "destructive-action");
+      g_object_set_data_full (G_OBJECT (remove), "group", g_object_ref (group), g_object_unref);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_group_clicked_cb), self, 0);
+      gtk_box_prepend (GTK_BOX (buttons), remove);
+    }
 
   gtk_box_append (self->groups_box, pref);
 }
@@ -858,9 +875,12 @@ ensure_home (BridgePlanPage *self)
     }
 
   /* Defaults are not the person's changes: an untouched plan stays unmodified,
-   * and opening a file does not ask to save it. */
+   * opening a file does not ask to save it, and Ctrl+Z does not take them back. */
   if (!was_modified)
-    bridge_plan_set_modified (self->plan, FALSE);
+    {
+      bridge_plan_set_modified (self->plan, FALSE);
+      bridge_plan_history_clear (self->history);
+    }
 }
 
 gboolean
@@ -919,22 +939,22 @@ bridge_plan_page_add_home_course (BridgePlanPage *self,
 gboolean
 bridge_plan_page_undo (BridgePlanPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  Removal *removal;
-  gboolean ok;
-
   g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  return bridge_plan_history_undo (self->history);
+}
 
-  removal = g_steal_pointer (&self->removal);
-  if (removal == NULL)
-    return FALSE;
+gboolean
+bridge_plan_page_redo (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  return bridge_plan_history_redo (self->history);
+}
 
-  ok = bridge_plan_insert_component (self->plan, removal->group, removal->side,
-                                     (int) removal->index, removal->component, &error);
-  if (!ok)
-    bridge_gui_toast (GTK_WIDGET (self), error->message);
-  removal_free (removal);
-  return ok;
+BridgePlanHistory *
+bridge_plan_page_get_history (BridgePlanPage *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), NULL);
+  return self->history;
 }
 
 static void
@@ -994,6 +1014,21 @@ undo_clicked_cb (AdwToast       *toast,
   bridge_plan_page_undo (self);
 }
 
+/* The toast of a removal: Undo takes back the last change, the removal. */
+static void
+add_undo_toast (BridgePlanPage *self,
+                const char     *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  /* The last one, for tests to press its button. */
+  g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
+  add_toast (self, toast);
+}
+
 gboolean
 bridge_plan_page_remove (BridgePlanPage *self,
                          guint           position,
@@ -1001,45 +1036,101 @@ bridge_plan_page_remove (BridgePlanPage *self,
                          const char     *course_id)
 {
   g_autoptr(GError) error = NULL;
-  BridgePlanGroup *group;
-  BridgePlanComponent *component;
-  Removal *removal;
-  AdwToast *toast;
+  g_autoptr(BridgePlanComponent) component = NULL;
   g_autofree char *title = NULL;
-  guint index = 0;
+  BridgePlanGroup *group;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
 
   group = bridge_plan_get_group (self->plan, position);
   if (group == NULL)
     return FALSE;
-  g_object_ref (group);
-  component = bridge_plan_remove_component (self->plan, group, side, course_id, &index, &error);
+  component = bridge_plan_remove_component (self->plan, group, side, course_id, NULL, &error);
   if (component == NULL)
     {
       show_refusal (self, error, group, side, course_id);
-      g_object_unref (group);
       return FALSE;
     }
-
-  removal = g_new0 (Removal, 1);
-  removal->group = group;
-  removal->side = side;
-  removal->index = index;
-  removal->component = component;
-  g_clear_pointer (&self->removal, removal_free);
-  self->removal = removal;
 
   /* Translators: %s is a course title */
   title = g_strdup_printf (_("“%s” removed"),
                            component->title != NULL && bridge_text_pick (component->title) != NULL
                            ? bridge_text_pick (component->title) : course_id);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  add_toast (self, toast);
+  add_undo_toast (self, title);
   return TRUE;
+}
+
+gboolean
+bridge_plan_page_remove_group (BridgePlanPage *self,
+                               guint           position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgePlanGroup) removed = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  BridgePlanGroup *group;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+
+  group = bridge_plan_get_group (self->plan, position);
+  if (group == NULL)
+    return FALSE;
+  label = bridge_plan_get_group_label (self->plan, group);
+  removed = bridge_plan_remove_group (self->plan, group, NULL, &error);
+  if (removed == NULL)
+    {
+      g_free (self->message);
+      self->message = g_strdup (error->message);
+      bridge_gui_toast (GTK_WIDGET (self), error->message);
+      return FALSE;
+    }
+
+  /* Translators: %s is a group's name, "Group 2" */
+  title = g_strdup_printf (_("%s removed"), label);
+  add_undo_toast (self, title);
+  return TRUE;
+}
+
+/* Group @position comes to the top of the view and the keyboard goes there
+ * (a GtkViewport does not follow the focus by itself), at the second frame:
+ * the page may just have come into view, and is laid out at the first. */
+static gboolean
+show_group_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  BridgePlanPage *self = BRIDGE_PLAN_PAGE (widget);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+  GtkWidget *scroller;
+  graphene_point_t top;
+
+  if (++self->show_group_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->show_group_id = 0;
+  for (guint i = 0; child != NULL && i < self->show_group; i++)
+    child = gtk_widget_get_next_sibling (child);
+  if (child == NULL)
+    return G_SOURCE_REMOVE;
+  gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+  scroller = gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL &&
+      gtk_widget_compute_point (child, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                &GRAPHENE_POINT_INIT (0, 0), &top))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              top.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
+void
+bridge_plan_page_show_group (BridgePlanPage *self,
+                             guint           position)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+
+  self->show_group = position;
+  self->show_group_ticks = 0;
+  if (self->show_group_id == 0)
+    self->show_group_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_group_tick_cb, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1113,7 +1204,23 @@ bridge_plan_page_new_plan (BridgePlanPage *self)
   set_plan (self, plan);
   ensure_home (self);
   bridge_plan_set_modified (self->plan, FALSE);
+  bridge_plan_history_clear (self->history);
   set_file (self, NULL);
+}
+
+void
+bridge_plan_page_set_plan (BridgePlanPage *self,
+                           BridgePlan     *plan,
+                           GFile          *file)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (get_catalog (self) != NULL)
+    bridge_plan_refresh (plan, get_catalog (self));
+  set_plan (self, plan);
+  set_file (self, file);
 }
 
 gboolean
@@ -1210,6 +1317,9 @@ bridge_plan_page_get_property (GObject    *object,
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
       break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1225,7 +1335,10 @@ bridge_plan_page_dispose (GObject *object)
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_PLAN_PAGE);
-  g_clear_pointer (&self->removal, removal_free);
+  if (self->show_group_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_group_id);
+  self->show_group_id = 0;
+  g_clear_object (&self->history);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_object (&self->context);
@@ -1268,6 +1381,9 @@ bridge_plan_page_class_init (BridgePlanPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, BRIDGE_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, BRIDGE_TYPE_PLAN_HISTORY,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

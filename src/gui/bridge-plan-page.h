@@ -8,6 +8,7 @@
 
 #include "bridge-context.h"
 #include "bridge-plan.h"
+#include "bridge-plan-history.h"
 
 G_BEGIN_DECLS
 
@@ -57,8 +58,21 @@ gboolean    bridge_plan_page_remove      (BridgePlanPage *self,
                                           guint           position,
                                           BridgePlanSide  side,
                                           const char     *course_id);
-/* Undoes the last removal; FALSE if there is nothing to undo. */
+/* Removes group @position (an empty one) with an Undo toast. */
+gboolean    bridge_plan_page_remove_group (BridgePlanPage *self,
+                                           guint           position);
+/* Undoes (redoes) the last change of the plan; FALSE if there is none. The
+ * history follows the plan shown ("history" notifies when it changes). */
 gboolean    bridge_plan_page_undo        (BridgePlanPage *self);
+gboolean    bridge_plan_page_redo        (BridgePlanPage *self);
+BridgePlanHistory *bridge_plan_page_get_history (BridgePlanPage *self);
+/* Shows @plan (a restored draft: "modified" kept), saved to @file (may be NULL). */
+void        bridge_plan_page_set_plan    (BridgePlanPage *self,
+                                          BridgePlan     *plan,
+                                          GFile          *file);
+/* Scrolls to group @position and puts the keyboard focus in it. */
+void        bridge_plan_page_show_group  (BridgePlanPage *self,
+                                          guint           position);
 /* The texts on screen, for tests: "total-host", "total-alliance",
  * "total-ects", "total-home", "total-replaced"; NULL if not shown. */
 const char *bridge_plan_page_get_shown   (BridgePlanPage *self,

@@ -14,6 +14,7 @@
 #include "bridge-grades-page.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-export-dialog.h"
+#include "bridge-plan-draft.h"
 #include "bridge-plan-page.h"
 #include "bridge-plan-print.h"
 #include "bridge-window.h"
@@ -26,7 +27,12 @@ typedef enum
   PENDING_NEW,
   PENDING_OPEN_CHOOSER,
   PENDING_OPEN_FILE,
+  PENDING_NEW_WITH_COURSE,
 } PendingKind;
+
+/* A draft is written this long after the first unsaved change (issue 14
+ * asks for two seconds at most): typing does not write at every key. */
+#define DRAFT_DELAY_MS 1000
 
 struct _BridgeWindow
 {
@@ -38,6 +44,16 @@ struct _BridgeWindow
 
   PendingKind           pending;
   GFile                *pending_file;
+  BridgeCourse         *pending_course;   /* PENDING_NEW_WITH_COURSE */
+
+  /* The draft of the plan shown (bridge-plan-draft.h) */
+  char                 *draft_dir;
+  BridgePlan           *draft_plan;       /* whose "changed" schedules a draft */
+  guint                 draft_timeout_id;
+  gboolean              draft_armed;      /* drafts written: the last one is dealt with */
+  gboolean              session_pending;  /* restore once the catalog is in */
+  gboolean              session_reopen;   /* …and reopen the last plan */
+  BridgePlanHistory    *history;          /* whose can-undo and can-redo enable the actions */
   gboolean              close_confirmed;
   GtkNativeDialog      *chooser;
   GPtrArray            *welcome_university_ids;
@@ -117,6 +133,11 @@ bridge_window_get_state (BridgeWindow *self)
 
 static void update_title (BridgeWindow *self);
 static void plan_replaced_cb (BridgeWindow *self);
+static void history_replaced_cb (BridgeWindow *self);
+static void plan_modified_cb (BridgeWindow *self);
+static void plan_file_cb (BridgeWindow *self);
+static void restore_session (BridgeWindow *self);
+static void discard_draft (BridgeWindow *self);
 
 /* The Plan, Grades and Agreement pages are out of sight at start: each is
  * built when first shown or needed, so that the window comes up sooner and
@@ -137,6 +158,14 @@ ensure_plan_page (BridgeWindow *self)
                                G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->plan_page, "notify::plan",
                                G_CALLBACK (plan_replaced_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan_page, "notify::history",
+                               G_CALLBACK (history_replaced_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan_page, "notify::modified",
+                               G_CALLBACK (plan_modified_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan_page, "notify::file",
+                               G_CALLBACK (plan_file_cb), self, G_CONNECT_SWAPPED);
+      plan_replaced_cb (self);
+      history_replaced_cb (self);
       /* Brought up to date now if the catalog is already in. */
       if (self->plan_stale)
         {
@@ -416,6 +445,8 @@ show_main (BridgeWindow *self)
   reload_visible_page (self);
   show_state (self, "main");
   bridge_catalog_page_focus_search (self->catalog_page);
+  if (self->session_pending)
+    restore_session (self);
 }
 
 static void
@@ -529,6 +560,19 @@ update_title (BridgeWindow *self)
     subtitle = g_strdup_printf ("%s%s", modified ? "• " : "", name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-plan", modified || file == NULL);
+
+  /* The window's own title (the window list, Alt+Tab, and the header bar
+   * when the view switcher takes its place) names the plan too. */
+  if (subtitle != NULL)
+    {
+      /* Translators: the window title: the plan's file name ("• " first when
+       * it has unsaved changes), then the application's name */
+      g_autofree char *title = g_strdup_printf (_("%s — Credit Bridge"), subtitle);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Credit Bridge"));
 }
 
 static void
@@ -691,6 +735,9 @@ save_plan_as (BridgeWindow *self)
   gtk_native_dialog_show (self->chooser);
 }
 
+static void add_course (BridgeWindow *self,
+                        BridgeCourse *course);
+
 static void
 run_pending (BridgeWindow *self)
 {
@@ -713,6 +760,15 @@ run_pending (BridgeWindow *self)
       break;
     case PENDING_OPEN_FILE:
       load_file (self, file);
+      break;
+    case PENDING_NEW_WITH_COURSE:
+      {
+        g_autoptr(BridgeCourse) course = g_steal_pointer (&self->pending_course);
+
+        bridge_plan_page_new_plan (ensure_plan_page (self));
+        if (course != NULL)
+          add_course (self, course);
+      }
       break;
     case PENDING_NONE:
     default:
@@ -744,6 +800,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     {
       self->pending = PENDING_NONE;
       g_clear_object (&self->pending_file);
+      g_clear_object (&self->pending_course);
     }
 }
 
@@ -793,9 +850,10 @@ bridge_window_open_plan (BridgeWindow *self,
   with_saved_plan (self, PENDING_OPEN_FILE, file);
 }
 
+/* Adds @course to the plan shown, and says so. */
 static void
-add_to_plan_cb (BridgeWindow *self,
-                BridgeCourse *course)
+add_course (BridgeWindow *self,
+            BridgeCourse *course)
 {
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
@@ -815,6 +873,85 @@ add_to_plan_cb (BridgeWindow *self,
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("plan"));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+other_host_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        BridgeWindow     *self)
+{
+  BridgeCourse *course = g_object_get_data (G_OBJECT (dialog), "course");
+
+  if (g_strcmp0 (response, "new") != 0 || course == NULL)
+    return;
+  /* The plan of the first host is saved (or its changes discarded) first. */
+  g_set_object (&self->pending_course, course);
+  with_saved_plan (self, PENDING_NEW_WITH_COURSE, NULL);
+}
+
+/* A learning agreement is for one host university: a course of another
+ * one starts a plan of its own, when the person says so. */
+static void
+explain_other_host (BridgeWindow *self,
+                    BridgeCourse *course)
+{
+  BridgePlan *plan = bridge_plan_page_get_plan (ensure_plan_page (self));
+  const char *host = bridge_context_university_name (self->context, bridge_plan_get_host_university (plan));
+  const char *other = bridge_context_university_name (self->context, bridge_course_get_university_id (course));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %1$s is the plan's host university, %2$s a course title,
+   * %3$s the course's university */
+  body = g_strdup_printf (_("This plan is for a stay at %1$s. A learning agreement covers one host "
+                            "university, so “%2$s” of %3$s cannot be added to it.\n\n"
+                            "To plan a stay at %3$s as well, start a new plan for it: this plan "
+                            "is kept, and you are asked to save it first if it has unsaved changes."),
+                          host, bridge_text_pick (bridge_course_get_title (course)), other);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Another Host University"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("_Start a New Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "new");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "course", g_object_ref (course), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (other_host_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_to_plan_cb (BridgeWindow *self,
+                BridgeCourse *course)
+{
+  BridgePlan *plan = bridge_plan_page_get_plan (ensure_plan_page (self));
+  const char *host = bridge_plan_get_host_university (plan);
+  BridgePlanGroup *group;
+
+  /* Already in the plan: shown where it is, not added twice. */
+  group = bridge_plan_find_course (plan, BRIDGE_PLAN_SIDE_HOST, bridge_course_get_id (course));
+  if (group != NULL)
+    {
+      g_autofree char *label = bridge_plan_get_group_label (plan, group);
+      g_autofree char *title = NULL;
+
+      /* Translators: %1$s is a course title, %2$s a group, "Group 2" */
+      title = g_strdup_printf (_("“%1$s” is already in the plan, in %2$s"),
+                               bridge_text_pick (bridge_course_get_title (course)), label);
+      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+      bridge_plan_page_show_group (self->plan_page, bridge_plan_get_group_number (plan, group) - 1);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+  if (host != NULL && bridge_plan_get_n_groups (plan) > 0 &&
+      g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
+    {
+      explain_other_host (self, course);
+      return;
+    }
+  add_course (self, course);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -943,6 +1080,22 @@ show_help_overlay_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  bridge_plan_page_undo (ensure_plan_page (BRIDGE_WINDOW (widget)));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  bridge_plan_page_redo (ensure_plan_page (BRIDGE_WINDOW (widget)));
+}
+
+static void
 import_catalog_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
@@ -973,6 +1126,10 @@ bridge_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Saved or given up: nothing for a next start to restore. */
+  if (self->plan_page != NULL)
+    discard_draft (self);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
@@ -984,12 +1141,221 @@ bridge_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bridge_window_parent_class)->close_request (window);
 }
 
-/* New or opened: the Agreement page shows the same plan. */
+/* ------------------------------------------------------------------------ */
+/* Drafts and the session                                                    */
+
+static void
+discard_draft (BridgeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  /* Until restore_session () has offered it, a draft is the last session's. */
+  if (!self->draft_armed)
+    return;
+  if (!bridge_plan_draft_discard (self->draft_dir, &error))
+    g_warning ("%s", error->message);
+}
+
+static gboolean
+write_draft_cb (gpointer data)
+{
+  BridgeWindow *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *origin = NULL;
+  GFile *file;
+
+  self->draft_timeout_id = 0;
+  if (self->plan_page == NULL || !bridge_plan_page_get_modified (self->plan_page))
+    return G_SOURCE_REMOVE;
+  file = bridge_plan_page_get_file (self->plan_page);
+  origin = file != NULL ? g_file_get_path (file) : NULL;
+  if (!bridge_plan_draft_save (bridge_plan_page_get_plan (self->plan_page), self->draft_dir, origin, &error))
+    {
+      /* Translators: %s says why (it names the file) */
+      g_autofree char *message = g_strdup_printf (_("Unsaved changes cannot be kept for after a crash: %s"),
+                                                  error->message);
+
+      g_warning ("%s", message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Any change to the plan: a draft follows within DRAFT_DELAY_MS. */
+static void
+draft_plan_changed_cb (BridgeWindow *self)
+{
+  if (self->draft_armed && self->draft_timeout_id == 0 && self->plan_page != NULL &&
+      bridge_plan_page_get_modified (self->plan_page))
+    self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, write_draft_cb, self);
+}
+
+/* Saved, or the changes given up: the draft has nothing to keep. */
+static void
+plan_modified_cb (BridgeWindow *self)
+{
+  if (!bridge_plan_page_get_modified (self->plan_page))
+    discard_draft (self);
+  else
+    draft_plan_changed_cb (self);
+}
+
+/* The plan open at quit opens at the next start. */
+static void
+plan_file_cb (BridgeWindow *self)
+{
+  GFile *file = bridge_plan_page_get_file (self->plan_page);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : g_strdup ("");
+
+  g_settings_set_string (self->settings, "last-plan", uri);
+}
+
+/* New or opened: the Agreement page shows the same plan, and a draft
+ * follows its changes. */
 static void
 plan_replaced_cb (BridgeWindow *self)
 {
+  BridgePlan *plan = bridge_plan_page_get_plan (ensure_plan_page (self));
+
   if (self->agreement_page != NULL)
-    bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
+    bridge_agreement_page_set_plan (self->agreement_page, plan);
+  if (self->draft_plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->draft_plan, draft_plan_changed_cb, self);
+  g_set_object (&self->draft_plan, plan);
+  g_signal_connect_object (plan, "changed", G_CALLBACK (draft_plan_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+update_undo (BridgeWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && bridge_plan_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && bridge_plan_history_can_redo (self->history));
+}
+
+static void
+history_replaced_cb (BridgeWindow *self)
+{
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_undo, self);
+  g_set_object (&self->history, bridge_plan_page_get_history (ensure_plan_page (self)));
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+  update_undo (self);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BridgeWindow     *self)
+{
+  BridgePlan *plan = g_object_get_data (G_OBJECT (dialog), "plan");
+  const char *origin = g_object_get_data (G_OBJECT (dialog), "origin");
+
+  self->draft_armed = TRUE;
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      g_autoptr(GFile) file = origin != NULL ? g_file_new_for_path (origin) : NULL;
+
+      bridge_plan_page_set_plan (ensure_plan_page (self), plan, file);
+      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+      /* Kept until saved: the draft is written again at the next change. */
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      discard_draft (self);
+      if (self->session_reopen)
+        {
+          g_autofree char *uri = g_settings_get_string (self->settings, "last-plan");
+          g_autoptr(GFile) file = *uri != '\0' ? g_file_new_for_uri (uri) : NULL;
+
+          if (file != NULL && g_file_query_exists (file, NULL))
+            load_file (self, file);
+        }
+    }
+}
+
+/* After a crash, offers the draft; else reopens the plan open at quit. */
+static void
+restore_session (BridgeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  self->session_pending = FALSE;
+  plan = bridge_plan_draft_load (self->draft_dir, &origin, &error);
+  if (plan == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("The unsaved changes of the last session cannot be "
+                                                    "restored: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      self->draft_armed = TRUE;
+      return;
+    }
+  if (plan == NULL)
+    {
+      self->draft_armed = TRUE;
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-plan");
+      g_autoptr(GFile) file = NULL;
+
+      if (!self->session_reopen || *uri == '\0')
+        return;
+      file = g_file_new_for_uri (uri);
+      if (g_file_query_exists (file, NULL))
+        load_file (self, file);
+      return;
+    }
+
+  if (origin != NULL)
+    name = g_path_get_basename (origin);
+  else
+    name = g_strdup (_("Unsaved Plan"));
+  /* Translators: %s is the plan's file name */
+  body = g_strdup_printf (_("Credit Bridge was not closed properly while “%s” had unsaved changes. "
+                            "Restore them to go on where you left off, or discard them."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* Escape loses nothing. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "plan", g_steal_pointer (&plan), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "origin", g_steal_pointer (&origin), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+bridge_window_restore_session (BridgeWindow *self,
+                               gboolean      reopen_last)
+{
+  g_return_if_fail (BRIDGE_IS_WINDOW (self));
+
+  self->session_pending = TRUE;
+  self->session_reopen = reopen_last;
+  if (g_strcmp0 (bridge_window_get_state (self), "main") == 0)
+    restore_session (self);
+}
+
+const char *
+bridge_window_get_draft_dir (BridgeWindow *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_WINDOW (self), NULL);
+  return self->draft_dir;
 }
 
 /* "application" is set after construction: set-up waits for it. */
@@ -1039,6 +1405,13 @@ bridge_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->icon_idle_id, g_source_remove);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->draft_plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->draft_plan, draft_plan_changed_cb, self);
+  g_clear_object (&self->draft_plan);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_undo, self);
+  g_clear_object (&self->history);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
   /* Built outside the template, and gone with it. */
@@ -1063,6 +1436,8 @@ bridge_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->pending_file);
+  g_clear_object (&self->pending_course);
+  g_clear_pointer (&self->draft_dir, g_free);
   g_clear_pointer (&self->welcome_university_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bridge_window_parent_class)->finalize (object);
@@ -1111,6 +1486,8 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 }
 
 /* The primary menu's popover is built when first opened (by click or F10),
@@ -1141,6 +1518,9 @@ static void
 bridge_window_init (BridgeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->draft_dir = bridge_plan_draft_default_dir ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
 
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
   g_signal_connect_object (self->switcher_bar, "notify::visible",

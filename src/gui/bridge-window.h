@@ -19,6 +19,12 @@ void          bridge_window_add_toast  (BridgeWindow      *self,
 /* Opens the plan in @file, asking first about unsaved changes. */
 void          bridge_window_open_plan  (BridgeWindow      *self,
                                         GFile             *file);
+/* At start: offers the draft a crash left (bridge-plan-draft.h), or, with
+ * @reopen_last, opens the plan that was open at quit. Waits for the catalog. */
+void          bridge_window_restore_session (BridgeWindow *self,
+                                             gboolean      reopen_last);
+/* Where the draft of the plan shown is kept. */
+const char   *bridge_window_get_draft_dir (BridgeWindow   *self);
 /* "loading", "error", "welcome" or "main". */
 const char   *bridge_window_get_state  (BridgeWindow      *self);
 /* For tests: the pages and the welcome page's controls. */

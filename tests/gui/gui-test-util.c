@@ -17,21 +17,30 @@
 static char *tmpdir;
 
 static void
-remove_tmpdir (void)
+remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
-  if (tmpdir == NULL)
-    return;
-  dir = g_dir_open (tmpdir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (path);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
-  g_rmdir (tmpdir);
+  g_rmdir (path);
+}
+
+static void
+remove_tmpdir (void)
+{
+  if (tmpdir == NULL)
+    return;
+  /* The catalog, and the data folder (drafts) below it. */
+  remove_tree (tmpdir);
   g_clear_pointer (&tmpdir, g_free);
 }
 
@@ -63,6 +72,7 @@ gui_test_init (int    *argc,
                char ***argv)
 {
   g_autofree char *db = NULL;
+  g_autofree char *data = NULL;
   const char *builddir = g_getenv ("CREDIT_BRIDGE_BUILD_ROOT");
 
   setlocale (LC_ALL, "");
@@ -81,6 +91,9 @@ gui_test_init (int    *argc,
   g_assert_nonnull (tmpdir);
   db = g_build_filename (tmpdir, "catalog.db", NULL);
   g_setenv ("CREDIT_BRIDGE_DB", db, TRUE);
+  /* Drafts of plans (g_get_user_data_dir ()) are this process's own. */
+  data = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   atexit (remove_tmpdir);
 
   g_test_init (argc, argv, NULL);
@@ -314,6 +327,24 @@ gui_test_find (GtkWidget *root,
                GType      type)
 {
   return gui_test_find_match (root, is_of_type, &type);
+}
+
+char *
+gui_test_find_course (BridgeApplication *app,
+                      const char        *university,
+                      const char        *text,
+                      guint              index)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total;
+
+  filter.university = university;
+  found = bridge_catalog_search (bridge_application_get_catalog (app), text, &filter, index + 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >, index);
+  return g_strdup (bridge_course_get_id (g_ptr_array_index (found, index)));
 }
 
 void

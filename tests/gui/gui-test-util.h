@@ -52,6 +52,11 @@ GtkWidget         *gui_test_find_match       (GtkWidget          *root,
 GtkWidget         *gui_test_find             (GtkWidget    *root,
                                               GType         type);
 /* Closes and destroys @window, discarding unsaved changes. */
+/* The id of the @index-th course (from 0) of @university that @text finds. */
+char              *gui_test_find_course      (BridgeApplication *app,
+                                              const char        *university,
+                                              const char        *text,
+                                              guint              index);
 void               gui_test_close            (BridgeWindow *window);
 
 G_END_DECLS

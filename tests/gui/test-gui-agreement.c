@@ -174,16 +174,7 @@ find_course (const char *university,
              const char *text,
              guint       index)
 {
-  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total;
-
-  filter.university = university;
-  found = bridge_catalog_search (catalog (), text, &filter, index + 1, &total, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (found->len, >, index);
-  return g_strdup (bridge_course_get_id (g_ptr_array_index (found, index)));
+  return gui_test_find_course (app, university, text, index);
 }
 
 static void

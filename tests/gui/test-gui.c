@@ -787,8 +787,12 @@ test_plan_undo (void)
   g_assert_true (bridge_plan_page_undo (plan_page ()));
   g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 1);
   g_assert_cmpstr (bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, 0)->course_id, ==, id);
-  /* Nothing more to undo. */
-  g_assert_false (bridge_plan_page_undo (plan_page ()));
+  /* Redo removes it again, and undo brings it back again. */
+  g_assert_true (bridge_plan_page_redo (plan_page ()));
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 0);
+  g_assert_false (bridge_plan_page_redo (plan_page ()));
+  g_assert_true (bridge_plan_page_undo (plan_page ()));
+  g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME), ==, 1);
   assert_totals_are_cores ();
 }
 
@@ -996,12 +1000,14 @@ test_language (void)
   if (language != NULL && g_str_has_prefix (language, "zh"))
     {
       g_assert_cmpstr (_("Catalog"), !=, "Catalog");
-      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "Credit Bridge");
+      /* The title names the plan, then the application, in Chinese. */
+      g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Credit Bridge"));
       g_assert_cmpstr (title, ==, bridge_text_get (bridge_course_get_title (first), "zh"));
     }
   else
     {
-      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Credit Bridge");
+      g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), " — Credit Bridge") ||
+                     g_str_equal (gtk_window_get_title (GTK_WINDOW (window)), "Credit Bridge"));
       g_assert_cmpstr (title, ==, bridge_text_get (bridge_course_get_title (first), "en"));
     }
 }

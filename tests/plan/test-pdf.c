@@ -412,6 +412,44 @@ test_document (PlanFixture   *fx,
   cairo_surface_destroy (surface);
 }
 
+/* An empty group is not printed, and groups are numbered as the window
+ * numbers them ("Group 2"), never by their id in the file ("g2"). */
+static void
+test_group_numbers (PlanFixture   *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgePlanComponent) host = NULL;
+  g_autoptr(BridgePlanComponent) home = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) id = g_regex_new ("\\bg[0-9]+\\b", 0, 0, NULL);
+  g_autofree char *pdf = g_build_filename (fx->dir, "la.pdf", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *h3[] = { "cqu:ma101", NULL };
+  BridgePlanGroup *g1 = bridge_plan_get_group (plan, 0);
+
+  /* g1 emptied, g2 as it was, g3 new: "Group 2" and "Group 3" are printed. */
+  g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, h3, NULL, &error));
+  host = bridge_plan_remove_component (plan, g1, BRIDGE_PLAN_SIDE_HOST, "cqu:cs301", NULL, &error);
+  g_assert_no_error (error);
+  home = bridge_plan_remove_component (plan, g1, BRIDGE_PLAN_SIDE_HOME, "scu:cs305", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bridge_plan_get_n_groups (plan), ==, 3);
+
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  for (guint i = 1; i <= n_pages (pdf); i++)
+    {
+      g_autofree char *page = page_text (pdf, i);
+
+      g_string_append (text, page);
+    }
+  g_assert_nonnull (strstr (text->str, "Group 2: the host courses"));
+  g_assert_null (strstr (text->str, "Group 1:"));
+  g_assert_null (strstr (text->str, "Group g"));
+  g_assert_false (g_regex_match (id, text->str, 0, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +469,7 @@ main (int   argc,
   ADD ("/plan/pdf/document", test_document);
   ADD ("/plan/pdf/async", test_async);
   ADD ("/plan/pdf/long-tables", test_long_tables);
+  ADD ("/plan/pdf/group-numbers", test_group_numbers);
 
   return g_test_run ();
 }
