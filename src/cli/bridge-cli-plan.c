@@ -200,7 +200,11 @@ plan_new (int argc, char **argv)
   s.isced = isced;
   s.language = language;
   s.cefr = cefr;
-  bridge_plan_set_student (plan, &s);
+  if (!bridge_plan_set_student (plan, &s, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
   {
     BridgePlanInstitution inst = { 0 };
 
@@ -209,13 +213,21 @@ plan_new (int argc, char **argv)
     inst.responsible.name = home_name;
     inst.responsible.position = home_position;
     inst.responsible.email = home_email;
-    bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &inst);
+    if (!bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &inst, &error))
+      {
+        bridge_cli_error ("%s", error->message);
+        return BRIDGE_EXIT_ERROR;
+      }
     inst.university = host;
     inst.faculty = host_faculty;
     inst.responsible.name = host_name;
     inst.responsible.position = host_position;
     inst.responsible.email = host_email;
-    bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &inst);
+    if (!bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &inst, &error))
+      {
+        bridge_cli_error ("%s", error->message);
+        return BRIDGE_EXIT_ERROR;
+      }
   }
   bridge_plan_set_term (plan, term);
   if (t != NULL && t->start != NULL && t->end != NULL)
@@ -224,8 +236,13 @@ plan_new (int argc, char **argv)
       int m = atoi (t->start + 5);
       g_autofree char *year = m >= 8 ? g_strdup_printf ("%d/%d", y, y + 1) : g_strdup_printf ("%d/%d", y - 1, y);
 
-      bridge_plan_set_dates (plan, t->start, t->end);
-      bridge_plan_set_academic_year (plan, year);
+      /* From the catalog: a term it carries with bad dates is the feed's mistake. */
+      if (!bridge_plan_set_dates (plan, t->start, t->end, &error)
+          || !bridge_plan_set_academic_year (plan, year, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
     }
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
@@ -676,8 +693,11 @@ plan_review (int argc, char **argv)
     }
   if (status != NULL)
     bridge_plan_set_group_status (plan, group, st);
-  if (comment != NULL && course == NULL)
-    bridge_plan_set_group_comment (plan, group, comment);
+  if (comment != NULL && course == NULL && !bridge_plan_set_group_comment (plan, group, comment, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
   if (comment != NULL && course != NULL)
     {
       BridgePlanSide side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;

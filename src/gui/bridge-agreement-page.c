@@ -20,9 +20,10 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-results-view.h"
+#include "bridge-validate.h"
 #include "bridge-window.h"
 
-/* How a detail is checked before it is written to the plan. */
+/* How a detail is typed (its input purpose); core checks what is written. */
 typedef enum
 {
   CHECK_NONE,
@@ -194,82 +195,6 @@ add_toast (BridgeAgreementPage *self,
 /* ------------------------------------------------------------------------ */
 /* Checking what is typed                                                    */
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-  char tail;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  if (date != NULL)
-    g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
-/* Returns why @text does not pass @check (translated), or NULL; @normal
- * gets the text to write (upper-case country codes). */
-static const char *
-check_text (Check        check,
-            const char  *text,
-            char       **normal)
-{
-  *normal = g_strdup (text);
-  if (*text == '\0')
-    return NULL;
-
-  switch (check)
-    {
-    case CHECK_EMAIL:
-      {
-        const char *at = strchr (text, '@');
-
-        if (at == NULL || at == text || strchr (at + 1, '@') != NULL ||
-            strchr (at + 1, '.') == NULL || g_str_has_suffix (text, ".") ||
-            strpbrk (text, " \t,;<>") != NULL)
-          return _("Write an email address such as name@example.edu.cn");
-        return NULL;
-      }
-    case CHECK_DATE:
-      if (!parse_date (text, NULL))
-        return _("Write the date as YYYY-MM-DD, for example 2026-09-01");
-      return NULL;
-    case CHECK_COUNTRY:
-      if (strlen (text) != 2 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]))
-        return _("Write the two-letter country code of ISO 3166, for example CN");
-      g_free (*normal);
-      *normal = g_ascii_strup (text, -1);
-      return NULL;
-    case CHECK_ISCED:
-      {
-        gsize len = strlen (text);
-
-        for (gsize i = 0; i < len; i++)
-          if (!g_ascii_isdigit (text[i]))
-            len = 0;
-        if (len < 2 || len > 4)
-          return _("Write the ISCED-F 2013 code of the field, 2 to 4 digits, for example 0613");
-        return NULL;
-      }
-    case CHECK_YEAR:
-      {
-        int first, second;
-        char tail;
-
-        if (strlen (text) != 9 || sscanf (text, "%4d/%4d%c", &first, &second, &tail) != 2 ||
-            second != first + 1)
-          return _("Write the academic year as two years, for example 2026/2027");
-        return NULL;
-      }
-    case CHECK_NONE:
-    default:
-      return NULL;
-    }
-}
-
 /* Marks @row as holding a value that was not written, and says why. */
 static void
 show_problem (GtkWidget  *row,
@@ -281,8 +206,11 @@ show_problem (GtkWidget  *row,
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_visible (icon, problem != NULL);
-  gtk_widget_set_tooltip_text (icon, problem);
+  if (icon != NULL)
+    {
+      gtk_widget_set_visible (icon, problem != NULL);
+      gtk_widget_set_tooltip_text (icon, problem);
+    }
   gtk_widget_set_tooltip_text (row, problem);
   if (problem != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -383,14 +311,17 @@ detail_get (BridgeAgreementPage *self,
   g_return_val_if_reached (NULL);
 }
 
-/* Writes @value (NULL or "": none) through core. Returns why not, or NULL. */
-static const char *
+/* Writes @value (NULL or "": none) through core, which checks it. Returns
+ * why not (free it), or NULL. */
+static char *
 detail_set (BridgeAgreementPage *self,
             const char          *key,
             const char          *value)
 {
+  g_autoptr(GError) error = NULL;
   BridgePlanSide side;
   const char *member;
+  gboolean ok = TRUE;
 
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -406,7 +337,7 @@ detail_set (BridgeAgreementPage *self,
       m = student_member (&s, key + strlen ("student-"));
       g_free (*m);
       *m = g_strdup (value);
-      bridge_plan_set_student (self->plan, &s);
+      ok = bridge_plan_set_student (self->plan, &s, &error);
     }
   else if (institution_key (key, &side, &member))
     {
@@ -417,27 +348,15 @@ detail_set (BridgeAgreementPage *self,
       m = institution_member (&i, member);
       g_free (*m);
       *m = g_strdup (value);
-      bridge_plan_set_institution (self->plan, side, &i);
+      ok = bridge_plan_set_institution (self->plan, side, &i, &error);
     }
-  else if (g_str_equal (key, "start-date") || g_str_equal (key, "end-date"))
-    {
-      gboolean start = g_str_equal (key, "start-date");
-      /* A copy: core frees the old dates before it copies the new ones. */
-      g_autofree char *other = g_strdup (start ? bridge_plan_get_end_date (self->plan)
-                                               : bridge_plan_get_start_date (self->plan));
-      GDate a, b;
-
-      if (value != NULL && other != NULL && parse_date (value, &a) && parse_date (other, &b) &&
-          (start ? g_date_compare (&a, &b) > 0 : g_date_compare (&a, &b) < 0))
-        return _("The mobility cannot end before it starts");
-      if (start)
-        bridge_plan_set_dates (self->plan, value, other);
-      else
-        bridge_plan_set_dates (self->plan, other, value);
-    }
+  else if (g_str_equal (key, "start-date"))
+    ok = bridge_plan_set_dates (self->plan, value, bridge_plan_get_end_date (self->plan), &error);
+  else if (g_str_equal (key, "end-date"))
+    ok = bridge_plan_set_dates (self->plan, bridge_plan_get_start_date (self->plan), value, &error);
   else if (g_str_equal (key, "academic-year"))
-    bridge_plan_set_academic_year (self->plan, value);
-  return NULL;
+    ok = bridge_plan_set_academic_year (self->plan, value, &error);
+  return ok ? NULL : g_strdup (error->message);
 }
 
 /* Replacing the text passes through "" (deleted, then inserted): a row
@@ -452,8 +371,11 @@ entry_emptied_cb (gpointer data)
   g_object_set_data (G_OBJECT (editable), "emptied", NULL);
   if (self != NULL && self->plan != NULL && !is_locked (self) &&
       *gtk_editable_get_text (editable) == '\0')
-    show_problem (GTK_WIDGET (editable),
-                  detail_set (self, g_object_get_data (G_OBJECT (editable), "key"), NULL));
+    {
+      g_autofree char *problem = detail_set (self, g_object_get_data (G_OBJECT (editable), "key"), NULL);
+
+      show_problem (GTK_WIDGET (editable), problem);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -462,10 +384,8 @@ entry_changed_cb (GtkEditable         *editable,
                   BridgeAgreementPage *self)
 {
   const char *key = g_object_get_data (G_OBJECT (editable), "key");
-  Check check = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "check"));
   g_autofree char *text = NULL;
-  g_autofree char *normal = NULL;
-  const char *problem;
+  g_autofree char *problem = NULL;
 
   if (self->updating || self->plan == NULL || is_locked (self))
     return;
@@ -481,9 +401,7 @@ entry_changed_cb (GtkEditable         *editable,
         }
       return;
     }
-  problem = check_text (check, text, &normal);
-  if (problem == NULL)
-    problem = detail_set (self, key, normal);
+  problem = detail_set (self, key, text);
   show_problem (GTK_WIDGET (editable), problem);
 }
 
@@ -529,6 +447,7 @@ combo_changed_cb (AdwComboRow         *row,
   GPtrArray *values = g_object_get_data (G_OBJECT (row), "values");
   guint selected = adw_combo_row_get_selected (row);
   g_auto(BridgePlanStudent) s = { 0 };
+  g_autoptr(GError) error = NULL;
 
   if (self->updating || self->plan == NULL || is_locked (self) || values == NULL ||
       selected >= values->len)
@@ -542,10 +461,16 @@ combo_changed_cb (AdwComboRow         *row,
         return;
       bridge_plan_student_copy (bridge_plan_get_student (self->plan), &s);
       s.cycle = cycle;
-      bridge_plan_set_student (self->plan, &s);
+      if (!bridge_plan_set_student (self->plan, &s, &error))
+        toast (self, error->message);
     }
   else
-    detail_set (self, key, g_ptr_array_index (values, selected));
+    {
+      g_autofree char *problem = detail_set (self, key, g_ptr_array_index (values, selected));
+
+      if (problem != NULL)
+        toast (self, problem);
+    }
 }
 
 static GtkWidget *
@@ -891,7 +816,12 @@ provisions_changed_cb (GtkTextBuffer       *buffer,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   if (g_strcmp0 (text[0] != '\0' ? text : NULL, bridge_plan_get_provisions (self->plan)) != 0)
-    bridge_plan_set_provisions (self->plan, text[0] != '\0' ? text : NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      bridge_plan_set_provisions (self->plan, text[0] != '\0' ? text : NULL, &error);
+      show_problem (GTK_WIDGET (self->provisions_view), error != NULL ? error->message : NULL);
+    }
 }
 
 static void
@@ -1008,7 +938,12 @@ group_comment_changed_cb (GtkEditable         *editable,
   if (self->updating)
     return;
   if (g_strcmp0 (*text != '\0' ? text : NULL, bridge_plan_group_get_comment (group)) != 0)
-    bridge_plan_set_group_comment (self->plan, group, *text != '\0' ? text : NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      bridge_plan_set_group_comment (self->plan, group, *text != '\0' ? text : NULL, &error);
+      show_problem (GTK_WIDGET (editable), error != NULL ? error->message : NULL);
+    }
 }
 
 static void
@@ -1386,11 +1321,11 @@ approval_validate (Approval *a)
   const char *position = gtk_editable_get_text (GTK_EDITABLE (a->position));
   const char *email = gtk_editable_get_text (GTK_EDITABLE (a->email));
   gboolean person = a->role != BRIDGE_PLAN_ROLE_STUDENT;
-  g_autofree char *normal = NULL;
-  const char *email_problem = check_text (CHECK_EMAIL, email, &normal);
+  g_autoptr(GError) email_problem = NULL;
   gboolean ok;
 
-  show_problem (a->email, email_problem);
+  bridge_validate_email (_("The approver’s email address"), email, &email_problem);
+  show_problem (a->email, email_problem != NULL ? email_problem->message : NULL);
   ok = !is_blank (name) && email_problem == NULL &&
        (!person || (!is_blank (position) && *email != '\0'));
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (gtk_widget_get_root (a->name)),

@@ -708,8 +708,8 @@ test_unknown_course (void)
   BridgePlanGroup *group;
   const char *title;
 
-  bridge_plan_set_home_university (gone, "scu");
-  bridge_plan_set_host_university (gone, "cqu");
+  bridge_plan_set_home_university (gone, "scu", NULL);
+  bridge_plan_set_host_university (gone, "cqu", NULL);
   group = bridge_plan_add_group (gone, catalog (), ids, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (bridge_plan_insert_component (gone, group, BRIDGE_PLAN_SIDE_HOST, -1, component, &error));

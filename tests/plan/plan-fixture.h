@@ -82,24 +82,24 @@ plan_fixture_make_plan (PlanFixture *fx)
   student.isced = (char *) "0613";
   student.language = (char *) "en";
   student.cefr = (char *) "B2";
-  bridge_plan_set_student (plan, &student);
+  bridge_plan_set_student (plan, &student, NULL);
 
   home.university = (char *) "scu";
   home.faculty = (char *) "College of Computer Science";
   home.responsible.name = (char *) "王芳";
   home.responsible.position = (char *) "Exchange coordinator";
   home.responsible.email = (char *) "wangfang@scu.edu.cn";
-  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home);
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home, NULL);
   host.university = (char *) "cqu";
   host.faculty = (char *) "School of Big Data and Software Engineering";
   host.responsible.name = (char *) "Zhang Wei";
   host.responsible.position = (char *) "International office";
   host.responsible.email = (char *) "zhangwei@cqu.edu.cn";
-  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &host);
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &host, NULL);
 
   bridge_plan_set_term (plan, "2026-autumn");
-  bridge_plan_set_academic_year (plan, "2026/2027");
-  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20");
+  bridge_plan_set_academic_year (plan, "2026/2027", NULL);
+  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20", NULL);
 
   g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, h1, r1, &error));
   g_assert_no_error (error);

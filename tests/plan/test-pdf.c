@@ -56,7 +56,7 @@ full_plan (PlanFixture *fx)
   BridgePlanPerson student = { (char *) "李华", NULL, NULL };
   BridgePlanPerson sending = { (char *) "王芳", (char *) "Exchange coordinator", (char *) "wangfang@scu.edu.cn" };
 
-  bridge_plan_set_group_comment (plan, bridge_plan_get_group (plan, 0), "课程内容一致");
+  bridge_plan_set_group_comment (plan, bridge_plan_get_group (plan, 0), "课程内容一致", NULL);
   plan_fixture_approve_all (plan);
   g_assert_true (bridge_plan_propose_delete (plan, bridge_plan_find_group (plan, "g2", NULL), BRIDGE_PLAN_SIDE_HOST,
                                              "cqu:cs302", BRIDGE_CHANGE_REASON_TIMETABLE_CONFLICT, NULL, &error));
@@ -182,7 +182,7 @@ test_digest (PlanFixture   *fx,
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   text = page_text (pdf, 1);
   g_assert_nonnull (strstr (text, before));
-  bridge_plan_set_provisions (plan, "Retake at home.");
+  bridge_plan_set_provisions (plan, "Retake at home.", NULL);
   after = bridge_plan_get_digest (plan);
   g_assert_cmpstr (before, !=, after);
 }
