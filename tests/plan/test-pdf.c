@@ -412,6 +412,33 @@ test_document (PlanFixture   *fx,
   cairo_surface_destroy (surface);
 }
 
+/* A catalog whose university name has a noncharacter: cairo used to stop
+ * drawing there and the PDF had one page, with exit status 0. Now the
+ * document is refused, named, and no file is written. */
+static void
+test_noncharacter (PlanFixture   *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(BridgeCatalog) bad = plan_fixture_catalog_with (fx, "\"en\": \"Sichuan University\"",
+                                                            "\"en\": \"Sichuan\\ufffeUniversity\"");
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "bad.pdf", NULL);
+
+  g_assert_false (bridge_plan_export_pdf (plan, bad, pdf, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "U+FFFE"));
+  g_assert_nonnull (strstr (error->message, "Sichuan"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* With the catalog corrected, every section is there again. */
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages (pdf), >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +458,7 @@ main (int   argc,
   ADD ("/plan/pdf/document", test_document);
   ADD ("/plan/pdf/async", test_async);
   ADD ("/plan/pdf/long-tables", test_long_tables);
+  ADD ("/plan/pdf/noncharacter", test_noncharacter);
 
   return g_test_run ();
 }
