@@ -561,6 +561,79 @@ test_import_foreign (PlanFixture   *fx,
   g_assert_null (bridge_plan_get_approval (plan, BRIDGE_PLAN_ROLE_RECEIVING));
 }
 
+/* A document in another namespace is not an EWP agreement, whatever its element names. */
+static void
+test_import_namespace (PlanFixture   *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) foreign = NULL;
+
+  plan_fixture_approve_all (plan);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  foreign = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (foreign, "xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/get-response.xsd\"",
+                                      "xmlns=\"urn:example:not-ewp\"", 1), ==, 1);
+  g_assert_null (bridge_plan_new_from_ewp_xml (foreign->str, -1, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "urn:example:not-ewp"));
+  g_clear_error (&error);
+
+  /* No namespace at all is not EWP's either. */
+  g_string_replace (foreign, " xmlns=\"urn:example:not-ewp\"", "", 1);
+  g_assert_null (bridge_plan_new_from_ewp_xml (foreign->str, -1, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "namespace"));
+}
+
+/* A noncharacter in a text of the document: refused when read, once. */
+static void
+test_import_noncharacter (PlanFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) bad = NULL;
+
+  plan_fixture_approve_all (plan);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  bad = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (bad, "<family-name>李</family-name>", "<family-name>李\xef\xbf\xbe</family-name>", 1), ==, 1);
+  g_assert_null (bridge_plan_new_from_ewp_xml (bad->str, -1, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "family-name"));
+  g_assert_nonnull (strstr (error->message, "U+FFFE"));
+}
+
+/* What the catalog gives the XML is checked as it is written: never a
+ * document that is not well-formed. */
+static void
+test_export_noncharacter (PlanFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(BridgeCatalog) bad = plan_fixture_catalog_with (fx, "\"hei_id\": \"cqu.edu.cn\"",
+                                                            "\"hei_id\": \"cqu\\uffff.edu.cn\"");
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  plan_fixture_approve_all (plan);
+  g_assert_null (bridge_plan_to_ewp_xml (plan, bad, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "hei-id"));
+  g_assert_nonnull (strstr (error->message, "U+FFFF"));
+  g_clear_error (&error);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  assert_valid (fx, xml, "clean.xml");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +653,9 @@ main (int   argc,
   ADD ("/plan/ewp/import-bad", test_import_bad);
   ADD ("/plan/ewp/import-foreign", test_import_foreign);
   ADD ("/plan/ewp/import-damaged", test_import_damaged);
+  ADD ("/plan/ewp/import-namespace", test_import_namespace);
+  ADD ("/plan/ewp/import-noncharacter", test_import_noncharacter);
+  ADD ("/plan/ewp/export-noncharacter", test_export_noncharacter);
 
   return g_test_run ();
 }
