@@ -1578,10 +1578,63 @@ add_dynamic (BridgeAgreementPage *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* What the agreement lacks before its first approval (empty once locked). */
+static GPtrArray *
+missing_items (BridgeAgreementPage *self)
+{
+  if (is_locked (self))
+    return g_ptr_array_new_with_free_func (g_free);
+  return bridge_plan_check_ready (self->plan);
+}
+
+/* Why the approve buttons are insensitive, or NULL when they are not. */
+static char *
+approve_blocked_reason (BridgeAgreementPage *self,
+                        GPtrArray           *missing)
+{
+  g_autoptr(GString) s = NULL;
+
+  if (bridge_plan_get_modified_after_approval (self->plan))
+    return g_strdup (_("The file was changed after it was approved; the approvals no longer match"));
+  if (missing->len == 0)
+    return NULL;
+  s = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                 "The agreement cannot be approved yet; it lacks this:",
+                                 "The agreement cannot be approved yet; it lacks these:",
+                                 missing->len));
+  for (guint i = 0; i < missing->len; i++)
+    g_string_append_printf (s, "\n• %s", (const char *) g_ptr_array_index (missing, i));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The checklist above the approvals: one row per missing item. */
+static void
+add_checklist (BridgeAgreementPage *self,
+               GPtrArray           *missing)
+{
+  for (guint i = 0; i < missing->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *name = g_strdup_printf ("missing-%u", i);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (missing, i));
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Missing"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_set_name (row, name);
+      add_dynamic (self, self->approvals_group, row);
+      g_hash_table_insert (self->children, g_steal_pointer (&name), row);
+    }
+}
+
 static GtkWidget *
 approval_row (BridgeAgreementPage *self,
               BridgePlanRole       role,
-              gboolean             pending)
+              gboolean             pending,
+              const char          *blocked)
 {
   const BridgePlanApproval *a = pending ? bridge_plan_get_pending_approval (self->plan, role)
                                         : bridge_plan_get_approval (self->plan, role);
@@ -1630,8 +1683,9 @@ approval_row (BridgeAgreementPage *self,
     {
       button = gtk_button_new_with_mnemonic (_("_Approve…"));
       g_signal_connect (button, "clicked", G_CALLBACK (approve_clicked_cb), self);
-      gtk_widget_set_sensitive (button, bridge_plan_get_n_groups (self->plan) > 0 &&
-                                        !bridge_plan_get_modified_after_approval (self->plan));
+      /* Insensitive, and the tooltip says why: core's readiness check. */
+      gtk_widget_set_sensitive (button, blocked == NULL);
+      gtk_widget_set_tooltip_text (button, blocked);
     }
   else if (pending || !bridge_plan_get_locked (self->plan))
     {
@@ -1760,8 +1814,13 @@ build_changes (BridgeAgreementPage *self)
       add_dynamic (self, self->changes_group, row);
     }
   if (pending != NULL)
-    for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
-      add_dynamic (self, self->changes_group, approval_row (self, r, TRUE));
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      g_autofree char *blocked = approve_blocked_reason (self, none);
+
+      for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+        add_dynamic (self, self->changes_group, approval_row (self, r, TRUE, blocked));
+    }
 
   /* A column: the two buttons side by side would not fit at 360 px. */
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -1992,12 +2051,22 @@ update (BridgeAgreementPage *self)
       adw_preferences_group_remove (group, row);
     }
   g_ptr_array_set_size (self->dynamic_rows, 0);
-  for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
-    add_dynamic (self, self->approvals_group, approval_row (self, r, FALSE));
-  adw_preferences_group_set_description (self->approvals_group,
-                                         _("The student, and the responsible persons of the sending and "
-                                           "receiving institutions, approve the agreement. Each approval "
-                                           "records the name, position, email and time."));
+  {
+    g_autoptr(GPtrArray) missing = missing_items (self);
+    g_autofree char *blocked = approve_blocked_reason (self, missing);
+
+    add_checklist (self, missing);
+    for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+      add_dynamic (self, self->approvals_group, approval_row (self, r, FALSE, blocked));
+    adw_preferences_group_set_description (self->approvals_group,
+                                           missing->len > 0
+                                           ? _("The agreement needs what is listed here before the student, and the "
+                                               "responsible persons of the sending and receiving institutions, can "
+                                               "approve it. Each approval records the name, position, email and time.")
+                                           : _("The student, and the responsible persons of the sending and "
+                                               "receiving institutions, approve the agreement. Each approval "
+                                               "records the name, position, email and time."));
+  }
   build_changes (self);
   build_versions (self);
 
@@ -2017,6 +2086,7 @@ is_button_child (gpointer key,
                  gpointer data)
 {
   return g_str_has_prefix (key, "approve-") || g_str_has_prefix (key, "withdraw-") ||
+         g_str_has_prefix (key, "missing-") ||
          g_str_has_prefix (key, "pending-") || g_str_has_prefix (key, "approval-") ||
          g_str_equal (key, "propose-add") || g_str_equal (key, "discard-changes");
 }

@@ -394,6 +394,96 @@ test_review (void)
   }
 }
 
+/* The approve buttons of the three, insensitive with @tooltip_part in their
+ * tooltip, or sensitive without one. */
+static void
+assert_approve_buttons (gboolean    sensitive,
+                        const char *tooltip_part)
+{
+  for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+    {
+      g_autofree char *name = g_strconcat ("approve-", bridge_plan_role_to_string (r), NULL);
+      GtkWidget *button = child (name);
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+      g_assert_cmpint (gtk_widget_get_sensitive (button), ==, sensitive);
+      if (sensitive)
+        g_assert_null (tooltip);
+      else
+        {
+          g_assert_nonnull (tooltip);
+          g_assert_nonnull (strstr (tooltip, tooltip_part));
+        }
+    }
+}
+
+/* Before the first approval the page lists what the agreement lacks, as
+ * core's readiness check says it, and the approve buttons wait for it. */
+static void
+test_checklist (void)
+{
+  const char *no_language = _("Choose the student’s language of instruction");
+  const char *no_cefr = _("Choose the student’s CEFR level in the language of instruction");
+  const char *l = g_getenv ("LANGUAGE");
+  g_autoptr(GPtrArray) missing = NULL;
+  GtkWidget *cefr = child ("student-cefr");
+  guint level = adw_combo_row_get_selected (ADW_COMBO_ROW (cefr));
+
+  /* No language of instruction declared yet: one item, the buttons wait. */
+  missing = bridge_plan_check_ready (plan ());
+  for (guint i = 0; i < missing->len; i++)
+    g_test_message ("missing: %s", (char *) g_ptr_array_index (missing, i));
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, no_language);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child ("missing-0"))), ==, no_language);
+  g_assert_null (bridge_agreement_page_get_child (page (), "missing-1"));
+  /* Said in the reader's language. */
+  if (l != NULL && g_str_has_prefix (l, "zh"))
+    {
+      g_assert_cmpstr (no_language, !=, "Choose the student’s language of instruction");
+      g_assert_cmpstr (no_cefr, !=, "Choose the student’s CEFR level in the language of instruction");
+    }
+  assert_approve_buttons (FALSE, no_language);
+  {
+    g_autofree char *first_line = g_strdup (gtk_widget_get_tooltip_text (child ("approve-student")));
+
+    *strchr (first_line, '\n') = '\0';
+    g_assert_cmpstr (first_line, ==, g_dngettext (GETTEXT_PACKAGE,
+                                                 "The agreement cannot be approved yet; it lacks this:",
+                                                 "The agreement cannot be approved yet; it lacks these:", 1));
+  }
+
+  /* No CEFR level either (the walkthrough of issue 14 locked such an agreement). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cefr), 0);
+  gui_test_spin (100);
+  g_assert_null (bridge_plan_get_student (plan ())->cefr);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child ("missing-1"))), ==, no_cefr);
+  assert_approve_buttons (FALSE, no_cefr);
+  {
+    GtkWidget *scroller = gui_test_find (GTK_WIDGET (page ()), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+
+    gui_test_spin (300);
+    g_assert_true (gtk_widget_compute_point (child ("missing-0"), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adj, point.y - 200);
+    shoot (GTK_WIDGET (window), "checklist");
+    gtk_adjustment_set_value (adj, 0);
+  }
+
+  /* Both chosen: the list goes and the buttons can be pressed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cefr), level);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child ("student-language")), 1);
+  gui_test_spin (100);
+  g_assert_nonnull (bridge_plan_get_student (plan ())->language);
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  missing = bridge_plan_check_ready (plan ());
+  g_assert_cmpuint (missing->len, ==, 0);
+  g_assert_null (bridge_agreement_page_get_child (page (), "missing-0"));
+  assert_approve_buttons (TRUE, NULL);
+}
+
 static void
 approve (BridgePlanRole  role,
          gboolean        pending,
@@ -839,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/bad-country", test_bad_country);
   g_test_add_func ("/gui/agreement/institutions-and-mobility", test_institutions_and_mobility);
   g_test_add_func ("/gui/agreement/review", test_review);
+  g_test_add_func ("/gui/agreement/checklist", test_checklist);
   g_test_add_func ("/gui/agreement/approvals", test_approvals);
   g_test_add_func ("/gui/agreement/locked-edit", test_locked_edit);
   g_test_add_func ("/gui/agreement/changes", test_changes);
