@@ -3861,6 +3861,30 @@ bridge_plan_get_version (BridgePlan  *self,
   return g_steal_pointer (&plan);
 }
 
+BridgePlan *
+bridge_plan_new_draft_from (BridgePlan  *self,
+                            GError     **error)
+{
+  g_autoptr(BridgePlan) draft = NULL;
+  g_autoptr(JsonNode) content = NULL;
+  Loader ld = { NULL, error };
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+
+  if (!bridge_plan_get_locked (self))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("The learning agreement is not approved yet; edit it directly"));
+      return NULL;
+    }
+  content = bridge_plan_content_to_json (self);
+  draft = g_object_new (BRIDGE_TYPE_PLAN, NULL);
+  if (!load_content (draft, &ld, json_node_get_object (content)))
+    return NULL;
+  draft->modified = TRUE;
+  return g_steal_pointer (&draft);
+}
+
 GPtrArray *
 bridge_plan_get_version_changes (BridgePlan *self,
                                  guint       version)

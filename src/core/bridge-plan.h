@@ -567,6 +567,14 @@ const char *bridge_plan_get_version_timestamp (BridgePlan *self,
                                                guint       version);
 /* The identifier of the pending changes proposal; NULL when there is none. */
 const char *bridge_plan_get_pending_id        (BridgePlan *self);
+/* A new draft, not approved, with the agreed content of the locked @self
+ * (student, institutions, period, groups; the pending proposal left out)
+ * and the same mobility id. An approved agreement that lacks what its
+ * exports need (from an older version, or approved elsewhere) is corrected
+ * in it and approved again by all three; @self, the record of what was
+ * approved, is not changed. Fails when @self is not locked. */
+BridgePlan *bridge_plan_new_draft_from        (BridgePlan *self,
+                                               GError    **error);
 /* Changes of version @version (2 and later) relative to the one before (element-type BridgePlanChange). */
 GPtrArray  *bridge_plan_get_version_changes   (BridgePlan *self,
                                                guint       version);

@@ -186,6 +186,27 @@ contains "$tmp/out" "李华" "… with the student"
 contains "$tmp/out" "CS301" "… the courses"
 contains "$tmp/out" "Changes proposed" "… and the pending proposal"
 expect 1 "plan import refuses what is not EWP XML" -- "$cli" plan import "$tmp/bad.creditplan" --from-ewp "$plan"
+
+# An agreement approved elsewhere without what EWP needs: it opens, is not
+# sent, and is corrected in a new draft; the approved record stays.
+sed '/<cefr-level>/d' "$tmp/li3.xml" >"$tmp/nocefr.xml"
+expect 0 "an agreement approved elsewhere without a CEFR level imports" -- "$cli" plan import "$tmp/nocefr.creditplan" --from-ewp "$tmp/nocefr.xml"
+expect 1 "… cannot go out as EWP XML" -- "$cli" plan export "$tmp/nocefr.creditplan" --format ewp-xml -o "$tmp/nocefr-out.xml"
+contains "$tmp/err" "CEFR" "… and says what it lacks"
+cp "$tmp/nocefr.creditplan" "$tmp/nocefr.before"
+expect 2 "plan reopen will not write over the approved record" -- "$cli" plan reopen "$tmp/nocefr.creditplan" -o "$tmp/nocefr.creditplan"
+expect 2 "plan reopen needs --output" -- "$cli" plan reopen "$tmp/nocefr.creditplan"
+expect 1 "plan reopen refuses a draft" -- "$cli" plan reopen "$tmp/bare.creditplan" -o "$tmp/x2.creditplan"
+contains "$tmp/err" "not approved yet" "… and says to edit it directly"
+expect 0 "plan reopen starts a new draft" -- "$cli" plan reopen "$tmp/nocefr.creditplan" -o "$tmp/redraft.creditplan"
+contains "$tmp/out" "CEFR level" "… and lists what it needs before approval"
+if cmp -s "$tmp/nocefr.creditplan" "$tmp/nocefr.before"; then ok "… and leaves the approved record as it was"; else not_ok "… and leaves the approved record as it was"; fi
+expect 0 "… the draft opens" -- "$cli" plan show "$tmp/redraft.creditplan" --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["plan"]; assert not d.get("versions") and not d.get("approvals"); assert d["student"]["name"]' "$tmp/out" 2>"$tmp/err"; then
+  ok "… not approved, with the agreement's content"
+else
+  not_ok "… not approved, with the agreement's content"
+fi
 expect 0 "a draft plan" -- "$cli" plan new "$tmp/draft.creditplan" --student "Li Hua" --home scu --host cqu --term 2026-autumn
 expect 0 "… takes a course" -- "$cli" plan add "$tmp/draft.creditplan" CS301 --replaces CS305
 expect 0 "… and removes it again without a reason" -- "$cli" plan remove "$tmp/draft.creditplan" CS305 --home

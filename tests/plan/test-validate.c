@@ -406,6 +406,40 @@ test_not_ready_old_file (PlanFixture   *fx,
   items = bridge_plan_check_ready (loaded);
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (items, 0), "date of birth"));
+
+  /* Locked, it cannot be edited: a new draft is corrected and approved again. */
+  g_assert_true (bridge_plan_get_locked (loaded));
+  g_assert_false (bridge_plan_set_student (loaded, bridge_plan_get_student (loaded), &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  {
+    g_autoptr(BridgePlan) draft = bridge_plan_new_draft_from (loaded, &error);
+    g_auto(BridgePlanStudent) s = { 0 };
+    g_autoptr(GPtrArray) left = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (bridge_plan_get_locked (draft));
+    g_assert_null (bridge_plan_get_approval (draft, BRIDGE_PLAN_ROLE_STUDENT));
+    g_assert_cmpstr (bridge_plan_get_mobility_id (draft), ==, bridge_plan_get_mobility_id (loaded));
+    g_assert_cmpuint (bridge_plan_get_n_groups (draft), ==, bridge_plan_get_n_groups (loaded));
+    g_assert_true (bridge_plan_get_modified (draft));
+    bridge_plan_student_copy (bridge_plan_get_student (draft), &s);
+    g_free (s.birth_date);
+    s.birth_date = g_strdup ("2004-02-29");
+    g_assert_true (bridge_plan_set_student (draft, &s, &error));
+    g_assert_no_error (error);
+    left = bridge_plan_check_ready (draft);
+    g_assert_cmpuint (left->len, ==, 0);
+    plan_fixture_approve_all (draft);
+    g_assert_true (bridge_plan_get_locked (draft));
+  }
+  /* A draft has nothing to reopen. */
+  {
+    g_autoptr(BridgePlan) fresh = plan_fixture_make_plan (fx);
+
+    g_assert_null (bridge_plan_new_draft_from (fresh, &error));
+    g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  }
 }
 
 /* Files ---------------------------------------------------------------------- */
@@ -456,7 +490,7 @@ main (int argc, char *argv[])
   ADD ("/validate/ready/complete", test_ready, NULL);
   ADD ("/validate/ready/lacking", test_not_ready, NULL);
   g_test_add_func ("/validate/ready/empty", test_not_ready_empty);
-  ADD ("/validate/ready/old-file", test_not_ready_old_file, NULL);
+  ADD ("/validate/ready/old-file-reopened", test_not_ready_old_file, NULL);
   ADD ("/validate/load/U+FFFE", test_load_noncharacter, "Zhang\\ufffeWei");
   ADD ("/validate/load/U+FFFF", test_load_noncharacter, "Zhang\\uffffWei");
   ADD ("/validate/load/U+FDD0", test_load_noncharacter, "Zhang\\ufdd0Wei");
