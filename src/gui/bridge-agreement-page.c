@@ -1607,11 +1607,20 @@ approve_blocked_reason (BridgeAgreementPage *self,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+static gboolean
+is_checklist_child (gpointer key,
+                    gpointer value,
+                    gpointer data)
+{
+  return g_str_has_prefix (key, "missing-");
+}
+
 /* The checklist above the approvals: one row per missing item. */
 static void
 add_checklist (BridgeAgreementPage *self,
                GPtrArray           *missing)
 {
+  g_hash_table_foreach_remove (self->children, is_checklist_child, NULL);
   for (guint i = 0; i < missing->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -1906,7 +1915,7 @@ build_versions (BridgeAgreementPage *self)
 /* ------------------------------------------------------------------------ */
 /* Where the agreement stands                                                */
 
-static void
+static GtkWidget *
 add_problem (BridgeAgreementPage *self,
              const char          *icon_name,
              const char          *style,
@@ -1924,6 +1933,56 @@ add_problem (BridgeAgreementPage *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_append (self->problems_list, row);
   g_ptr_array_add (self->problem_rows, row);
+  return row;
+}
+
+/* An approved agreement that lacks what its exports need cannot be edited:
+ * its content goes into a new draft, approved again; the file stays the
+ * record of what was approved. */
+static void
+reopen_clicked_cb (BridgeAgreementPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgePlan) draft = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!BRIDGE_IS_WINDOW (root))
+    return;
+  if (bridge_plan_get_modified (self->plan))
+    {
+      toast (self, _("Save the agreement first, so that its review and grades are kept"));
+      return;
+    }
+  draft = bridge_plan_new_draft_from (self->plan, &error);
+  if (draft == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  bridge_plan_page_open_draft (BRIDGE_PLAN_PAGE (bridge_window_get_page (BRIDGE_WINDOW (root), "plan")), draft);
+  toast (self, _("A new draft of the agreement: correct what it lacks, save it under a new name, and have it approved again"));
+}
+
+static void
+add_reopen_problem (BridgeAgreementPage *self)
+{
+  g_autoptr(GPtrArray) lacking = bridge_plan_check_ready (self->plan);
+  g_autofree char *list = NULL;
+  GtkWidget *row, *button;
+
+  if (lacking->len == 0)
+    return;
+  g_ptr_array_add (lacking, NULL);
+  list = g_strjoinv ("\n", (char **) lacking->pdata);
+  row = add_problem (self, "dialog-warning-symbolic", "warning",
+                     _("This approved agreement lacks what its exports need"), list);
+  button = gtk_button_new_with_mnemonic (_("_Reopen as New Draft"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Opens a new draft with what this agreement says, to correct and "
+                                         "approve again; this file stays the record of what was approved"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (reopen_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_hash_table_insert (self->children, g_strdup ("reopen-draft"), button);
 }
 
 static void
@@ -1989,7 +2048,10 @@ update_status (BridgeAgreementPage *self)
   for (guint i = 0; i < self->problem_rows->len; i++)
     gtk_list_box_remove (self->problems_list, g_ptr_array_index (self->problem_rows, i));
   g_ptr_array_set_size (self->problem_rows, 0);
+  g_hash_table_remove (self->children, "reopen-draft");
 
+  if (locked && !bridge_plan_get_modified_after_approval (self->plan))
+    add_reopen_problem (self);
   if (bridge_plan_get_modified_after_approval (self->plan))
     add_problem (self, "dialog-error-symbolic", "error", _("Modified after approval"),
                  locked
@@ -2086,7 +2148,7 @@ is_button_child (gpointer key,
                  gpointer data)
 {
   return g_str_has_prefix (key, "approve-") || g_str_has_prefix (key, "withdraw-") ||
-         g_str_has_prefix (key, "missing-") ||
+         g_str_has_prefix (key, "missing-") || g_str_equal (key, "reopen-draft") ||
          g_str_has_prefix (key, "pending-") || g_str_has_prefix (key, "approval-") ||
          g_str_equal (key, "propose-add") || g_str_equal (key, "discard-changes");
 }

@@ -1133,6 +1133,18 @@ bridge_plan_page_new_plan (BridgePlanPage *self)
   set_file (self, NULL);
 }
 
+void
+bridge_plan_page_open_draft (BridgePlanPage *self,
+                             BridgePlan     *plan)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+
+  set_plan (self, plan);
+  bridge_plan_set_modified (self->plan, TRUE);
+  set_file (self, NULL);
+}
+
 gboolean
 bridge_plan_page_load (BridgePlanPage *self,
                        GFile          *file,

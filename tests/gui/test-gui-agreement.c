@@ -16,6 +16,7 @@
 
 #include "bridge-agreement-page.h"
 #include "bridge-plan-page.h"
+#include "bridge-plan-private.h"
 #include "gui-test-util.h"
 
 static BridgeApplication *app;
@@ -847,6 +848,87 @@ plan_shown_locked (gpointer data)
 
 /* The page, to look at: 1400 and 360 px, light and dark, top to bottom, in
  * a window of that size with the saved agreement. */
+/* An agreement approved elsewhere without a CEFR level cannot be edited nor
+ * sent: the page says what it lacks and reopens it as a new draft, which
+ * lists the same before its first approval. */
+static void
+test_reopen (void)
+{
+  g_autoptr(BridgePlan) approved = bridge_plan_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "approved-elsewhere.creditplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { host_ids[0], NULL };
+  const char *no_cefr = _("Choose the student’s CEFR level in the language of instruction");
+  BridgePlanStudent student = { (char *) "李华", NULL, NULL, NULL, NULL, NULL, BRIDGE_CYCLE_BACHELOR,
+                                (char *) "0613", (char *) "en", NULL };
+  BridgePlanInstitution home = { (char *) "scu", NULL, { (char *) "王老师", NULL, (char *) "wang@scu.edu.cn" }, { 0 } };
+  BridgePlanInstitution host = { (char *) "cqu", NULL, { (char *) "Dr. Chen", NULL, (char *) "chen@cqu.edu.cn" }, { 0 } };
+  BridgePlanPerson people[] = {
+    { (char *) "李华", NULL, NULL },
+    { (char *) "王老师", (char *) "Coordinator", (char *) "wang@scu.edu.cn" },
+    { (char *) "Dr. Chen", (char *) "Coordinator", (char *) "chen@cqu.edu.cn" },
+  };
+  BridgePlan *old = plan ();
+  g_autofree char *mobility = NULL;
+  GtkWidget *reopen;
+
+  g_assert_true (bridge_plan_set_student (approved, &student, &error));
+  g_assert_true (bridge_plan_set_institution (approved, BRIDGE_PLAN_SIDE_HOME, &home, &error));
+  g_assert_true (bridge_plan_set_institution (approved, BRIDGE_PLAN_SIDE_HOST, &host, &error));
+  bridge_plan_set_term (approved, "2026-autumn");
+  g_assert_true (bridge_plan_set_dates (approved, "2026-09-01", "2027-01-20", &error));
+  g_assert_nonnull (bridge_plan_add_group (approved, catalog (), ids, NULL, &error));
+  g_assert_no_error (error);
+  /* Approved as an import records it: the readiness check is not asked. */
+  for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+    g_assert_true (bridge_plan_record_approval (approved, r, &people[r], "2026-06-01T10:00:00Z", &error));
+  g_assert_true (bridge_plan_get_locked (approved));
+  g_assert_true (bridge_plan_save (approved, path, &error));
+  g_assert_no_error (error);
+
+  bridge_window_open_plan (window, file);
+  g_assert_true (gui_test_wait (plan_replaced, old, 5000));
+  bridge_window_show_page (window, "agreement");
+  gui_test_spin (100);
+  g_assert_true (bridge_plan_get_locked (plan ()));
+  g_assert_true (gtk_widget_get_visible (child ("problems")));
+  reopen = child ("reopen-draft");
+  g_assert_true (gtk_widget_get_sensitive (reopen));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (reopen));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (reopen, ADW_TYPE_ACTION_ROW))),
+                            no_cefr));
+  shoot (GTK_WIDGET (window), "reopen");
+
+  mobility = g_strdup (bridge_plan_get_mobility_id (plan ()));
+  old = plan ();
+  click ("reopen-draft");
+  gui_test_spin (100);
+  g_assert_true (plan () != old);
+  g_assert_false (bridge_plan_get_locked (plan ()));
+  g_assert_true (bridge_plan_get_modified (plan ()));
+  g_assert_null (bridge_plan_page_get_file (plan_page ()));
+  g_assert_cmpstr (bridge_plan_get_mobility_id (plan ()), ==, mobility);
+  g_assert_null (bridge_agreement_page_get_child (page (), "reopen-draft"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child ("missing-0"))), ==, no_cefr);
+  assert_approve_buttons (FALSE, no_cefr);
+  /* The level chosen, the draft can be approved again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child ("student-cefr")), 4);
+  gui_test_spin (100);
+  g_assert_cmpstr (bridge_plan_get_student (plan ())->cefr, ==, "B2");
+  g_assert_null (bridge_agreement_page_get_child (page (), "missing-0"));
+  assert_approve_buttons (TRUE, NULL);
+  /* The approved record was not touched. */
+  {
+    g_autoptr(BridgePlan) record = bridge_plan_new_from_file (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bridge_plan_get_locked (record));
+    g_assert_null (bridge_plan_get_student (record)->cefr);
+  }
+  g_unlink (path);
+}
+
 static void
 test_screenshots (void)
 {
@@ -938,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/screenshots", test_screenshots);
   g_test_add_func ("/gui/agreement/modified-after-approval", test_modified_after_approval);
   g_test_add_func ("/gui/agreement/unknown-course", test_unknown_course);
+  g_test_add_func ("/gui/agreement/reopen", test_reopen);
 
   status = g_test_run ();
 
