@@ -2747,6 +2747,16 @@ load_changes (Loader     *ld,
   return g_steal_pointer (&changes);
 }
 
+/* Whether get_object () of @member failed, rather than found it absent or null. */
+static gboolean
+member_failed (JsonObject *o,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+}
+
 static gboolean
 load_institution (Loader                *ld,
                   JsonObject            *root,
@@ -2782,8 +2792,10 @@ load_content (BridgePlan *self,
       self->mobility_id = g_strdup_printf ("cb-%s", uuid);
     }
 
+  /* get_object () fails with an error only when the member is there and
+   * neither null nor an object. */
   so = get_object (ld, root, "student", "$", FALSE);
-  if (so == NULL && json_object_has_member (root, "student"))
+  if (so == NULL && member_failed (root, "student"))
     return FALSE;
   if (so != NULL)
     {
@@ -2810,7 +2822,7 @@ load_content (BridgePlan *self,
     return FALSE;
 
   mo = get_object (ld, root, "mobility", "$", FALSE);
-  if (mo == NULL && json_object_has_member (root, "mobility"))
+  if (mo == NULL && member_failed (root, "mobility"))
     return FALSE;
   if (mo != NULL)
     {

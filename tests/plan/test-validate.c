@@ -464,6 +464,25 @@ test_load_noncharacter (PlanFixture   *fx,
   g_assert_nonnull (strstr (error->message, "invisible character"));
 }
 
+/* A member that is null reads as one that is absent; one of the wrong type
+ * is refused with a message. Neither fails without saying why. */
+static void
+test_load_null_member (gconstpointer data)
+{
+  const char *member = data;
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"credit-bridge-plan\", \"version\": 1, \"%s\": null}", member);
+  g_autofree char *wrong = g_strdup_printf ("{\"format\": \"credit-bridge-plan\", \"version\": 1, \"%s\": 7}", member);
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = bridge_plan_new_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_null (bridge_plan_new_from_data (wrong, -1, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, member));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -497,6 +516,9 @@ main (int argc, char *argv[])
   ADD ("/validate/load/U+10FFFF", test_load_noncharacter, "Zhang\\udbff\\udfffWei");
   ADD ("/validate/load/U+0007", test_load_noncharacter, "Zhang\\u0007Wei");
 #undef ADD
+  g_test_add_data_func ("/validate/load/null-student", "student", test_load_null_member);
+  g_test_add_data_func ("/validate/load/null-mobility", "mobility", test_load_null_member);
+  g_test_add_data_func ("/validate/load/null-sending", "sending", test_load_null_member);
 
   return g_test_run ();
 }
