@@ -315,7 +315,8 @@ is_language_tag (const char *tag)
   guint n = g_strv_length (parts);
   guint i = 0;
   gsize len;
-  /* 0 language, 1 extlang, 2 script, 3 region, 4 variant, 5 extension, 6 private use */
+  /* What may come next: 1 after the language (an extlang, a script…), 3 after
+   * the script, 4 after the region or a variant, 5 in an extension, 6 in private use */
   int state;
 
   for (guint k = 0; k < n; k++)
