@@ -1,4 +1,4 @@
-/* bridge-cli-plan.c: credit-bridge-cli plan new|add|show|approve|export|verify|grades
+/* bridge-cli-plan.c: credit-bridge-cli plan new|add|show|approve|export|verify|grades|reopen
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -202,7 +202,11 @@ plan_new (int argc, char **argv)
   s.isced = isced;
   s.language = language;
   s.cefr = cefr;
-  bridge_plan_set_student (plan, &s);
+  if (!bridge_plan_set_student (plan, &s, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
   {
     BridgePlanInstitution inst = { 0 };
 
@@ -211,13 +215,21 @@ plan_new (int argc, char **argv)
     inst.responsible.name = home_name;
     inst.responsible.position = home_position;
     inst.responsible.email = home_email;
-    bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &inst);
+    if (!bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &inst, &error))
+      {
+        bridge_cli_error ("%s", error->message);
+        return BRIDGE_EXIT_ERROR;
+      }
     inst.university = host;
     inst.faculty = host_faculty;
     inst.responsible.name = host_name;
     inst.responsible.position = host_position;
     inst.responsible.email = host_email;
-    bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &inst);
+    if (!bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &inst, &error))
+      {
+        bridge_cli_error ("%s", error->message);
+        return BRIDGE_EXIT_ERROR;
+      }
   }
   bridge_plan_set_term (plan, term);
   if (t != NULL && t->start != NULL && t->end != NULL)
@@ -226,8 +238,13 @@ plan_new (int argc, char **argv)
       int m = atoi (t->start + 5);
       g_autofree char *year = m >= 8 ? g_strdup_printf ("%d/%d", y, y + 1) : g_strdup_printf ("%d/%d", y - 1, y);
 
-      bridge_plan_set_dates (plan, t->start, t->end);
-      bridge_plan_set_academic_year (plan, year);
+      /* From the catalog: a term it carries with bad dates is the feed's mistake. */
+      if (!bridge_plan_set_dates (plan, t->start, t->end, &error)
+          || !bridge_plan_set_academic_year (plan, year, &error))
+        {
+          bridge_cli_error ("%s", error->message);
+          return BRIDGE_EXIT_ERROR;
+        }
     }
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
@@ -678,8 +695,11 @@ plan_review (int argc, char **argv)
     }
   if (status != NULL)
     bridge_plan_set_group_status (plan, group, st);
-  if (comment != NULL && course == NULL)
-    bridge_plan_set_group_comment (plan, group, comment);
+  if (comment != NULL && course == NULL && !bridge_plan_set_group_comment (plan, group, comment, &error))
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
   if (comment != NULL && course != NULL)
     {
       BridgePlanSide side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
@@ -1211,6 +1231,72 @@ plan_import (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
+/* plan reopen -------------------------------------------------------------- */
+
+static int
+plan_reopen (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The new draft's plan file"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — start a new draft of an approved agreement"));
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(BridgePlan) draft = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) in = NULL, out = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Writes to --output a new draft with what the approved agreement PLAN "
+                                  "says, to correct what it lacks and approve again; PLAN stays as the "
+                                  "record of what was approved."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!bridge_cli_parse (context, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL || output == NULL || output[0] == '\0')
+    {
+      bridge_cli_error (_("plan reopen takes one PLAN file and --output FILE"));
+      return BRIDGE_EXIT_USAGE;
+    }
+  in = g_file_new_for_commandline_arg (rest[0]);
+  out = g_file_new_for_commandline_arg (output);
+  if (g_file_equal (in, out))
+    {
+      bridge_cli_error (_("--output must be another file: %s is the record of the approved agreement"), rest[0]);
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      bridge_cli_error (_("%s already exists; use --force to replace it"), output);
+      return BRIDGE_EXIT_ERROR;
+    }
+  plan = open_plan (rest[0]);
+  if (plan == NULL)
+    return BRIDGE_EXIT_ERROR;
+  draft = bridge_plan_new_draft_from (plan, &error);
+  if (draft == NULL)
+    {
+      bridge_cli_error ("%s", error->message);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (!save_plan (draft, output))
+    return BRIDGE_EXIT_ERROR;
+  printf (_("Wrote %s: a new draft of the agreement in %s, to be approved again by all three.\n"),
+          output, rest[0]);
+  missing = bridge_plan_check_ready (draft);
+  if (missing->len > 0)
+    printf ("%s\n", _("Before it can be approved, it needs:"));
+  for (guint i = 0; i < missing->len; i++)
+    printf ("  • %s\n", (const char *) g_ptr_array_index (missing, i));
+  return BRIDGE_EXIT_OK;
+}
+
 /* Dispatch ----------------------------------------------------------------- */
 
 static const BridgeCliCommand subcommands[] = {
@@ -1224,6 +1310,7 @@ static const BridgeCliCommand subcommands[] = {
   { "verify", plan_verify, N_("Check a printed agreement’s digest against the plan file") },
   { "grades", plan_grades, N_("Enter the host’s grades and convert them into home grades") },
   { "import", plan_import, N_("Make a plan from a partner’s EWP learning agreement") },
+  { "reopen", plan_reopen, N_("Start a new draft of an approved agreement, to correct and approve again") },
 };
 
 int

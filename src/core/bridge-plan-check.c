@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "bridge-credit.h"
@@ -18,6 +19,7 @@
 #include "bridge-grading.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
+#include "bridge-validate.h"
 
 /* A usual full-time term is 30 ECTS; a term outside 20–40 ECTS worth of home
  * credits is unusual enough to ask the advisor about. */
@@ -251,6 +253,247 @@ bridge_plan_compute_totals (BridgePlan        *self,
   return TRUE;
 }
 
+/* Rules of the fields ------------------------------------------------------ */
+
+typedef gboolean (*Validator) (const char *field, const char *value, GError **error);
+
+static const struct
+{
+  const char *label;
+  gsize       offset;
+  Validator   validate;
+} student_fields[] = {
+  { N_("The student’s name"), offsetof (BridgePlanStudent, name), bridge_validate_text },
+  { N_("The student number"), offsetof (BridgePlanStudent, student_number), bridge_validate_text },
+  { N_("The student’s email address"), offsetof (BridgePlanStudent, email), bridge_validate_email },
+  { N_("The student’s date of birth"), offsetof (BridgePlanStudent, birth_date), bridge_validate_date },
+  { N_("The student’s nationality"), offsetof (BridgePlanStudent, nationality), bridge_validate_country },
+  { N_("The student’s gender"), offsetof (BridgePlanStudent, gender), bridge_validate_gender },
+  { N_("The student’s field of education"), offsetof (BridgePlanStudent, isced), bridge_validate_isced },
+  { N_("The student’s language of instruction"), offsetof (BridgePlanStudent, language), bridge_validate_language },
+  { N_("The student’s CEFR level"), offsetof (BridgePlanStudent, cefr), bridge_validate_cefr },
+};
+
+static const struct
+{
+  const char *label[2];                   /* by BridgePlanSide: host, home */
+  gsize       offset;
+  Validator   validate;
+} institution_fields[] = {
+  { { N_("The receiving faculty or department"), N_("The sending faculty or department") },
+    offsetof (BridgePlanInstitution, faculty), bridge_validate_text },
+  { { N_("The name of the receiving responsible person"), N_("The name of the sending responsible person") },
+    offsetof (BridgePlanInstitution, responsible.name), bridge_validate_text },
+  { { N_("The position of the receiving responsible person"), N_("The position of the sending responsible person") },
+    offsetof (BridgePlanInstitution, responsible.position), bridge_validate_text },
+  { { N_("The email address of the receiving responsible person"), N_("The email address of the sending responsible person") },
+    offsetof (BridgePlanInstitution, responsible.email), bridge_validate_email },
+  { { N_("The name of the receiving contact person"), N_("The name of the sending contact person") },
+    offsetof (BridgePlanInstitution, contact.name), bridge_validate_text },
+  { { N_("The position of the receiving contact person"), N_("The position of the sending contact person") },
+    offsetof (BridgePlanInstitution, contact.position), bridge_validate_text },
+  { { N_("The email address of the receiving contact person"), N_("The email address of the sending contact person") },
+    offsetof (BridgePlanInstitution, contact.email), bridge_validate_email },
+};
+
+/* Runs @validate; with @problems keeps the message and goes on. */
+static gboolean
+run_validator (Validator    validate,
+               const char  *label,
+               const char  *value,
+               GPtrArray   *problems,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (validate (_(label), value, &local_error))
+    return TRUE;
+  if (problems != NULL)
+    g_ptr_array_add (problems, g_strdup (local_error->message));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+bridge_plan_validate_student (const BridgePlanStudent  *student,
+                              GPtrArray                *problems,
+                              GError                  **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (student_fields); i++)
+    {
+      const char *value = G_STRUCT_MEMBER (const char *, student, student_fields[i].offset);
+
+      if (!run_validator (student_fields[i].validate, student_fields[i].label, value, problems, error))
+        {
+          ok = FALSE;
+          if (problems == NULL)
+            break;
+        }
+    }
+  return ok;
+}
+
+gboolean
+bridge_plan_validate_institution (BridgePlanSide                side,
+                                  const BridgePlanInstitution  *institution,
+                                  GPtrArray                    *problems,
+                                  GError                      **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (institution_fields); i++)
+    {
+      const char *value = G_STRUCT_MEMBER (const char *, institution, institution_fields[i].offset);
+
+      if (!run_validator (institution_fields[i].validate, institution_fields[i].label[side], value,
+                          problems, error))
+        {
+          ok = FALSE;
+          if (problems == NULL)
+            break;
+        }
+    }
+  return ok;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+group_is_empty (BridgePlanGroup *group)
+{
+  return bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST) == 0;
+}
+
+/* The components (as pointers) that repeat one before them on the same side. */
+static GHashTable *
+duplicate_components (BridgePlan *self)
+{
+  GHashTable *dups = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = bridge_plan_get_n_groups (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanGroup *group = bridge_plan_get_group (self, i);
+
+      for (guint side = 0; side < 2; side++)
+        for (guint j = 0; j < bridge_plan_group_get_n_components (group, side); j++)
+          {
+            const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, j);
+            g_autofree char *key = g_strdup_printf ("%u:%s", side, c->course_id);
+
+            if (g_hash_table_contains (seen, key))
+              g_hash_table_add (dups, (gpointer) c);
+            else
+              g_hash_table_add (seen, g_steal_pointer (&key));
+          }
+    }
+  return dups;
+}
+
+static const char *
+comp_name (const BridgePlanComponent *c)
+{
+  return c->code ? c->code : c->course_id;
+}
+
+static void
+need (GPtrArray  *problems,
+      gboolean    missing,
+      const char *sentence)
+{
+  if (missing)
+    g_ptr_array_add (problems, g_strdup (sentence));
+}
+
+GPtrArray *
+bridge_plan_check_ready (BridgePlan *self)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  const BridgePlanStudent *s;
+  const BridgePlanInstitution *home, *host;
+  const char *start, *end;
+  g_autoptr(GHashTable) dups = NULL;
+  guint n;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), problems);
+
+  s = bridge_plan_get_student (self);
+  need (problems, is_blank (s->name), _("Enter the student’s name"));
+  need (problems, is_blank (s->isced),
+        _("Enter the student’s field of education, its ISCED-F code (for example 0613)"));
+  need (problems, is_blank (s->language), _("Choose the student’s language of instruction"));
+  need (problems, is_blank (s->cefr), _("Choose the student’s CEFR level in the language of instruction"));
+  bridge_plan_validate_student (s, problems, NULL);
+
+  home = bridge_plan_get_institution (self, BRIDGE_PLAN_SIDE_HOME);
+  host = bridge_plan_get_institution (self, BRIDGE_PLAN_SIDE_HOST);
+  need (problems, is_blank (home->university), _("Choose the home (sending) university"));
+  need (problems, is_blank (host->university), _("Choose the host (receiving) university"));
+  need (problems, !is_blank (home->university) && g_strcmp0 (home->university, host->university) == 0,
+        _("The home and the host university are the same; choose the university the student goes to"));
+  need (problems, is_blank (home->responsible.name),
+        _("Enter the name of the sending institution’s responsible person"));
+  need (problems, is_blank (home->responsible.email),
+        _("Enter the email address of the sending institution’s responsible person"));
+  bridge_plan_validate_institution (BRIDGE_PLAN_SIDE_HOME, home, problems, NULL);
+  need (problems, is_blank (host->responsible.name),
+        _("Enter the name of the receiving institution’s responsible person"));
+  need (problems, is_blank (host->responsible.email),
+        _("Enter the email address of the receiving institution’s responsible person"));
+  bridge_plan_validate_institution (BRIDGE_PLAN_SIDE_HOST, host, problems, NULL);
+
+  start = bridge_plan_get_start_date (self);
+  end = bridge_plan_get_end_date (self);
+  need (problems, is_blank (bridge_plan_get_term (self)), _("Choose the host term of the mobility"));
+  need (problems, is_blank (start), _("Enter the date the mobility starts"));
+  need (problems, is_blank (end), _("Enter the date the mobility ends"));
+  run_validator (bridge_validate_date, N_("The start of the mobility"), start, problems, NULL);
+  run_validator (bridge_validate_date, N_("The end of the mobility"), end, problems, NULL);
+  need (problems, bridge_validate_date ("", start, NULL) && bridge_validate_date ("", end, NULL)
+                  && !is_blank (start) && !is_blank (end) && strcmp (end, start) < 0,
+        _("The mobility ends before it starts; correct the dates"));
+  run_validator (bridge_validate_academic_year, N_("The academic year"),
+                 bridge_plan_get_academic_year (self), problems, NULL);
+  run_validator (bridge_validate_multiline, N_("The text of the provisions"),
+                 bridge_plan_get_provisions (self), problems, NULL);
+
+  n = bridge_plan_get_n_groups (self);
+  need (problems, n == 0, _("Add a recognition group: a host course and the home courses it replaces"));
+  dups = duplicate_components (self);
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanGroup *group = bridge_plan_get_group (self, i);
+
+      if (group_is_empty (group))
+        /* Translators: groups are numbered from 1 as the window shows them */
+        g_ptr_array_add (problems, g_strdup_printf (_("Recognition group %u has no host course; add one or remove the group"),
+                                                    i + 1));
+      for (guint side = 0; side < 2; side++)
+        for (guint j = 0; j < bridge_plan_group_get_n_components (group, side); j++)
+          {
+            const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, j);
+
+            if (g_hash_table_contains (dups, c))
+              g_ptr_array_add (problems,
+                               /* Translators: a course code, then a group number */
+                               g_strdup_printf (_("%s is in the plan twice (again in recognition group %u); remove one"),
+                                                comp_name (c), i + 1));
+          }
+    }
+  return problems;
+}
+
 /* Warnings ----------------------------------------------------------------- */
 
 static void
@@ -267,12 +510,6 @@ warn (GPtrArray             *warnings,
   w->course_id = g_strdup (course_id);
   w->message = message;
   g_ptr_array_add (warnings, w);
-}
-
-static const char *
-comp_name (const BridgePlanComponent *c)
-{
-  return c->code ? c->code : c->course_id;
 }
 
 static gboolean
@@ -297,7 +534,7 @@ bridge_plan_check (BridgePlan    *self,
 {
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_plan_warning_free);
   g_auto(Ctx) ctx = { 0 };
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) dups = NULL;
   g_autoptr(GHashTable) term_hours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const BridgePlanStudent *student = bridge_plan_get_student (self);
   guint n;
@@ -315,11 +552,12 @@ bridge_plan_check (BridgePlan    *self,
     return warnings;
 
   n = bridge_plan_get_n_groups (self);
+  dups = duplicate_components (self);
   for (guint i = 0; i < n; i++)
     {
       BridgePlanGroup *group = bridge_plan_get_group (self, i);
 
-      if (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST) == 0)
+      if (group_is_empty (group))
         warn (warnings, BRIDGE_PLAN_WARNING_EMPTY_GROUP, group, NULL,
               g_strdup (_("This recognition group has no host course; add one or remove the group")));
 
@@ -328,17 +566,14 @@ bridge_plan_check (BridgePlan    *self,
           {
             const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, j);
             BridgeCourse *course = ctx_course (&ctx, c->course_id);
-            g_autofree char *key = g_strdup_printf ("%u:%s", side, c->course_id);
 
             if (course == NULL)
               warn (warnings, BRIDGE_PLAN_WARNING_UNKNOWN_COURSE, group, c->course_id,
                     g_strdup_printf (_("%s is no longer in the catalog; it is kept as recorded in the plan — check it with the university"),
                                      comp_name (c)));
-            if (g_hash_table_contains (seen, key))
+            if (g_hash_table_contains (dups, c))
               warn (warnings, BRIDGE_PLAN_WARNING_DUPLICATE, group, c->course_id,
                     g_strdup_printf (_("%s appears more than once in the plan"), comp_name (c)));
-            else
-              g_hash_table_add (seen, g_steal_pointer (&key));
 
             if (side != BRIDGE_PLAN_SIDE_HOST || course == NULL)
               continue;

@@ -35,6 +35,7 @@
 #include "bridge-error.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
+#include "bridge-validate.h"
 
 #define EWP_NS "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/get-response.xsd"
 #define TRM_NS "https://github.com/erasmus-without-paper/ewp-specs-types-academic-term/tree/stable-v2"
@@ -53,6 +54,7 @@ typedef struct
   GString              *out;
   GString              *saved;            /* while writing a proposal's content */
   int                   depth;
+  char                **bad_text;         /* the first text XML cannot carry, as a message */
 } Writer;
 
 static void
@@ -88,8 +90,20 @@ w_text (Writer     *w,
 {
   g_autofree char *escaped = NULL;
 
+  gunichar bad;
+
   if (text == NULL)
     return;
+  /* XML 1.0 has no place for control characters or noncharacters, even as
+   * references: the document would not be well-formed. */
+  if (!bridge_validate_chars (text, TRUE, &bad))
+    {
+      if (*w->bad_text == NULL)
+        /* Translators: an EWP element such as "title", then a character code such as U+FFFE */
+        *w->bad_text = g_strdup_printf (_("the %s contains the invisible character U+%04X; correct it in the plan or the catalog"),
+                                       name, bad);
+      return;
+    }
   escaped = g_markup_escape_text (text, -1);
   w_indent (w);
   g_string_append_printf (w->out, "<%s>%s</%s>\n", name, escaped, name);
@@ -130,12 +144,7 @@ is_blank (const char *s)
 static gboolean
 looks_like_email (const char *s)
 {
-  const char *at;
-
-  if (is_blank (s))
-    return FALSE;
-  at = strchr (s, '@');
-  return at != NULL && at != s && strchr (at + 1, '.') != NULL && at[1] != '.';
+  return !is_blank (s) && bridge_validate_email ("", s, NULL);
 }
 
 static gboolean
@@ -618,35 +627,16 @@ write_student (Writer  *w,
 
       w_text (w, "global-id", gid);
     }
-  if (!is_blank (s->birth_date))
-    {
-      g_autoptr(GDate) d = g_date_new ();
-
-      g_date_set_parse (d, s->birth_date);
-      if (strlen (s->birth_date) != 10 || !g_date_valid (d))
-        return ewp_fail (error, _("the date of birth “%s” is not YYYY-MM-DD"), s->birth_date);
-      w_text (w, "birth-date", s->birth_date);
-    }
+  /* bridge_plan_check_ready () checked the values with bridge-validate.h. */
+  w_text (w, "birth-date", is_blank (s->birth_date) ? NULL : s->birth_date);
   if (!is_blank (s->nationality))
     {
       g_autofree char *cc = g_ascii_strup (s->nationality, -1);
 
-      if (strlen (cc) != 2 || !g_ascii_isalpha (cc[0]) || !g_ascii_isalpha (cc[1]))
-        return ewp_fail (error, _("the nationality “%s” is not a two-letter country code"), s->nationality);
       w_text (w, "citizenship", cc);
     }
-  if (!is_blank (s->gender))
-    {
-      if (!g_str_equal (s->gender, "0") && !g_str_equal (s->gender, "1") && !g_str_equal (s->gender, "2") && !g_str_equal (s->gender, "9"))
-        return ewp_fail (error, _("the gender must be an ISO/IEC 5218 code (0, 1, 2 or 9)"));
-      w_text (w, "gender", s->gender);
-    }
-  if (!is_blank (s->email))
-    {
-      if (!looks_like_email (s->email))
-        return ewp_fail (error, _("“%s” is not an email address"), s->email);
-      w_text (w, "email", s->email);
-    }
+  w_text (w, "gender", is_blank (s->gender) ? NULL : s->gender);
+  w_text (w, "email", is_blank (s->email) ? NULL : s->email);
   w_close (w, "student");
   return TRUE;
 }
@@ -687,39 +677,20 @@ proposal_end (Writer *w)
   w_close (w, "changes-proposal");
 }
 
-static gboolean
-is_date (const char *s)
-{
-  g_autoptr(GDate) d = NULL;
-
-  if (s == NULL || strlen (s) != 10)
-    return FALSE;
-  d = g_date_new ();
-  g_date_set_parse (d, s);
-  return g_date_valid (d) && s[4] == '-' && s[7] == '-';
-}
-
-static gboolean
-is_academic_year (const char *s)
-{
-  int a, b;
-  char tail;
-
-  return s && strlen (s) == 9 && sscanf (s, "%4d/%4d%c", &a, &b, &tail) == 2 && (b == a + 1 || b == a);
-}
-
 char *
 bridge_plan_to_ewp_xml (BridgePlan     *self,
                         BridgeCatalog  *catalog,
                         GError        **error)
 {
-  Writer w = { self, catalog, NULL, NULL, NULL, 0 };
+  g_autofree char *bad_text = NULL;
+  Writer w = { self, catalog, NULL, NULL, NULL, 0, &bad_text };
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   const BridgePlanStudent *s = bridge_plan_get_student (self);
   const char *start = bridge_plan_get_start_date (self);
   const char *end = bridge_plan_get_end_date (self);
   g_autofree char *year = NULL;
   g_autofree char *eqf = NULL;
+  g_autofree char *cefr = NULL;
   const BridgePlanApproval *approvals[BRIDGE_PLAN_N_ROLES];
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
@@ -743,34 +714,23 @@ bridge_plan_to_ewp_xml (BridgePlan     *self,
       ewp_fail (error, _("the plan has no courses"));
       return NULL;
     }
-  if (!is_date (start) || !is_date (end))
-    {
-      ewp_fail (error, _("the mobility period needs a start and an end date (YYYY-MM-DD)"));
-      return NULL;
-    }
+  {
+    g_autoptr(GPtrArray) missing = bridge_plan_check_ready (self);
+
+    if (missing->len > 0)
+      {
+        g_autofree char *list = NULL;
+
+        g_ptr_array_add (missing, NULL);
+        list = g_strjoinv ("; ", (char **) missing->pdata);
+        ewp_fail (error, "%s", list);
+        return NULL;
+      }
+  }
   year = g_strdup (bridge_plan_get_academic_year (self));
   if (year == NULL)
     year = academic_year_of (start);
-  if (!is_academic_year (year))
-    {
-      ewp_fail (error, _("the academic year “%s” is not of the form 2026/2027"), year ? year : "");
-      return NULL;
-    }
-  if (is_blank (s->isced))
-    {
-      ewp_fail (error, _("the student’s field of education (ISCED-F code) is missing"));
-      return NULL;
-    }
-  if (is_blank (s->language) || is_blank (s->cefr))
-    {
-      ewp_fail (error, _("the student’s language of instruction and its CEFR level are missing"));
-      return NULL;
-    }
-  if (!(strlen (s->cefr) == 2 && strchr ("ABC", s->cefr[0]) && strchr ("12", s->cefr[1])) && !g_str_equal (s->cefr, "NS"))
-    {
-      ewp_fail (error, _("“%s” is not a CEFR level (A1 to C2)"), s->cefr);
-      return NULL;
-    }
+  cefr = g_ascii_strup (s->cefr, -1);
 
   g_string_append (out, "<omobility-las-get-response xmlns=\"" EWP_NS "\" xmlns:trm=\"" TRM_NS "\">\n");
   w.depth = 1;
@@ -789,7 +749,7 @@ bridge_plan_to_ewp_xml (BridgePlan     *self,
   w_text (&w, "isced-f-code", s->isced);
   w_open (&w, "student-language-skill", NULL);
   w_text (&w, "language", s->language);
-  w_text (&w, "cefr-level", s->cefr);
+  w_text (&w, "cefr-level", cefr);
   w_close (&w, "student-language-skill");
 
   if (!bridge_plan_get_locked (self))
@@ -852,6 +812,11 @@ bridge_plan_to_ewp_xml (BridgePlan     *self,
     }
   w_close (&w, "la");
   g_string_append (out, "</omobility-las-get-response>\n");
+  if (bad_text != NULL)
+    {
+      ewp_fail (error, "%s", bad_text);
+      return NULL;
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -862,6 +827,7 @@ typedef struct _Node Node;
 struct _Node
 {
   char      *name;                        /* local name, without the prefix */
+  char      *ns;                          /* the namespace, of the document element only */
   GString   *text;
   GPtrArray *attrs;                       /* name, value, name, value … */
   GPtrArray *children;
@@ -872,6 +838,7 @@ static void
 node_free (Node *n)
 {
   g_free (n->name);
+  g_free (n->ns);
   g_string_free (n->text, TRUE);
   g_ptr_array_unref (n->attrs);
   g_ptr_array_unref (n->children);
@@ -893,6 +860,24 @@ node_new (const char *qname,
   return n;
 }
 
+/* Text a plan cannot hold (bridge-validate.h) ends the parse with a message
+ * that names the element. */
+static gboolean
+check_chars (const char  *element,
+             const char  *text,
+             GError     **error)
+{
+  gunichar bad;
+
+  if (bridge_validate_chars (text, TRUE, &bad))
+    return TRUE;
+  g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+               /* Translators: an element of the XML, then a character code such as U+FFFE */
+               _("<%s> contains the invisible character U+%04X, which an agreement cannot carry"),
+               element, bad);
+  return FALSE;
+}
+
 static void
 parse_start (GMarkupParseContext  *ctx,
              const char           *element,
@@ -902,12 +887,27 @@ parse_start (GMarkupParseContext  *ctx,
              GError              **error)
 {
   Node **cur = user_data;
-  Node *n = node_new (element, *cur);
+  Node *n;
 
+  for (guint i = 0; names[i]; i++)
+    if (!check_chars (element, values[i], error))
+      return;
+  n = node_new (element, *cur);
   for (guint i = 0; names[i]; i++)
     {
       g_ptr_array_add (n->attrs, g_strdup (names[i]));
       g_ptr_array_add (n->attrs, g_strdup (values[i]));
+    }
+  /* The namespace of the document element, for the check that it is EWP's. */
+  if ((*cur)->parent == NULL)
+    {
+      const char *colon = strchr (element, ':');
+      g_autofree char *prefix = colon ? g_strndup (element, colon - element) : NULL;
+      g_autofree char *decl = prefix ? g_strconcat ("xmlns:", prefix, NULL) : g_strdup ("xmlns");
+
+      for (guint i = 0; names[i]; i++)
+        if (g_str_equal (names[i], decl))
+          n->ns = g_strdup (values[i]);
     }
   g_ptr_array_add ((*cur)->children, n);
   *cur = n;
@@ -932,7 +932,10 @@ parse_text (GMarkupParseContext  *ctx,
             GError              **error)
 {
   Node **cur = user_data;
+  g_autofree char *copy = g_strndup (text, len);
 
+  if (!check_chars (g_markup_parse_context_get_element (ctx), copy, error))
+    return;
   g_string_append_len ((*cur)->text, text, len);
 }
 
@@ -1066,7 +1069,7 @@ read_credit (const char  *code,
       g_ascii_formatd (limit, sizeof limit, "%.0f", floor (max));
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
                    /* Translators: the credits in “ects” of component “CS301” are “-3”, not a number from 0 to 33333 */
-                   _("The EWP learning agreement cannot be imported: the credits in “%s” of component “%s” "
+                   _("the credits in “%s” of component “%s” "
                      "are “%s”, not a number from 0 to %s; ask its sender for a corrected file"),
                    scheme, code, shown, limit);
       return FALSE;
@@ -1417,7 +1420,8 @@ read_signatures (Reader      *r,
       ts = child_text (s, "timestamp");
       if (p.name == NULL && role == BRIDGE_PLAN_ROLE_STUDENT)
         p.name = g_strdup (bridge_plan_get_student_name (r->plan));
-      ok = bridge_plan_approve (r->plan, role, &p, ts, error);
+      /* Approved elsewhere: recorded as it is, what it lacks is shown later. */
+      ok = bridge_plan_record_approval (r->plan, role, &p, ts, error);
       bridge_plan_person_clear (&p);
       if (!ok)
         return FALSE;
@@ -1534,7 +1538,18 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
       return NULL;
     }
 
+  /* Each step below that fails sets @local_error or @problem, never both,
+   * and only once: what goes out at the end is the first failure. */
   resp = child (root, "omobility-las-get-response");
+  if (resp != NULL && g_strcmp0 (resp->ns, EWP_NS) != 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                   _("This document is in the namespace “%s”, not in that of the EWP Outgoing "
+                     "Mobility Learning Agreements API (%s); it is not an EWP learning agreement"),
+                   resp->ns != NULL ? resp->ns : "", EWP_NS);
+      node_free (root);
+      return NULL;
+    }
   la = child (resp, "la");
   if (la == NULL)
     {
@@ -1558,9 +1573,11 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
       Node *hei = child (la, side == BRIDGE_PLAN_SIDE_HOME ? "sending-hei" : "receiving-hei");
       g_autofree char *hei_id = child_text (hei, "hei-id");
       char *uni = university_by_hei (catalog, hei_id);
+      gboolean set;
 
       if (hei == NULL || hei_id == NULL)
         {
+          g_free (uni);
           problem = g_strdup (side == BRIDGE_PLAN_SIDE_HOME ? "sending-hei" : "receiving-hei");
           goto out;
         }
@@ -1572,8 +1589,10 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
         r.home = g_strdup (inst.university);
       else
         r.host = g_strdup (inst.university);
-      bridge_plan_set_institution (plan, side, &inst);
+      set = bridge_plan_set_institution (plan, side, &inst, &local_error);
       bridge_plan_institution_clear (&inst);
+      if (!set)
+        goto out;
     }
 
   /* Student and mobility */
@@ -1598,18 +1617,22 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
     }
   {
     g_autofree char *eqf = child_text (la, "eqf-level-studied-at-departure");
+    gboolean set;
 
     s.cycle = g_strcmp0 (eqf, "8") == 0 ? BRIDGE_CYCLE_DOCTORAL
             : g_strcmp0 (eqf, "7") == 0 ? BRIDGE_CYCLE_MASTER : BRIDGE_CYCLE_BACHELOR;
+    s.isced = child_text (la, "isced-f-code");
+    s.language = child_text (child (la, "student-language-skill"), "language");
+    s.cefr = child_text (child (la, "student-language-skill"), "cefr-level");
+    set = bridge_plan_set_student (plan, &s, &local_error);
+    bridge_plan_student_clear (&s);
+    if (!set)
+      goto out;
   }
-  s.isced = child_text (la, "isced-f-code");
-  s.language = child_text (child (la, "student-language-skill"), "language");
-  s.cefr = child_text (child (la, "student-language-skill"), "cefr-level");
-  bridge_plan_set_student (plan, &s);
-  bridge_plan_student_clear (&s);
 
   r.year = child_text (la, "receiving-academic-year-id");
-  bridge_plan_set_academic_year (plan, r.year);
+  if (!bridge_plan_set_academic_year (plan, r.year, &local_error))
+    goto out;
   {
     g_autofree char *start = child_text (la, "start-date");
     g_autofree char *end = child_text (la, "end-date");
@@ -1626,7 +1649,8 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
 
         end = ym ? g_strconcat (ym, "-28", NULL) : NULL;
       }
-    bridge_plan_set_dates (plan, start, end);
+    if (!bridge_plan_set_dates (plan, start, end, &local_error))
+      goto out;
   }
 
   first = child (la, "first-version");
@@ -1656,24 +1680,24 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
 
   {
     Node *base = first ? first : proposal;
-    g_autoptr(GPtrArray) items = read_items (&r, base, error);
+    g_autoptr(GPtrArray) items = read_items (&r, base, &local_error);
 
     if (items == NULL)
       goto out;
-    problem = read_groups (&r, items, error);
-    if (problem != NULL || (error && *error))
+    problem = read_groups (&r, items, &local_error);
+    if (problem != NULL || local_error != NULL)
       goto out;
-    if (!read_signatures (&r, base, first != NULL, error))
+    if (!read_signatures (&r, base, first != NULL, &local_error))
       goto out;
   }
   if (first != NULL && approved != NULL)
     {
-      if (!read_changes (&r, approved, error) || !read_signatures (&r, approved, TRUE, error))
+      if (!read_changes (&r, approved, &local_error) || !read_signatures (&r, approved, TRUE, &local_error))
         goto out;
     }
   if (first != NULL && proposal != NULL)
     {
-      if (!read_changes (&r, proposal, error) || !read_signatures (&r, proposal, FALSE, error))
+      if (!read_changes (&r, proposal, &local_error) || !read_signatures (&r, proposal, FALSE, &local_error))
         goto out;
     }
   ok = TRUE;
@@ -1682,11 +1706,17 @@ out:
   if (problem != NULL)
     g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
                  _("The EWP learning agreement cannot be imported: %s"), problem);
+  else if (local_error != NULL)
+    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                 _("The EWP learning agreement cannot be imported: %s"), local_error->message);
+  else if (!ok)
+    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                 _("The EWP learning agreement cannot be imported: its changes do not fit its first version"));
   node_free (root);
   g_free (r.home);
   g_free (r.host);
   g_free (r.year);
-  if (!ok || problem != NULL)
+  if (!ok)
     return NULL;
   bridge_plan_refresh (plan, catalog);
   bridge_plan_set_modified (plan, TRUE);

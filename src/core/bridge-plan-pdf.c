@@ -22,6 +22,7 @@
 #include "bridge-error.h"
 #include "bridge-file.h"
 #include "bridge-plan-pdf.h"
+#include "bridge-validate.h"
 
 #define A4_WIDTH   595.276                /* points */
 #define A4_HEIGHT  841.890
@@ -1043,6 +1044,69 @@ bridge_plan_document_draw_page (BridgePlanDocument *self,
   cairo_restore (cr);
 }
 
+/* Pango drops a text whose markup does not parse, and cairo stops drawing
+ * for good at a noncharacter (its UTF-8 check refuses U+FFFE), leaving a PDF
+ * of one page: every text is checked before it is laid out. */
+static gboolean
+check_markup (const char  *markup,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  gunichar bad = 0;
+
+  if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, &local_error))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                   _("The agreement cannot be laid out: one of its texts cannot be read (%s); correct it in the plan"),
+                   local_error->message);
+      return FALSE;
+    }
+  if (!bridge_validate_chars (text, TRUE, &bad))
+    {
+      const char *end = text;
+      g_autofree char *before = NULL;
+
+      /* What comes before the character, to find it by, and never the character itself. */
+      while (*end != '\0' && g_utf8_get_char (end) != bad && g_utf8_pointer_to_offset (text, end) < 40)
+        end = g_utf8_next_char (end);
+      before = g_strndup (text, end - text);
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                   /* Translators: a character code such as U+FFFE, then the start of the text it is in */
+                   _("The agreement cannot be laid out: a text contains the invisible character U+%04X "
+                     "(after “%s”); correct it in the plan or the catalog"),
+                   bad, before);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_blocks (BridgePlanDocument  *doc,
+              GError             **error)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->kind != BLOCK_TABLE)
+        {
+          if (!check_markup (b->markup, error))
+            return FALSE;
+          continue;
+        }
+      for (guint r = 0; r < b->rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (b->rows, r);
+
+          for (guint c = 0; cells[c] != NULL; c++)
+            if (!check_markup (cells[c], error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 BridgePlanDocument *
 bridge_plan_document_new (BridgePlan     *plan,
                           BridgeCatalog  *catalog,
@@ -1063,6 +1127,11 @@ bridge_plan_document_new (BridgePlan     *plan,
   doc->font_map = pango_cairo_font_map_new ();
   doc->context = pango_font_map_create_context (doc->font_map);
   build (doc, plan, catalog);
+  if (!check_blocks (doc, error))
+    {
+      bridge_plan_document_free (doc);
+      return NULL;
+    }
   return doc;
 }
 
@@ -1161,9 +1230,12 @@ render_document (BridgePlanDocument  *doc,
       bridge_plan_document_draw_page (doc, cr, i);
       cairo_show_page (cr);
     }
+  /* An error of the context stops the drawing without reaching the surface. */
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {

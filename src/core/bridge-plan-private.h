@@ -17,6 +17,24 @@ void      bridge_plan_store_grade       (BridgePlan *self,
 void      bridge_plan_store_recognition (BridgePlan *self,
                                          GPtrArray  *records);
 
+/* Checks the members of @student (of @institution on @side) with the rules
+ * of bridge-validate.h. With @problems, adds each message there and returns
+ * whether there was none; without, fails with @error on the first. */
+gboolean  bridge_plan_validate_student     (const BridgePlanStudent     *student,
+                                            GPtrArray                   *problems,
+                                            GError                     **error);
+gboolean  bridge_plan_validate_institution (BridgePlanSide               side,
+                                            const BridgePlanInstitution *institution,
+                                            GPtrArray                   *problems,
+                                            GError                     **error);
+/* The first approval without the readiness check: an imported agreement was
+ * approved elsewhere, and what it lacks is shown, not refused. */
+gboolean  bridge_plan_record_approval     (BridgePlan                  *self,
+                                            BridgePlanRole               role,
+                                            const BridgePlanPerson      *person,
+                                            const char                  *timestamp,
+                                            GError                     **error);
+
 /* For imports. */
 void      bridge_plan_set_mobility_id   (BridgePlan *self,
                                          const char *id);

@@ -17,6 +17,7 @@
 #include "bridge-file.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
+#include "bridge-validate.h"
 
 /* ------------------------------------------------------------------------ */
 /* Enumerations                                                             */
@@ -731,20 +732,25 @@ bridge_plan_set_property (GObject      *object,
                           GParamSpec   *pspec)
 {
   BridgePlan *self = BRIDGE_PLAN (object);
+  g_autoptr(GError) error = NULL;
 
+  /* A property cannot fail: a value the setter refuses is the caller's bug. */
   switch (prop_id)
     {
     case PROP_HOME_UNIVERSITY:
-      bridge_plan_set_home_university (self, g_value_get_string (value));
+      if (!bridge_plan_set_home_university (self, g_value_get_string (value), &error))
+        g_critical ("%s", error->message);
       break;
     case PROP_HOST_UNIVERSITY:
-      bridge_plan_set_host_university (self, g_value_get_string (value));
+      if (!bridge_plan_set_host_university (self, g_value_get_string (value), &error))
+        g_critical ("%s", error->message);
       break;
     case PROP_TERM:
       bridge_plan_set_term (self, g_value_get_string (value));
       break;
     case PROP_STUDENT_NAME:
-      bridge_plan_set_student_name (self, g_value_get_string (value));
+      if (!bridge_plan_set_student_name (self, g_value_get_string (value), &error))
+        g_critical ("%s", error->message);
       break;
     case PROP_MODIFIED:
       bridge_plan_set_modified (self, g_value_get_boolean (value));
@@ -984,28 +990,43 @@ bridge_plan_get_student (BridgePlan *self)
   return &self->student;
 }
 
-void
-bridge_plan_set_student (BridgePlan              *self,
-                         const BridgePlanStudent *student)
+/* Upper case, as EWP writes country codes and CEFR levels. */
+static void
+upcase (char **value)
+{
+  char *up;
+
+  if (*value == NULL)
+    return;
+  up = g_ascii_strup (*value, -1);
+  g_free (*value);
+  *value = up;
+}
+
+gboolean
+bridge_plan_set_student (BridgePlan               *self,
+                         const BridgePlanStudent  *student,
+                         GError                  **error)
 {
   g_autofree char *old_name = NULL;
+  BridgePlanStudent copy = { 0 };
 
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (student != NULL);
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (student != NULL, FALSE);
+
+  if (!check_unlocked (self, error) || !bridge_plan_validate_student (student, NULL, error))
+    return FALSE;
 
   old_name = g_strdup (self->student.name);
-  if (student != &self->student)
-    {
-      BridgePlanStudent copy = { 0 };
-
-      bridge_plan_student_copy (student, &copy);
-      bridge_plan_student_clear (&self->student);
-      self->student = copy;
-    }
+  bridge_plan_student_copy (student, &copy);
+  upcase (&copy.nationality);
+  upcase (&copy.cefr);
+  bridge_plan_student_clear (&self->student);
+  self->student = copy;
   if (g_strcmp0 (old_name, self->student.name) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_NAME]);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
 const char *
@@ -1015,18 +1036,21 @@ bridge_plan_get_student_name (BridgePlan *self)
   return self->student.name;
 }
 
-void
-bridge_plan_set_student_name (BridgePlan *self,
-                              const char *name)
+gboolean
+bridge_plan_set_student_name (BridgePlan  *self,
+                              const char  *name,
+                              GError     **error)
 {
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
 
+  if (!check_unlocked (self, error) || !bridge_validate_text (_("The student’s name"), name, error))
+    return FALSE;
   if (g_strcmp0 (self->student.name, name) == 0)
-    return;
+    return TRUE;
   set_string (&self->student.name, name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_NAME]);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
 const BridgePlanInstitution *
@@ -1038,18 +1062,50 @@ bridge_plan_get_institution (BridgePlan     *self,
   return &self->institutions[side];
 }
 
-void
-bridge_plan_set_institution (BridgePlan                  *self,
-                             BridgePlanSide               side,
-                             const BridgePlanInstitution *institution)
+/* Home and host are two universities: a learning agreement is a mobility. */
+static gboolean
+check_university (BridgePlan      *self,
+                  BridgePlanSide   side,
+                  const char      *id,
+                  GError         **error)
+{
+  const char *other = self->institutions[side == BRIDGE_PLAN_SIDE_HOME ? BRIDGE_PLAN_SIDE_HOST
+                                                                      : BRIDGE_PLAN_SIDE_HOME].university;
+
+  if (!bridge_validate_text (side == BRIDGE_PLAN_SIDE_HOME ? _("The home university")
+                                                           : _("The host university"), id, error))
+    return FALSE;
+  if (id != NULL && id[0] != '\0' && g_strcmp0 (id, other) == 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   side == BRIDGE_PLAN_SIDE_HOME
+                   ? _("“%s” is already the host university; the home university must be another one, "
+                       "the one the student is enrolled at")
+                   : _("“%s” is already the home university; the host university must be another one, "
+                       "the one the student goes to"),
+                   id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bridge_plan_set_institution (BridgePlan                   *self,
+                             BridgePlanSide                side,
+                             const BridgePlanInstitution  *institution,
+                             GError                      **error)
 {
   g_autofree char *old = NULL;
   BridgePlanInstitution copy = { 0 };
 
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (side <= BRIDGE_PLAN_SIDE_HOME);
-  g_return_if_fail (institution != NULL);
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (side <= BRIDGE_PLAN_SIDE_HOME, FALSE);
+  g_return_val_if_fail (institution != NULL, FALSE);
+
+  if (!check_unlocked (self, error)
+      || !check_university (self, side, institution->university, error)
+      || !bridge_plan_validate_institution (side, institution, NULL, error))
+    return FALSE;
 
   old = g_strdup (self->institutions[side].university);
   bridge_plan_institution_copy (institution, &copy);
@@ -1060,23 +1116,27 @@ bridge_plan_set_institution (BridgePlan                  *self,
                               properties[side == BRIDGE_PLAN_SIDE_HOME ? PROP_HOME_UNIVERSITY
                                                                        : PROP_HOST_UNIVERSITY]);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
-static void
-set_university (BridgePlan     *self,
-                BridgePlanSide  side,
-                const char     *id)
+static gboolean
+set_university (BridgePlan      *self,
+                BridgePlanSide   side,
+                const char      *id,
+                GError         **error)
 {
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
 
+  if (!check_unlocked (self, error) || !check_university (self, side, id, error))
+    return FALSE;
   if (g_strcmp0 (self->institutions[side].university, id) == 0)
-    return;
+    return TRUE;
   set_string (&self->institutions[side].university, id);
   g_object_notify_by_pspec (G_OBJECT (self),
                             properties[side == BRIDGE_PLAN_SIDE_HOME ? PROP_HOME_UNIVERSITY
                                                                      : PROP_HOST_UNIVERSITY]);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
 const char *
@@ -1086,11 +1146,12 @@ bridge_plan_get_home_university (BridgePlan *self)
   return self->institutions[BRIDGE_PLAN_SIDE_HOME].university;
 }
 
-void
-bridge_plan_set_home_university (BridgePlan *self,
-                                 const char *university_id)
+gboolean
+bridge_plan_set_home_university (BridgePlan  *self,
+                                 const char  *university_id,
+                                 GError     **error)
 {
-  set_university (self, BRIDGE_PLAN_SIDE_HOME, university_id);
+  return set_university (self, BRIDGE_PLAN_SIDE_HOME, university_id, error);
 }
 
 const char *
@@ -1100,11 +1161,12 @@ bridge_plan_get_host_university (BridgePlan *self)
   return self->institutions[BRIDGE_PLAN_SIDE_HOST].university;
 }
 
-void
-bridge_plan_set_host_university (BridgePlan *self,
-                                 const char *university_id)
+gboolean
+bridge_plan_set_host_university (BridgePlan  *self,
+                                 const char  *university_id,
+                                 GError     **error)
 {
-  set_university (self, BRIDGE_PLAN_SIDE_HOST, university_id);
+  return set_university (self, BRIDGE_PLAN_SIDE_HOST, university_id, error);
 }
 
 const char *
@@ -1161,17 +1223,33 @@ bridge_plan_get_end_date (BridgePlan *self)
   return self->end_date;
 }
 
-void
-bridge_plan_set_dates (BridgePlan *self,
-                       const char *start,
-                       const char *end)
+gboolean
+bridge_plan_set_dates (BridgePlan  *self,
+                       const char  *start,
+                       const char  *end,
+                       GError     **error)
 {
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_autofree char *start_copy = g_strdup (start);
+  g_autofree char *end_copy = g_strdup (end);
 
-  set_string (&self->start_date, start);
-  set_string (&self->end_date, end);
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+
+  if (!check_unlocked (self, error)
+      || !bridge_validate_date (_("The start of the mobility"), start, error)
+      || !bridge_validate_date (_("The end of the mobility"), end, error))
+    return FALSE;
+  if (start != NULL && end != NULL && start[0] != '\0' && end[0] != '\0' && strcmp (end, start) < 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("The mobility cannot end (%s) before it starts (%s); correct one of the dates"),
+                   end, start);
+      return FALSE;
+    }
+  /* Copies: the caller may pass the plan's own strings. */
+  set_string (&self->start_date, start_copy);
+  set_string (&self->end_date, end_copy);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
 const char *
@@ -1181,15 +1259,19 @@ bridge_plan_get_academic_year (BridgePlan *self)
   return self->academic_year;
 }
 
-void
-bridge_plan_set_academic_year (BridgePlan *self,
-                               const char *year)
+gboolean
+bridge_plan_set_academic_year (BridgePlan  *self,
+                               const char  *year,
+                               GError     **error)
 {
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
 
+  if (!check_unlocked (self, error)
+      || !bridge_validate_academic_year (_("The academic year"), year, error))
+    return FALSE;
   set_string (&self->academic_year, year);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
 const char *
@@ -1199,15 +1281,18 @@ bridge_plan_get_provisions (BridgePlan *self)
   return self->provisions;
 }
 
-void
-bridge_plan_set_provisions (BridgePlan *self,
-                            const char *text)
+gboolean
+bridge_plan_set_provisions (BridgePlan  *self,
+                            const char  *text,
+                            GError     **error)
 {
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (!bridge_plan_get_locked (self));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
 
+  if (!check_unlocked (self, error) || !bridge_validate_multiline (_("The text of the provisions"), text, error))
+    return FALSE;
   set_string (&self->provisions, text);
   plan_changed (self, TRUE);
+  return TRUE;
 }
 
 const char *
@@ -1383,11 +1468,43 @@ group_items_changed (BridgePlan      *self,
     g_list_model_items_changed (G_LIST_MODEL (self->groups), pos, 1, 1);
 }
 
+/* Table A is studied at the host and Table B recognised at home: a course
+ * of the other university on a side is a mistake the agreement must not carry. */
+static gboolean
+check_course_side (BridgePlan      *self,
+                   BridgeCourse    *course,
+                   BridgePlanSide   side,
+                   GError         **error)
+{
+  const char *uni = bridge_course_get_university_id (course);
+  const char *home = self->institutions[BRIDGE_PLAN_SIDE_HOME].university;
+  const char *host = self->institutions[BRIDGE_PLAN_SIDE_HOST].university;
+
+  if (side == BRIDGE_PLAN_SIDE_HOST && home != NULL && g_strcmp0 (uni, home) == 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("%s is a course of the home university (%s); a host course (Table A) must be "
+                     "one the student takes at the host university"),
+                   bridge_course_get_code (course), home);
+      return FALSE;
+    }
+  if (side == BRIDGE_PLAN_SIDE_HOME && host != NULL && g_strcmp0 (uni, host) == 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("%s is a course of the host university (%s); a home course (Table B) must be "
+                     "one of the home university that the host courses replace"),
+                   bridge_course_get_code (course), host);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static BridgePlanComponent *
-component_from_catalog (BridgePlan     *self,
-                        BridgeCatalog  *catalog,
-                        const char     *course_id,
-                        GError        **error)
+component_from_catalog (BridgePlan      *self,
+                        BridgeCatalog   *catalog,
+                        const char      *course_id,
+                        BridgePlanSide   side,
+                        GError         **error)
 {
   g_autoptr(BridgeCourse) course = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1404,7 +1521,26 @@ component_from_catalog (BridgePlan     *self,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  if (!check_course_side (self, course, side, error))
+    return NULL;
   c = bridge_plan_component_new (course);
+  /* What the plan records it must be able to export: a catalog whose text
+   * an agreement cannot carry is refused here, not at export. */
+  {
+    gunichar bad;
+
+    if (!bridge_validate_chars (c->code, FALSE, &bad)
+        || (c->title != NULL && !bridge_text_validate (c->title, TRUE, &bad)))
+      {
+        g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                     /* Translators: a course id, then a character code such as U+FFFE */
+                     _("The catalog’s code or title of “%s” contains the invisible character U+%04X, "
+                       "which an agreement cannot carry; import a corrected catalog"),
+                     course_id, bad);
+        bridge_plan_component_free (c);
+        return NULL;
+      }
+  }
   /* A course not offered in the plan's main term goes into another term of
    * the mobility when it is offered there. */
   {
@@ -1472,7 +1608,7 @@ bridge_plan_add_group (BridgePlan          *self,
     }
   for (guint i = 0; host_ids[i]; i++)
     {
-      BridgePlanComponent *c = component_from_catalog (self, catalog, host_ids[i], error);
+      BridgePlanComponent *c = component_from_catalog (self, catalog, host_ids[i], BRIDGE_PLAN_SIDE_HOST, error);
 
       if (c == NULL)
         return NULL;
@@ -1480,7 +1616,7 @@ bridge_plan_add_group (BridgePlan          *self,
     }
   for (guint i = 0; home_ids && home_ids[i]; i++)
     {
-      BridgePlanComponent *c = component_from_catalog (self, catalog, home_ids[i], error);
+      BridgePlanComponent *c = component_from_catalog (self, catalog, home_ids[i], BRIDGE_PLAN_SIDE_HOME, error);
 
       if (c == NULL)
         return NULL;
@@ -1556,7 +1692,7 @@ bridge_plan_add_course (BridgePlan       *self,
 
   if (!check_unlocked (self, error))
     return FALSE;
-  c = component_from_catalog (self, catalog, course_id, error);
+  c = component_from_catalog (self, catalog, course_id, side, error);
   if (c == NULL)
     return FALSE;
   return bridge_plan_insert_component (self, group, side, -1, c, error);
@@ -1734,21 +1870,25 @@ bridge_plan_move_group (BridgePlan       *self,
   return TRUE;
 }
 
-void
-bridge_plan_set_group_comment (BridgePlan      *self,
-                               BridgePlanGroup *group,
-                               const char      *comment)
+gboolean
+bridge_plan_set_group_comment (BridgePlan       *self,
+                               BridgePlanGroup  *group,
+                               const char       *comment,
+                               GError          **error)
 {
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (BRIDGE_IS_PLAN_GROUP (group));
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_PLAN_GROUP (group), FALSE);
 
+  if (!bridge_validate_multiline (_("The comment"), comment, error))
+    return FALSE;
   if (comment && comment[0] == '\0')
     comment = NULL;
   if (g_strcmp0 (group->comment, comment) == 0)
-    return;
+    return TRUE;
   set_string (&group->comment, comment);
   g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_COMMENT]);
   plan_changed (self, FALSE);
+  return TRUE;
 }
 
 void
@@ -1800,7 +1940,7 @@ bridge_plan_set_component_comment (BridgePlan       *self,
   g_return_val_if_fail (BRIDGE_IS_PLAN_GROUP (group), FALSE);
 
   c = find_component_or_error (self, group, side, course_id, error);
-  if (c == NULL)
+  if (c == NULL || !bridge_validate_multiline (_("The comment"), comment, error))
     return FALSE;
   if (comment && comment[0] == '\0')
     comment = NULL;
@@ -2401,6 +2541,24 @@ load_fail (Loader     *ld,
   return FALSE;
 }
 
+/* No control character but tab and line breaks, and no noncharacter: what
+ * the setters refuse cannot come in through a file either, since the
+ * exports (XML, PDF) cannot carry it. */
+static gboolean
+check_chars (Loader     *ld,
+             const char *path,
+             const char *member,
+             const char *value)
+{
+  gunichar bad;
+
+  if (bridge_validate_chars (value, TRUE, &bad))
+    return TRUE;
+  /* Translators: a member of the plan file, then a character code such as U+FFFE */
+  return load_fail (ld, path, _("“%s” contains the invisible character U+%04X, which a plan cannot carry; "
+                                "remove it from the file in a text editor"), member, bad);
+}
+
 /* Reads an optional string member into *out (NULL when absent). */
 static gboolean
 get_string (Loader      *ld,
@@ -2416,8 +2574,28 @@ get_string (Loader      *ld,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return load_fail (ld, path, _("“%s” must be a string"), member);
+  if (!check_chars (ld, path, member, json_node_get_string (node)))
+    return FALSE;
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
+}
+
+/* A localised text ({"zh": …, "en": …}) whose texts pass check_chars (). */
+static BridgeText *
+get_text (Loader     *ld,
+          JsonObject *o,
+          const char *path)
+{
+  JsonObjectIter iter;
+  const char *lang;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &lang, &node))
+    if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+        && !check_chars (ld, path, lang, json_node_get_string (node)))
+      return NULL;
+  return bridge_text_new_from_json (o);
 }
 
 static gboolean
@@ -2575,7 +2753,9 @@ load_component (Loader     *ld,
           load_fail (ld, path, _("“%s” must be an object"), "title");
           return NULL;
         }
-      c->title = bridge_text_new_from_json (json_node_get_object (title));
+      c->title = get_text (ld, json_node_get_object (title), path);
+      if (c->title == NULL)
+        return NULL;
     }
   return g_steal_pointer (&c);
 }
@@ -2699,6 +2879,16 @@ load_changes (Loader     *ld,
   return g_steal_pointer (&changes);
 }
 
+/* Whether get_object () of @member failed, rather than found it absent or null. */
+static gboolean
+member_failed (JsonObject *o,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+}
+
 static gboolean
 load_institution (Loader                *ld,
                   JsonObject            *root,
@@ -2734,8 +2924,10 @@ load_content (BridgePlan *self,
       self->mobility_id = g_strdup_printf ("cb-%s", uuid);
     }
 
+  /* get_object () fails with an error only when the member is there and
+   * neither null nor an object. */
   so = get_object (ld, root, "student", "$", FALSE);
-  if (so == NULL && json_object_has_member (root, "student"))
+  if (so == NULL && member_failed (root, "student"))
     return FALSE;
   if (so != NULL)
     {
@@ -2762,7 +2954,7 @@ load_content (BridgePlan *self,
     return FALSE;
 
   mo = get_object (ld, root, "mobility", "$", FALSE);
-  if (mo == NULL && json_object_has_member (root, "mobility"))
+  if (mo == NULL && member_failed (root, "mobility"))
     return FALSE;
   if (mo != NULL)
     {
@@ -2780,6 +2972,8 @@ load_content (BridgePlan *self,
 
           if (!JSON_NODE_HOLDS_VALUE (t) || json_node_get_value_type (t) != G_TYPE_STRING)
             return load_fail (ld, "$.mobility.terms", _("must be an array of strings"));
+          if (!check_chars (ld, "$.mobility", "terms", json_node_get_string (t)))
+            return FALSE;
           g_strv_builder_add (sb, json_node_get_string (t));
         }
       g_strfreev (self->terms);
@@ -2976,8 +3170,9 @@ load_root (BridgePlan *self,
           || !get_string (ld, ro, "reason", path, &r->reason))
         return FALSE;
       title = json_object_get_member (ro, "title");
-      if (title && JSON_NODE_HOLDS_OBJECT (title))
-        r->title = bridge_text_new_from_json (json_node_get_object (title));
+      if (title && JSON_NODE_HOLDS_OBJECT (title)
+          && (r->title = get_text (ld, json_node_get_object (title), path)) == NULL)
+        return FALSE;
     }
 
   return TRUE;
@@ -3259,6 +3454,10 @@ check_person (BridgePlanRole           role,
                    _("An approval needs the approver’s name (%s)"), label);
       return FALSE;
     }
+  if (!bridge_validate_text (_("The approver’s name"), person->name, error)
+      || !bridge_validate_text (_("The approver’s position"), person->position, error)
+      || !bridge_validate_email (_("The approver’s email address"), person->email, error))
+    return FALSE;
   if (role != BRIDGE_PLAN_ROLE_STUDENT)
     {
       if (person->position == NULL || person->position[0] == '\0')
@@ -3267,18 +3466,12 @@ check_person (BridgePlanRole           role,
                        _("An approval for the %s needs the responsible person’s position"), label);
           return FALSE;
         }
-      if (person->email == NULL || strchr (person->email, '@') == NULL)
+      if (person->email == NULL || person->email[0] == '\0')
         {
           g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                        _("An approval for the %s needs the responsible person’s email address"), label);
           return FALSE;
         }
-    }
-  else if (person->email != NULL && person->email[0] != '\0' && strchr (person->email, '@') == NULL)
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   _("“%s” is not an email address"), person->email);
-      return FALSE;
     }
   return TRUE;
 }
@@ -3320,6 +3513,8 @@ snapshot_version (BridgePlan *self,
 }
 
 static void apply_changes (BridgePlan *self, GPtrArray *changes);
+static gboolean approve (BridgePlan *self, BridgePlanRole role, const BridgePlanPerson *person,
+                         const char *timestamp, gboolean check_ready, GError **error);
 
 gboolean
 bridge_plan_approve (BridgePlan              *self,
@@ -3327,6 +3522,27 @@ bridge_plan_approve (BridgePlan              *self,
                      const BridgePlanPerson  *person,
                      const char              *timestamp,
                      GError                 **error)
+{
+  return approve (self, role, person, timestamp, TRUE, error);
+}
+
+gboolean
+bridge_plan_record_approval (BridgePlan              *self,
+                             BridgePlanRole           role,
+                             const BridgePlanPerson  *person,
+                             const char              *timestamp,
+                             GError                 **error)
+{
+  return approve (self, role, person, timestamp, FALSE, error);
+}
+
+static gboolean
+approve (BridgePlan              *self,
+         BridgePlanRole           role,
+         const BridgePlanPerson  *person,
+         const char              *timestamp,
+         gboolean                 check_ready,
+         GError                 **error)
 {
   BridgePlanApproval *a;
   BridgePlanApproval **slot;
@@ -3362,6 +3578,25 @@ bridge_plan_approve (BridgePlan              *self,
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The plan has no courses to approve yet"));
       return FALSE;
+    }
+  if (!was_locked && check_ready)
+    {
+      g_autoptr(GPtrArray) missing = bridge_plan_check_ready (self);
+
+      if (missing->len > 0)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint i = 0; i < missing->len; i++)
+            g_string_append_printf (list, "\n  • %s", (const char *) g_ptr_array_index (missing, i));
+          g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The learning agreement cannot be approved yet; it lacks %u thing its exports need:%s",
+                                    "The learning agreement cannot be approved yet; it lacks %u things its exports need:%s",
+                                    missing->len),
+                       missing->len, list->str);
+          return FALSE;
+        }
     }
 
   a = g_new0 (BridgePlanApproval, 1);
@@ -3458,6 +3693,8 @@ check_can_propose (BridgePlan          *self,
                    _("The learning agreement is not approved yet; edit it directly"));
       return FALSE;
     }
+  if (!bridge_validate_multiline (_("The reason"), reason_text, error))
+    return FALSE;
   if (reason == BRIDGE_CHANGE_REASON_OTHER && (reason_text == NULL || reason_text[0] == '\0'))
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
@@ -3576,7 +3813,11 @@ bridge_plan_propose_component (BridgePlan                *self,
       return FALSE;
     }
   if (group_id == NULL)
-    return FALSE;
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("A change needs the recognition group it leaves or joins"));
+      return FALSE;
+    }
   group = bridge_plan_find_group (self, group_id, NULL);
   if (kind == BRIDGE_CHANGE_DELETE
       && (group == NULL || !bridge_plan_group_find_component (group, side, component->course_id, NULL)))
@@ -3645,7 +3886,7 @@ propose_add_to (BridgePlan          *self,
                    _("Adding “%s” is already proposed"), course_id);
       return FALSE;
     }
-  c = component_from_catalog (self, catalog, course_id, error);
+  c = component_from_catalog (self, catalog, course_id, side, error);
   if (c == NULL)
     return FALSE;
   change = g_new0 (BridgePlanChange, 1);
@@ -3847,6 +4088,30 @@ bridge_plan_get_version (BridgePlan  *self,
     plan->approvals[i] = v->approvals[i] ? approval_copy (v->approvals[i]) : NULL;
   plan->modified = FALSE;
   return g_steal_pointer (&plan);
+}
+
+BridgePlan *
+bridge_plan_new_draft_from (BridgePlan  *self,
+                            GError     **error)
+{
+  g_autoptr(BridgePlan) draft = NULL;
+  g_autoptr(JsonNode) content = NULL;
+  Loader ld = { NULL, error };
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+
+  if (!bridge_plan_get_locked (self))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("The learning agreement is not approved yet; edit it directly"));
+      return NULL;
+    }
+  content = bridge_plan_content_to_json (self);
+  draft = g_object_new (BRIDGE_TYPE_PLAN, NULL);
+  if (!load_content (draft, &ld, json_node_get_object (content)))
+    return NULL;
+  draft->modified = TRUE;
+  return g_steal_pointer (&draft);
 }
 
 GPtrArray *

@@ -319,24 +319,38 @@ gboolean    bridge_plan_get_modified      (BridgePlan   *self);
 void        bridge_plan_set_modified      (BridgePlan   *self,
                                            gboolean      modified);
 
-/* Student and institutions. The getters return the plan's own copy. */
+/* Student and institutions. The getters return the plan's own copy.
+ *
+ * The setters check what they are given with the rules of bridge-validate.h
+ * (dates, email addresses, ISO 3166 country, CEFR level, ISCED-F code,
+ * BCP 47 language, ISO/IEC 5218 gender, no control character or Unicode
+ * noncharacter in any text) and that home and host are two universities.
+ * On a value that breaks a rule they change nothing and fail with
+ * BRIDGE_ERROR_INVALID_INPUT and a message that names the field and says
+ * what a valid value looks like. The nationality and the CEFR level are
+ * stored in upper case. While the agreement is locked they fail too. */
 const BridgePlanStudent     *bridge_plan_get_student     (BridgePlan *self);
-void                         bridge_plan_set_student     (BridgePlan *self,
-                                                          const BridgePlanStudent *student);
+gboolean                     bridge_plan_set_student     (BridgePlan              *self,
+                                                          const BridgePlanStudent *student,
+                                                          GError                 **error);
 const char                  *bridge_plan_get_student_name (BridgePlan *self);
-void                         bridge_plan_set_student_name (BridgePlan *self,
-                                                           const char *name);
+gboolean                     bridge_plan_set_student_name (BridgePlan  *self,
+                                                           const char  *name,
+                                                           GError     **error);
 const BridgePlanInstitution *bridge_plan_get_institution (BridgePlan     *self,
                                                           BridgePlanSide  side);
-void                         bridge_plan_set_institution (BridgePlan     *self,
-                                                          BridgePlanSide  side,
-                                                          const BridgePlanInstitution *institution);
+gboolean                     bridge_plan_set_institution (BridgePlan                  *self,
+                                                          BridgePlanSide               side,
+                                                          const BridgePlanInstitution *institution,
+                                                          GError                     **error);
 const char                  *bridge_plan_get_home_university (BridgePlan *self);
-void                         bridge_plan_set_home_university (BridgePlan *self,
-                                                              const char *university_id);
+gboolean                     bridge_plan_set_home_university (BridgePlan  *self,
+                                                              const char  *university_id,
+                                                              GError     **error);
 const char                  *bridge_plan_get_host_university (BridgePlan *self);
-void                         bridge_plan_set_host_university (BridgePlan *self,
-                                                              const char *university_id);
+gboolean                     bridge_plan_set_host_university (BridgePlan  *self,
+                                                              const char  *university_id,
+                                                              GError     **error);
 
 /* The mobility period: the host terms (first is the main one, "term") and dates. */
 const char                  *bridge_plan_get_term        (BridgePlan *self);
@@ -347,16 +361,21 @@ void                         bridge_plan_set_term        (BridgePlan *self,
                                                           const char *term);
 const char                  *bridge_plan_get_start_date  (BridgePlan *self);   /* "YYYY-MM-DD" */
 const char                  *bridge_plan_get_end_date    (BridgePlan *self);
-void                         bridge_plan_set_dates       (BridgePlan *self,
-                                                          const char *start,
-                                                          const char *end);
+/* Fails (as the setters above) on a date that is not YYYY-MM-DD of a real
+ * day, and on an end before the start. */
+gboolean                     bridge_plan_set_dates       (BridgePlan  *self,
+                                                          const char  *start,
+                                                          const char  *end,
+                                                          GError     **error);
 const char                  *bridge_plan_get_academic_year (BridgePlan *self); /* "2026/2027" */
-void                         bridge_plan_set_academic_year (BridgePlan *self,
-                                                            const char *year);
+gboolean                     bridge_plan_set_academic_year (BridgePlan  *self,
+                                                            const char  *year,
+                                                            GError     **error);
 /* Provisions if a component is not completed (free text, the template's box). */
 const char                  *bridge_plan_get_provisions  (BridgePlan *self);
-void                         bridge_plan_set_provisions  (BridgePlan *self,
-                                                          const char *text);
+gboolean                     bridge_plan_set_provisions  (BridgePlan  *self,
+                                                          const char  *text,
+                                                          GError     **error);
 /* A stable identifier of the mobility (EWP omobility-id); made on creation. */
 const char                  *bridge_plan_get_mobility_id (BridgePlan *self);
 
@@ -434,10 +453,12 @@ gboolean         bridge_plan_move_group         (BridgePlan          *self,
                                                  guint                position,
                                                  GError             **error);
 
-/* Review: allowed while locked (they are not part of what is approved). */
-void             bridge_plan_set_group_comment  (BridgePlan          *self,
+/* Review: allowed while locked (they are not part of what is approved).
+ * A comment with a control character or a noncharacter is refused. */
+gboolean         bridge_plan_set_group_comment  (BridgePlan          *self,
                                                  BridgePlanGroup     *group,
-                                                 const char          *comment);
+                                                 const char          *comment,
+                                                 GError             **error);
 void             bridge_plan_set_group_status   (BridgePlan          *self,
                                                  BridgePlanGroup     *group,
                                                  BridgePlanGroupStatus status);
@@ -472,13 +493,21 @@ gboolean         bridge_plan_compute_totals     (BridgePlan       *self,
 /* Every warning of the plan, for the window and `plan show` (element-type BridgePlanWarning). */
 GPtrArray       *bridge_plan_check              (BridgePlan    *self,
                                                  BridgeCatalog *catalog);
+/* What the agreement lacks before it can be approved, as its exports require
+ * it: required student, institution and mobility fields, values that break
+ * the rules of bridge-validate.h (from older files), the same university at
+ * home and host, no group, a group without a host course, a course twice.
+ * Each item a translated sentence that says what to do (element-type utf8);
+ * empty when the agreement is ready. */
+GPtrArray       *bridge_plan_check_ready        (BridgePlan    *self);
 
 /* ------------------------------------------------------------------------ */
 /* Approvals, the lock, changes                                             */
 
 /* Records an approval by @role, with the person's name, position and email
  * (all required for SENDING and RECEIVING; name for STUDENT) at @timestamp
- * (NULL: now). When the three have approved, the agreement is locked and the
+ * (NULL: now). An agreement that is not ready (bridge_plan_check_ready ()
+ * is not empty) cannot be approved: the error lists what it lacks. When the three have approved, the agreement is locked and the
  * approved content is kept as a version. Approving while a changes proposal is
  * pending approves the proposal instead; when the three have, it is applied
  * and becomes the next version. */
@@ -545,6 +574,14 @@ const char *bridge_plan_get_version_timestamp (BridgePlan *self,
                                                guint       version);
 /* The identifier of the pending changes proposal; NULL when there is none. */
 const char *bridge_plan_get_pending_id        (BridgePlan *self);
+/* A new draft, not approved, with the agreed content of the locked @self
+ * (student, institutions, period, groups; the pending proposal left out)
+ * and the same mobility id. An approved agreement that lacks what its
+ * exports need (from an older version, or approved elsewhere) is corrected
+ * in it and approved again by all three; @self, the record of what was
+ * approved, is not changed. Fails when @self is not locked. */
+BridgePlan *bridge_plan_new_draft_from        (BridgePlan *self,
+                                               GError    **error);
 /* Changes of version @version (2 and later) relative to the one before (element-type BridgePlanChange). */
 GPtrArray  *bridge_plan_get_version_changes   (BridgePlan *self,
                                                guint       version);

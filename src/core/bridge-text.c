@@ -10,6 +10,7 @@
 
 #include "bridge-error.h"
 #include "bridge-text.h"
+#include "bridge-validate.h"
 
 /* Immutable once built, and shared between threads: a course the search
  * thread reads holds its university's name, and the main thread drops it. */
@@ -172,6 +173,19 @@ const char *
 bridge_text_pick (const BridgeText *self)
 {
   return bridge_text_pick_for (self, bridge_text_user_language ());
+}
+
+gboolean
+bridge_text_validate (const BridgeText *self,
+                      gboolean          multiline,
+                      gunichar         *bad)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 1; i < self->pairs->len; i += 2)
+    if (!bridge_validate_chars (g_ptr_array_index (self->pairs, i), multiline, bad))
+      return FALSE;
+  return TRUE;
 }
 
 /* The primary language of the user's locale: "zh" for zh_CN.UTF-8, "en" for C. */

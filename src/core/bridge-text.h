@@ -28,6 +28,11 @@ const char  *bridge_text_pick_for         (const BridgeText *self,
                                            const char       *lang);
 char        *bridge_text_to_string        (const BridgeText *self);
 JsonNode    *bridge_text_to_json          (const BridgeText *self);
+/* TRUE when every text passes bridge_validate_chars () (one line, or
+ * several with @multiline); *@bad gets the first character that does not. */
+gboolean     bridge_text_validate         (const BridgeText *self,
+                                           gboolean          multiline,
+                                           gunichar         *bad);
 const char  *bridge_text_user_language    (void);
 void         bridge_text_set_user_language (const char *lang);
 /* The count by which g_dngettext() picks the form of a word after a number

@@ -20,9 +20,10 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-results-view.h"
+#include "bridge-validate.h"
 #include "bridge-window.h"
 
-/* How a detail is checked before it is written to the plan. */
+/* How a detail is typed (its input purpose); core checks what is written. */
 typedef enum
 {
   CHECK_NONE,
@@ -194,82 +195,6 @@ add_toast (BridgeAgreementPage *self,
 /* ------------------------------------------------------------------------ */
 /* Checking what is typed                                                    */
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-  char tail;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  if (date != NULL)
-    g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
-/* Returns why @text does not pass @check (translated), or NULL; @normal
- * gets the text to write (upper-case country codes). */
-static const char *
-check_text (Check        check,
-            const char  *text,
-            char       **normal)
-{
-  *normal = g_strdup (text);
-  if (*text == '\0')
-    return NULL;
-
-  switch (check)
-    {
-    case CHECK_EMAIL:
-      {
-        const char *at = strchr (text, '@');
-
-        if (at == NULL || at == text || strchr (at + 1, '@') != NULL ||
-            strchr (at + 1, '.') == NULL || g_str_has_suffix (text, ".") ||
-            strpbrk (text, " \t,;<>") != NULL)
-          return _("Write an email address such as name@example.edu.cn");
-        return NULL;
-      }
-    case CHECK_DATE:
-      if (!parse_date (text, NULL))
-        return _("Write the date as YYYY-MM-DD, for example 2026-09-01");
-      return NULL;
-    case CHECK_COUNTRY:
-      if (strlen (text) != 2 || !g_ascii_isalpha (text[0]) || !g_ascii_isalpha (text[1]))
-        return _("Write the two-letter country code of ISO 3166, for example CN");
-      g_free (*normal);
-      *normal = g_ascii_strup (text, -1);
-      return NULL;
-    case CHECK_ISCED:
-      {
-        gsize len = strlen (text);
-
-        for (gsize i = 0; i < len; i++)
-          if (!g_ascii_isdigit (text[i]))
-            len = 0;
-        if (len < 2 || len > 4)
-          return _("Write the ISCED-F 2013 code of the field, 2 to 4 digits, for example 0613");
-        return NULL;
-      }
-    case CHECK_YEAR:
-      {
-        int first, second;
-        char tail;
-
-        if (strlen (text) != 9 || sscanf (text, "%4d/%4d%c", &first, &second, &tail) != 2 ||
-            second != first + 1)
-          return _("Write the academic year as two years, for example 2026/2027");
-        return NULL;
-      }
-    case CHECK_NONE:
-    default:
-      return NULL;
-    }
-}
-
 /* Marks @row as holding a value that was not written, and says why. */
 static void
 show_problem (GtkWidget  *row,
@@ -281,8 +206,11 @@ show_problem (GtkWidget  *row,
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_visible (icon, problem != NULL);
-  gtk_widget_set_tooltip_text (icon, problem);
+  if (icon != NULL)
+    {
+      gtk_widget_set_visible (icon, problem != NULL);
+      gtk_widget_set_tooltip_text (icon, problem);
+    }
   gtk_widget_set_tooltip_text (row, problem);
   if (problem != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -383,14 +311,17 @@ detail_get (BridgeAgreementPage *self,
   g_return_val_if_reached (NULL);
 }
 
-/* Writes @value (NULL or "": none) through core. Returns why not, or NULL. */
-static const char *
+/* Writes @value (NULL or "": none) through core, which checks it. Returns
+ * why not (free it), or NULL. */
+static char *
 detail_set (BridgeAgreementPage *self,
             const char          *key,
             const char          *value)
 {
+  g_autoptr(GError) error = NULL;
   BridgePlanSide side;
   const char *member;
+  gboolean ok = TRUE;
 
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -406,7 +337,7 @@ detail_set (BridgeAgreementPage *self,
       m = student_member (&s, key + strlen ("student-"));
       g_free (*m);
       *m = g_strdup (value);
-      bridge_plan_set_student (self->plan, &s);
+      ok = bridge_plan_set_student (self->plan, &s, &error);
     }
   else if (institution_key (key, &side, &member))
     {
@@ -417,27 +348,15 @@ detail_set (BridgeAgreementPage *self,
       m = institution_member (&i, member);
       g_free (*m);
       *m = g_strdup (value);
-      bridge_plan_set_institution (self->plan, side, &i);
+      ok = bridge_plan_set_institution (self->plan, side, &i, &error);
     }
-  else if (g_str_equal (key, "start-date") || g_str_equal (key, "end-date"))
-    {
-      gboolean start = g_str_equal (key, "start-date");
-      /* A copy: core frees the old dates before it copies the new ones. */
-      g_autofree char *other = g_strdup (start ? bridge_plan_get_end_date (self->plan)
-                                               : bridge_plan_get_start_date (self->plan));
-      GDate a, b;
-
-      if (value != NULL && other != NULL && parse_date (value, &a) && parse_date (other, &b) &&
-          (start ? g_date_compare (&a, &b) > 0 : g_date_compare (&a, &b) < 0))
-        return _("The mobility cannot end before it starts");
-      if (start)
-        bridge_plan_set_dates (self->plan, value, other);
-      else
-        bridge_plan_set_dates (self->plan, other, value);
-    }
+  else if (g_str_equal (key, "start-date"))
+    ok = bridge_plan_set_dates (self->plan, value, bridge_plan_get_end_date (self->plan), &error);
+  else if (g_str_equal (key, "end-date"))
+    ok = bridge_plan_set_dates (self->plan, bridge_plan_get_start_date (self->plan), value, &error);
   else if (g_str_equal (key, "academic-year"))
-    bridge_plan_set_academic_year (self->plan, value);
-  return NULL;
+    ok = bridge_plan_set_academic_year (self->plan, value, &error);
+  return ok ? NULL : g_strdup (error->message);
 }
 
 /* Replacing the text passes through "" (deleted, then inserted): a row
@@ -452,8 +371,11 @@ entry_emptied_cb (gpointer data)
   g_object_set_data (G_OBJECT (editable), "emptied", NULL);
   if (self != NULL && self->plan != NULL && !is_locked (self) &&
       *gtk_editable_get_text (editable) == '\0')
-    show_problem (GTK_WIDGET (editable),
-                  detail_set (self, g_object_get_data (G_OBJECT (editable), "key"), NULL));
+    {
+      g_autofree char *problem = detail_set (self, g_object_get_data (G_OBJECT (editable), "key"), NULL);
+
+      show_problem (GTK_WIDGET (editable), problem);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -462,10 +384,8 @@ entry_changed_cb (GtkEditable         *editable,
                   BridgeAgreementPage *self)
 {
   const char *key = g_object_get_data (G_OBJECT (editable), "key");
-  Check check = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "check"));
   g_autofree char *text = NULL;
-  g_autofree char *normal = NULL;
-  const char *problem;
+  g_autofree char *problem = NULL;
 
   if (self->updating || self->plan == NULL || is_locked (self))
     return;
@@ -481,9 +401,7 @@ entry_changed_cb (GtkEditable         *editable,
         }
       return;
     }
-  problem = check_text (check, text, &normal);
-  if (problem == NULL)
-    problem = detail_set (self, key, normal);
+  problem = detail_set (self, key, text);
   show_problem (GTK_WIDGET (editable), problem);
 }
 
@@ -529,6 +447,7 @@ combo_changed_cb (AdwComboRow         *row,
   GPtrArray *values = g_object_get_data (G_OBJECT (row), "values");
   guint selected = adw_combo_row_get_selected (row);
   g_auto(BridgePlanStudent) s = { 0 };
+  g_autoptr(GError) error = NULL;
 
   if (self->updating || self->plan == NULL || is_locked (self) || values == NULL ||
       selected >= values->len)
@@ -542,10 +461,16 @@ combo_changed_cb (AdwComboRow         *row,
         return;
       bridge_plan_student_copy (bridge_plan_get_student (self->plan), &s);
       s.cycle = cycle;
-      bridge_plan_set_student (self->plan, &s);
+      if (!bridge_plan_set_student (self->plan, &s, &error))
+        toast (self, error->message);
     }
   else
-    detail_set (self, key, g_ptr_array_index (values, selected));
+    {
+      g_autofree char *problem = detail_set (self, key, g_ptr_array_index (values, selected));
+
+      if (problem != NULL)
+        toast (self, problem);
+    }
 }
 
 static GtkWidget *
@@ -891,7 +816,12 @@ provisions_changed_cb (GtkTextBuffer       *buffer,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   if (g_strcmp0 (text[0] != '\0' ? text : NULL, bridge_plan_get_provisions (self->plan)) != 0)
-    bridge_plan_set_provisions (self->plan, text[0] != '\0' ? text : NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      bridge_plan_set_provisions (self->plan, text[0] != '\0' ? text : NULL, &error);
+      show_problem (GTK_WIDGET (self->provisions_view), error != NULL ? error->message : NULL);
+    }
 }
 
 static void
@@ -1008,7 +938,12 @@ group_comment_changed_cb (GtkEditable         *editable,
   if (self->updating)
     return;
   if (g_strcmp0 (*text != '\0' ? text : NULL, bridge_plan_group_get_comment (group)) != 0)
-    bridge_plan_set_group_comment (self->plan, group, *text != '\0' ? text : NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      bridge_plan_set_group_comment (self->plan, group, *text != '\0' ? text : NULL, &error);
+      show_problem (GTK_WIDGET (editable), error != NULL ? error->message : NULL);
+    }
 }
 
 static void
@@ -1386,11 +1321,11 @@ approval_validate (Approval *a)
   const char *position = gtk_editable_get_text (GTK_EDITABLE (a->position));
   const char *email = gtk_editable_get_text (GTK_EDITABLE (a->email));
   gboolean person = a->role != BRIDGE_PLAN_ROLE_STUDENT;
-  g_autofree char *normal = NULL;
-  const char *email_problem = check_text (CHECK_EMAIL, email, &normal);
+  g_autoptr(GError) email_problem = NULL;
   gboolean ok;
 
-  show_problem (a->email, email_problem);
+  bridge_validate_email (_("The approver’s email address"), email, &email_problem);
+  show_problem (a->email, email_problem != NULL ? email_problem->message : NULL);
   ok = !is_blank (name) && email_problem == NULL &&
        (!person || (!is_blank (position) && *email != '\0'));
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (gtk_widget_get_root (a->name)),
@@ -1643,10 +1578,72 @@ add_dynamic (BridgeAgreementPage *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* What the agreement lacks before its first approval (empty once locked). */
+static GPtrArray *
+missing_items (BridgeAgreementPage *self)
+{
+  if (is_locked (self))
+    return g_ptr_array_new_with_free_func (g_free);
+  return bridge_plan_check_ready (self->plan);
+}
+
+/* Why the approve buttons are insensitive, or NULL when they are not. */
+static char *
+approve_blocked_reason (BridgeAgreementPage *self,
+                        GPtrArray           *missing)
+{
+  g_autoptr(GString) s = NULL;
+
+  if (bridge_plan_get_modified_after_approval (self->plan))
+    return g_strdup (_("The file was changed after it was approved; the approvals no longer match"));
+  if (missing->len == 0)
+    return NULL;
+  s = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                 "The agreement cannot be approved yet; it lacks this:",
+                                 "The agreement cannot be approved yet; it lacks these:",
+                                 missing->len));
+  for (guint i = 0; i < missing->len; i++)
+    g_string_append_printf (s, "\n• %s", (const char *) g_ptr_array_index (missing, i));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+is_checklist_child (gpointer key,
+                    gpointer value,
+                    gpointer data)
+{
+  return g_str_has_prefix (key, "missing-");
+}
+
+/* The checklist above the approvals: one row per missing item. */
+static void
+add_checklist (BridgeAgreementPage *self,
+               GPtrArray           *missing)
+{
+  g_hash_table_foreach_remove (self->children, is_checklist_child, NULL);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *name = g_strdup_printf ("missing-%u", i);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (missing, i));
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Missing"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_set_name (row, name);
+      add_dynamic (self, self->approvals_group, row);
+      g_hash_table_insert (self->children, g_steal_pointer (&name), row);
+    }
+}
+
 static GtkWidget *
 approval_row (BridgeAgreementPage *self,
               BridgePlanRole       role,
-              gboolean             pending)
+              gboolean             pending,
+              const char          *blocked)
 {
   const BridgePlanApproval *a = pending ? bridge_plan_get_pending_approval (self->plan, role)
                                         : bridge_plan_get_approval (self->plan, role);
@@ -1695,8 +1692,9 @@ approval_row (BridgeAgreementPage *self,
     {
       button = gtk_button_new_with_mnemonic (_("_Approve…"));
       g_signal_connect (button, "clicked", G_CALLBACK (approve_clicked_cb), self);
-      gtk_widget_set_sensitive (button, bridge_plan_get_n_groups (self->plan) > 0 &&
-                                        !bridge_plan_get_modified_after_approval (self->plan));
+      /* Insensitive, and the tooltip says why: core's readiness check. */
+      gtk_widget_set_sensitive (button, blocked == NULL);
+      gtk_widget_set_tooltip_text (button, blocked);
     }
   else if (pending || !bridge_plan_get_locked (self->plan))
     {
@@ -1825,8 +1823,13 @@ build_changes (BridgeAgreementPage *self)
       add_dynamic (self, self->changes_group, row);
     }
   if (pending != NULL)
-    for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
-      add_dynamic (self, self->changes_group, approval_row (self, r, TRUE));
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      g_autofree char *blocked = approve_blocked_reason (self, none);
+
+      for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+        add_dynamic (self, self->changes_group, approval_row (self, r, TRUE, blocked));
+    }
 
   /* A column: the two buttons side by side would not fit at 360 px. */
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -1912,7 +1915,7 @@ build_versions (BridgeAgreementPage *self)
 /* ------------------------------------------------------------------------ */
 /* Where the agreement stands                                                */
 
-static void
+static GtkWidget *
 add_problem (BridgeAgreementPage *self,
              const char          *icon_name,
              const char          *style,
@@ -1930,6 +1933,56 @@ add_problem (BridgeAgreementPage *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_append (self->problems_list, row);
   g_ptr_array_add (self->problem_rows, row);
+  return row;
+}
+
+/* An approved agreement that lacks what its exports need cannot be edited:
+ * its content goes into a new draft, approved again; the file stays the
+ * record of what was approved. */
+static void
+reopen_clicked_cb (BridgeAgreementPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgePlan) draft = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!BRIDGE_IS_WINDOW (root))
+    return;
+  if (bridge_plan_get_modified (self->plan))
+    {
+      toast (self, _("Save the agreement first, so that its review and grades are kept"));
+      return;
+    }
+  draft = bridge_plan_new_draft_from (self->plan, &error);
+  if (draft == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  bridge_plan_page_open_draft (BRIDGE_PLAN_PAGE (bridge_window_get_page (BRIDGE_WINDOW (root), "plan")), draft);
+  toast (self, _("A new draft of the agreement: correct what it lacks, save it under a new name, and have it approved again"));
+}
+
+static void
+add_reopen_problem (BridgeAgreementPage *self)
+{
+  g_autoptr(GPtrArray) lacking = bridge_plan_check_ready (self->plan);
+  g_autofree char *list = NULL;
+  GtkWidget *row, *button;
+
+  if (lacking->len == 0)
+    return;
+  g_ptr_array_add (lacking, NULL);
+  list = g_strjoinv ("\n", (char **) lacking->pdata);
+  row = add_problem (self, "dialog-warning-symbolic", "warning",
+                     _("This approved agreement lacks what its exports need"), list);
+  button = gtk_button_new_with_mnemonic (_("_Reopen as New Draft"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Opens a new draft with what this agreement says, to correct and "
+                                         "approve again; this file stays the record of what was approved"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (reopen_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_hash_table_insert (self->children, g_strdup ("reopen-draft"), button);
 }
 
 static void
@@ -1995,7 +2048,10 @@ update_status (BridgeAgreementPage *self)
   for (guint i = 0; i < self->problem_rows->len; i++)
     gtk_list_box_remove (self->problems_list, g_ptr_array_index (self->problem_rows, i));
   g_ptr_array_set_size (self->problem_rows, 0);
+  g_hash_table_remove (self->children, "reopen-draft");
 
+  if (locked && !bridge_plan_get_modified_after_approval (self->plan))
+    add_reopen_problem (self);
   if (bridge_plan_get_modified_after_approval (self->plan))
     add_problem (self, "dialog-error-symbolic", "error", _("Modified after approval"),
                  locked
@@ -2057,12 +2113,22 @@ update (BridgeAgreementPage *self)
       adw_preferences_group_remove (group, row);
     }
   g_ptr_array_set_size (self->dynamic_rows, 0);
-  for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
-    add_dynamic (self, self->approvals_group, approval_row (self, r, FALSE));
-  adw_preferences_group_set_description (self->approvals_group,
-                                         _("The student, and the responsible persons of the sending and "
-                                           "receiving institutions, approve the agreement. Each approval "
-                                           "records the name, position, email and time."));
+  {
+    g_autoptr(GPtrArray) missing = missing_items (self);
+    g_autofree char *blocked = approve_blocked_reason (self, missing);
+
+    add_checklist (self, missing);
+    for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+      add_dynamic (self, self->approvals_group, approval_row (self, r, FALSE, blocked));
+    adw_preferences_group_set_description (self->approvals_group,
+                                           missing->len > 0
+                                           ? _("The agreement needs what is listed here before the student, and the "
+                                               "responsible persons of the sending and receiving institutions, can "
+                                               "approve it. Each approval records the name, position, email and time.")
+                                           : _("The student, and the responsible persons of the sending and "
+                                               "receiving institutions, approve the agreement. Each approval "
+                                               "records the name, position, email and time."));
+  }
   build_changes (self);
   build_versions (self);
 
@@ -2082,6 +2148,7 @@ is_button_child (gpointer key,
                  gpointer data)
 {
   return g_str_has_prefix (key, "approve-") || g_str_has_prefix (key, "withdraw-") ||
+         g_str_has_prefix (key, "missing-") || g_str_equal (key, "reopen-draft") ||
          g_str_has_prefix (key, "pending-") || g_str_has_prefix (key, "approval-") ||
          g_str_equal (key, "propose-add") || g_str_equal (key, "discard-changes");
 }

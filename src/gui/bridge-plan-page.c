@@ -775,11 +775,24 @@ static void
 student_changed_cb (BridgePlanPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->student_row));
+  g_autoptr(GError) error = NULL;
 
   if (self->updating || self->plan == NULL || bridge_plan_get_locked (self->plan))
     return;
-  if (g_strcmp0 (text, bridge_plan_get_student_name (self->plan)) != 0)
-    bridge_plan_set_student_name (self->plan, text);
+
+  if (g_strcmp0 (text, bridge_plan_get_student_name (self->plan)) == 0)
+    return;
+  /* Core refuses a name an agreement cannot carry; the row says why. */
+  if (bridge_plan_set_student_name (self->plan, text, &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->student_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->student_row), NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->student_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->student_row), error->message);
+    }
 }
 
 static void
@@ -826,7 +839,7 @@ language_changed_cb (BridgePlanPage *self)
   bridge_plan_student_copy (bridge_plan_get_student (self->plan), &student);
   g_free (student.language);
   student.language = g_strdup (code);
-  bridge_plan_set_student (self->plan, &student);
+  bridge_plan_set_student (self->plan, &student, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -845,8 +858,9 @@ ensure_home (BridgePlanPage *self)
     return;
   was_modified = bridge_plan_get_modified (self->plan);
   home = g_settings_get_string (bridge_context_get_settings (self->context), "home-university");
+  /* Defaults from the settings: one the plan refuses is not applied. */
   if (*home != '\0')
-    bridge_plan_set_home_university (self->plan, home);
+    bridge_plan_set_home_university (self->plan, home, NULL);
 
   /* The agreement names the student's cycle and field: the home programme's. */
   if (bridge_plan_get_student (self->plan)->isced == NULL &&
@@ -857,7 +871,7 @@ ensure_home (BridgePlanPage *self)
       bridge_plan_student_copy (bridge_plan_get_student (self->plan), &student);
       student.isced = g_strdup (bridge_context_get_home_field (self->context));
       student.cycle = bridge_context_get_home_cycle (self->context);
-      bridge_plan_set_student (self->plan, &student);
+      bridge_plan_set_student (self->plan, &student, NULL);
     }
 
   if (bridge_plan_get_student (self->plan)->language == NULL)
@@ -870,7 +884,7 @@ ensure_home (BridgePlanPage *self)
 
           bridge_plan_student_copy (bridge_plan_get_student (self->plan), &student);
           student.language = g_strdup (languages[0]);
-          bridge_plan_set_student (self->plan, &student);
+          bridge_plan_set_student (self->plan, &student, NULL);
         }
     }
 
@@ -902,7 +916,10 @@ bridge_plan_page_add_course (BridgePlanPage *self,
   ensure_home (self);
   host = bridge_plan_get_host_university (self->plan);
   if (host == NULL)
-    bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course));
+    {
+      if (!bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course), error))
+        return FALSE;
+    }
   else if (g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
@@ -1221,6 +1238,19 @@ bridge_plan_page_set_plan (BridgePlanPage *self,
     bridge_plan_refresh (plan, get_catalog (self));
   set_plan (self, plan);
   set_file (self, file);
+}
+
+void
+bridge_plan_page_open_draft (BridgePlanPage *self,
+                             BridgePlan     *plan)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN_PAGE (self));
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+
+  set_plan (self, plan);
+  bridge_plan_set_modified (self->plan, TRUE);
+  bridge_plan_history_clear (self->history);
+  set_file (self, NULL);
 }
 
 gboolean

@@ -38,6 +38,9 @@ BridgePlan *bridge_plan_page_get_plan    (BridgePlanPage *self);
 GFile      *bridge_plan_page_get_file    (BridgePlanPage *self);
 gboolean    bridge_plan_page_get_modified (BridgePlanPage *self);
 void        bridge_plan_page_new_plan    (BridgePlanPage *self);
+/* Shows @plan, a new draft not saved yet (bridge_plan_new_draft_from ()). */
+void        bridge_plan_page_open_draft  (BridgePlanPage *self,
+                                          BridgePlan     *plan);
 gboolean    bridge_plan_page_load        (BridgePlanPage *self,
                                           GFile          *file,
                                           GError        **error);

@@ -16,6 +16,7 @@
 
 #include "bridge-agreement-page.h"
 #include "bridge-plan-page.h"
+#include "bridge-plan-private.h"
 #include "gui-test-util.h"
 
 static BridgeApplication *app;
@@ -385,6 +386,96 @@ test_review (void)
   }
 }
 
+/* The approve buttons of the three, insensitive with @tooltip_part in their
+ * tooltip, or sensitive without one. */
+static void
+assert_approve_buttons (gboolean    sensitive,
+                        const char *tooltip_part)
+{
+  for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+    {
+      g_autofree char *name = g_strconcat ("approve-", bridge_plan_role_to_string (r), NULL);
+      GtkWidget *button = child (name);
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+      g_assert_cmpint (gtk_widget_get_sensitive (button), ==, sensitive);
+      if (sensitive)
+        g_assert_null (tooltip);
+      else
+        {
+          g_assert_nonnull (tooltip);
+          g_assert_nonnull (strstr (tooltip, tooltip_part));
+        }
+    }
+}
+
+/* Before the first approval the page lists what the agreement lacks, as
+ * core's readiness check says it, and the approve buttons wait for it. */
+static void
+test_checklist (void)
+{
+  const char *no_language = _("Choose the student’s language of instruction");
+  const char *no_cefr = _("Choose the student’s CEFR level in the language of instruction");
+  const char *l = g_getenv ("LANGUAGE");
+  g_autoptr(GPtrArray) missing = NULL;
+  GtkWidget *cefr = child ("student-cefr");
+  guint level = adw_combo_row_get_selected (ADW_COMBO_ROW (cefr));
+
+  /* No language of instruction declared yet: one item, the buttons wait. */
+  missing = bridge_plan_check_ready (plan ());
+  for (guint i = 0; i < missing->len; i++)
+    g_test_message ("missing: %s", (char *) g_ptr_array_index (missing, i));
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (missing, 0), ==, no_language);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child ("missing-0"))), ==, no_language);
+  g_assert_null (bridge_agreement_page_get_child (page (), "missing-1"));
+  /* Said in the reader's language. */
+  if (l != NULL && g_str_has_prefix (l, "zh"))
+    {
+      g_assert_cmpstr (no_language, !=, "Choose the student’s language of instruction");
+      g_assert_cmpstr (no_cefr, !=, "Choose the student’s CEFR level in the language of instruction");
+    }
+  assert_approve_buttons (FALSE, no_language);
+  {
+    g_autofree char *first_line = g_strdup (gtk_widget_get_tooltip_text (child ("approve-student")));
+
+    *strchr (first_line, '\n') = '\0';
+    g_assert_cmpstr (first_line, ==, g_dngettext (GETTEXT_PACKAGE,
+                                                 "The agreement cannot be approved yet; it lacks this:",
+                                                 "The agreement cannot be approved yet; it lacks these:", 1));
+  }
+
+  /* No CEFR level either (the walkthrough of issue 14 locked such an agreement). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cefr), 0);
+  gui_test_spin (100);
+  g_assert_null (bridge_plan_get_student (plan ())->cefr);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child ("missing-1"))), ==, no_cefr);
+  assert_approve_buttons (FALSE, no_cefr);
+  {
+    GtkWidget *scroller = gui_test_find (GTK_WIDGET (page ()), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+
+    gui_test_spin (300);
+    g_assert_true (gtk_widget_compute_point (child ("missing-0"), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adj, point.y - 200);
+    shoot (GTK_WIDGET (window), "checklist");
+    gtk_adjustment_set_value (adj, 0);
+  }
+
+  /* Both chosen: the list goes and the buttons can be pressed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cefr), level);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child ("student-language")), 1);
+  gui_test_spin (100);
+  g_assert_nonnull (bridge_plan_get_student (plan ())->language);
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  missing = bridge_plan_check_ready (plan ());
+  g_assert_cmpuint (missing->len, ==, 0);
+  g_assert_null (bridge_agreement_page_get_child (page (), "missing-0"));
+  assert_approve_buttons (TRUE, NULL);
+}
+
 static void
 approve (BridgePlanRole  role,
          gboolean        pending,
@@ -699,8 +790,8 @@ test_unknown_course (void)
   BridgePlanGroup *group;
   const char *title;
 
-  bridge_plan_set_home_university (gone, "scu");
-  bridge_plan_set_host_university (gone, "cqu");
+  bridge_plan_set_home_university (gone, "scu", NULL);
+  bridge_plan_set_host_university (gone, "cqu", NULL);
   group = bridge_plan_add_group (gone, catalog (), ids, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (bridge_plan_insert_component (gone, group, BRIDGE_PLAN_SIDE_HOST, -1, component, &error));
@@ -748,6 +839,87 @@ plan_shown_locked (gpointer data)
 
 /* The page, to look at: 1400 and 360 px, light and dark, top to bottom, in
  * a window of that size with the saved agreement. */
+/* An agreement approved elsewhere without a CEFR level cannot be edited nor
+ * sent: the page says what it lacks and reopens it as a new draft, which
+ * lists the same before its first approval. */
+static void
+test_reopen (void)
+{
+  g_autoptr(BridgePlan) approved = bridge_plan_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "approved-elsewhere.creditplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { host_ids[0], NULL };
+  const char *no_cefr = _("Choose the student’s CEFR level in the language of instruction");
+  BridgePlanStudent student = { (char *) "李华", NULL, NULL, NULL, NULL, NULL, BRIDGE_CYCLE_BACHELOR,
+                                (char *) "0613", (char *) "en", NULL };
+  BridgePlanInstitution home = { (char *) "scu", NULL, { (char *) "王老师", NULL, (char *) "wang@scu.edu.cn" }, { 0 } };
+  BridgePlanInstitution host = { (char *) "cqu", NULL, { (char *) "Dr. Chen", NULL, (char *) "chen@cqu.edu.cn" }, { 0 } };
+  BridgePlanPerson people[] = {
+    { (char *) "李华", NULL, NULL },
+    { (char *) "王老师", (char *) "Coordinator", (char *) "wang@scu.edu.cn" },
+    { (char *) "Dr. Chen", (char *) "Coordinator", (char *) "chen@cqu.edu.cn" },
+  };
+  BridgePlan *old = plan ();
+  g_autofree char *mobility = NULL;
+  GtkWidget *reopen;
+
+  g_assert_true (bridge_plan_set_student (approved, &student, &error));
+  g_assert_true (bridge_plan_set_institution (approved, BRIDGE_PLAN_SIDE_HOME, &home, &error));
+  g_assert_true (bridge_plan_set_institution (approved, BRIDGE_PLAN_SIDE_HOST, &host, &error));
+  bridge_plan_set_term (approved, "2026-autumn");
+  g_assert_true (bridge_plan_set_dates (approved, "2026-09-01", "2027-01-20", &error));
+  g_assert_nonnull (bridge_plan_add_group (approved, catalog (), ids, NULL, &error));
+  g_assert_no_error (error);
+  /* Approved as an import records it: the readiness check is not asked. */
+  for (BridgePlanRole r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
+    g_assert_true (bridge_plan_record_approval (approved, r, &people[r], "2026-06-01T10:00:00Z", &error));
+  g_assert_true (bridge_plan_get_locked (approved));
+  g_assert_true (bridge_plan_save (approved, path, &error));
+  g_assert_no_error (error);
+
+  bridge_window_open_plan (window, file);
+  g_assert_true (gui_test_wait (plan_replaced, old, 5000));
+  bridge_window_show_page (window, "agreement");
+  gui_test_spin (100);
+  g_assert_true (bridge_plan_get_locked (plan ()));
+  g_assert_true (gtk_widget_get_visible (child ("problems")));
+  reopen = child ("reopen-draft");
+  g_assert_true (gtk_widget_get_sensitive (reopen));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (reopen));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (reopen, ADW_TYPE_ACTION_ROW))),
+                            no_cefr));
+  shoot (GTK_WIDGET (window), "reopen");
+
+  mobility = g_strdup (bridge_plan_get_mobility_id (plan ()));
+  old = plan ();
+  click ("reopen-draft");
+  gui_test_spin (100);
+  g_assert_true (plan () != old);
+  g_assert_false (bridge_plan_get_locked (plan ()));
+  g_assert_true (bridge_plan_get_modified (plan ()));
+  g_assert_null (bridge_plan_page_get_file (plan_page ()));
+  g_assert_cmpstr (bridge_plan_get_mobility_id (plan ()), ==, mobility);
+  g_assert_null (bridge_agreement_page_get_child (page (), "reopen-draft"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child ("missing-0"))), ==, no_cefr);
+  assert_approve_buttons (FALSE, no_cefr);
+  /* The level chosen, the draft can be approved again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child ("student-cefr")), 4);
+  gui_test_spin (100);
+  g_assert_cmpstr (bridge_plan_get_student (plan ())->cefr, ==, "B2");
+  g_assert_null (bridge_agreement_page_get_child (page (), "missing-0"));
+  assert_approve_buttons (TRUE, NULL);
+  /* The approved record was not touched. */
+  {
+    g_autoptr(BridgePlan) record = bridge_plan_new_from_file (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bridge_plan_get_locked (record));
+    g_assert_null (bridge_plan_get_student (record)->cefr);
+  }
+  g_unlink (path);
+}
+
 static void
 test_screenshots (void)
 {
@@ -830,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/bad-country", test_bad_country);
   g_test_add_func ("/gui/agreement/institutions-and-mobility", test_institutions_and_mobility);
   g_test_add_func ("/gui/agreement/review", test_review);
+  g_test_add_func ("/gui/agreement/checklist", test_checklist);
   g_test_add_func ("/gui/agreement/approvals", test_approvals);
   g_test_add_func ("/gui/agreement/locked-edit", test_locked_edit);
   g_test_add_func ("/gui/agreement/changes", test_changes);
@@ -838,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/screenshots", test_screenshots);
   g_test_add_func ("/gui/agreement/modified-after-approval", test_modified_after_approval);
   g_test_add_func ("/gui/agreement/unknown-course", test_unknown_course);
+  g_test_add_func ("/gui/agreement/reopen", test_reopen);
 
   status = g_test_run ();
 

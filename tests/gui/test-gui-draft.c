@@ -327,7 +327,7 @@ test_title_and_draft (void)
   g_assert_false (draft_exists (NULL));
 
   start = g_get_monotonic_time ();
-  bridge_plan_set_student_name (plan (), "Li Ming");
+  g_assert_true (bridge_plan_set_student_name (plan (), "Li Ming", NULL));
   modified_title = g_strdup_printf (_("%s — Credit Bridge"), "• stay.creditplan");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, modified_title);
   g_assert_true (gui_test_wait (draft_exists, NULL, 2000));

@@ -373,8 +373,8 @@ test_empty_and_follow (Fixture       *f,
   bridge_results_view_set_plan (f->view, f->context, plan);
   g_assert_true (bridge_results_view_is_empty (f->view));
 
-  bridge_plan_set_home_university (plan, "scu");
-  bridge_plan_set_host_university (plan, "cqu");
+  bridge_plan_set_home_university (plan, "scu", NULL);
+  bridge_plan_set_host_university (plan, "cqu", NULL);
   g_assert_nonnull (bridge_plan_add_group (plan, f->fx.catalog, host, home, &error));
   g_assert_no_error (error);
   g_assert_true (gui_test_wait (not_empty, f->view, 2000));

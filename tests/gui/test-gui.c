@@ -756,7 +756,7 @@ test_plan_add_and_map (void)
     bridge_plan_student_copy (bridge_plan_get_student (plan), &student);
     g_free (student.language);
     student.language = g_strdup ("fr");
-    bridge_plan_set_student (plan, &student);
+    bridge_plan_set_student (plan, &student, NULL);
   }
 
   bridge_window_show_page (window, "plan");
@@ -837,7 +837,7 @@ test_plan_save_and_reopen (void)
   g_auto(GStrv) recent = NULL;
   BridgePlan *plan;
 
-  bridge_plan_set_student_name (bridge_plan_page_get_plan (plan_page ()), "李华");
+  bridge_plan_set_student_name (bridge_plan_page_get_plan (plan_page ()), "李华", NULL);
   before = g_strdup (bridge_plan_page_get_shown (plan_page (), "total-home"));
   g_assert_true (bridge_plan_page_save (plan_page (), file, &error));
   g_assert_no_error (error);

@@ -34,6 +34,33 @@ plan_fixture_set_up (PlanFixture   *fx,
   g_assert_no_error (error);
 }
 
+/* A catalog of its own from the test feed with @from replaced by @to (once),
+ * for a catalog that carries what a plan must not. */
+static inline BridgeCatalog *
+plan_fixture_catalog_with (PlanFixture *fx,
+                           const char  *from,
+                           const char  *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autofree char *feed = g_build_filename (PLAN_TEST_DIR, "feed.json", NULL);
+  g_autofree char *edited = g_build_filename (fx->dir, "edited-feed.json", NULL);
+  g_autofree char *db = g_build_filename (fx->dir, "edited-catalog.db", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) text = NULL;
+  BridgeCatalog *catalog;
+
+  g_assert_true (g_file_get_contents (feed, &json, NULL, NULL));
+  text = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (edited, text->str, text->len, NULL));
+  catalog = bridge_catalog_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_import (catalog, edited, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return catalog;
+}
+
 static inline void
 plan_fixture_remove_dir (const char *path)
 {
@@ -82,24 +109,24 @@ plan_fixture_make_plan (PlanFixture *fx)
   student.isced = (char *) "0613";
   student.language = (char *) "en";
   student.cefr = (char *) "B2";
-  bridge_plan_set_student (plan, &student);
+  bridge_plan_set_student (plan, &student, NULL);
 
   home.university = (char *) "scu";
   home.faculty = (char *) "College of Computer Science";
   home.responsible.name = (char *) "王芳";
   home.responsible.position = (char *) "Exchange coordinator";
   home.responsible.email = (char *) "wangfang@scu.edu.cn";
-  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home);
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home, NULL);
   host.university = (char *) "cqu";
   host.faculty = (char *) "School of Big Data and Software Engineering";
   host.responsible.name = (char *) "Zhang Wei";
   host.responsible.position = (char *) "International office";
   host.responsible.email = (char *) "zhangwei@cqu.edu.cn";
-  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &host);
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &host, NULL);
 
   bridge_plan_set_term (plan, "2026-autumn");
-  bridge_plan_set_academic_year (plan, "2026/2027");
-  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20");
+  bridge_plan_set_academic_year (plan, "2026/2027", NULL);
+  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20", NULL);
 
   g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, h1, r1, &error));
   g_assert_no_error (error);

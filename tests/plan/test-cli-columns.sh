@@ -106,7 +106,9 @@ plan="$tmp/li.creditplan"
 
 expect 0 "the test catalog imports" -- "$cli" catalog import "$feed"
 expect 0 "a plan with Chinese names" -- "$cli" plan new "$plan" --student 李华 --home scu --host cqu --term 2026-autumn \
-  --home-responsible 王芳 --home-position 交换项目协调员 --host-responsible 张伟 --host-position 国际合作处
+  --isced 0613 --language zh --cefr C2 \
+  --home-responsible 王芳 --home-position 交换项目协调员 --home-email wangfang@scu.edu.cn \
+  --host-responsible 张伟 --host-position 国际合作处 --host-email zhangwei@cqu.edu.cn
 expect 0 "… takes two groups" -- "$cli" plan add "$plan" cqu:cs301 --replaces scu:cs305
 expect 0 "… and another" -- "$cli" plan add "$plan" CS302 --replaces CS306
 expect 0 "the student approves" -- "$cli" plan approve "$plan" --as student --name 李华

@@ -9,6 +9,7 @@
 
 #include "bridge-error.h"
 #include "bridge-plan.h"
+#include "bridge-plan-private.h"
 #include "plan-fixture.h"
 
 /* The shared schemas when the checkout has them beside it (the contract),
@@ -204,7 +205,7 @@ test_pending_changes (PlanFixture   *fx,
   g_autofree char *proposal = NULL;
 
   bridge_plan_set_terms (plan, (const char *[]) { "2026-autumn", "2027-spring", NULL });
-  bridge_plan_set_dates (plan, "2026-09-01", "2027-07-05");
+  bridge_plan_set_dates (plan, "2026-09-01", "2027-07-05", NULL);
   plan_fixture_approve_all (plan);
   propose_changes (fx, plan);
   /* A proposal goes out once the student and the sending side approved it. */
@@ -273,6 +274,22 @@ plan_with_approval_json (PlanFixture *fx,
 }
 
 /* The EWP rules beyond the schema, enforced with a clear error. */
+/* The three approvals as an import records them: without the readiness check. */
+static void
+record_all (BridgePlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  BridgePlanPerson student = { (char *) "李华", NULL, NULL };
+  BridgePlanPerson sending = { (char *) "王芳", (char *) "Coordinator", (char *) "wangfang@scu.edu.cn" };
+  BridgePlanPerson receiving = { (char *) "Zhang Wei", (char *) "International office", (char *) "zhangwei@cqu.edu.cn" };
+
+  g_assert_true (bridge_plan_record_approval (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-06-01T10:00:00Z", &error));
+  g_assert_true (bridge_plan_record_approval (plan, BRIDGE_PLAN_ROLE_SENDING, &sending, "2026-06-02T10:00:00Z", &error));
+  g_assert_true (bridge_plan_record_approval (plan, BRIDGE_PLAN_ROLE_RECEIVING, &receiving, "2026-06-03T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_get_locked (plan));
+}
+
 static void
 test_rules (PlanFixture   *fx,
             gconstpointer  data)
@@ -315,9 +332,15 @@ test_rules (PlanFixture   *fx,
 
     bridge_plan_student_copy (bridge_plan_get_student (plan), &s);
     g_clear_pointer (&s.cefr, g_free);
-    bridge_plan_set_student (plan, &s);
+    bridge_plan_set_student (plan, &s, NULL);
     bridge_plan_student_clear (&s);
-    plan_fixture_approve_all (plan);
+    /* It cannot be approved without it… */
+    g_assert_false (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-06-01T10:00:00Z", &error));
+    g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+    g_assert_nonnull (strstr (error->message, "CEFR"));
+    g_clear_error (&error);
+    /* …and an agreement approved without it elsewhere does not go out. */
+    record_all (plan);
     g_assert_null (bridge_plan_to_ewp_xml (plan, fx->catalog, &error));
     g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
     g_assert_nonnull (strstr (error->message, "CEFR"));
@@ -331,7 +354,7 @@ test_rules (PlanFixture   *fx,
 
     g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-06-01T10:00:00Z", &error));
     edited = plan_with_approval_json (fx, plan, "sending", "Coordinator");
-    bridge_plan_set_provisions (edited, "changed");
+    bridge_plan_set_provisions (edited, "changed", NULL);
     /* (an in-app edit withdraws the approvals instead) */
     g_assert_null (bridge_plan_get_approval (edited, BRIDGE_PLAN_ROLE_SENDING));
   }
@@ -538,6 +561,79 @@ test_import_foreign (PlanFixture   *fx,
   g_assert_null (bridge_plan_get_approval (plan, BRIDGE_PLAN_ROLE_RECEIVING));
 }
 
+/* A document in another namespace is not an EWP agreement, whatever its element names. */
+static void
+test_import_namespace (PlanFixture   *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) foreign = NULL;
+
+  plan_fixture_approve_all (plan);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  foreign = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (foreign, "xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/get-response.xsd\"",
+                                      "xmlns=\"urn:example:not-ewp\"", 1), ==, 1);
+  g_assert_null (bridge_plan_new_from_ewp_xml (foreign->str, -1, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "urn:example:not-ewp"));
+  g_clear_error (&error);
+
+  /* No namespace at all is not EWP's either. */
+  g_string_replace (foreign, " xmlns=\"urn:example:not-ewp\"", "", 1);
+  g_assert_null (bridge_plan_new_from_ewp_xml (foreign->str, -1, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "namespace"));
+}
+
+/* A noncharacter in a text of the document: refused when read, once. */
+static void
+test_import_noncharacter (PlanFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) bad = NULL;
+
+  plan_fixture_approve_all (plan);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  bad = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (bad, "<family-name>李</family-name>", "<family-name>李\xef\xbf\xbe</family-name>", 1), ==, 1);
+  g_assert_null (bridge_plan_new_from_ewp_xml (bad->str, -1, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "family-name"));
+  g_assert_nonnull (strstr (error->message, "U+FFFE"));
+}
+
+/* What the catalog gives the XML is checked as it is written: never a
+ * document that is not well-formed. */
+static void
+test_export_noncharacter (PlanFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(BridgeCatalog) bad = plan_fixture_catalog_with (fx, "\"hei_id\": \"cqu.edu.cn\"",
+                                                            "\"hei_id\": \"cqu\\uffff.edu.cn\"");
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  plan_fixture_approve_all (plan);
+  g_assert_null (bridge_plan_to_ewp_xml (plan, bad, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "hei-id"));
+  g_assert_nonnull (strstr (error->message, "U+FFFF"));
+  g_clear_error (&error);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_no_error (error);
+  assert_valid (fx, xml, "clean.xml");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +653,9 @@ main (int   argc,
   ADD ("/plan/ewp/import-bad", test_import_bad);
   ADD ("/plan/ewp/import-foreign", test_import_foreign);
   ADD ("/plan/ewp/import-damaged", test_import_damaged);
+  ADD ("/plan/ewp/import-namespace", test_import_namespace);
+  ADD ("/plan/ewp/import-noncharacter", test_import_noncharacter);
+  ADD ("/plan/ewp/export-noncharacter", test_export_noncharacter);
 
   return g_test_run ();
 }

@@ -56,7 +56,7 @@ full_plan (PlanFixture *fx)
   BridgePlanPerson student = { (char *) "李华", NULL, NULL };
   BridgePlanPerson sending = { (char *) "王芳", (char *) "Exchange coordinator", (char *) "wangfang@scu.edu.cn" };
 
-  bridge_plan_set_group_comment (plan, bridge_plan_get_group (plan, 0), "课程内容一致");
+  bridge_plan_set_group_comment (plan, bridge_plan_get_group (plan, 0), "课程内容一致", NULL);
   plan_fixture_approve_all (plan);
   g_assert_true (bridge_plan_propose_delete (plan, bridge_plan_find_group (plan, "g2", NULL), BRIDGE_PLAN_SIDE_HOST,
                                              "cqu:cs302", BRIDGE_CHANGE_REASON_TIMETABLE_CONFLICT, NULL, &error));
@@ -182,7 +182,7 @@ test_digest (PlanFixture   *fx,
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   text = page_text (pdf, 1);
   g_assert_nonnull (strstr (text, before));
-  bridge_plan_set_provisions (plan, "Retake at home.");
+  bridge_plan_set_provisions (plan, "Retake at home.", NULL);
   after = bridge_plan_get_digest (plan);
   g_assert_cmpstr (before, !=, after);
 }
@@ -450,6 +450,33 @@ test_group_numbers (PlanFixture   *fx,
   g_assert_false (g_regex_match (id, text->str, 0, NULL));
 }
 
+/* A catalog whose university name has a noncharacter: cairo used to stop
+ * drawing there and the PDF had one page, with exit status 0. Now the
+ * document is refused, named, and no file is written. */
+static void
+test_noncharacter (PlanFixture   *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(BridgeCatalog) bad = plan_fixture_catalog_with (fx, "\"en\": \"Sichuan University\"",
+                                                            "\"en\": \"Sichuan\\ufffeUniversity\"");
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "bad.pdf", NULL);
+
+  g_assert_false (bridge_plan_export_pdf (plan, bad, pdf, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "U+FFFE"));
+  g_assert_nonnull (strstr (error->message, "Sichuan"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* With the catalog corrected, every section is there again. */
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages (pdf), >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +497,7 @@ main (int   argc,
   ADD ("/plan/pdf/async", test_async);
   ADD ("/plan/pdf/long-tables", test_long_tables);
   ADD ("/plan/pdf/group-numbers", test_group_numbers);
+  ADD ("/plan/pdf/noncharacter", test_noncharacter);
 
   return g_test_run ();
 }

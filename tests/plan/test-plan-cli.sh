@@ -34,11 +34,58 @@ expect 1 "plan new names an unknown term" -- "$cli" plan new "$tmp/x.creditplan"
 contains "$tmp/err" "2026-autumn" "… and lists the host's terms"
 expect 2 "plan new without --term is a usage error" -- "$cli" plan new "$tmp/x.creditplan" --student X --home scu --host cqu
 
+# Values are checked when they are entered: each bad one is refused, named,
+# with what a valid one looks like, and no plan is written.
+# bad_new DESCRIPTION NEEDLE OPTION…
+bad_new () {
+  desc=$1 needle=$2
+  shift 2
+  expect 1 "plan new refuses $desc" -- "$cli" plan new "$tmp/bad.creditplan" --home scu --term 2026-autumn "$@"
+  contains "$tmp/err" "$needle" "… and says what a valid value looks like"
+  if [ -e "$tmp/bad.creditplan" ]; then not_ok "… and writes no plan"; else ok "… and writes no plan"; fi
+}
+bad_new "a birth date of 2026-02-30" "YYYY-MM-DD" --student X --host cqu --birth-date 2026-02-30
+bad_new "the CEFR level Z9" "A1, A2, B1, B2, C1 and C2" --student X --host cqu --cefr Z9
+bad_new "the nationality Q!" "ISO 3166" --student X --host cqu --nationality 'Q!'
+bad_new "the nationality QQ, in no list" "ISO 3166" --student X --host cqu --nationality QQ
+bad_new "the e-mail notanemail" "name@example.edu.cn" --student X --host cqu --email notanemail
+bad_new "the e-mail a@" "name@example.edu.cn" --student X --host cqu --email a@
+bad_new "the e-mail @" "name@example.edu.cn" --student X --host cqu --email @
+bad_new "a responsible person's e-mail without a domain" "sending responsible person" --student X --host cqu --home-email wang@
+bad_new "the ISCED-F code abc" "0613" --student X --host cqu --isced abc
+bad_new "the language English, no BCP 47 tag" "BCP 47" --student X --host cqu --language English
+bad_new "the language en_US" "BCP 47" --student X --host cqu --language en_US
+bad_new "the same university at home and host" "home university" --student X --host scu
+bad_new "a name with U+FFFE" "U+FFFE" --host cqu --student "$(printf 'Li\357\277\276Hua')"
+bad_new "a name with U+FDD0" "U+FDD0" --host cqu --student "$(printf 'Li\357\267\220Hua')"
+bad_new "a name with an escape character" "U+001B" --host cqu --student "$(printf 'Li\033[2JHua')"
+
 expect 0 "plan add adds a group by ids" -- "$cli" plan add "$plan" cqu:cs301 --replaces scu:cs305
 expect 0 "plan add takes codes of the plan's universities" -- "$cli" plan add "$plan" CS302 --replaces CS306
 expect 1 "plan add refuses an unknown course" -- "$cli" plan add "$plan" cqu:cs999
 contains "$tmp/err" "cqu:cs999" "… and names it"
 expect 2 "plan add needs a host course" -- "$cli" plan add "$plan"
+cp "$plan" "$tmp/before-add"
+expect 1 "plan add refuses a host course of the home university" -- "$cli" plan add "$plan" scu:ma120
+contains "$tmp/err" "course of the home university" "… and says why"
+expect 1 "plan add refuses a home course of the host university" -- "$cli" plan add "$plan" cqu:ma101 --replaces cqu:cs201
+contains "$tmp/err" "course of the host university" "… and says why"
+if cmp -s "$plan" "$tmp/before-add"; then ok "… and leaves the plan as it was"; else not_ok "… and leaves the plan as it was"; fi
+
+# An agreement that lacks what its exports need cannot be approved.
+expect 0 "a bare plan" -- "$cli" plan new "$tmp/bare.creditplan" --student "Li Hua" --home scu --host cqu --term 2026-autumn
+expect 0 "… with a group" -- "$cli" plan add "$tmp/bare.creditplan" CS301 --replaces CS305
+cp "$tmp/bare.creditplan" "$tmp/bare.before"
+expect 1 "… is refused approval" -- "$cli" plan approve "$tmp/bare.creditplan" --as student --name "Li Hua"
+contains "$tmp/err" "cannot be approved yet" "… which says so"
+contains "$tmp/err" "CEFR level" "… and lists the missing CEFR level"
+contains "$tmp/err" "ISCED-F code" "… the field of education"
+contains "$tmp/err" "email address of the sending institution’s responsible person" "… and the responsible persons' e-mails"
+if cmp -s "$tmp/bare.creditplan" "$tmp/bare.before"; then ok "… and records nothing"; else not_ok "… and records nothing"; fi
+expect 1 "an approver's e-mail a@ is refused" -- "$cli" plan approve "$plan" --as sending --name 王芳 --position "Exchange coordinator" --email a@
+contains "$tmp/err" "approver’s email address" "… and named"
+expect 1 "an approver's e-mail @ is refused" -- "$cli" plan approve "$plan" --as sending --name 王芳 --position "Exchange coordinator" --email @
+contains "$tmp/err" "approver’s email address" "… and named"
 
 expect 0 "plan show shows the plan" -- "$cli" plan show "$plan"
 contains "$tmp/out" "CS301" "… with the host course"
@@ -134,6 +181,27 @@ contains "$tmp/out" "李华" "… with the student"
 contains "$tmp/out" "CS301" "… the courses"
 contains "$tmp/out" "Changes proposed" "… and the pending proposal"
 expect 1 "plan import refuses what is not EWP XML" -- "$cli" plan import "$tmp/bad.creditplan" --from-ewp "$plan"
+
+# An agreement approved elsewhere without what EWP needs: it opens, is not
+# sent, and is corrected in a new draft; the approved record stays.
+sed '/<cefr-level>/d' "$tmp/li3.xml" >"$tmp/nocefr.xml"
+expect 0 "an agreement approved elsewhere without a CEFR level imports" -- "$cli" plan import "$tmp/nocefr.creditplan" --from-ewp "$tmp/nocefr.xml"
+expect 1 "… cannot go out as EWP XML" -- "$cli" plan export "$tmp/nocefr.creditplan" --format ewp-xml -o "$tmp/nocefr-out.xml"
+contains "$tmp/err" "CEFR" "… and says what it lacks"
+cp "$tmp/nocefr.creditplan" "$tmp/nocefr.before"
+expect 2 "plan reopen will not write over the approved record" -- "$cli" plan reopen "$tmp/nocefr.creditplan" -o "$tmp/nocefr.creditplan"
+expect 2 "plan reopen needs --output" -- "$cli" plan reopen "$tmp/nocefr.creditplan"
+expect 1 "plan reopen refuses a draft" -- "$cli" plan reopen "$tmp/bare.creditplan" -o "$tmp/x2.creditplan"
+contains "$tmp/err" "not approved yet" "… and says to edit it directly"
+expect 0 "plan reopen starts a new draft" -- "$cli" plan reopen "$tmp/nocefr.creditplan" -o "$tmp/redraft.creditplan"
+contains "$tmp/out" "CEFR level" "… and lists what it needs before approval"
+if cmp -s "$tmp/nocefr.creditplan" "$tmp/nocefr.before"; then ok "… and leaves the approved record as it was"; else not_ok "… and leaves the approved record as it was"; fi
+expect 0 "… the draft opens" -- "$cli" plan show "$tmp/redraft.creditplan" --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["plan"]; assert not d.get("versions") and not d.get("approvals"); assert d["student"]["name"]' "$tmp/out" 2>"$tmp/err"; then
+  ok "… not approved, with the agreement's content"
+else
+  not_ok "… not approved, with the agreement's content"
+fi
 expect 0 "a draft plan" -- "$cli" plan new "$tmp/draft.creditplan" --student "Li Hua" --home scu --host cqu --term 2026-autumn
 expect 0 "… takes a course" -- "$cli" plan add "$tmp/draft.creditplan" CS301 --replaces CS305
 expect 0 "… and removes it again without a reason" -- "$cli" plan remove "$tmp/draft.creditplan" CS305 --home

@@ -137,18 +137,18 @@ full_plan (PlanFixture *fx)
   bridge_plan_student_copy (bridge_plan_get_student (plan), &student);
   g_free (student.gender);
   student.gender = g_strdup ("2");
-  bridge_plan_set_student (plan, &student);
+  bridge_plan_set_student (plan, &student, NULL);
   bridge_plan_student_clear (&student);
 
   bridge_plan_institution_copy (bridge_plan_get_institution (plan, BRIDGE_PLAN_SIDE_HOME), &home);
   home.contact.name = g_strdup ("刘洋");
   home.contact.position = g_strdup ("International office");
   home.contact.email = g_strdup ("liuyang@scu.edu.cn");
-  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home);
+  bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &home, NULL);
   bridge_plan_institution_clear (&home);
 
   bridge_plan_set_terms (plan, (const char * const *) terms);
-  bridge_plan_set_provisions (plan, "The sending faculty's regulations apply.");
+  bridge_plan_set_provisions (plan, "The sending faculty's regulations apply.", NULL);
   /* cqu:cs201 is taught in spring only: the component records its term */
   g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, h3, r3, &error));
   g_assert_no_error (error);
@@ -156,7 +156,7 @@ full_plan (PlanFixture *fx)
   g1 = bridge_plan_get_group (plan, 0);
   g2 = bridge_plan_get_group (plan, 1);
   bridge_plan_set_group_status (plan, g1, BRIDGE_PLAN_GROUP_APPROVED);
-  bridge_plan_set_group_comment (plan, g1, "Same content");
+  bridge_plan_set_group_comment (plan, g1, "Same content", NULL);
   g_assert_true (bridge_plan_set_component_comment (plan, g1, BRIDGE_PLAN_SIDE_HOME, "scu:cs305", "同一门课", &error));
   g_assert_no_error (error);
   g_assert_true (bridge_plan_set_component_flags (plan, g1, BRIDGE_PLAN_SIDE_HOME, "scu:cs305", TRUE, FALSE, &error));

@@ -84,10 +84,10 @@ test_typing_is_one_step (PlanFixture   *fx,
   g_autoptr(BridgePlanHistory) history = NULL;
   const char *keys[] = { "L", "Li", "Li ", "Li M", "Li Ming" };
 
-  bridge_plan_set_student_name (plan, NULL);
+  g_assert_true (bridge_plan_set_student_name (plan, NULL, NULL));
   history = bridge_plan_history_new (plan);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    bridge_plan_set_student_name (plan, keys[i]);
+    g_assert_true (bridge_plan_set_student_name (plan, keys[i], NULL));
   bridge_plan_set_term (plan, "2027-spring");
 
   g_assert_true (bridge_plan_history_undo (history));
@@ -139,7 +139,7 @@ test_draft (PlanFixture   *fx,
   g_assert_null (origin);
   g_clear_error (&error);
 
-  bridge_plan_set_student_name (plan, "Li Ming");
+  g_assert_true (bridge_plan_set_student_name (plan, "Li Ming", NULL));
   g_assert_true (bridge_plan_get_modified (plan));
   g_assert_true (bridge_plan_draft_save (plan, dir, "/home/li/plan.creditplan", &error));
   g_assert_no_error (error);

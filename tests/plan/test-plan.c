@@ -207,11 +207,11 @@ test_file_round_trip (PlanFixture   *fx,
   g_autofree char *d1 = NULL, *d2 = NULL;
   BridgePlanGroup *g1 = bridge_plan_get_group (plan, 0);
 
-  bridge_plan_set_group_comment (plan, g1, "OK: 内容相当");
+  bridge_plan_set_group_comment (plan, g1, "OK: 内容相当", NULL);
   bridge_plan_set_group_status (plan, g1, BRIDGE_PLAN_GROUP_APPROVED);
   g_assert_true (bridge_plan_set_component_comment (plan, g1, BRIDGE_PLAN_SIDE_HOST, "cqu:cs301", "Lab in English", &error));
   g_assert_true (bridge_plan_set_component_flags (plan, g1, BRIDGE_PLAN_SIDE_HOME, "scu:cs305", TRUE, FALSE, &error));
-  bridge_plan_set_provisions (plan, "If a component is not completed, the student retakes it at home.");
+  bridge_plan_set_provisions (plan, "If a component is not completed, the student retakes it at home.", NULL);
 
   path = save_plan (fx, plan, "a.creditplan");
   g_assert_false (bridge_plan_get_modified (plan));
@@ -283,7 +283,7 @@ test_file_atomic (PlanFixture   *fx,
 
   /* Saving again replaces the file by renaming a new one over it (a new
    * inode), never by rewriting it in place; no temporary file is left. */
-  bridge_plan_set_student_name (plan, "李华华");
+  bridge_plan_set_student_name (plan, "李华华", NULL);
   g_free (save_plan (fx, plan, "atomic.creditplan"));
   g_assert_cmpint (g_stat (path, &st2), ==, 0);
   g_assert_cmpuint (st1.st_ino, !=, st2.st_ino);
@@ -296,7 +296,7 @@ test_file_atomic (PlanFixture   *fx,
   g_assert_cmpuint (n_files, ==, 1);
 
   /* A path that cannot be written: a clear error naming it, the plan stays modified. */
-  bridge_plan_set_student_name (plan, "Li Hua");
+  bridge_plan_set_student_name (plan, "Li Hua", NULL);
   bad = g_build_filename (fx->dir, "no-such-dir", "x.creditplan", NULL);
   g_assert_false (bridge_plan_save (plan, bad, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -515,7 +515,7 @@ test_approval_lock_and_changes (PlanFixture   *fx,
   g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   /* Review comments stay possible. */
-  bridge_plan_set_group_comment (plan, g2, "Check the lab hours");
+  bridge_plan_set_group_comment (plan, g2, "Check the lab hours", NULL);
   g_assert_false (bridge_plan_get_modified_after_approval (plan));
 
   /* Changes proposal: cs302 is not available; linear algebra substitutes it. */
@@ -723,22 +723,22 @@ test_setters_own_strings (void)
 {
   g_autoptr(BridgePlan) plan = bridge_plan_new ();
 
-  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20");
-  bridge_plan_set_dates (plan, "2026-09-07", bridge_plan_get_end_date (plan));
+  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20", NULL);
+  bridge_plan_set_dates (plan, "2026-09-07", bridge_plan_get_end_date (plan), NULL);
   g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-07");
   g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-01-20");
-  bridge_plan_set_dates (plan, bridge_plan_get_start_date (plan), "2027-01-31");
+  bridge_plan_set_dates (plan, bridge_plan_get_start_date (plan), "2027-01-31", NULL);
   g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-07");
   g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-01-31");
 
-  bridge_plan_set_provisions (plan, "Retake at home");
-  bridge_plan_set_provisions (plan, bridge_plan_get_provisions (plan));
+  bridge_plan_set_provisions (plan, "Retake at home", NULL);
+  bridge_plan_set_provisions (plan, bridge_plan_get_provisions (plan), NULL);
   g_assert_cmpstr (bridge_plan_get_provisions (plan), ==, "Retake at home");
-  bridge_plan_set_academic_year (plan, "2026/2027");
-  bridge_plan_set_academic_year (plan, bridge_plan_get_academic_year (plan));
+  bridge_plan_set_academic_year (plan, "2026/2027", NULL);
+  bridge_plan_set_academic_year (plan, bridge_plan_get_academic_year (plan), NULL);
   g_assert_cmpstr (bridge_plan_get_academic_year (plan), ==, "2026/2027");
-  bridge_plan_set_student_name (plan, "李明");
-  bridge_plan_set_student_name (plan, bridge_plan_get_student_name (plan));
+  bridge_plan_set_student_name (plan, "李明", NULL);
+  bridge_plan_set_student_name (plan, bridge_plan_get_student_name (plan), NULL);
   g_assert_cmpstr (bridge_plan_get_student_name (plan), ==, "李明");
 }
 
