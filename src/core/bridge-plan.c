@@ -14,6 +14,7 @@
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
+#include "bridge-feed.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 
@@ -2860,12 +2861,23 @@ plan_from_data (const char  *data,
   g_autoptr(BridgePlan) self = NULL;
   g_autoptr(GError) local_error = NULL;
   Loader ld = { file, error };
+  guint line, column;
 
   if (length < 0)
     length = (gssize) strlen (data);
   if (!g_utf8_validate (data, length, NULL))
     {
       load_fail (&ld, "$", _("the file is not valid UTF-8 text"));
+      return NULL;
+    }
+  /* json-glib recurses once per level: refuse deep nesting before it does. */
+  if (!bridge_json_check_depth (data, (gsize) length, BRIDGE_PLAN_MAX_DEPTH, &line, &column))
+    {
+      load_fail (&ld, "$",
+                 /* Translators: the line and column of the bracket that goes too deep */
+                 _("line %u, column %u: the JSON is nested more than %d levels deep, "
+                   "which no plan needs; this is not a plan file Credit Bridge wrote"),
+                 line, column, BRIDGE_PLAN_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

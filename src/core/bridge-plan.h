@@ -32,6 +32,10 @@ G_BEGIN_DECLS
 #define BRIDGE_PLAN_FORMAT  "credit-bridge-plan"
 #define BRIDGE_PLAN_VERSION 1
 
+/* The deepest nesting a plan file may use (it needs about 10); deeper files
+ * are refused before parsing. The EWP importer has the same limit for XML. */
+#define BRIDGE_PLAN_MAX_DEPTH 64
+
 /* Length of a digest as text: SHA-256 in lower-case hex. */
 #define BRIDGE_PLAN_DIGEST_LENGTH 64
 
