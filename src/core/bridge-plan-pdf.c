@@ -663,6 +663,47 @@ build (BridgePlanDocument *doc,
 
 /* Layout ------------------------------------------------------------------- */
 
+/* The longest run of characters without a break opportunity that pango is
+ * given. Pango wraps a word wider than the line character by character,
+ * shaping what is left of it again for every line: a 20,000-character word
+ * took 6 s. A zero-width space after every 64 characters of such a run (a
+ * SHA-256 digest still fits whole) makes the layout linear; it is invisible
+ * and pdftotext does not extract it. */
+#define MAX_UNBROKEN 64
+
+static char *
+add_break_opportunities (const char *markup)
+{
+  GString *out = g_string_sized_new (strlen (markup) + 16);
+  gboolean in_tag = FALSE;
+  guint run = 0;
+
+  for (const char *p = markup, *next; *p != '\0'; p = next)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      next = g_utf8_next_char (p);
+      if (in_tag || c == '<')
+        {
+          in_tag = c != '>';
+          g_string_append_len (out, p, next - p);
+          continue;
+        }
+      if (g_unichar_isspace (c) || c == 0x200b)
+        run = 0;
+      else if (run++ == MAX_UNBROKEN)
+        {
+          g_string_append (out, "\u200b");
+          run = 1;
+        }
+      /* An entity (&amp;) is one character: copy it whole. */
+      if (c == '&' && strchr (p, ';') != NULL)
+        next = strchr (p, ';') + 1;
+      g_string_append_len (out, p, next - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static PangoLayout *
 make_layout (BridgePlanDocument *doc,
              cairo_t            *cr,
@@ -672,6 +713,7 @@ make_layout (BridgePlanDocument *doc,
              gboolean            bold)
 {
   PangoLayout *layout;
+  g_autofree char *breakable = NULL;
 
   pango_cairo_update_context (cr, doc->context);
   layout = pango_layout_new (doc->context);
@@ -683,7 +725,8 @@ make_layout (BridgePlanDocument *doc,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
+  breakable = add_break_opportunities (markup);
+  pango_layout_set_markup (layout, breakable, -1);
   return layout;
 }
 
