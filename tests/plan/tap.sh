@@ -29,3 +29,11 @@ expect () {
   got=$?
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; fi
 }
+
+# contains FILE TEXT DESCRIPTION, lacks FILE TEXT DESCRIPTION
+contains () {
+  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
+}
+lacks () {
+  if grep -qF -- "$2" "$1"; then not_ok "$3: “$2” in $(basename "$1")"; else ok "$3"; fi
+}

@@ -17,12 +17,6 @@ failed=0
 
 . "$(dirname "$0")/tap.sh"
 
-contains () {
-  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
-}
-lacks () {
-  if grep -qF -- "$2" "$1"; then not_ok "$3: “$2” in $(basename "$1")"; else ok "$3"; fi
-}
 # edit IN OUT PYTHON: runs PYTHON on the plan's JSON as `p`
 edit () {
   python3 -c "import json,sys

@@ -19,9 +19,6 @@ failed=0
 
 . "$(dirname "$0")/tap.sh"
 
-contains () {
-  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
-}
 # raw FILE DESCRIPTION: fails when FILE holds a byte a terminal obeys
 # (C0 but newline and tab, DEL, C1 as UTF-8, bidi overrides).
 raw () {

@@ -17,11 +17,6 @@ failed=0
 
 . "$(dirname "$0")/tap.sh"
 
-# contains FILE TEXT DESCRIPTION
-contains () {
-  if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
-}
-
 plan="$tmp/li.creditplan"
 
 expect 0 "the test catalog imports" -- "$cli" catalog import "$feed"
