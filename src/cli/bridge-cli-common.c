@@ -104,29 +104,27 @@ guard_close (void *cookie)
   int status;
 
   bridge_cli_escape_terminal (out, g->carry, g->n_carry, g->allow_cr, TRUE);
+  g->n_carry = 0;
   fwrite (out->str, 1, out->len, g->real);
   status = fflush (g->real);
-  g_free (g);
   return status;
 }
 
+/* @g lives as long as the process: the stream outlives main (). */
 static FILE *
-guard_stream (FILE     *real,
+guard_stream (Guard    *g,
+              FILE     *real,
               gboolean  allow_cr,
               int       mode)
 {
   cookie_io_functions_t io = { NULL, guard_write, NULL, guard_close };
-  Guard *g = g_new0 (Guard, 1);
   FILE *stream;
 
   g->real = real;
   g->allow_cr = allow_cr;
   stream = fopencookie (g, "w", io);
   if (stream == NULL)
-    {
-      g_free (g);
-      return real;
-    }
+    return real;
   setvbuf (stream, NULL, mode, BUFSIZ);
   return stream;
 }
@@ -135,8 +133,10 @@ void
 bridge_cli_guard_terminal (void)
 {
   /* stderr keeps its carriage returns: the import's progress line uses them. */
-  stdout = guard_stream (stdout, FALSE, _IOFBF);
-  stderr = guard_stream (stderr, TRUE, _IOLBF);
+  static Guard out, err;
+
+  stdout = guard_stream (&out, stdout, FALSE, _IOFBF);
+  stderr = guard_stream (&err, stderr, TRUE, _IOLBF);
 }
 
 void
