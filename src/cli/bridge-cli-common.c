@@ -48,7 +48,12 @@ bridge_cli_escape_terminal (GString    *out,
   while (i < len)
     {
       guchar b = (guchar) data[i];
-      gsize n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      /* The length of the character this byte starts; 0: it starts none. */
+      gsize n = b < 0x80                 ? 1
+                : b >= 0xc2 && b <= 0xdf ? 2
+                : b >= 0xe0 && b <= 0xef ? 3
+                : b >= 0xf0 && b <= 0xf4 ? 4
+                                         : 0;
       gunichar c;
 
       if (n == 0)
