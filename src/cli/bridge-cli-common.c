@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE                       /* fopencookie () */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +12,137 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+
+/* A stream that escapes what a terminal would obey (see bridge-cli.h). */
+typedef struct
+{
+  FILE     *real;
+  gboolean  allow_cr;
+  char      carry[4];                     /* the start of a character cut by a write */
+  gsize     n_carry;
+} Guard;
+
+static gboolean
+is_unsafe (gunichar c,
+           gboolean allow_cr)
+{
+  if (c == '\n' || c == '\t')
+    return FALSE;
+  if (c == '\r')
+    return !allow_cr;
+  return c < 0x20 || c == 0x7f                    /* C0 controls: ESC, BEL, backspace… */
+         || (c >= 0x80 && c <= 0x9f)              /* C1 controls: CSI, OSC… */
+         || (c >= 0x202a && c <= 0x202e)          /* bidi embeddings and overrides */
+         || (c >= 0x2066 && c <= 0x2069);         /* bidi isolates */
+}
+
+gsize
+bridge_cli_escape_terminal (GString    *out,
+                            const char *data,
+                            gsize       len,
+                            gboolean    allow_cr,
+                            gboolean    at_end)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      guchar b = (guchar) data[i];
+      /* The length of the character this byte starts; 0: it starts none. */
+      gsize n = b < 0x80                 ? 1
+                : b >= 0xc2 && b <= 0xdf ? 2
+                : b >= 0xe0 && b <= 0xef ? 3
+                : b >= 0xf0 && b <= 0xf4 ? 4
+                                         : 0;
+      gunichar c;
+
+      if (n == 0)
+        {
+          g_string_append_printf (out, "\\x%02x", b);
+          i++;
+          continue;
+        }
+      if (i + n > len && !at_end)
+        break;                                    /* the rest comes with the next write */
+      c = i + n > len ? (gunichar) -2 : g_utf8_get_char_validated (data + i, (gssize) n);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", b);
+          i++;
+        }
+      else
+        {
+          if (is_unsafe (c, allow_cr))
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_len (out, data + i, (gssize) n);
+          i += n;
+        }
+    }
+  return i;
+}
+
+static ssize_t
+guard_write (void       *cookie,
+             const char *buf,
+             size_t      size)
+{
+  Guard *g = cookie;
+  g_autoptr(GString) in = g_string_new_len (g->carry, (gssize) g->n_carry);
+  g_autoptr(GString) out = g_string_sized_new (size + 16);
+  gsize done;
+
+  g_string_append_len (in, buf, (gssize) size);
+  done = bridge_cli_escape_terminal (out, in->str, in->len, g->allow_cr, FALSE);
+  g->n_carry = in->len - done;
+  memcpy (g->carry, in->str + done, g->n_carry);
+  if (fwrite (out->str, 1, out->len, g->real) != out->len || fflush (g->real) != 0)
+    return -1;
+  return (ssize_t) size;
+}
+
+static int
+guard_close (void *cookie)
+{
+  Guard *g = cookie;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  bridge_cli_escape_terminal (out, g->carry, g->n_carry, g->allow_cr, TRUE);
+  g->n_carry = 0;
+  fwrite (out->str, 1, out->len, g->real);
+  status = fflush (g->real);
+  return status;
+}
+
+/* @g lives as long as the process: the stream outlives main (). */
+static FILE *
+guard_stream (Guard    *g,
+              FILE     *real,
+              gboolean  allow_cr,
+              int       mode)
+{
+  cookie_io_functions_t io = { NULL, guard_write, NULL, guard_close };
+  FILE *stream;
+
+  g->real = real;
+  g->allow_cr = allow_cr;
+  stream = fopencookie (g, "w", io);
+  if (stream == NULL)
+    return real;
+  setvbuf (stream, NULL, mode, BUFSIZ);
+  return stream;
+}
+
+void
+bridge_cli_guard_terminal (void)
+{
+  /* stderr keeps its carriage returns: the import's progress line uses them. */
+  static Guard out, err;
+
+  stdout = guard_stream (&out, stdout, FALSE, _IOFBF);
+  stderr = guard_stream (&err, stderr, TRUE, _IOLBF);
+}
 
 void
 bridge_cli_error (const char *format,

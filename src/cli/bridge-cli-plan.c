@@ -401,6 +401,9 @@ role_label_width (void)
   return width;
 }
 
+/* bridge_plan_get_approval_state () for scripts. */
+static const char * const approval_state_names[] = { "draft", "approved", "approved-unbound", "broken" };
+
 static int
 plan_show (int argc, char **argv)
 {
@@ -419,6 +422,8 @@ plan_show (int argc, char **argv)
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *digest = NULL;
+  g_autofree char *why = NULL;
+  BridgePlanApprovalState state;
   BridgePlanTotals total = { 0 };
   gboolean have_total;
   guint n;
@@ -443,7 +448,8 @@ plan_show (int argc, char **argv)
 
   bridge_plan_refresh (plan, catalog);
   warnings = bridge_plan_check (plan, catalog);
-  digest = bridge_plan_get_digest (plan);
+  digest = bridge_plan_get_agreement_digest (plan);
+  state = bridge_plan_get_approval_state (plan, &why);
   have_total = bridge_plan_compute_totals (plan, catalog, NULL, &total, &error);
   n = bridge_plan_get_n_groups (plan);
 
@@ -460,7 +466,14 @@ plan_show (int argc, char **argv)
       json_builder_set_member_name (b, "locked");
       json_builder_add_boolean_value (b, bridge_plan_get_locked (plan));
       json_builder_set_member_name (b, "modified_after_approval");
-      json_builder_add_boolean_value (b, bridge_plan_get_modified_after_approval (plan));
+      json_builder_add_boolean_value (b, state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
+      json_builder_set_member_name (b, "approval_state");
+      json_builder_add_string_value (b, approval_state_names[state]);
+      if (why)
+        {
+          json_builder_set_member_name (b, "approval_problem");
+          json_builder_add_string_value (b, why);
+        }
       if (have_total)
         add_totals (b, "totals", &total);
       json_builder_set_member_name (b, "groups");
@@ -531,10 +544,13 @@ plan_show (int argc, char **argv)
       printf (" (%s – %s)", start, end);
     printf ("\n");
   }
-  if (bridge_plan_get_modified_after_approval (plan))
-    printf ("%s\n", _("MODIFIED AFTER APPROVAL: the approvals below no longer match what the plan says."));
-  else if (bridge_plan_get_locked (plan))
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+    /* Translators: the reason, from “the plan was changed after the student approved it” */
+    printf (_("NOT APPROVED: %s. The approvals below do not hold.\n"), why);
+  else if (state != BRIDGE_PLAN_APPROVAL_STATE_DRAFT)
     printf (_("Approved and locked (version %u).\n"), bridge_plan_get_n_versions (plan));
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND)
+    printf ("%s %s.\n", _("Note:"), why);
 
   for (guint i = 0; i < n; i++)
     {
@@ -630,7 +646,7 @@ plan_show (int argc, char **argv)
       for (guint i = 0; i < warnings->len; i++)
         printf ("  • %s\n", ((BridgePlanWarning *) g_ptr_array_index (warnings, i))->message);
     }
-  printf ("\n%s %s\n", _("SHA-256:"), digest);
+  printf ("\n%s %s\n", _("SHA-256 of the agreement (as printed):"), digest);
   return BRIDGE_EXIT_OK;
 }
 
@@ -909,13 +925,18 @@ plan_verify (int argc, char **argv)
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a printed agreement against its file"));
   g_autoptr(BridgePlan) plan = NULL;
-  g_autofree char *digest = NULL;
   g_autofree char *given = NULL;
+  g_autofree char *why = NULL;
+  BridgePlanDigestMatch match;
+  BridgePlanApprovalState state;
+  guint version, n_versions;
   GString *clean;
 
   g_option_context_set_summary (context,
                                 _("Compares the SHA-256 digest printed on every page of the PDF with the "
-                                  "plan file. Exit status 0 when they match, 1 when they do not."));
+                                  "agreement in the plan file (its content and approvals, not the review or "
+                                  "the grades) and checks its approvals. Exit status 0 when they match and "
+                                  "hold, 1 when they do not. The digest is not a signature."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!bridge_cli_parse (context, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
@@ -944,14 +965,46 @@ plan_verify (int argc, char **argv)
   plan = open_plan (rest[0]);
   if (plan == NULL)
     return BRIDGE_EXIT_ERROR;
-  digest = bridge_plan_get_digest (plan);
-  if (g_str_equal (digest, given))
+  match = bridge_plan_match_digest (plan, given, &version);
+  state = bridge_plan_get_approval_state (plan, &why);
+  n_versions = bridge_plan_get_n_versions (plan);
+  if (match == BRIDGE_PLAN_DIGEST_NO_MATCH)
     {
-      printf (_("The digest matches: the printed agreement is this plan.\n"));
-      return BRIDGE_EXIT_OK;
+      g_autofree char *digest = bridge_plan_get_agreement_digest (plan);
+
+      printf (_("The digest does NOT match: the plan file (%s) differs from the printed agreement.\n"), digest);
+      if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+        /* Translators: the reason, from “the plan was changed after the student approved it” */
+        printf (_("Besides, the plan is NOT approved: %s.\n"), why);
+      return BRIDGE_EXIT_ERROR;
     }
-  printf (_("The digest does NOT match: the plan file (%s) differs from the printed agreement.\n"), digest);
-  return BRIDGE_EXIT_ERROR;
+  if (match == BRIDGE_PLAN_DIGEST_MATCHES_VERSION && version < n_versions)
+    {
+      printf (_("The digest is that of version %u of the agreement, but the plan is now at version %u: "
+                "the printout is out of date.\n"), version, n_versions);
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (match == BRIDGE_PLAN_DIGEST_MATCHES_VERSION)
+    {
+      /* Translators: a version number; the reason, from “the agreement was changed after version 1 was approved” */
+      printf (_("The digest is that of version %u as it was approved, but the plan file no longer matches it: %s.\n"),
+              version, why ? why : "");
+      return BRIDGE_EXIT_ERROR;
+    }
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+    {
+      /* Translators: the reason, from “the plan was changed after the student approved it” */
+      printf (_("The digest matches the plan file, but the plan is NOT approved: %s.\n"), why);
+      return BRIDGE_EXIT_ERROR;
+    }
+  printf (_("The digest matches: the printed agreement is this plan.\n"));
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_DRAFT)
+    printf ("%s\n", _("It is a draft, not yet approved by all three."));
+  else
+    printf (_("It is version %u, approved by the student and both institutions.\n"), n_versions);
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND)
+    printf ("%s %s.\n", _("Note:"), why);
+  return BRIDGE_EXIT_OK;
 }
 
 /* plan grades -------------------------------------------------------------- */

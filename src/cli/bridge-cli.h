@@ -47,6 +47,22 @@ gboolean bridge_cli_parse (GOptionContext *context,
                            int            *argc,
                            char         ***argv);
 
+/* Text from files never reaches the terminal raw: makes stdout and stderr
+ * streams that show control characters (ESC, BEL, backspace, C1 controls
+ * such as CSI, bidi overrides) as \u001b and bytes that are not UTF-8 as
+ * \xff, whatever command prints them; newlines and tabs pass, and carriage
+ * returns on stderr. Called once, first thing in main (). JSON stays valid:
+ * the escapes are JSON's own. */
+void  bridge_cli_guard_terminal  (void);
+/* The escaping of those streams: appends @data to @out with what a
+ * terminal would obey escaped, and returns how many bytes were consumed
+ * (a character cut at the end waits for more unless @at_end). */
+gsize bridge_cli_escape_terminal (GString    *out,
+                                  const char *data,
+                                  gsize       len,
+                                  gboolean    allow_cr,
+                                  gboolean    at_end);
+
 /* "credit-bridge-cli: message" on stderr. */
 void bridge_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 

@@ -45,6 +45,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  bridge_cli_guard_terminal ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -156,6 +156,12 @@ GPtrArray        *bridge_catalog_list_terms        (BridgeCatalog *self);   /* t
 /* Certificates: element-type JsonObject (the feed's object) */
 GPtrArray        *bridge_catalog_list_certificates (BridgeCatalog *self);
 
+/* The longest search: no one types more, and SQLite's full-text search
+ * slows down with every word (5,000 words took 9 s). A longer query fails
+ * with BRIDGE_ERROR_INVALID_INPUT, saying the limit. */
+#define BRIDGE_SEARCH_MAX_CHARS 256
+#define BRIDGE_SEARCH_MAX_WORDS 32
+
 /* Searches titles (every language), codes and learning outcomes. An empty
  * @query lists every course that passes @filter, by university and code.
  * Ranking: exact code first, then title matches, then outcomes.

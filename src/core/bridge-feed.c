@@ -649,8 +649,7 @@ check_bytes (Reader      *reader,
              GError     **error)
 {
   const char *end = NULL;
-  guint depth = 0, line = first_line, column = 1;
-  gboolean in_string = FALSE, escaped = FALSE;
+  guint line = first_line, column = 1;
   g_autofree char *where = NULL;
 
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -680,42 +679,15 @@ check_bytes (Reader      *reader,
       return FALSE;
     }
 
-  for (gsize i = 0; i < len; i++)
+  if (!bridge_json_check_depth (data, len, BRIDGE_FEED_MAX_DEPTH, &line, &column))
     {
-      char c = data[i];
-
-      if (c == '\n')
-        {
-          line++;
-          column = 0;
-        }
-      column++;
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > BRIDGE_FEED_MAX_DEPTH)
-            {
-              where = reader->file ? g_strdup_printf ("%s:%u:%u", reader->file, line, column)
-                                   : g_strdup_printf ("%u:%u", line, column);
-              g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED,
-                           _("%s: the JSON is nested more than %d levels deep"),
-                           where, BRIDGE_FEED_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+      line += first_line - 1;
+      where = reader->file ? g_strdup_printf ("%s:%u:%u", reader->file, line, column)
+                           : g_strdup_printf ("%u:%u", line, column);
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED,
+                   _("%s: the JSON is nested more than %d levels deep"),
+                   where, BRIDGE_FEED_MAX_DEPTH);
+      return FALSE;
     }
   return TRUE;
 }
@@ -2393,4 +2365,57 @@ bridge_feed_check (GFile         *source,
 
   sink.warning = collect_warning;
   return bridge_feed_read (source, &sink, warnings, cancellable, error);
+}
+
+gboolean
+bridge_json_check_depth (const char *data,
+                         gsize       len,
+                         guint       max_depth,
+                         guint      *line,
+                         guint      *column)
+{
+  guint depth = 0, l = 1, col = 0;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        {
+          l++;
+          col = 0;
+          continue;
+        }
+      if (((guchar) c & 0xC0) != 0x80)
+        col++;
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            {
+              if (line)
+                *line = l;
+              if (column)
+                *column = col;
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
 }

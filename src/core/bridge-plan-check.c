@@ -537,15 +537,18 @@ bridge_plan_check (BridgePlan    *self,
   g_autoptr(GHashTable) dups = NULL;
   g_autoptr(GHashTable) term_hours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const BridgePlanStudent *student = bridge_plan_get_student (self);
+  g_autofree char *why = NULL;
   guint n;
   gboolean have_ctx;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
 
-  if (bridge_plan_get_modified_after_approval (self))
+  if (bridge_plan_get_approval_state (self, &why) == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
     warn (warnings, BRIDGE_PLAN_WARNING_MODIFIED_AFTER_APPROVAL, NULL, NULL,
-          g_strdup (_("The plan was modified after it was approved: its approvals no longer match what it says")));
+          /* Translators: the reason, from “the plan was changed after the student approved it” */
+          g_strdup_printf (_("The plan is not approved: %s. Restore the file as it was approved, "
+                             "or withdraw the approvals and approve again"), why));
 
   have_ctx = ctx_init (&ctx, self, catalog, FALSE, NULL);
   if (!have_ctx)

@@ -832,6 +832,7 @@ struct _Node
   GPtrArray *attrs;                       /* name, value, name, value … */
   GPtrArray *children;
   Node      *parent;
+  guint      depth;                       /* the document is 0 */
 };
 
 static void
@@ -857,6 +858,7 @@ node_new (const char *qname,
   n->attrs = g_ptr_array_new_with_free_func (g_free);
   n->children = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
   n->parent = parent;
+  n->depth = parent ? parent->depth + 1 : 0;
   return n;
 }
 
@@ -889,6 +891,20 @@ parse_start (GMarkupParseContext  *ctx,
   Node **cur = user_data;
   Node *n;
 
+  /* The tree is freed recursively: bound its depth. */
+  if ((*cur)->depth >= BRIDGE_PLAN_MAX_DEPTH)
+    {
+      int line, column;
+
+      g_markup_parse_context_get_position (ctx, &line, &column);
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   /* Translators: the line and column of the element that goes too deep */
+                   _("line %d, column %d: the elements are nested more than %d levels deep, "
+                     "which no learning agreement needs"),
+                   line, column, BRIDGE_PLAN_MAX_DEPTH);
+      return;
+    }
+  n = node_new (element, *cur);
   for (guint i = 0; names[i]; i++)
     if (!check_chars (element, values[i], error))
       return;

@@ -511,25 +511,41 @@ build (BridgePlanDocument *doc,
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   const BridgePlanStudent *s = bridge_plan_get_student (plan);
   g_autofree char *status = NULL;
+  g_autofree char *why = NULL;
+  BridgePlanApprovalState state;
   const double kv[] = { 1.3, 3.0 };
   Block *t;
 
-  /* Title */
-  if (bridge_plan_get_pending_changes (plan))
-    status = g_strdup_printf (_("Version %u, approved — with changes proposed"), bridge_plan_get_n_versions (plan));
-  else if (bridge_plan_get_locked (plan))
-    status = g_strdup_printf (_("Version %u, approved by all three parties"), bridge_plan_get_n_versions (plan));
-  else
+  /* Title: the approval state as core decides it, never from the lock alone. */
+  state = bridge_plan_get_approval_state (plan, &why);
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+    status = g_strdup (_("NOT approved: the approvals do not hold"));
+  else if (state == BRIDGE_PLAN_APPROVAL_STATE_DRAFT)
     status = g_strdup (_("Draft — not yet approved by all three parties"));
+  else if (bridge_plan_get_pending_changes (plan))
+    status = g_strdup_printf (_("Version %u, approved — with changes proposed"), bridge_plan_get_n_versions (plan));
+  else
+    status = g_strdup_printf (_("Version %u, approved by all three parties"), bridge_plan_get_n_versions (plan));
   add_text_block (doc, BLOCK_TITLE,
                   g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>\n%s · %s · %s",
                                            _("Learning Agreement for Studies"),
                                            s->name ? s->name : "—",
                                            bridge_plan_get_academic_year (plan) ? bridge_plan_get_academic_year (plan) : "",
                                            status));
-  if (bridge_plan_get_modified_after_approval (plan))
-    add_text_block (doc, BLOCK_WARNING,
-                    esc (_("Modified after approval: this plan was changed after it was approved, so the approvals below do not cover what it says.")));
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+    {
+      /* Translators: the reason, from “the plan was changed after the student approved it” */
+      g_autofree char *warning = g_strdup_printf (_("Not approved: %s. The approvals below do not cover what this "
+                                                    "document says."), why);
+
+      add_text_block (doc, BLOCK_WARNING, esc (warning));
+    }
+  else if (state == BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND)
+    {
+      g_autofree char *note = g_strdup_printf ("%s %s.", _("Note:"), why);
+
+      add_text_block (doc, BLOCK_NOTE, esc (note));
+    }
 
   /* 1. Student */
   add_text_block (doc, BLOCK_HEADING, esc (_("Student")));
@@ -658,6 +674,47 @@ build (BridgePlanDocument *doc,
 
 /* Layout ------------------------------------------------------------------- */
 
+/* The longest run of characters without a break opportunity that pango is
+ * given. Pango wraps a word wider than the line character by character,
+ * shaping what is left of it again for every line: a 20,000-character word
+ * took 6 s. A zero-width space after every 64 characters of such a run (a
+ * SHA-256 digest still fits whole) makes the layout linear; it is invisible
+ * and pdftotext does not extract it. */
+#define MAX_UNBROKEN 64
+
+static char *
+add_break_opportunities (const char *markup)
+{
+  GString *out = g_string_sized_new (strlen (markup) + 16);
+  gboolean in_tag = FALSE;
+  guint run = 0;
+
+  for (const char *p = markup, *next; *p != '\0'; p = next)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      next = g_utf8_next_char (p);
+      if (in_tag || c == '<')
+        {
+          in_tag = c != '>';
+          g_string_append_len (out, p, next - p);
+          continue;
+        }
+      if (g_unichar_isspace (c) || c == 0x200b)
+        run = 0;
+      else if (run++ == MAX_UNBROKEN)
+        {
+          g_string_append (out, "\u200b");
+          run = 1;
+        }
+      /* An entity (&amp;) is one character: copy it whole. */
+      if (c == '&' && strchr (p, ';') != NULL)
+        next = strchr (p, ';') + 1;
+      g_string_append_len (out, p, next - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static PangoLayout *
 make_layout (BridgePlanDocument *doc,
              cairo_t            *cr,
@@ -667,6 +724,7 @@ make_layout (BridgePlanDocument *doc,
              gboolean            bold)
 {
   PangoLayout *layout;
+  g_autofree char *breakable = NULL;
 
   pango_cairo_update_context (cr, doc->context);
   layout = pango_layout_new (doc->context);
@@ -678,7 +736,8 @@ make_layout (BridgePlanDocument *doc,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
+  breakable = add_break_opportunities (markup);
+  pango_layout_set_markup (layout, breakable, -1);
   return layout;
 }
 
@@ -1120,7 +1179,7 @@ bridge_plan_document_new (BridgePlan     *plan,
   doc = g_new0 (BridgePlanDocument, 1);
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  doc->digest = bridge_plan_get_digest (plan);
+  doc->digest = bridge_plan_get_agreement_digest (plan);
   doc->title = g_strdup (_("Learning Agreement"));
   doc->width = A4_WIDTH;
   doc->height = A4_HEIGHT;

@@ -5,7 +5,8 @@
  * the grading tables conversions will use, the commitment (three
  * approvals), the changes during the mobility, and — after the stay — the
  * recognition record. Every page carries its number and the SHA-256 digest
- * of the plan's canonical JSON (bridge_plan_get_digest ()).
+ * of the agreement (bridge_plan_get_agreement_digest ()): its content and
+ * approvals, so grades and review comments added later do not change it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

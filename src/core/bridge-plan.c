@@ -15,6 +15,7 @@
 #include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-file.h"
+#include "bridge-feed.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 #include "bridge-validate.h"
@@ -287,6 +288,7 @@ bridge_plan_approval_clear (BridgePlanApproval *approval)
   bridge_plan_person_clear (&approval->person);
   g_clear_pointer (&approval->timestamp, g_free);
   g_clear_pointer (&approval->digest, g_free);
+  g_clear_pointer (&approval->record_digest, g_free);
 }
 
 static void
@@ -307,6 +309,7 @@ approval_copy (const BridgePlanApproval *src)
   bridge_plan_person_copy (&src->person, &copy->person);
   copy->timestamp = g_strdup (src->timestamp);
   copy->digest = g_strdup (src->digest);
+  copy->record_digest = g_strdup (src->record_digest);
   return copy;
 }
 
@@ -2082,9 +2085,11 @@ component_to_json (JsonBuilder               *b,
   json_builder_end_object (b);
 }
 
+/* @with_record: add the record's own digest (not when computing it). */
 static void
 approval_to_json (JsonBuilder              *b,
-                  const BridgePlanApproval *a)
+                  const BridgePlanApproval *a,
+                  gboolean                  with_record)
 {
   json_builder_begin_object (b);
   add_string (b, "role", bridge_plan_role_to_string (a->role));
@@ -2093,6 +2098,8 @@ approval_to_json (JsonBuilder              *b,
   add_string (b, "email", a->person.email);
   add_string (b, "timestamp", a->timestamp);
   add_string (b, "digest", a->digest);
+  if (with_record)
+    add_string (b, "record_digest", a->record_digest);
   json_builder_end_object (b);
 }
 
@@ -2105,7 +2112,7 @@ approvals_to_json (JsonBuilder         *b,
   json_builder_begin_array (b);
   for (guint i = 0; i < BRIDGE_PLAN_N_ROLES; i++)
     if (approvals[i])
-      approval_to_json (b, approvals[i]);
+      approval_to_json (b, approvals[i], TRUE);
   json_builder_end_array (b);
 }
 
@@ -2505,6 +2512,90 @@ pending_digest (BridgePlan *self)
   return digest_of (root);
 }
 
+/* The digest of an approval's record: who approved, when, and the digest of
+ * what they approved. Renaming the approver changes it. */
+static char *
+approval_record_digest (const BridgePlanApproval *a)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  approval_to_json (b, a, FALSE);
+  root = json_builder_get_root (b);
+  return digest_of (root);
+}
+
+static void
+seal_approval (BridgePlanApproval *a)
+{
+  g_free (a->record_digest);
+  a->record_digest = approval_record_digest (a);
+}
+
+/* What a printout of the agreement shows and its digest covers: the content
+ * and the approvals of it, with their records. */
+static char *
+agreement_digest (JsonNode            *content,
+                  BridgePlanApproval **approvals)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "content");
+  json_builder_add_value (b, json_node_copy (content));
+  approvals_to_json (b, "approvals", approvals);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return digest_of (root);
+}
+
+char *
+bridge_plan_get_agreement_digest (BridgePlan *self)
+{
+  g_autoptr(JsonNode) content = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+
+  content = bridge_plan_content_to_json (self);
+  return agreement_digest (content, self->approvals);
+}
+
+BridgePlanDigestMatch
+bridge_plan_match_digest (BridgePlan *self,
+                          const char *digest,
+                          guint      *version)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *whole = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), BRIDGE_PLAN_DIGEST_NO_MATCH);
+  g_return_val_if_fail (digest != NULL, BRIDGE_PLAN_DIGEST_NO_MATCH);
+
+  if (version)
+    *version = self->versions->len;
+  current = bridge_plan_get_agreement_digest (self);
+  if (g_str_equal (current, digest))
+    return BRIDGE_PLAN_DIGEST_MATCHES;
+  /* Printouts of format version 1 carry the digest of the whole file. */
+  whole = bridge_plan_get_digest (self);
+  if (g_str_equal (whole, digest))
+    return BRIDGE_PLAN_DIGEST_MATCHES;
+  for (guint i = self->versions->len; i > 0; i--)
+    {
+      PlanVersion *v = g_ptr_array_index (self->versions, i - 1);
+      g_autofree char *vdigest = agreement_digest (v->content, v->approvals);
+
+      if (g_str_equal (vdigest, digest))
+        {
+          if (version)
+            *version = v->number;
+          return BRIDGE_PLAN_DIGEST_MATCHES_VERSION;
+        }
+    }
+  return BRIDGE_PLAN_DIGEST_NO_MATCH;
+}
+
 /* Loading ------------------------------------------------------------------ */
 
 typedef struct
@@ -2781,7 +2872,8 @@ load_approval (Loader     *ld,
       || !get_string (ld, o, "position", path, &a->person.position)
       || !get_string (ld, o, "email", path, &a->person.email)
       || !get_string (ld, o, "timestamp", path, &a->timestamp)
-      || !get_string (ld, o, "digest", path, &a->digest))
+      || !get_string (ld, o, "digest", path, &a->digest)
+      || !get_string (ld, o, "record_digest", path, &a->record_digest))
     return NULL;
   return g_ptr_array_steal_index (hold, 0);
 }
@@ -2912,6 +3004,7 @@ load_content (BridgePlan *self,
               Loader     *ld,
               JsonObject *root)
 {
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonObject *so, *mo;
   JsonArray *groups;
 
@@ -2995,7 +3088,9 @@ load_content (BridgePlan *self,
         return FALSE;
       if (id == NULL)
         return load_fail (ld, path, _("“%s” is missing"), "id");
-      if (bridge_plan_find_group (self, id, NULL))
+      /* A set, not bridge_plan_find_group (): that is linear, so a plan
+       * of 5,000 groups took seconds to open. */
+      if (!g_hash_table_add (ids, g_strdup (id)))
         return load_fail (ld, path, _("the group id “%s” repeats"), id);
       group = append_group (self, id);
       if (status != NULL && !bridge_plan_group_status_from_string (status, &group->status))
@@ -3298,12 +3393,23 @@ plan_from_data (const char  *data,
   g_autoptr(BridgePlan) self = NULL;
   g_autoptr(GError) local_error = NULL;
   Loader ld = { file, error };
+  guint line, column;
 
   if (length < 0)
     length = (gssize) strlen (data);
   if (!g_utf8_validate (data, length, NULL))
     {
       load_fail (&ld, "$", _("the file is not valid UTF-8 text"));
+      return NULL;
+    }
+  /* json-glib recurses once per level: refuse deep nesting before it does. */
+  if (!bridge_json_check_depth (data, (gsize) length, BRIDGE_PLAN_MAX_DEPTH, &line, &column))
+    {
+      load_fail (&ld, "$",
+                 /* Translators: the line and column of the bracket that goes too deep */
+                 _("line %u, column %u: the JSON is nested more than %d levels deep, "
+                   "which no plan needs; this is not a plan file Credit Bridge wrote"),
+                 line, column, BRIDGE_PLAN_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -3403,34 +3509,154 @@ bridge_plan_get_pending_approval (BridgePlan     *self,
   return self->pending ? self->pending_approvals[role] : NULL;
 }
 
-gboolean
-bridge_plan_get_modified_after_approval (BridgePlan *self)
+/* Why @a does not hold as an approval of content whose digest is
+ * @content_digest; NULL when it holds. Sets *@unbound for a record an older
+ * Credit Bridge wrote, without its own digest. */
+static char *
+approval_problem (const BridgePlanApproval *a,
+                  const char               *content_digest,
+                  guint                     version,
+                  gboolean                 *unbound)
 {
-  g_autofree char *digest = NULL;
+  const char *role = bridge_plan_role_get_label (a->role);
+  g_autofree char *record = NULL;
 
-  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  if (g_strcmp0 (a->digest, content_digest) != 0)
+    return version
+           /* Translators: the role (“student”, “sending institution”…), a version number */
+           ? g_strdup_printf (_("the approval by the %s of version %u is not for what version %u says "
+                                "(the content was changed after it was approved)"), role, version, version)
+           /* Translators: the role (“student”, “sending institution”…) */
+           : g_strdup_printf (_("the plan was changed after the %s approved it"), role);
+  if (a->record_digest == NULL)
+    {
+      *unbound = TRUE;
+      return NULL;
+    }
+  record = approval_record_digest (a);
+  if (!g_str_equal (record, a->record_digest))
+    return version
+           /* Translators: the role, a version number */
+           ? g_strdup_printf (_("the approval by the %s of version %u was changed after it was given "
+                                "(its name, position, email or date do not match its record digest)"), role, version)
+           : g_strdup_printf (_("the approval by the %s was changed after it was given "
+                                "(its name, position, email or date do not match its record digest)"), role);
+  return NULL;
+}
 
-  digest = bridge_plan_get_content_digest (self);
-  for (guint i = 0; i < BRIDGE_PLAN_N_ROLES; i++)
-    if (self->approvals[i] && g_strcmp0 (self->approvals[i]->digest, digest) != 0)
-      return TRUE;
-  if (self->versions->len > 0)
+static gboolean
+same_approval (const BridgePlanApproval *a,
+               const BridgePlanApproval *b)
+{
+  g_autofree char *da = NULL, *db = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  da = approval_record_digest (a);
+  db = approval_record_digest (b);
+  return a->role == b->role && g_str_equal (da, db) && g_strcmp0 (a->record_digest, b->record_digest) == 0;
+}
+
+static BridgePlanApprovalState
+approval_state (BridgePlan  *self,
+                char       **reason)
+{
+  g_autofree char *digest = bridge_plan_get_content_digest (self);
+  gboolean unbound = FALSE;
+  char *problem = NULL;
+  guint given = 0;
+
+  for (guint i = 0; i < self->versions->len && problem == NULL; i++)
+    {
+      PlanVersion *v = g_ptr_array_index (self->versions, i);
+      g_autofree char *vdigest = digest_of (v->content);
+
+      for (guint r = 0; r < BRIDGE_PLAN_N_ROLES && problem == NULL; r++)
+        if (v->approvals[r] == NULL)
+          /* Translators: a version number, the role (“student”, “sending institution”…) */
+          problem = g_strdup_printf (_("version %u lacks the approval by the %s"), v->number,
+                                     bridge_plan_role_get_label (r));
+        else
+          problem = approval_problem (v->approvals[r], vdigest, v->number, &unbound);
+    }
+  if (problem == NULL && self->versions->len > 0)
     {
       PlanVersion *last = g_ptr_array_index (self->versions, self->versions->len - 1);
       g_autofree char *vdigest = digest_of (last->content);
 
-      if (g_strcmp0 (vdigest, digest) != 0)
-        return TRUE;
-    }
-  if (self->pending)
-    {
-      g_autofree char *pdigest = pending_digest (self);
+      if (!g_str_equal (vdigest, digest))
+        /* Translators: a version number */
+        problem = g_strdup_printf (_("the agreement was changed after version %u was approved"), last->number);
+      for (guint r = 0; r < BRIDGE_PLAN_N_ROLES && problem == NULL; r++)
+        if (!same_approval (self->approvals[r], last->approvals[r]))
+          /* Translators: the role, a version number */
+          problem = g_strdup_printf (_("the approval by the %s differs from the one recorded with version %u"),
+                                     bridge_plan_role_get_label (r), last->number);
+      if (problem == NULL && self->pending)
+        {
+          g_autofree char *pdigest = pending_digest (self);
 
-      for (guint i = 0; i < BRIDGE_PLAN_N_ROLES; i++)
-        if (self->pending_approvals[i] && g_strcmp0 (self->pending_approvals[i]->digest, pdigest) != 0)
-          return TRUE;
+          for (guint r = 0; r < BRIDGE_PLAN_N_ROLES && problem == NULL; r++)
+            if (self->pending_approvals[r])
+              {
+                gboolean ignored = FALSE;
+                g_autofree char *wrong = approval_problem (self->pending_approvals[r], pdigest, 0, &ignored);
+
+                if (wrong != NULL)
+                  /* Translators: the role */
+                  problem = g_strdup_printf (_("the approval by the %s of the changes proposal does not match it"),
+                                             bridge_plan_role_get_label (r));
+              }
+        }
     }
-  return FALSE;
+  else if (problem == NULL)
+    {
+      for (guint r = 0; r < BRIDGE_PLAN_N_ROLES && problem == NULL; r++)
+        if (self->approvals[r])
+          {
+            given++;
+            problem = approval_problem (self->approvals[r], digest, 0, &unbound);
+          }
+      if (problem == NULL && given == BRIDGE_PLAN_N_ROLES)
+        problem = g_strdup (_("all three approvals are there, but the approved version they make is missing"));
+    }
+
+  if (problem != NULL)
+    {
+      if (reason)
+        *reason = problem;
+      else
+        g_free (problem);
+      return BRIDGE_PLAN_APPROVAL_STATE_BROKEN;
+    }
+  if (self->versions->len == 0)
+    return BRIDGE_PLAN_APPROVAL_STATE_DRAFT;
+  if (unbound)
+    {
+      if (reason)
+        *reason = g_strdup (_("approved with an older Credit Bridge: the approvals record the digest of what "
+                              "was approved, but not of who approved it, so a changed name cannot be detected"));
+      return BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND;
+    }
+  return BRIDGE_PLAN_APPROVAL_STATE_APPROVED;
+}
+
+BridgePlanApprovalState
+bridge_plan_get_approval_state (BridgePlan  *self,
+                                char       **reason)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
+  g_return_val_if_fail (reason == NULL || *reason == NULL, BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
+
+  return approval_state (self, reason);
+}
+
+gboolean
+bridge_plan_get_modified_after_approval (BridgePlan *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+
+  return approval_state (self, NULL) == BRIDGE_PLAN_APPROVAL_STATE_BROKEN;
 }
 
 static char *
@@ -3614,6 +3840,7 @@ approve (BridgePlan              *self,
       slot = &self->approvals[role];
       a->digest = bridge_plan_get_content_digest (self);
     }
+  seal_approval (a);
   approval_free (*slot);
   *slot = a;
 
@@ -3634,6 +3861,7 @@ approve (BridgePlan              *self,
           approval_free (self->approvals[i]);
           self->approvals[i] = g_steal_pointer (&self->pending_approvals[i]);
           set_string (&self->approvals[i]->digest, digest);
+          seal_approval (self->approvals[i]);
         }
       g_clear_pointer (&self->pending_id, g_free);
       snapshot_version (self, g_steal_pointer (&changes));

@@ -30,7 +30,11 @@
 G_BEGIN_DECLS
 
 #define BRIDGE_PLAN_FORMAT  "credit-bridge-plan"
-#define BRIDGE_PLAN_VERSION 1
+#define BRIDGE_PLAN_VERSION 2             /* 2: approvals carry record_digest */
+
+/* The deepest nesting a plan file may use (it needs about 10); deeper files
+ * are refused before parsing. The EWP importer has the same limit for XML. */
+#define BRIDGE_PLAN_MAX_DEPTH 64
 
 /* Length of a digest as text: SHA-256 in lower-case hex. */
 #define BRIDGE_PLAN_DIGEST_LENGTH 64
@@ -180,6 +184,8 @@ typedef struct
   BridgePlanPerson  person;
   char             *timestamp;            /* RFC 3339 */
   char             *digest;               /* bridge_plan_get_content_digest () when given */
+  char             *record_digest;        /* of the record above: binds the approver to @digest;
+                                           * NULL in files of format version 1 */
 } BridgePlanApproval;
 
 void bridge_plan_approval_clear (BridgePlanApproval *approval);
@@ -312,6 +318,23 @@ char       *bridge_plan_get_digest        (BridgePlan   *self);
 /* SHA-256 of the canonical JSON of what the approvals commit to (student,
  * institutions, period, groups and components — not comments, approvals or grades). */
 char       *bridge_plan_get_content_digest (BridgePlan  *self);
+/* SHA-256 of the canonical JSON of the agreement as printed: its content and
+ * the approvals of it with their records — not the review, the grades or a
+ * pending changes proposal. Printed on every page of the PDF and checked by
+ * `plan verify`, so adding grades after approval keeps a printout genuine. */
+char       *bridge_plan_get_agreement_digest (BridgePlan *self);
+typedef enum
+{
+  BRIDGE_PLAN_DIGEST_NO_MATCH,
+  BRIDGE_PLAN_DIGEST_MATCHES,             /* the agreement as it is now (or the whole file) */
+  BRIDGE_PLAN_DIGEST_MATCHES_VERSION,     /* an approved version, not the current agreement */
+} BridgePlanDigestMatch;
+
+/* Which printout of this plan carries @digest (64 lower-case hex digits);
+ * @version gets the matching version (or the number of versions). */
+BridgePlanDigestMatch bridge_plan_match_digest (BridgePlan *self,
+                                                const char *digest,
+                                                guint      *version);
 /* Canonical JSON as used for the digests (for tests and other tools). */
 char       *bridge_plan_canonical_json    (JsonNode     *node);
 
@@ -527,8 +550,26 @@ gboolean    bridge_plan_withdraw_approval     (BridgePlan     *self,
                                                BridgePlanRole  role,
                                                GError        **error);
 gboolean    bridge_plan_get_locked            (BridgePlan *self);
-/* TRUE when approvals exist whose digest no longer matches the content: the
- * file was edited after approval. */
+typedef enum
+{
+  BRIDGE_PLAN_APPROVAL_STATE_DRAFT,            /* not approved by all three yet; the approvals given hold */
+  BRIDGE_PLAN_APPROVAL_STATE_APPROVED,         /* every version has its three approvals, each bound to
+                                                * that version's content and to its approver */
+  BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND, /* the same, from a file of format version 1, whose
+                                                * approvals do not bind the approver's name */
+  BRIDGE_PLAN_APPROVAL_STATE_BROKEN,           /* approvals missing, or not matching what they approve:
+                                                * the plan is not approved */
+} BridgePlanApprovalState;
+
+/* The one place that decides whether the plan is approved; the window, the
+ * command line and the PDF show its answer. Recomputes the digests of every
+ * version's content and every approval record. For BROKEN and
+ * APPROVED_UNBOUND, @reason (may be NULL) gets why, translated. These
+ * digests show that the file is as it was approved; they are not
+ * signatures: whoever edits the file can compute them again. */
+BridgePlanApprovalState bridge_plan_get_approval_state (BridgePlan  *self,
+                                                        char       **reason);
+/* TRUE when the approval state is BROKEN: the file was edited after approval. */
 gboolean    bridge_plan_get_modified_after_approval (BridgePlan *self);
 
 /* The changes proposal being made or approved (element-type BridgePlanChange);

@@ -199,6 +199,44 @@ append_filters (Query                    *q,
 }
 
 static gboolean
+check_query (const char  *query,
+             GError     **error)
+{
+  glong n_chars;
+  guint n_words = 0;
+  gboolean in_word = FALSE;
+
+  if (query == NULL)
+    return TRUE;
+  n_chars = g_utf8_strlen (query, -1);
+  if (n_chars > BRIDGE_SEARCH_MAX_CHARS)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   /* Translators: the query's length and the limit, in characters */
+                   _("The search is %ld characters long; a search has at most %d. Shorten it."),
+                   n_chars, BRIDGE_SEARCH_MAX_CHARS);
+      return FALSE;
+    }
+  for (const char *p = query; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && !in_word)
+        n_words++;
+      in_word = !space;
+    }
+  if (n_words > BRIDGE_SEARCH_MAX_WORDS)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   /* Translators: the number of words and the limit */
+                   _("The search has %u words; a search has at most %d. Use fewer words."),
+                   n_words, BRIDGE_SEARCH_MAX_WORDS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 check_filter (const BridgeSearchFilter  *filter,
               GError                   **error)
 {
@@ -488,7 +526,7 @@ search_rowids (BridgeCatalog             *self,
   g_autoptr(Query) rest = NULL;
   gint64 title_rows, count;
 
-  if (!check_filter (filter, error) || !bridge_catalog_refresh (self, error))
+  if (!check_query (query, error) || !check_filter (filter, error) || !bridge_catalog_refresh (self, error))
     return NULL;
 
   match = query ? build_match (query) : NULL;

@@ -1993,12 +1993,23 @@ update_status (BridgeAgreementPage *self)
   guint n_versions = bridge_plan_get_n_versions (self->plan);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *why = NULL;
+  BridgePlanApprovalState state = bridge_plan_get_approval_state (self->plan, &why);
   const char *icon, *style;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "accent");
-  if (locked && pending != NULL)
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "error");
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+    {
+      icon = "dialog-error-symbolic";
+      style = "error";
+      title = g_strdup (_("Not Approved"));
+      /* Translators: the reason, from “the plan was changed after the student approved it” */
+      description = g_strdup_printf (_("The approvals in this file do not hold: %s."), why);
+    }
+  else if (locked && pending != NULL)
     {
       icon = "document-edit-symbolic";
       style = "warning";
@@ -2021,6 +2032,13 @@ update_status (BridgeAgreementPage *self)
       description = g_strdup_printf (_("Version %u, approved on %s. The plan can no longer be edited: "
                                        "a change is proposed, then approved by the student and both "
                                        "responsible persons in turn."), n_versions, when);
+      if (state == BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND)
+        {
+          g_autofree char *with_note = g_strdup_printf ("%s\n%s %s.", description, _("Note:"), why);
+
+          g_free (description);
+          description = g_steal_pointer (&with_note);
+        }
     }
   else if (bridge_plan_get_n_groups (self->plan) == 0)
     {
@@ -2050,13 +2068,18 @@ update_status (BridgeAgreementPage *self)
   g_ptr_array_set_size (self->problem_rows, 0);
   g_hash_table_remove (self->children, "reopen-draft");
 
-  if (locked && !bridge_plan_get_modified_after_approval (self->plan))
+  if (locked && state != BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
     add_reopen_problem (self);
-  if (bridge_plan_get_modified_after_approval (self->plan))
-    add_problem (self, "dialog-error-symbolic", "error", _("Modified after approval"),
-                 locked
-                 ? _("The file was changed after it was approved, so its approvals no longer match. Open the approved file again.")
-                 : _("The file was changed after it was approved, so its approvals no longer match. Withdraw them and approve again."));
+  if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
+    {
+      /* Translators: the reason, from “the plan was changed after the student approved it” */
+      g_autofree char *problem = g_strdup_printf (_("Not approved: %s"), why);
+
+      add_problem (self, "dialog-error-symbolic", "error", problem,
+                   locked
+                   ? _("The file was changed after it was approved, so its approvals no longer match. Open the approved file again.")
+                   : _("The file was changed after it was approved, so its approvals no longer match. Withdraw them and approve again."));
+    }
   for (guint i = 0; i < bridge_plan_get_n_groups (self->plan); i++)
     {
       BridgePlanGroup *group = bridge_plan_get_group (self->plan, i);

@@ -38,6 +38,7 @@ struct _BridgePlanPage
 
   GtkStack            *stack;
   GtkWidget           *lock_box;
+  GtkImage            *lock_icon;
   GtkLabel            *lock_title;
   GtkLabel            *lock_description;
   AdwEntryRow         *student_row;
@@ -656,6 +657,9 @@ update_lock (BridgePlanPage *self)
 {
   gboolean locked = bridge_plan_get_locked (self->plan);
   GPtrArray *pending = bridge_plan_get_pending_changes (self->plan);
+  g_autofree char *why = NULL;
+  BridgePlanApprovalState state;
+  gboolean broken;
 
   gtk_widget_set_visible (self->lock_box, locked);
   gtk_editable_set_editable (GTK_EDITABLE (self->student_row), !locked);
@@ -665,7 +669,21 @@ update_lock (BridgePlanPage *self)
   if (!locked)
     return;
 
-  if (pending != NULL)
+  /* Whether the lock is backed by approvals that hold: core decides. */
+  state = bridge_plan_get_approval_state (self->plan, &why);
+  broken = state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN;
+  gtk_image_set_from_icon_name (self->lock_icon, broken ? "dialog-error-symbolic" : "changes-prevent-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->lock_icon), broken ? "success" : "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->lock_icon), broken ? "error" : "success");
+  if (broken)
+    {
+      /* Translators: the reason, from “the plan was changed after the student approved it” */
+      g_autofree char *text = g_strdup_printf (_("The approvals in this file do not hold: %s."), why);
+
+      gtk_label_set_text (self->lock_title, _("Not Approved"));
+      gtk_label_set_text (self->lock_description, text);
+    }
+  else if (pending != NULL)
     {
       g_autofree char *text = NULL;
 
@@ -1420,6 +1438,7 @@ bridge_plan_page_class_init (BridgePlanPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_box);
+  gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_icon);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_title);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, lock_description);
   gtk_widget_class_bind_template_child (widget_class, BridgePlanPage, student_row);

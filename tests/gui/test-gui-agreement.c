@@ -757,7 +757,47 @@ test_modified_after_approval (void)
   g_assert_true (gui_test_wait (plan_replaced, old, 5000));
   g_assert_true (bridge_plan_get_modified_after_approval (plan ()));
   g_assert_true (gtk_widget_get_visible (child ("problems")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, _("Not Approved"));
   g_unlink (edited_path);
+}
+
+/* A locked file whose approvals were taken out: the page says it is not
+ * approved, and why, as core decides (issue 15 item 8). */
+static void
+test_approvals_stripped (void)
+{
+  g_autofree char *stripped_path = g_build_filename (tmpdir, "stripped.creditplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (stripped_path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *reason = NULL;
+  JsonObject *root;
+  JsonArray *versions;
+  BridgePlan *old = plan ();
+  const char *description;
+
+  g_assert_true (json_parser_load_from_file (parser, plan_path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_array_member (root, "approvals", json_array_new ());
+  versions = json_object_get_array_member (root, "versions");
+  for (guint i = 0; i < json_array_get_length (versions); i++)
+    json_object_set_array_member (json_array_get_object_element (versions, i), "approvals", json_array_new ());
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  g_assert_true (g_file_set_contents (stripped_path, text, -1, &error));
+
+  bridge_window_open_plan (window, file);
+  g_assert_true (gui_test_wait (plan_replaced, old, 5000));
+  g_assert_true (bridge_plan_get_locked (plan ()));
+  g_assert_cmpint (bridge_plan_get_approval_state (plan (), NULL), ==, BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
+  gui_test_spin (100);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("status-title"))), ==, _("Not Approved"));
+  description = gtk_label_get_text (GTK_LABEL (child ("status-description")));
+  reason = g_strdup_printf (_("version %u lacks the approval by the %s"), 1,
+                            bridge_plan_role_get_label (BRIDGE_PLAN_ROLE_STUDENT));
+  g_assert_nonnull (strstr (description, reason));
+  g_assert_true (gtk_widget_get_visible (child ("problems")));
+  g_unlink (stripped_path);
 }
 
 static guint
@@ -1010,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/gui/agreement/screenshots", test_screenshots);
   g_test_add_func ("/gui/agreement/modified-after-approval", test_modified_after_approval);
+  g_test_add_func ("/gui/agreement/approvals-stripped", test_approvals_stripped);
   g_test_add_func ("/gui/agreement/unknown-course", test_unknown_course);
   g_test_add_func ("/gui/agreement/reopen", test_reopen);
 

@@ -211,7 +211,7 @@ test_print_to_pdf (Fixture       *f,
   guint n_pages, expected;
 
   grade_plan (f);
-  digest = bridge_plan_get_digest (f->plan);
+  digest = bridge_plan_get_agreement_digest (f->plan);
   g_assert_cmpuint (strlen (digest), ==, BRIDGE_PLAN_DIGEST_LENGTH);
   expected = document_n_pages (f);
   g_assert_cmpuint (expected, >=, 2);
@@ -384,7 +384,7 @@ test_export_formats (Fixture       *f,
 
   plan_fixture_approve_all (f->plan);
   grade_plan (f);
-  digest = bridge_plan_get_digest (f->plan);
+  digest = bridge_plan_get_agreement_digest (f->plan);
 
   /* The PDF to sign: what core draws, the digest on its first page. */
   g_assert_true (export (f, BRIDGE_PLAN_EXPORT_PDF, pdf, &error));
@@ -409,7 +409,7 @@ test_export_formats (Fixture       *f,
   g_assert_no_error (error);
   back = bridge_plan_new_from_file (json, &error);
   g_assert_no_error (error);
-  back_digest = bridge_plan_get_digest (back);
+  back_digest = bridge_plan_get_agreement_digest (back);
   g_assert_cmpstr (back_digest, ==, digest);
   g_assert_cmpstr (bridge_plan_get_grade (back, "cqu:cs302"), ==, "85");
   g_assert_cmpuint (bridge_plan_get_recognition (back)->len, ==, 2);

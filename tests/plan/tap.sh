@@ -30,7 +30,20 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)"; fi
 }
 
-# contains FILE TEXT DESCRIPTION
+# contains FILE TEXT DESCRIPTION, lacks FILE TEXT DESCRIPTION
 contains () {
   if grep -qF -- "$2" "$1"; then ok "$3"; else not_ok "$3: no “$2” in $(basename "$1")"; fi
+}
+lacks () {
+  if grep -qF -- "$2" "$1"; then not_ok "$3: “$2” in $(basename "$1")"; else ok "$3"; fi
+}
+
+# new_ready_plan PLAN STUDENT: a plan from scu to cqu with everything its
+# approval needs (bridge_plan_check_ready ()), so tests can approve it.
+new_ready_plan () {
+  "$cli" plan new "$1" --student "$2" --home scu --host cqu --term 2026-autumn \
+    --student-number 2023141460001 --email lihua@stu.scu.edu.cn --birth-date 2004-05-06 --nationality CN \
+    --isced 0613 --language en --cefr B2 --home-faculty "College of Computer Science" \
+    --home-responsible 王芳 --home-position "Exchange coordinator" --home-email wangfang@scu.edu.cn \
+    --host-responsible "Zhang Wei" --host-position "International office" --host-email zhangwei@cqu.edu.cn
 }

@@ -75,7 +75,7 @@ test_contents (PlanFixture   *fx,
   g_autoptr(BridgePlan) plan = full_plan (fx);
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_build_filename (fx->dir, "la.pdf", NULL);
-  g_autofree char *digest = bridge_plan_get_digest (plan);
+  g_autofree char *digest = bridge_plan_get_agreement_digest (plan);
   g_autoptr(GString) all = g_string_new (NULL);
   const char *sections[] = {
     "Student", "Sending and receiving institutions", "Table A", "Table B",
@@ -175,7 +175,7 @@ test_digest (PlanFixture   *fx,
   g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_build_filename (fx->dir, "d.pdf", NULL);
-  g_autofree char *before = bridge_plan_get_digest (plan);
+  g_autofree char *before = bridge_plan_get_agreement_digest (plan);
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
 
@@ -183,7 +183,7 @@ test_digest (PlanFixture   *fx,
   text = page_text (pdf, 1);
   g_assert_nonnull (strstr (text, before));
   bridge_plan_set_provisions (plan, "Retake at home.", NULL);
-  after = bridge_plan_get_digest (plan);
+  after = bridge_plan_get_agreement_digest (plan);
   g_assert_cmpstr (before, !=, after);
 }
 
@@ -272,7 +272,9 @@ test_modified_after_approval (PlanFixture   *fx,
   g_assert_true (bridge_plan_export_pdf (edited, fx->catalog, pdf, &error));
   g_assert_no_error (error);
   page = page_text (pdf, 1);
-  g_assert_nonnull (strstr (page, "Modified after approval"));
+  g_assert_nonnull (strstr (page, "Not approved: the agreement was changed after version 1 was approved"));
+  g_assert_nonnull (strstr (page, "NOT approved"));
+  g_assert_null (strstr (page, "approved by all three parties"));
 }
 
 /* A path that cannot be written: a clear error and the old file intact. */

@@ -231,7 +231,7 @@ if cmp -s "$tmp/new.creditplan" "$tmp/new.before"; then ok "… the file is left
 sed 's/"cqu:cs301"/"cqu:cs399"/' "$plan" >"$tmp/gone.creditplan"
 expect 0 "a plan naming a course no longer in the catalog opens" -- "$cli" plan show "$tmp/gone.creditplan"
 contains "$tmp/out" "no longer in the catalog" "… and flags it"
-contains "$tmp/out" "MODIFIED AFTER APPROVAL" "… and, edited after approval, says so"
+contains "$tmp/out" "NOT APPROVED: the approval by the Student of version 1 is not for what version 1 says" "… and, edited after approval, says so"
 expect 1 "… and cannot be approved over" -- "$cli" plan approve "$tmp/gone.creditplan" --as student --name 李华
 
 echo "1..$n"
