@@ -275,11 +275,20 @@ fill_credit (BridgeCoursePage *self)
     GtkWidget *row = add_row (equiv, _("Home credits awarded"), text);
 
     gtk_widget_add_css_class (row, "property");
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
-                                             bridge_text_plural_count (awarded)),
-                                hours, awarded);
+    if (credit->home_course)
+      /* Translators: "135 h · 5 credits at home, a course of your university" */
+      headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · %s credit at home, a course of your university",
+                                               "%s h · %s credits at home, a course of your university",
+                                               bridge_text_plural_count (awarded)),
+                                  hours, awarded);
+    else
+      headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
+                                               bridge_text_plural_count (awarded)),
+                                  hours, awarded);
     gtk_label_set_text (self->headline_label, headline);
   }
+  if (credit->reason != NULL)
+    add_row (equiv, _("Why"), credit->reason);
   if (credit->warning != NULL)
     {
       GtkWidget *row = add_row (equiv, _("Check"), credit->warning);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bridge-catalog-page.h"
+#include "bridge-context.h"
 #include "bridge-course-page.h"
 #include "bridge-course-row.h"
 #include "bridge-error.h"
@@ -653,6 +654,53 @@ test_open_course (void)
   g_assert_nonnull (shown);
   g_assert_cmpstr (shown->suggested, ==, conversion->suggested);
   g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, conversion->suggested);
+}
+
+/* A course of the home university (scu in these tests) shows its own
+ * credits "at home, a course of your university" on its row and page,
+ * never a conversion of itself. */
+static void
+test_open_home_course (void)
+{
+  GtkWidget *list = bridge_catalog_page_get_child (catalog_page (), "list-view");
+  BridgeCoursePage *page = BRIDGE_COURSE_PAGE (bridge_catalog_page_get_child (catalog_page (), "course-page"));
+  g_autoptr(BridgeContext) context = bridge_context_new (catalog (), bridge_application_get_settings (app));
+  GtkWidget *row = g_object_ref_sink (bridge_course_row_new ());
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autofree char *credits = NULL, *hours = NULL, *headline = NULL, *facts = NULL;
+  g_autoptr(BridgeCreditResult) credit = NULL;
+  guint n, position = G_MAXUINT;
+
+  n = gui_test_search (window, "数学");
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    {
+      g_autoptr(BridgeCourse) c = result (i);
+
+      if (g_strcmp0 (bridge_course_get_university_id (c), "scu") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  course = result (position);
+  credit = bridge_context_compute_credit (context, course, NULL);
+  g_assert_nonnull (credit);
+  g_assert_true (credit->home_course);
+
+  credits = bridge_gui_format_number (bridge_course_get_credits (course));
+  hours = bridge_gui_format_number (credit->workload_hours);
+  headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · %s credit at home, a course of your university",
+                                           "%s h · %s credits at home, a course of your university",
+                                           bridge_text_plural_count (credits)),
+                              hours, credits);
+  g_signal_emit_by_name (list, "activate", position);
+  gui_test_spin (100);
+  g_assert_true (bridge_course_page_get_course (page) == course);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (page, "headline"))), ==, headline);
+
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), context, course);
+  facts = g_strdup (bridge_course_row_get_facts (BRIDGE_COURSE_ROW (row)));
+  g_assert_nonnull (strstr (facts, _("a course of your university")));
+  g_assert_null (strstr (facts, "≈"));
+  g_object_unref (row);
 }
 
 static void
@@ -1537,6 +1585,7 @@ main (int   argc,
   g_test_add_func ("/gui/07-search-rows-read-around", test_rows_read_around);
   g_test_add_func ("/gui/07-search-row-next-to-damage", test_row_next_to_damage);
   g_test_add_func ("/gui/08-course-open", test_open_course);
+  g_test_add_func ("/gui/08-course-open-home", test_open_home_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
   g_test_add_func ("/gui/11-plan-unsaved-prompt", test_plan_unsaved_prompt);
