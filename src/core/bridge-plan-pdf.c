@@ -20,6 +20,7 @@
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
+#include "bridge-names.h"
 #include "bridge-plan-pdf.h"
 
 #define A4_WIDTH   595.276                /* points */
@@ -257,21 +258,16 @@ person_markup (const BridgePlanPerson *p)
   return g_strconcat (head, "\n", email, NULL);
 }
 
-static const char *
+static char *
 term_label (BridgeCatalog *catalog,
             const char    *university,
             const char    *term,
             GHashTable    *keep)
 {
-  BridgeUniversity *u;
-  const BridgeTerm *t;
-
   if (term == NULL)
-    return "—";
+    return g_strdup ("—");
   university_name (catalog, university, keep);
-  u = university ? g_hash_table_lookup (keep, university) : NULL;
-  t = u ? bridge_university_find_term (u, term) : NULL;
-  return t && t->name ? bridge_text_pick (t->name) : term;
+  return bridge_term_get_label (university ? g_hash_table_lookup (keep, university) : NULL, term);
 }
 
 static void
@@ -318,7 +314,7 @@ add_components_table (BridgePlanDocument *doc,
           const BridgePlanComponent *c = bridge_plan_group_get_component (g, side, j);
           g_autofree char *title = title_markup (c->title, c->course_id);
           g_autoptr(GString) cell = g_string_new (title);
-          const char *term = term_label (catalog, uni, c->term ? c->term : bridge_plan_get_term (plan), keep);
+          g_autofree char *term = term_label (catalog, uni, c->term ? c->term : bridge_plan_get_term (plan), keep);
 
           if (c->is_virtual)
             g_string_append_printf (cell, " <i>(%s)</i>", _("virtual"));
@@ -563,11 +559,12 @@ build (BridgePlanDocument *doc,
   table_row (t, 0, esc (_("Student number")), esc (s->student_number ? s->student_number : "—"));
   table_row (t, 0, esc (_("Email")), email_markup (s->email));
   table_row (t, 0, esc (_("Date of birth")), esc (s->birth_date ? s->birth_date : "—"));
-  table_row (t, 0, esc (_("Nationality")), esc (s->nationality ? s->nationality : "—"));
+  table_row (t, 0, esc (_("Nationality")), esc (s->nationality ? bridge_country_get_name (s->nationality) : "—"));
   table_row (t, 0, esc (_("Study cycle")), esc (bridge_cycle_get_label (s->cycle)));
   table_row (t, 0, esc (_("Field of education (ISCED-F)")), esc (s->isced ? s->isced : "—"));
   table_row (t, 0, esc (_("Language of instruction")),
-             g_markup_printf_escaped ("%s%s%s", s->language ? s->language : "—", s->cefr ? " · CEFR " : "", s->cefr ? s->cefr : ""));
+             g_markup_printf_escaped ("%s%s%s", s->language ? bridge_language_get_name (s->language) : "—",
+                                      s->cefr ? " · CEFR " : "", s->cefr ? s->cefr : ""));
 
   /* 2. Institutions and the mobility period */
   add_text_block (doc, BLOCK_HEADING, esc (_("Sending and receiving institutions")));
@@ -598,7 +595,11 @@ build (BridgePlanDocument *doc,
     const char * const *ids = bridge_plan_get_terms (plan);
 
     for (guint i = 0; ids && ids[i]; i++)
-      g_string_append_printf (terms, "%s%s", i ? ", " : "", term_label (catalog, bridge_plan_get_host_university (plan), ids[i], keep));
+      {
+        g_autofree char *label = term_label (catalog, bridge_plan_get_host_university (plan), ids[i], keep);
+
+        g_string_append_printf (terms, "%s%s", i ? ", " : "", label);
+      }
     table_row (t, 0, esc (_("Mobility period")), period_markup (bridge_plan_get_start_date (plan),
                                                                  bridge_plan_get_end_date (plan)));
     table_row (t, 0, esc (_("Terms")), esc (terms->len ? terms->str : "—"));

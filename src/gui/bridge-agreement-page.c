@@ -652,7 +652,7 @@ fill_student_combos (BridgeAgreementPage *self)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      g_ptr_array_add (labels, g_strdup (bridge_gui_language_label (code)));
+      g_ptr_array_add (labels, g_strdup (bridge_language_get_name (code)));
       g_ptr_array_add (values, g_strdup (code));
     }
   fill_combo (g_hash_table_lookup (self->children, "student-language"), labels, values, s->language);

@@ -190,7 +190,7 @@ fill_filters (BridgeFilterPanel *self)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      choices_add (&choices, bridge_gui_language_label (code), code);
+      choices_add (&choices, bridge_language_get_name (code), code);
     }
   set_choices (self->language_row, &self->language_values, &choices);
 

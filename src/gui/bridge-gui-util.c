@@ -148,23 +148,3 @@ bridge_gui_isced_label (const char *isced)
       return _(isced_fields[i].label);
   return NULL;
 }
-
-const char *
-bridge_gui_language_label (const char *code)
-{
-  static const struct { const char *code; const char *label; } names[] = {
-    { "zh", N_("Chinese") },
-    { "en", N_("English") },
-    { "fr", N_("French") },
-    { "de", N_("German") },
-    { "ja", N_("Japanese") },
-    { "ko", N_("Korean") },
-    { "ru", N_("Russian") },
-    { "es", N_("Spanish") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (names[i].code, code) == 0)
-      return _(names[i].label);
-  return code;
-}

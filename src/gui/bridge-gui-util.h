@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "bridge-names.h"
+
 G_BEGIN_DECLS
 
 /* The GSettings of the application: the installed schema, or the one compiled
@@ -38,8 +40,5 @@ guint                   bridge_gui_n_isced_fields   (void);
 const BridgeIscedField *bridge_gui_get_isced_field  (guint index);
 /* The translated name of the broad field of @isced ("0613" → ICT), or NULL. */
 const char             *bridge_gui_isced_label      (const char *isced);
-
-/* "Chinese" for "zh" and so on, translated; the code itself if unknown. */
-const char             *bridge_gui_language_label   (const char *code);
 
 G_END_DECLS

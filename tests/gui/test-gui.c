@@ -822,6 +822,41 @@ test_plan_add_and_map (void)
   assert_group_summary_is_cores (0);
 }
 
+/* A warning names the course by title and code, the language by name,
+ * says its group, and activating it shows the course's row. */
+static void
+test_plan_warning_shows_course (void)
+{
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page ());
+  BridgePlanGroup *group = bridge_plan_get_group (plan, 0);
+  const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, 0);
+  g_autofree char *name = NULL, *group_title = NULL;
+  GtkWidget *row = NULL, *focus;
+
+  bridge_window_show_page (window, "plan");
+  gui_test_spin (100);
+  name = g_strdup_printf (_("%s (%s)"), bridge_text_pick (c->title), c->code);
+  for (guint i = 0; i < bridge_plan_page_get_n_warnings_shown (plan_page ()); i++)
+    {
+      GtkWidget *r = bridge_plan_page_get_warning_row (plan_page (), i);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r));
+
+      if (g_str_has_prefix (title, name) && strstr (title, bridge_language_get_name ("fr")) != NULL)
+        row = r;
+    }
+  g_assert_nonnull (row);
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), " fr"));
+  group_title = g_strdup_printf (_("Recognition Group %u"), 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, group_title);
+
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activated");
+  gui_test_spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (focus), "course-id"), ==, c->course_id);
+}
+
 /* Removing from the plan can be undone. */
 static void
 test_plan_undo (void)
@@ -1587,6 +1622,7 @@ main (int   argc,
   g_test_add_func ("/gui/08-course-open", test_open_course);
   g_test_add_func ("/gui/08-course-open-home", test_open_home_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
+  g_test_add_func ("/gui/09-plan-warning-shows-course", test_plan_warning_shows_course);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
   g_test_add_func ("/gui/11-plan-unsaved-prompt", test_plan_unsaved_prompt);
   g_test_add_func ("/gui/12-plan-save-and-reopen", test_plan_save_and_reopen);

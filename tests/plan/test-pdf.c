@@ -14,6 +14,7 @@
 #include "bridge-plan.h"
 #include "bridge-plan-pdf.h"
 #include "plan-fixture.h"
+#include "../test-chinese.h"
 
 static char *
 run (const char * const *argv)
@@ -506,6 +507,9 @@ test_empty_parts (PlanFixture   *fx,
   g_assert_null (strstr (text, "— – —"));
   dashes = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
   g_assert_nonnull (strstr (dashes, "Mobility period —\n"));
+  /* Countries and languages by name, not "CN" and "en". */
+  g_assert_nonnull (strstr (dashes, "Nationality China\n"));
+  g_assert_nonnull (strstr (dashes, "Language of instruction English · CEFR B2\n"));
 }
 
 /* The same in Chinese, as a Chinese reader prints it: the subtitle
@@ -520,22 +524,13 @@ test_empty_parts_chinese (PlanFixture   *fx,
   g_autofree char *pdf = g_build_filename (fx->dir, "empty-zh.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
-  const char *localedir = g_getenv ("CREDIT_BRIDGE_LOCALEDIR");
+  char *old_locale = test_chinese_begin ();
 
-  g_assert_nonnull (localedir);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    g_error ("the zh_CN.UTF-8 locale is missing: generate it (locale-gen) to run this test");
-  bridge_text_set_user_language ("zh");
   bridge_plan_set_academic_year (plan, NULL);
   bridge_plan_set_dates (plan, NULL, NULL);
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   subtitle = g_strdup_printf ("李华 · %s", g_dgettext (GETTEXT_PACKAGE, "Draft — not yet approved by all three parties"));
-  setlocale (LC_ALL, old_locale);
-  bridge_text_set_user_language ("en");
+  test_chinese_end (old_locale);
   g_assert_no_error (error);
   g_assert_cmpstr (subtitle, !=, "李华 · Draft — not yet approved by all three parties");
 
@@ -545,6 +540,8 @@ test_empty_parts_chinese (PlanFixture   *fx,
   g_assert_null (strstr (text, "· ·"));
   g_assert_null (strstr (text, "·  ·"));
   g_assert_null (strstr (text, "— – —"));
+  g_assert_nonnull (strstr (text, "中国"));
+  g_assert_nonnull (strstr (text, "英语 · CEFR B2"));
   keep_pngs (pdf, "learning-agreement-zh");
 }
 
