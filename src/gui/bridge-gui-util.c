@@ -148,3 +148,50 @@ bridge_gui_isced_label (const char *isced)
       return _(isced_fields[i].label);
   return NULL;
 }
+
+GtkWidget *
+bridge_gui_field_error_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+void
+bridge_gui_field_set_error (GtkWidget  *field,
+                            GtkWidget  *error_label,
+                            const char *message)
+{
+  gboolean has_error = message != NULL && *message != '\0';
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (error_label));
+
+  gtk_label_set_text (GTK_LABEL (error_label), has_error ? message : "");
+  gtk_widget_set_visible (error_label, has_error);
+  /* In a boxed list the label has a row of its own: no empty row. */
+  row = gtk_widget_get_parent (error_label);
+  if (GTK_IS_LIST_BOX_ROW (row))
+    gtk_widget_set_visible (row, has_error);
+  if (has_error)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}

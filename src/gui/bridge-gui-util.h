@@ -29,6 +29,17 @@ void        bridge_gui_list_box_remove_all   (GtkListBox *list);
 void        bridge_gui_toast                 (GtkWidget  *widget,
                                               const char *title);
 
+/* A field's error, shown under the field (not only in a tooltip): a small
+ * label that wraps, hidden while there is no error. Put it right after the
+ * field (in a boxed list, in a GtkListBoxRow of its own). */
+GtkWidget  *bridge_gui_field_error_new       (void);
+/* Shows @message (NULL or "": none) as @field's error in @error_label: the
+ * field takes the "error" style and is marked invalid for screen readers,
+ * whose description of it is the message. */
+void        bridge_gui_field_set_error       (GtkWidget  *field,
+                                              GtkWidget  *error_label,
+                                              const char *message);
+
 /* The broad fields of ISCED-F 2013, for choosing a programme. */
 typedef struct
 {
