@@ -360,4 +360,7 @@ static void
 bridge_filter_panel_init (BridgeFilterPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bridge_gui_combo_row_show_in_full (self->university_row);
+  bridge_gui_combo_row_show_in_full (self->field_row);
+  bridge_gui_combo_row_show_in_full (self->term_row);
 }

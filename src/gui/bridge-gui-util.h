@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "bridge-names.h"
 
@@ -28,6 +28,13 @@ void        bridge_gui_list_box_remove_all   (GtkListBox *list);
 /* Returns the toast overlay of @widget's window, if any, and shows @title. */
 void        bridge_gui_toast                 (GtkWidget  *widget,
                                               const char *title);
+
+/* A choice row for long choices (universities, fields, terms): the choice
+ * shows in full as the row's subtitle, which wraps, and the list's rows
+ * wrap too, so two names that share a beginning ("Chengdu University of
+ * Technology", "Chengdu University of Traditional Chinese Medicine") are
+ * never both cut to "Chengdu University of…". Items are GtkStringObjects. */
+void        bridge_gui_combo_row_show_in_full (AdwComboRow *row);
 
 /* A field's error, shown under the field (not only in a tooltip): a small
  * label that wraps, hidden while there is no error. Put it right after the

@@ -1378,6 +1378,7 @@ bridge_plan_page_init (BridgePlanPage *self)
   g_autoptr(BridgePlan) plan = bridge_plan_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bridge_gui_combo_row_show_in_full (self->term_row);
 
   self->total_rows = g_ptr_array_new ();
   self->warning_rows = g_ptr_array_new ();

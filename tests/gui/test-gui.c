@@ -1599,6 +1599,58 @@ test_first_run_other_choices (void)
   gui_test_spin (50);
 }
 
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* On a phone's width the welcome page tells the two Chengdu universities
+ * whose names share a beginning apart: the choice shows in full (wrapped,
+ * never "Chengdu University of…"), and so do the list's rows. */
+static void
+test_welcome_names_in_full (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  g_autoptr(GPtrArray) universities = bridge_catalog_list_universities (catalog ());
+  const char *ids[] = { "cdut", "cdutcm" };
+  g_autofree char *first = NULL;
+  BridgeWindow *other;
+  AdwComboRow *row;
+
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+  other = gui_test_window (app, 360, 800);
+  g_assert_true (gui_test_wait_state (other, "welcome", 5000));
+  row = ADW_COMBO_ROW (bridge_window_get_child (other, "welcome-university"));
+  g_assert_nonnull (adw_combo_row_get_list_factory (row));
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      const char *name = NULL;
+      GtkWidget *label;
+
+      for (guint i = 0; i < universities->len; i++)
+        if (g_strcmp0 (bridge_university_get_id (g_ptr_array_index (universities, i)), ids[k]) == 0)
+          {
+            adw_combo_row_set_selected (row, i);
+            name = bridge_text_pick (bridge_university_get_name (g_ptr_array_index (universities, i)));
+          }
+      g_assert_nonnull (name);
+      gui_test_spin (100);
+      label = gui_test_find_match (GTK_WIDGET (row), is_label_with_text, name);
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      if (first == NULL)
+        first = g_strdup (name);
+      else
+        g_assert_cmpstr (first, !=, name);
+    }
+  gui_test_close (other);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  gui_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1638,6 +1690,7 @@ main (int   argc,
   g_test_add_func ("/gui/17-renderer-user-choice", test_renderer_user_choice);
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
+  g_test_add_func ("/gui/18-welcome-names-in-full", test_welcome_names_in_full);
 
   status = g_test_run ();
 
