@@ -305,6 +305,60 @@ component_term (BridgePlan                *plan,
   return c->term ? c->term : bridge_plan_get_term (plan);
 }
 
+gboolean
+bridge_plan_get_term_dates (BridgePlan     *self,
+                            BridgeCatalog  *catalog,
+                            char          **start,
+                            char          **end)
+{
+  g_autoptr(BridgeUniversity) host = NULL;
+  const char * const *terms;
+  const char *first = NULL, *last = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  *start = *end = NULL;
+  if (bridge_plan_get_host_university (self) == NULL)
+    return FALSE;
+  host = bridge_catalog_get_university (catalog, bridge_plan_get_host_university (self), NULL);
+  terms = bridge_plan_get_terms (self);
+  for (guint i = 0; host != NULL && terms != NULL && terms[i] != NULL; i++)
+    {
+      const BridgeTerm *t = bridge_university_find_term (host, terms[i]);
+
+      /* ISO dates compare as strings */
+      if (t == NULL || t->start == NULL || t->end == NULL)
+        continue;
+      if (first == NULL || strcmp (t->start, first) < 0)
+        first = t->start;
+      if (last == NULL || strcmp (t->end, last) > 0)
+        last = t->end;
+    }
+  if (first == NULL)
+    return FALSE;
+  *start = g_strdup (first);
+  *end = g_strdup (last);
+  return TRUE;
+}
+
+gboolean
+bridge_plan_fill_dates_from_terms (BridgePlan    *self,
+                                   BridgeCatalog *catalog)
+{
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+
+  if (bridge_plan_get_locked (self) ||
+      bridge_plan_get_start_date (self) != NULL || bridge_plan_get_end_date (self) != NULL ||
+      !bridge_plan_get_term_dates (self, catalog, &start, &end))
+    return FALSE;
+  bridge_plan_set_dates (self, start, end);
+  return TRUE;
+}
+
 GPtrArray *
 bridge_plan_check (BridgePlan    *self,
                    BridgeCatalog *catalog)

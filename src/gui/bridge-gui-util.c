@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bridge-gui-util.h"
@@ -230,4 +231,62 @@ bridge_gui_combo_row_show_in_full (AdwComboRow *row)
   g_signal_connect (factory, "bind", G_CALLBACK (full_item_bind_cb), NULL);
   adw_combo_row_set_list_factory (row, factory);
   adw_combo_row_set_use_subtitle (row, TRUE);
+}
+
+static void
+date_popover_shown_cb (GtkPopover  *popover,
+                       GtkCalendar *calendar)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "entry");
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+  char tail;
+
+  if (text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y))
+    date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (calendar), "showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "showing", NULL);
+}
+
+static void
+date_day_selected_cb (GtkCalendar *calendar,
+                      GtkPopover  *popover)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "entry");
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (calendar), "showing") != NULL)
+    return;
+  date = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (entry, text);
+  gtk_popover_popdown (popover);
+}
+
+GtkWidget *
+bridge_gui_date_button_new (GtkEditable *entry)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), NULL);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose the date in a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the date in a calendar"), -1);
+  g_object_set_data (G_OBJECT (calendar), "entry", entry);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (popover, "show", G_CALLBACK (date_popover_shown_cb), calendar);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (date_day_selected_cb), popover);
+  return button;
 }

@@ -36,6 +36,11 @@ void        bridge_gui_toast                 (GtkWidget  *widget,
  * never both cut to "Chengdu University of…". Items are GtkStringObjects. */
 void        bridge_gui_combo_row_show_in_full (AdwComboRow *row);
 
+/* A button that opens a calendar to choose the date of @entry, which keeps
+ * taking typed ISO dates: the calendar opens on the date written there
+ * (today when there is none), and a day chosen is written as YYYY-MM-DD. */
+GtkWidget  *bridge_gui_date_button_new       (GtkEditable *entry);
+
 /* A field's error, shown under the field (not only in a tooltip): a small
  * label that wraps, hidden while there is no error. Put it right after the
  * field (in a boxed list, in a GtkListBoxRow of its own). */

@@ -863,6 +863,8 @@ term_changed_cb (BridgePlanPage *self)
           g_ptr_array_add (terms, (gpointer) old[i]);
       g_ptr_array_add (terms, NULL);
       bridge_plan_set_terms (self->plan, (const char * const *) terms->pdata);
+      if (get_catalog (self) != NULL)
+        bridge_plan_fill_dates_from_terms (self->plan, get_catalog (self));
     }
 }
 

@@ -230,6 +230,45 @@ test_charts (Fixture       *f,
   g_assert_cmpstr (host_legend[2], ==, _("Grade converted"));
 }
 
+/* A date field takes a typed ISO date and has a calendar: it opens on the
+ * date written, and a day chosen is written as YYYY-MM-DD. */
+static void
+test_date_calendar (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *entry = adw_entry_row_new ();
+  GtkWidget *button = bridge_gui_date_button_new (GTK_EDITABLE (entry));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2027, 1, 20, 0, 0, 0);
+
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), button);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-09-01");
+  gui_test_spin (50);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_test_spin (100);
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  g_assert_true (gtk_widget_get_mapped (calendar));
+  shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 1);
+
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  gui_test_spin (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-01-20");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (50);
+}
+
 /* Pictures at a phone's and a desktop's width, with a result and with an
  * error, to look at. */
 static void
@@ -266,6 +305,7 @@ main (int    argc,
   ADD ("/gui/words/one-input", test_one_input);
   ADD ("/gui/words/mark-error", test_mark_error);
   ADD ("/gui/words/charts", test_charts);
+  ADD ("/gui/words/date-calendar", test_date_calendar);
   ADD ("/gui/words/screenshots", test_screenshots);
 #undef ADD
 

@@ -227,6 +227,36 @@ test_warning_words (PlanFixture   *fx,
                    "Operating Systems (CS301) is not offered in Summer 2027");
 }
 
+/* The mobility period follows the chosen terms while no date is written:
+ * the first term's start to the last one's end; a written date stays. */
+static void
+test_dates_from_terms (PlanFixture   *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  const char *both[] = { "2027-spring", "2026-autumn", NULL };
+  const char *undated[] = { "2031-winter", NULL };
+
+  bridge_plan_set_dates (plan, NULL, NULL);
+  bridge_plan_set_terms (plan, both);
+  g_assert_true (bridge_plan_fill_dates_from_terms (plan, fx->catalog));
+  g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-01");
+  g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-07-05");
+
+  /* Written dates are the user's: not replaced. */
+  bridge_plan_set_dates (plan, "2026-09-15", NULL);
+  bridge_plan_set_term (plan, "2027-spring");
+  g_assert_false (bridge_plan_fill_dates_from_terms (plan, fx->catalog));
+  g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-15");
+  g_assert_null (bridge_plan_get_end_date (plan));
+
+  /* A term the catalog does not date gives nothing. */
+  bridge_plan_set_dates (plan, NULL, NULL);
+  bridge_plan_set_terms (plan, undated);
+  g_assert_false (bridge_plan_fill_dates_from_terms (plan, fx->catalog));
+  g_assert_null (bridge_plan_get_start_date (plan));
+}
+
 static char *
 save_plan (PlanFixture *fx,
            BridgePlan  *plan,
@@ -801,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/plan/model/setters-own-strings", test_setters_own_strings);
   ADD ("/plan/model/warnings", test_warnings);
   ADD ("/plan/model/warning-words", test_warning_words);
+  ADD ("/plan/model/dates-from-terms", test_dates_from_terms);
   ADD ("/plan/file/round-trip", test_file_round_trip);
   g_test_add_func ("/plan/file/canonical-digest", test_canonical_digest);
   ADD ("/plan/file/atomic", test_file_atomic);
