@@ -431,15 +431,15 @@ catalog_show (int argc, char **argv)
   strv = bridge_course_get_terms (course);
   for (guint i = 0; strv[i] != NULL; i++)
     {
-      const BridgeTerm *term = university ? bridge_university_find_term (university, strv[i]) : NULL;
+      g_autofree char *label = bridge_term_get_label (university, strv[i]);
 
       if (line->len > 0)
         g_string_append (line, ", ");
-      g_string_append (line, term ? bridge_text_pick (term->name) : strv[i]);
+      g_string_append (line, label);
     }
   print_field (_("Terms"), line->str);
   {
-    g_autofree char *languages = g_strjoinv (", ", (char **) bridge_course_get_languages (course));
+    g_autofree char *languages = bridge_language_join_names (bridge_course_get_languages (course));
     print_field (_("Languages"), languages);
   }
   print_field (_("Delivery"), bridge_delivery_get_label (bridge_course_get_delivery (course)));

@@ -83,7 +83,8 @@ bridge_cli_credits (int argc, char **argv)
   g_option_context_set_description (context,
                                     _("With --json the result has workload_hours, workload_source (declared or estimated), "
                                       "local_credits, alliance_credits, ects_credits, home_credits_exact, "
-                                      "home_credits_awarded, warning and steps.\n\n"
+                                      "home_credits_awarded, warning, home_course (true for a course of the home university "
+                                      "itself, which keeps its own credits), reason and steps.\n\n"
                                       "Exit status: 0 done, 1 error (unknown course or university), 2 wrong usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!bridge_cli_parse (context, &argc, &argv))
@@ -146,6 +147,8 @@ bridge_cli_credits (int argc, char **argv)
     printf (_("Credits at %s: %s exactly, %s awarded\n"),
                text_or_id (bridge_university_get_name (home), bridge_university_get_id (home)),
                exact, awarded);
+    if (result->reason != NULL)
+      printf ("%s\n", result->reason);
     if (result->warning != NULL)
       printf (_("Warning: %s\n"), result->warning);
   }

@@ -539,7 +539,14 @@ plan_show (int argc, char **argv)
                 u ? text_or (bridge_university_get_name (u), inst->university) : (inst->university ? inst->university : "—"),
                 inst->faculty ? ", " : "", inst->faculty ? inst->faculty : "");
       }
-    printf ("%s %s", _("Term:"), bridge_plan_get_term (plan) ? bridge_plan_get_term (plan) : "—");
+    {
+      g_autoptr(BridgeUniversity) host = bridge_plan_get_host_university (plan)
+                                         ? bridge_catalog_get_university (catalog, bridge_plan_get_host_university (plan), NULL)
+                                         : NULL;
+      g_autofree char *term = bridge_term_get_label (host, bridge_plan_get_term (plan));
+
+      printf ("%s %s", _("Term:"), term != NULL ? term : "—");
+    }
     if (start && end)
       printf (" (%s – %s)", start, end);
     printf ("\n");

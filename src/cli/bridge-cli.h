@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bridge-catalog.h"
+#include "bridge-names.h"
 
 G_BEGIN_DECLS
 

@@ -362,6 +362,7 @@ bridge_credit_result_copy (const BridgeCreditResult *self)
   copy->host_id = g_strdup (self->host_id);
   copy->home_id = g_strdup (self->home_id);
   copy->warning = g_strdup (self->warning);
+  copy->reason = g_strdup (self->reason);
   copy->steps = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->steps->len; i++)
     g_ptr_array_add (copy->steps, g_strdup (g_ptr_array_index (self->steps, i)));
@@ -377,6 +378,7 @@ bridge_credit_result_free (BridgeCreditResult *self)
   g_free (self->host_id);
   g_free (self->home_id);
   g_free (self->warning);
+  g_free (self->reason);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_free (self);
 }
@@ -389,11 +391,16 @@ two_decimals (BridgeRational value,
 }
 
 /* Alliance, ECTS and home credits of @workload; fills @self. */
+/* A course of the home university itself (@own_credits not NULL: its own
+ * credits) counts at home with those credits, never a conversion of itself:
+ * its workload under the home policy may give another number (5 credits of
+ * 135 h are 4.5 × 30 h), and a student must not see their own course shrink. */
 static gboolean
 equivalence (BridgeCreditResult   *self,
              const BridgeAlliance *alliance,
              BridgeUniversity     *home,
              BridgeRational        workload,
+             const BridgeRational *own_credits,
              GError              **error)
 {
   const BridgeCreditPolicy *policy = bridge_university_get_policy (home);
@@ -416,9 +423,16 @@ equivalence (BridgeCreditResult   *self,
     return FALSE;
 
   if (!bridge_rational_div (workload, alliance_hours, &self->exact.alliance_credits) ||
-      !bridge_rational_div (workload, ects_hours, &self->exact.ects_credits) ||
-      !bridge_rational_div (workload, home_hours, &self->exact.home_credits) ||
-      !bridge_rational_floor_to (self->exact.home_credits, step, &self->exact.home_credits_awarded))
+      !bridge_rational_div (workload, ects_hours, &self->exact.ects_credits))
+    return overflow_error (error);
+  if (own_credits != NULL)
+    {
+      self->home_course = TRUE;
+      self->exact.home_credits = *own_credits;
+      self->exact.home_credits_awarded = *own_credits;
+    }
+  else if (!bridge_rational_div (workload, home_hours, &self->exact.home_credits) ||
+           !bridge_rational_floor_to (self->exact.home_credits, step, &self->exact.home_credits_awarded))
     return overflow_error (error);
 
   self->exact.credit_step = step;
@@ -448,6 +462,17 @@ equivalence (BridgeCreditResult   *self,
     /* Translators: "ECTS credits: 108 h ÷ 27.5 h ≈ 3.93" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("ECTS credits: %s h ÷ %s h %s %s"),
                                                       w, eh, relation (self->exact.ects_credits), ec));
+    if (self->home_course)
+      {
+        /* Translators: "A course of your university (Chongqing University): it counts
+         * with its own 5 credits, not converted" */
+        self->reason = g_strdup_printf (g_dngettext (NULL, "A course of your university (%s): it counts with its own %s credit, not converted",
+                                                     "A course of your university (%s): it counts with its own %s credits, not converted",
+                                                     bridge_text_plural_count (aw)),
+                                        bridge_university_get_label (home), aw);
+        g_ptr_array_add (self->steps, g_strdup (self->reason));
+        return TRUE;
+      }
     /* Translators: "One home credit at Sichuan University: 16 periods × 50 min ÷ 60 × (1 + 1.5) ≈ 33.33 h" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("One home credit at %s: %s"),
                                                       bridge_university_get_label (home), home_step));
@@ -476,6 +501,8 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
   BridgeRational            kind_hours[BRIDGE_N_KINDS];
   BridgeRational            practice = bridge_rational_int (0);
   BridgeRational            workload;
+  BridgeRational            own;
+  const BridgeRational     *own_credits = NULL;
 
   g_return_val_if_fail (alliance != NULL, NULL);
   g_return_val_if_fail (BRIDGE_IS_UNIVERSITY (host), NULL);
@@ -501,7 +528,14 @@ bridge_credit_compute_load (const BridgeAlliance   *alliance,
     self->kind_hours[k] = two_decimals (kind_hours[k], BRIDGE_ROUND_HALF_UP);
   self->practice_hours = two_decimals (practice, BRIDGE_ROUND_HALF_UP);
 
-  if (!equivalence (self, alliance, home, workload, error))
+  if (load->credits > 0 &&
+      g_strcmp0 (bridge_university_get_id (host), bridge_university_get_id (home)) == 0)
+    {
+      if (!number (load->credits, "credits", &own, error))
+        return NULL;
+      own_credits = &own;
+    }
+  if (!equivalence (self, alliance, home, workload, own_credits, error))
     return NULL;
 
   /* The spec's warning: the host's own credits against its own policy. */
@@ -608,7 +642,7 @@ bridge_credit_compute_certificate (const BridgeAlliance *alliance,
     g_autofree char *h = show (workload);
     g_ptr_array_add (self->steps, g_strdup_printf (_("Workload declared for the certificate: %s h"), h));
   }
-  if (!equivalence (self, alliance, home, workload, error))
+  if (!equivalence (self, alliance, home, workload, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -677,6 +711,13 @@ bridge_credit_result_to_json (const BridgeCreditResult *self)
   json_builder_set_member_name (builder, "warning");
   if (self->warning != NULL)
     json_builder_add_string_value (builder, self->warning);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "home_course");
+  json_builder_add_boolean_value (builder, self->home_course);
+  json_builder_set_member_name (builder, "reason");
+  if (self->reason != NULL)
+    json_builder_add_string_value (builder, self->reason);
   else
     json_builder_add_null_value (builder);
 

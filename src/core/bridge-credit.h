@@ -79,6 +79,11 @@ typedef struct
   gboolean             credits_disagree;
   char                *warning;           /* translated; NULL when they agree */
 
+  /* A course of the home university itself: it counts with its own credits
+   * (home_credits_* = local_credits), and `reason` says so (translated). */
+  gboolean             home_course;
+  char                *reason;            /* NULL unless home_course */
+
   GPtrArray           *steps;             /* element-type utf8, translated */
 
   struct
@@ -152,7 +157,7 @@ BridgeCreditResult *bridge_credit_compute_certificate (const BridgeAlliance *all
 /* {"course", "host", "home", "workload_hours", "workload_source",
  *  "workload_breakdown", "local_credits", "alliance_credits", "ects_credits",
  *  "home_credits_exact", "home_credits_awarded", "credit_step",
- *  "hours_per_home_credit", "warning", "steps"} */
+ *  "hours_per_home_credit", "warning", "home_course", "reason", "steps"} */
 JsonNode *bridge_credit_result_to_json (const BridgeCreditResult *self);
 
 /**

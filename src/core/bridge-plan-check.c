@@ -17,6 +17,7 @@
 #include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-grading.h"
+#include "bridge-names.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 #include "bridge-validate.h"
@@ -512,6 +513,19 @@ warn (GPtrArray             *warnings,
   g_ptr_array_add (warnings, w);
 }
 
+/* A course as a warning names it: "Operating Systems (CS302)", its title
+ * in the user's language and its code. */
+static char *
+course_name (const BridgePlanComponent *c)
+{
+  const char *title = c->title != NULL ? bridge_text_pick (c->title) : NULL;
+
+  if (title == NULL || *title == '\0')
+    return g_strdup (comp_name (c));
+  /* Translators: a course in a warning: its title, then its code */
+  return g_strdup_printf (_("%s (%s)"), title, comp_name (c));
+}
+
 static gboolean
 language_matches (const char *declared,
                   const char *lang)
@@ -526,6 +540,59 @@ component_term (BridgePlan                *plan,
                 const BridgePlanComponent *c)
 {
   return c->term ? c->term : bridge_plan_get_term (plan);
+}
+
+gboolean
+bridge_plan_get_term_dates (BridgePlan     *self,
+                            BridgeCatalog  *catalog,
+                            char          **start,
+                            char          **end)
+{
+  g_autoptr(BridgeUniversity) host = NULL;
+  const char * const *terms;
+  const char *first = NULL, *last = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  *start = *end = NULL;
+  if (bridge_plan_get_host_university (self) == NULL)
+    return FALSE;
+  host = bridge_catalog_get_university (catalog, bridge_plan_get_host_university (self), NULL);
+  terms = bridge_plan_get_terms (self);
+  for (guint i = 0; host != NULL && terms != NULL && terms[i] != NULL; i++)
+    {
+      const BridgeTerm *t = bridge_university_find_term (host, terms[i]);
+
+      /* ISO dates compare as strings */
+      if (t == NULL || t->start == NULL || t->end == NULL)
+        continue;
+      if (first == NULL || strcmp (t->start, first) < 0)
+        first = t->start;
+      if (last == NULL || strcmp (t->end, last) > 0)
+        last = t->end;
+    }
+  if (first == NULL)
+    return FALSE;
+  *start = g_strdup (first);
+  *end = g_strdup (last);
+  return TRUE;
+}
+
+gboolean
+bridge_plan_fill_dates_from_terms (BridgePlan    *self,
+                                   BridgeCatalog *catalog)
+{
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+
+  if (bridge_plan_get_locked (self) ||
+      bridge_plan_get_start_date (self) != NULL || bridge_plan_get_end_date (self) != NULL ||
+      !bridge_plan_get_term_dates (self, catalog, &start, &end))
+    return FALSE;
+  return bridge_plan_set_dates (self, start, end, NULL);
 }
 
 GPtrArray *
@@ -569,14 +636,15 @@ bridge_plan_check (BridgePlan    *self,
           {
             const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, j);
             BridgeCourse *course = ctx_course (&ctx, c->course_id);
+            g_autofree char *name = course_name (c);
 
             if (course == NULL)
               warn (warnings, BRIDGE_PLAN_WARNING_UNKNOWN_COURSE, group, c->course_id,
                     g_strdup_printf (_("%s is no longer in the catalog; it is kept as recorded in the plan — check it with the university"),
-                                     comp_name (c)));
+                                     name));
             if (g_hash_table_contains (dups, c))
               warn (warnings, BRIDGE_PLAN_WARNING_DUPLICATE, group, c->course_id,
-                    g_strdup_printf (_("%s appears more than once in the plan"), comp_name (c)));
+                    g_strdup_printf (_("%s appears more than once in the plan"), name));
 
             if (side != BRIDGE_PLAN_SIDE_HOST || course == NULL)
               continue;
@@ -587,8 +655,13 @@ bridge_plan_check (BridgePlan    *self,
               const char *term = component_term (self, c);
 
               if (term && terms && terms[0] && !g_strv_contains (terms, term))
-                warn (warnings, BRIDGE_PLAN_WARNING_NOT_OFFERED, group, c->course_id,
-                      g_strdup_printf (_("%s is not offered in %s"), comp_name (c), term));
+                {
+                  g_autofree char *label = bridge_term_get_label (ctx_university (&ctx, bridge_course_get_university_id (course)),
+                                                                  term);
+
+                  warn (warnings, BRIDGE_PLAN_WARNING_NOT_OFFERED, group, c->course_id,
+                        g_strdup_printf (_("%s is not offered in %s"), name, label));
+                }
             }
             /* Taught in a language the student declared? */
             if (student->language && student->language[0])
@@ -601,11 +674,11 @@ bridge_plan_check (BridgePlan    *self,
                     ok = TRUE;
                 if (!ok)
                   {
-                    g_autofree char *list = g_strjoinv (", ", (char **) langs);
+                    g_autofree char *list = bridge_language_join_names (langs);
 
                     warn (warnings, BRIDGE_PLAN_WARNING_LANGUAGE, group, c->course_id,
                           g_strdup_printf (_("%s is taught in %s, and the student declared %s"),
-                                           comp_name (c), list, student->language));
+                                           name, list, bridge_language_get_name (student->language)));
                   }
               }
             /* Prerequisites: met unless the plan itself replaces them (not
@@ -626,7 +699,7 @@ bridge_plan_check (BridgePlan    *self,
                     warn (warnings, BRIDGE_PLAN_WARNING_PREREQUISITE, group, c->course_id,
                           g_strdup_printf (replaced ? _("%s requires %s, which this plan replaces, so it will not have been taken")
                                                     : _("%s requires %s, which the plan does not include; check that the student has an equivalent"),
-                                           comp_name (c), p ? bridge_course_get_code (p) : pre[k]));
+                                           name, p ? bridge_course_get_code (p) : pre[k]));
                 }
             }
           }
@@ -677,15 +750,13 @@ bridge_plan_check (BridgePlan    *self,
         {
           double hours = *(double *) g_hash_table_lookup (term_hours, l->data);
           double ects = hours / ctx.alliance->ects_hours_per_credit;
-          const BridgeTerm *term = host != NULL ? bridge_university_find_term (host, l->data) : NULL;
-          const char *name = term != NULL && term->name != NULL ? bridge_text_pick (term->name) : NULL;
+          g_autofree char *name = bridge_term_get_label (host, l->data);
 
           if (ects < MIN_TERM_ECTS || ects > MAX_TERM_ECTS)
             warn (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL, NULL,
                   /* Translators: the term's name, its workload in ECTS credits, then the usual range */
                   g_strdup_printf (_("%s: %.1f ECTS credits of workload; a usual term is %.0f to %.0f"),
-                                   name != NULL ? name : (const char *) l->data,
-                                   ects, MIN_TERM_ECTS, MAX_TERM_ECTS));
+                                   name, ects, MIN_TERM_ECTS, MAX_TERM_ECTS));
         }
     }
   return warnings;

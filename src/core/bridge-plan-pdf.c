@@ -21,6 +21,7 @@
 #include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-file.h"
+#include "bridge-names.h"
 #include "bridge-plan-pdf.h"
 #include "bridge-validate.h"
 
@@ -31,6 +32,7 @@
 #define CELL_PAD   3.5
 #define FONT       "Cantarell, Noto Sans CJK SC, DejaVu Sans, sans-serif"
 #define MONO       "DejaVu Sans Mono, monospace"
+#define MIN_TEXT_SIZE 5.5                 /* points: the least an unbreakable text shrinks to */
 
 typedef enum
 {
@@ -219,31 +221,55 @@ university_name (BridgeCatalog *catalog,
   return bridge_university_get_name (u) ? bridge_text_pick (bridge_university_get_name (u)) : id;
 }
 
+/* An e-mail address never breaks nor takes a hyphen ("wangfang@cqu.edu.c-n"):
+ * a reader copies it by hand. make_layout () prints it smaller when it is
+ * wider than its cell. */
+static char *
+email_markup (const char *email)
+{
+  if (email == NULL || *email == '\0')
+    return g_strdup ("—");
+  return g_markup_printf_escaped ("<span allow_breaks=\"false\" insert_hyphens=\"false\">%s</span>", email);
+}
+
+/* "2026-09-01 – 2027-01-20"; one dash when neither date is known. */
+static char *
+period_markup (const char *start,
+               const char *end)
+{
+  gboolean has_start = start != NULL && *start != '\0';
+  gboolean has_end = end != NULL && *end != '\0';
+
+  if (!has_start && !has_end)
+    return g_strdup ("—");
+  return g_markup_printf_escaped ("%s – %s", has_start ? start : "…", has_end ? end : "…");
+}
+
 static char *
 person_markup (const BridgePlanPerson *p)
 {
+  g_autofree char *head = NULL;
+  g_autofree char *email = NULL;
+
   if (p == NULL || p->name == NULL)
     return g_strdup ("—");
-  return g_markup_printf_escaped ("%s%s%s%s%s", p->name,
-                                  p->position ? "\n" : "", p->position ? p->position : "",
-                                  p->email ? "\n" : "", p->email ? p->email : "");
+  head = g_markup_printf_escaped ("%s%s%s", p->name, p->position ? "\n" : "", p->position ? p->position : "");
+  if (p->email == NULL)
+    return g_steal_pointer (&head);
+  email = email_markup (p->email);
+  return g_strconcat (head, "\n", email, NULL);
 }
 
-static const char *
+static char *
 term_label (BridgeCatalog *catalog,
             const char    *university,
             const char    *term,
             GHashTable    *keep)
 {
-  BridgeUniversity *u;
-  const BridgeTerm *t;
-
   if (term == NULL)
-    return "—";
+    return g_strdup ("—");
   university_name (catalog, university, keep);
-  u = university ? g_hash_table_lookup (keep, university) : NULL;
-  t = u ? bridge_university_find_term (u, term) : NULL;
-  return t && t->name ? bridge_text_pick (t->name) : term;
+  return bridge_term_get_label (university ? g_hash_table_lookup (keep, university) : NULL, term);
 }
 
 static void
@@ -299,7 +325,7 @@ add_components_table (BridgePlanDocument *doc,
           const BridgePlanComponent *c = bridge_plan_group_get_component (g, side, j);
           g_autofree char *title = title_markup (c->title, c->course_id);
           g_autoptr(GString) cell = g_string_new (title);
-          const char *term = term_label (catalog, uni, c->term ? c->term : bridge_plan_get_term (plan), keep);
+          g_autofree char *term = term_label (catalog, uni, c->term ? c->term : bridge_plan_get_term (plan), keep);
 
           if (c->is_virtual)
             g_string_append_printf (cell, " <i>(%s)</i>", _("virtual"));
@@ -463,7 +489,7 @@ add_approvals (BridgePlanDocument        *doc,
                const BridgePlanApproval *(*get) (BridgePlan *, BridgePlanRole),
                BridgePlan                *plan)
 {
-  const double w[] = { 1.6, 1.6, 1.6, 2.0, 1.6 };
+  const double w[] = { 1.5, 1.5, 1.4, 2.6, 1.4 };      /* room for an e-mail address on one line */
   Block *t = add_table (doc, 5, w);
 
   table_row (t, ROW_HEADER, g_strdup (_("Party")), g_strdup (_("Name")), g_strdup (_("Position")),
@@ -474,7 +500,7 @@ add_approvals (BridgePlanDocument        *doc,
 
       table_row (t, 0, esc (bridge_plan_role_get_label (r)),
                  esc (a ? a->person.name : "—"), esc (a && a->person.position ? a->person.position : "—"),
-                 esc (a && a->person.email ? a->person.email : "—"),
+                 email_markup (a ? a->person.email : NULL),
                  a ? timestamp_markup (a->timestamp) : g_markup_printf_escaped ("<i>%s</i>", _("not yet")));
     }
 }
@@ -526,12 +552,18 @@ build (BridgePlanDocument *doc,
     status = g_strdup_printf (_("Version %u, approved — with changes proposed"), bridge_plan_get_n_versions (plan));
   else
     status = g_strdup_printf (_("Version %u, approved by all three parties"), bridge_plan_get_n_versions (plan));
-  add_text_block (doc, BLOCK_TITLE,
-                  g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>\n%s · %s · %s",
-                                           _("Learning Agreement for Studies"),
-                                           s->name ? s->name : "—",
-                                           bridge_plan_get_academic_year (plan) ? bridge_plan_get_academic_year (plan) : "",
-                                           status));
+  {
+    /* Only the parts there are, never "李明 · · Draft". */
+    const char *parts[] = { s->name, bridge_plan_get_academic_year (plan), status };
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_string_append_printf (line, "%s%s", line->len > 0 ? " · " : "", parts[i]);
+    add_text_block (doc, BLOCK_TITLE,
+                    g_markup_printf_escaped ("<span size=\"x-large\" weight=\"bold\">%s</span>\n%s",
+                                             _("Learning Agreement for Studies"), line->str));
+  }
   if (state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN)
     {
       /* Translators: the reason, from “the plan was changed after the student approved it” */
@@ -552,13 +584,14 @@ build (BridgePlanDocument *doc,
   t = add_table (doc, 2, kv);
   table_row (t, 0, esc (_("Name")), esc (s->name ? s->name : "—"));
   table_row (t, 0, esc (_("Student number")), esc (s->student_number ? s->student_number : "—"));
-  table_row (t, 0, esc (_("Email")), esc (s->email ? s->email : "—"));
+  table_row (t, 0, esc (_("Email")), email_markup (s->email));
   table_row (t, 0, esc (_("Date of birth")), esc (s->birth_date ? s->birth_date : "—"));
-  table_row (t, 0, esc (_("Nationality")), esc (s->nationality ? s->nationality : "—"));
+  table_row (t, 0, esc (_("Nationality")), esc (s->nationality ? bridge_country_get_name (s->nationality) : "—"));
   table_row (t, 0, esc (_("Study cycle")), esc (bridge_cycle_get_label (s->cycle)));
   table_row (t, 0, esc (_("Field of education (ISCED-F)")), esc (s->isced ? s->isced : "—"));
   table_row (t, 0, esc (_("Language of instruction")),
-             g_markup_printf_escaped ("%s%s%s", s->language ? s->language : "—", s->cefr ? " · CEFR " : "", s->cefr ? s->cefr : ""));
+             g_markup_printf_escaped ("%s%s%s", s->language ? bridge_language_get_name (s->language) : "—",
+                                      s->cefr ? " · CEFR " : "", s->cefr ? s->cefr : ""));
 
   /* 2. Institutions and the mobility period */
   add_text_block (doc, BLOCK_HEADING, esc (_("Sending and receiving institutions")));
@@ -589,10 +622,13 @@ build (BridgePlanDocument *doc,
     const char * const *ids = bridge_plan_get_terms (plan);
 
     for (guint i = 0; ids && ids[i]; i++)
-      g_string_append_printf (terms, "%s%s", i ? ", " : "", term_label (catalog, bridge_plan_get_host_university (plan), ids[i], keep));
-    table_row (t, 0, esc (_("Mobility period")),
-               g_markup_printf_escaped ("%s – %s", bridge_plan_get_start_date (plan) ? bridge_plan_get_start_date (plan) : "—",
-                                        bridge_plan_get_end_date (plan) ? bridge_plan_get_end_date (plan) : "—"));
+      {
+        g_autofree char *label = term_label (catalog, bridge_plan_get_host_university (plan), ids[i], keep);
+
+        g_string_append_printf (terms, "%s%s", i ? ", " : "", label);
+      }
+    table_row (t, 0, esc (_("Mobility period")), period_markup (bridge_plan_get_start_date (plan),
+                                                                 bridge_plan_get_end_date (plan)));
     table_row (t, 0, esc (_("Terms")), esc (terms->len ? terms->str : "—"));
     table_row (t, 0, esc (_("Academic year")), esc (bridge_plan_get_academic_year (plan) ? bridge_plan_get_academic_year (plan) : "—"));
   }
@@ -738,6 +774,19 @@ make_layout (BridgePlanDocument *doc,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   breakable = add_break_opportunities (markup);
   pango_layout_set_markup (layout, breakable, -1);
+
+  /* Text that may not break (e-mail addresses) and is wider than its
+   * cell prints smaller, rather than over the next cell. */
+  for (double smaller = size - 0.5; smaller >= MIN_TEXT_SIZE; smaller -= 0.5)
+    {
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (logical.width <= (int) (width * PANGO_SCALE))
+        break;
+      pango_font_description_set_size (font, (int) (smaller * PANGO_SCALE));
+      pango_layout_set_font_description (layout, font);
+    }
   return layout;
 }
 

@@ -513,6 +513,18 @@ gboolean         bridge_plan_compute_totals     (BridgePlan       *self,
                                                  BridgePlanGroup  *group,
                                                  BridgePlanTotals *totals,
                                                  GError          **error);
+/* The mobility period the plan's terms give at its host university: the
+ * earliest start and the latest end of the terms the catalog dates
+ * ("YYYY-MM-DD", newly allocated); FALSE (and NULLs) when it dates none. */
+gboolean         bridge_plan_get_term_dates     (BridgePlan    *self,
+                                                 BridgeCatalog *catalog,
+                                                 char         **start,
+                                                 char         **end);
+/* Fills the mobility period in from the plan's terms when it has neither
+ * date yet (a start or end the user wrote is never replaced); TRUE if it
+ * did. */
+gboolean         bridge_plan_fill_dates_from_terms (BridgePlan    *self,
+                                                    BridgeCatalog *catalog);
 /* Every warning of the plan, for the window and `plan show` (element-type BridgePlanWarning). */
 GPtrArray       *bridge_plan_check              (BridgePlan    *self,
                                                  BridgeCatalog *catalog);

@@ -424,6 +424,8 @@ add_entry (BridgeAgreementPage *self,
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
   else if (check == CHECK_DATE || check == CHECK_ISCED)
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+  if (check == CHECK_DATE)
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), bridge_gui_date_button_new (GTK_EDITABLE (row)));
   g_object_set_data (G_OBJECT (row), "problem-icon", icon);
   g_object_set_data_full (G_OBJECT (row), "key", g_strdup (key), g_free);
   g_object_set_data (G_OBJECT (row), "check", GINT_TO_POINTER (check));
@@ -577,7 +579,7 @@ fill_student_combos (BridgeAgreementPage *self)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      g_ptr_array_add (labels, g_strdup (bridge_gui_language_label (code)));
+      g_ptr_array_add (labels, g_strdup (bridge_language_get_name (code)));
       g_ptr_array_add (values, g_strdup (code));
     }
   fill_combo (g_hash_table_lookup (self->children, "student-language"), labels, values, s->language);
@@ -621,6 +623,8 @@ term_toggled_cb (GtkCheckButton      *check,
     }
   g_ptr_array_add (terms, NULL);
   bridge_plan_set_terms (self->plan, (const char * const *) terms->pdata);
+  if (get_catalog (self) != NULL)
+    bridge_plan_fill_dates_from_terms (self->plan, get_catalog (self));
 }
 
 static char *
@@ -628,13 +632,10 @@ term_name (BridgeAgreementPage *self,
            const char          *id)
 {
   BridgeUniversity *host = NULL;
-  const BridgeTerm *t = NULL;
 
   if (self->context != NULL && bridge_plan_get_host_university (self->plan) != NULL)
     host = bridge_context_find_university (self->context, bridge_plan_get_host_university (self->plan));
-  if (host != NULL)
-    t = bridge_university_find_term (host, id);
-  return g_strdup (t != NULL && t->name != NULL ? bridge_text_pick (t->name) : id);
+  return bridge_term_get_label (host, id);
 }
 
 static void

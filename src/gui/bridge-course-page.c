@@ -107,12 +107,6 @@ join_strv (const char * const *strv,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static const char *
-term_label (const char *id)
-{
-  return id;
-}
-
 static void
 fill_about (BridgeCoursePage *self)
 {
@@ -121,7 +115,7 @@ fill_about (BridgeCoursePage *self)
   BridgeUniversity *host = bridge_context_find_university (self->context,
                                                            bridge_course_get_university_id (course));
   g_autofree char *terms = NULL;
-  g_autofree char *languages = join_strv (bridge_course_get_languages (course), NULL);
+  g_autofree char *languages = bridge_language_join_names (bridge_course_get_languages (course));
   g_autofree char *prereq = join_strv (bridge_course_get_prerequisites (course), NULL);
   g_autofree char *field = NULL;
   g_autoptr(GString) term_names = g_string_new (NULL);
@@ -142,11 +136,11 @@ fill_about (BridgeCoursePage *self)
 
   for (guint i = 0; term_ids != NULL && term_ids[i] != NULL; i++)
     {
-      const BridgeTerm *t = host != NULL ? bridge_university_find_term (host, term_ids[i]) : NULL;
+      g_autofree char *label = bridge_term_get_label (host, term_ids[i]);
 
       if (i > 0)
         g_string_append (term_names, ", ");
-      g_string_append (term_names, t != NULL && t->name != NULL ? bridge_text_pick (t->name) : term_label (term_ids[i]));
+      g_string_append (term_names, label);
     }
   terms = g_strdup (term_names->str);
   add_row (group, _("Terms"), *terms != '\0' ? terms : _("Not given"));
@@ -275,11 +269,20 @@ fill_credit (BridgeCoursePage *self)
     GtkWidget *row = add_row (equiv, _("Home credits awarded"), text);
 
     gtk_widget_add_css_class (row, "property");
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
-                                             bridge_text_plural_count (awarded)),
-                                hours, awarded);
+    if (credit->home_course)
+      /* Translators: "135 h · 5 credits at home, a course of your university" */
+      headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · %s credit at home, a course of your university",
+                                               "%s h · %s credits at home, a course of your university",
+                                               bridge_text_plural_count (awarded)),
+                                  hours, awarded);
+    else
+      headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · ≈ %s credit at home", "%s h · ≈ %s credits at home",
+                                               bridge_text_plural_count (awarded)),
+                                  hours, awarded);
     gtk_label_set_text (self->headline_label, headline);
   }
+  if (credit->reason != NULL)
+    add_row (equiv, _("Why"), credit->reason);
   if (credit->warning != NULL)
     {
       GtkWidget *row = add_row (equiv, _("Check"), credit->warning);

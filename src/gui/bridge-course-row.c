@@ -251,8 +251,10 @@ bridge_course_row_set_course (BridgeCourseRow *self,
       g_autofree char *c = bridge_gui_format_number (credit->home_credits_awarded);
       /* Translators: workload in hours; %s is a number */
       g_autofree char *hours = g_strdup_printf (_("%s h"), h);
-      /* Translators: what the course is worth at the student's home university */
-      g_autofree char *home = g_strdup_printf (_("≈ %s at home"), c);
+      /* Translators: what the course is worth at the student's home university;
+       * a course of that university itself keeps its own credits */
+      g_autofree char *home = credit->home_course ? g_strdup (_("a course of your university"))
+                                                  : g_strdup_printf (_("≈ %s at home"), c);
 
       /* Translators: "3 credits · 48 h · ≈ 2.5 at home" */
       facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit · %s · %s", "%s credits · %s · %s", n),

@@ -190,7 +190,7 @@ fill_filters (BridgeFilterPanel *self)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      choices_add (&choices, bridge_gui_language_label (code), code);
+      choices_add (&choices, bridge_language_get_name (code), code);
     }
   set_choices (self->language_row, &self->language_values, &choices);
 
@@ -360,4 +360,7 @@ static void
 bridge_filter_panel_init (BridgeFilterPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bridge_gui_combo_row_show_in_full (self->university_row);
+  bridge_gui_combo_row_show_in_full (self->field_row);
+  bridge_gui_combo_row_show_in_full (self->term_row);
 }

@@ -1,8 +1,10 @@
 /* bridge-grade-chart.h: a grading table drawn as a distribution
  *
  * Bars give each passing grade's share of the reference group, best first;
- * a line gives the cumulative share. Highlighted grades are drawn in the
- * accent colour. Legible in light and dark styles.
+ * a line gives the cumulative share, both on one labelled 0–100 % axis. One
+ * grade may be marked apart (the suggested grade, or the host grade
+ * converted), other candidates are drawn lighter and hatched, and a legend
+ * says which is which. Legible in light and dark styles.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +24,28 @@ GtkWidget *bridge_grade_chart_new           (void);
 void       bridge_grade_chart_set_table     (BridgeGradeChart         *self,
                                              const BridgeGradingTable *table,
                                              const char               *title);
-/* Grades to highlight (NULL-terminated; NULL: none). */
+/* The other candidates to highlight (NULL-terminated; NULL: none). */
 void       bridge_grade_chart_set_highlight (BridgeGradeChart         *self,
                                              const char * const       *grades);
+/* The one grade marked apart (NULL: none), and what the legend calls it
+ * ("Suggested grade"). */
+void       bridge_grade_chart_set_mark      (BridgeGradeChart         *self,
+                                             const char               *grade,
+                                             const char               *legend);
+
+typedef enum
+{
+  BRIDGE_GRADE_CHART_MARK_NONE,
+  BRIDGE_GRADE_CHART_MARK_CANDIDATE,
+  BRIDGE_GRADE_CHART_MARK_CHOSEN,
+} BridgeGradeChartMark;
+
+/* For tests: how @grade's bar is drawn, the legend's entries, and the
+ * height of bar @index over the whole 0–100 % axis. */
+BridgeGradeChartMark bridge_grade_chart_get_mark_kind   (BridgeGradeChart *self,
+                                                         const char       *grade);
+GStrv                bridge_grade_chart_get_legend      (BridgeGradeChart *self);
+double               bridge_grade_chart_get_bar_fraction (BridgeGradeChart *self,
+                                                          guint             index);
 
 G_END_DECLS

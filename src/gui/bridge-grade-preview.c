@@ -30,6 +30,7 @@ struct _BridgeGradePreview
   GtkWidget             *box;
   AdwComboRow           *grade_row;
   AdwEntryRow           *mark_row;
+  GtkWidget             *mark_error;      /* the mark's error, under it */
   AdwComboRow           *rule_row;
   GtkLabel              *result_label;
   GtkLabel              *candidates_label;
@@ -214,20 +215,53 @@ update_charts (BridgeGradePreview *self)
 
   if (self->conversion != NULL)
     {
-      g_strv_builder_add (host_hot, self->conversion->host_grade);
       for (guint i = 0; self->conversion->candidates != NULL && i < self->conversion->candidates->len; i++)
         {
           BridgeGradeCandidate *c = g_ptr_array_index (self->conversion->candidates, i);
 
-          g_strv_builder_add (home_hot, c->grade);
+          if (g_strcmp0 (c->grade, self->conversion->suggested) != 0)
+            g_strv_builder_add (home_hot, c->grade);
         }
-      if (self->conversion->suggested != NULL)
-        g_strv_builder_add (home_hot, self->conversion->suggested);
     }
   host_list = g_strv_builder_end (host_hot);
   home_list = g_strv_builder_end (home_hot);
   bridge_grade_chart_set_highlight (self->host_chart, (const char * const *) host_list);
   bridge_grade_chart_set_highlight (self->home_chart, (const char * const *) home_list);
+  /* Translators: in a grade chart's legend, the host grade being converted */
+  bridge_grade_chart_set_mark (self->host_chart, self->conversion != NULL ? self->conversion->host_grade : NULL,
+                               _("Grade converted"));
+  /* Translators: in a grade chart's legend, the home grade the rule suggests */
+  bridge_grade_chart_set_mark (self->home_chart, self->conversion != NULL ? self->conversion->suggested : NULL,
+                               _("Suggested grade"));
+}
+
+/* The grade list follows a typed mark: it shows the host grade core read
+ * the mark as, without converting again. */
+static void
+follow_mark (BridgeGradePreview *self)
+{
+  for (guint i = 0; self->grade_labels != NULL && i < self->grade_labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->grade_labels, i), self->conversion->host_grade) == 0)
+      {
+        self->updating = TRUE;
+        adw_combo_row_set_selected (self->grade_row, i);
+        self->updating = FALSE;
+        return;
+      }
+}
+
+static void convert (BridgeGradePreview *self);
+
+/* Choosing a grade replaces a typed mark: the two are one input. */
+static void
+grade_chosen_cb (BridgeGradePreview *self)
+{
+  if (self->updating)
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->mark_row), "");
+  self->updating = FALSE;
+  convert (self);
 }
 
 static void
@@ -256,6 +290,7 @@ convert (BridgeGradePreview *self)
         grade = g_ptr_array_index (self->grade_labels, g);
     }
 
+  bridge_gui_field_set_error (GTK_WIDGET (self->mark_row), self->mark_error, NULL);
   if (self->host == NULL || self->home == NULL || grade == NULL)
     {
       gtk_label_set_text (self->result_label, "—");
@@ -272,10 +307,21 @@ convert (BridgeGradePreview *self)
     {
       gtk_label_set_text (self->result_label, "—");
       gtk_label_set_text (self->candidates_label, "");
-      gtk_label_set_text (self->reason_label, error->message);
+      /* A typed mark the scale does not have is the field's error, said
+       * under it; the result stays empty. */
+      if (*stripped != '\0')
+        {
+          bridge_gui_field_set_error (GTK_WIDGET (self->mark_row), self->mark_error, error->message);
+          gtk_label_set_text (self->reason_label, "");
+        }
+      else
+        gtk_label_set_text (self->reason_label, error->message);
       update_charts (self);
       return;
     }
+  /* One answer: the grade list shows the grade the typed mark is. */
+  if (*stripped != '\0')
+    follow_mark (self);
 
   gtk_label_set_text (self->result_label,
                       self->conversion->suggested != NULL ? self->conversion->suggested : "—");
@@ -453,13 +499,23 @@ bridge_grade_preview_init (BridgeGradePreview *self)
 
   self->grade_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->grade_row), _("Host grade"));
-  g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (convert), self);
+  g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (grade_chosen_cb), self);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->grade_row));
 
   self->mark_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mark_row), _("Or type a mark or grade"));
   g_signal_connect_swapped (self->mark_row, "changed", G_CALLBACK (convert), self);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->mark_row));
+  {
+    GtkWidget *row = gtk_list_box_row_new ();
+
+    self->mark_error = bridge_gui_field_error_new ();
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), self->mark_error);
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    gtk_widget_set_focusable (row, FALSE);
+    gtk_widget_set_visible (row, FALSE);
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+  }
 
   self->rule_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rule_row), _("Rule"));

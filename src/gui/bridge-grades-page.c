@@ -294,4 +294,7 @@ static void
 bridge_grades_page_init (BridgeGradesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bridge_gui_combo_row_show_in_full (self->host_row);
+  bridge_gui_combo_row_show_in_full (self->home_row);
+  bridge_gui_combo_row_show_in_full (self->field_row);
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bridge-gui-util.h"
@@ -192,22 +193,143 @@ bridge_gui_isced_label (const char *isced)
   return NULL;
 }
 
-const char *
-bridge_gui_language_label (const char *code)
+GtkWidget *
+bridge_gui_field_error_new (void)
 {
-  static const struct { const char *code; const char *label; } names[] = {
-    { "zh", N_("Chinese") },
-    { "en", N_("English") },
-    { "fr", N_("French") },
-    { "de", N_("German") },
-    { "ja", N_("Japanese") },
-    { "ko", N_("Korean") },
-    { "ru", N_("Russian") },
-    { "es", N_("Spanish") },
-  };
+  GtkWidget *label = gtk_label_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (names[i].code, code) == 0)
-      return _(names[i].label);
-  return code;
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+void
+bridge_gui_field_set_error (GtkWidget  *field,
+                            GtkWidget  *error_label,
+                            const char *message)
+{
+  gboolean has_error = message != NULL && *message != '\0';
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (error_label));
+
+  gtk_label_set_text (GTK_LABEL (error_label), has_error ? message : "");
+  gtk_widget_set_visible (error_label, has_error);
+  /* In a boxed list the label has a row of its own: no empty row. */
+  row = gtk_widget_get_parent (error_label);
+  if (GTK_IS_LIST_BOX_ROW (row))
+    gtk_widget_set_visible (row, has_error);
+  if (has_error)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+full_item_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+full_item_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GObject *object = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (GTK_STRING_OBJECT (object)) : "");
+}
+
+void
+bridge_gui_combo_row_show_in_full (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (full_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (full_item_bind_cb), NULL);
+  adw_combo_row_set_list_factory (row, factory);
+  adw_combo_row_set_use_subtitle (row, TRUE);
+}
+
+static void
+date_popover_shown_cb (GtkPopover  *popover,
+                       GtkCalendar *calendar)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "entry");
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+  char tail;
+
+  if (text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y))
+    date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (calendar), "showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "showing", NULL);
+}
+
+static void
+date_day_selected_cb (GtkCalendar *calendar,
+                      GtkPopover  *popover)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "entry");
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (calendar), "showing") != NULL)
+    return;
+  date = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (entry, text);
+  gtk_popover_popdown (popover);
+}
+
+GtkWidget *
+bridge_gui_date_button_new (GtkEditable *entry)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (entry), NULL);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose the date in a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the date in a calendar"), -1);
+  g_object_set_data (G_OBJECT (calendar), "entry", entry);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (popover, "show", G_CALLBACK (date_popover_shown_cb), calendar);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (date_day_selected_cb), popover);
+  return button;
 }

@@ -4,7 +4,9 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "bridge-names.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +41,29 @@ void        bridge_gui_list_box_remove_all   (GtkListBox *list);
 void        bridge_gui_toast                 (GtkWidget  *widget,
                                               const char *title);
 
+/* A choice row for long choices (universities, fields, terms): the choice
+ * shows in full as the row's subtitle, which wraps, and the list's rows
+ * wrap too, so two names that share a beginning ("Chengdu University of
+ * Technology", "Chengdu University of Traditional Chinese Medicine") are
+ * never both cut to "Chengdu University of…". Items are GtkStringObjects. */
+void        bridge_gui_combo_row_show_in_full (AdwComboRow *row);
+
+/* A button that opens a calendar to choose the date of @entry, which keeps
+ * taking typed ISO dates: the calendar opens on the date written there
+ * (today when there is none), and a day chosen is written as YYYY-MM-DD. */
+GtkWidget  *bridge_gui_date_button_new       (GtkEditable *entry);
+
+/* A field's error, shown under the field (not only in a tooltip): a small
+ * label that wraps, hidden while there is no error. Put it right after the
+ * field (in a boxed list, in a GtkListBoxRow of its own). */
+GtkWidget  *bridge_gui_field_error_new       (void);
+/* Shows @message (NULL or "": none) as @field's error in @error_label: the
+ * field takes the "error" style and is marked invalid for screen readers,
+ * whose description of it is the message. */
+void        bridge_gui_field_set_error       (GtkWidget  *field,
+                                              GtkWidget  *error_label,
+                                              const char *message);
+
 /* The broad fields of ISCED-F 2013, for choosing a programme. */
 typedef struct
 {
@@ -50,8 +75,5 @@ guint                   bridge_gui_n_isced_fields   (void);
 const BridgeIscedField *bridge_gui_get_isced_field  (guint index);
 /* The translated name of the broad field of @isced ("0613" → ICT), or NULL. */
 const char             *bridge_gui_isced_label      (const char *isced);
-
-/* "Chinese" for "zh" and so on, translated; the code itself if unknown. */
-const char             *bridge_gui_language_label   (const char *code);
 
 G_END_DECLS

@@ -282,7 +282,9 @@ typedef struct
   BridgeContext *context;
   BridgePlan    *plan;
   GFile         *file;                    /* after the dialog */
+  GFile         *plan_file;               /* names the default; may be NULL */
   BridgePlanExportFormat format;
+  guint          follow_id;               /* follow_format () while the dialog shows */
 } DialogData;
 
 static void
@@ -292,6 +294,8 @@ dialog_data_free (DialogData *data)
   g_clear_object (&data->context);
   g_clear_object (&data->plan);
   g_clear_object (&data->file);
+  g_clear_object (&data->plan_file);
+  g_clear_handle_id (&data->follow_id, g_source_remove);
   g_free (data);
 }
 
@@ -314,6 +318,17 @@ replace_response_cb (AdwMessageDialog *dialog,
     dialog_data_free (data);
 }
 
+static BridgePlanExportFormat
+chosen_format (GtkFileChooser *chooser)
+{
+  const char *choice = gtk_file_chooser_get_choice (chooser, "format");
+
+  for (guint i = 0; choice != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (choice, formats[i].id))
+      return formats[i].format;
+  return BRIDGE_PLAN_EXPORT_PDF;
+}
+
 /* The file with the chosen format's extension: "agreement" and
  * "agreement.pdf" become "agreement.xml" for EWP XML; other names keep theirs
  * and get it appended ("li.hua" → "li.hua.xml"). */
@@ -322,15 +337,13 @@ with_extension (GFile                  *file,
                 BridgePlanExportFormat  format)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *stem = NULL;
   g_autofree char *fixed = NULL;
   g_autoptr(GFile) parent = NULL;
   const char *extension = bridge_plan_export_format_extension (format);
 
   if (name == NULL || g_str_has_suffix (name, extension))
     return g_object_ref (file);
-  stem = strip_known_extension (name);
-  fixed = g_strconcat (stem, extension, NULL);
+  fixed = bridge_plan_export_name_for_format (name, NULL, NULL, format);
   parent = g_file_get_parent (file);
   return parent != NULL ? g_file_get_child (parent, fixed) : g_object_ref (file);
 }
@@ -343,6 +356,7 @@ dialog_response_cb (GtkNativeDialog *native,
   g_autoptr(GFile) chosen = NULL;
   const char *choice;
 
+  g_clear_handle_id (&data->follow_id, g_source_remove);
   if (response != GTK_RESPONSE_ACCEPT)
     {
       g_debug ("Export dialog closed with response %d", response);
@@ -353,9 +367,8 @@ dialog_response_cb (GtkNativeDialog *native,
 
   chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
-  for (guint i = 0; choice != NULL && i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (choice, formats[i].id))
-      data->format = formats[i].format;
+  if (choice != NULL)
+    data->format = chosen_format (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
 
   g_debug ("Export to %s as %s", chosen != NULL ? g_file_peek_path (chosen) : "(nothing)",
@@ -391,6 +404,54 @@ dialog_response_cb (GtkNativeDialog *native,
       return;
     }
   export_chosen (data);
+}
+
+/* The name typed follows the format chosen: GTK's dialog has no signal for
+ * a choice, so it is read while the dialog shows (GtkFileChooserNative
+ * gives its own dialog's live choice and name; a portal's dialog names the
+ * file when it closes, and with_extension () corrects it then). */
+static gboolean
+follow_format (gpointer user_data)
+{
+  GtkFileChooser *chooser = user_data;
+  DialogData *data = g_object_get_data (G_OBJECT (chooser), "dialog-data");
+  BridgePlanExportFormat format = chosen_format (chooser);
+  g_autofree char *name = NULL;
+  g_autofree char *old_default = NULL;
+  g_autofree char *renamed = NULL;
+
+  if (format == data->format)
+    return G_SOURCE_CONTINUE;
+  name = gtk_file_chooser_get_current_name (chooser);
+  if (name == NULL || *name == '\0')
+    {
+      data->format = format;
+      return G_SOURCE_CONTINUE;
+    }
+  old_default = bridge_plan_export_default_name (data->plan, data->plan_file, data->format);
+  data->format = format;
+  renamed = bridge_plan_export_name_for_format (name, g_strcmp0 (name, old_default) == 0 ? data->plan : NULL,
+                                                data->plan_file, format);
+  gtk_file_chooser_set_current_name (chooser, renamed);
+  return G_SOURCE_CONTINUE;
+}
+
+char *
+bridge_plan_export_name_for_format (const char             *name,
+                                    BridgePlan             *plan,
+                                    GFile                  *plan_file,
+                                    BridgePlanExportFormat  format)
+{
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (plan == NULL || BRIDGE_IS_PLAN (plan), NULL);
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (plan != NULL)
+    return bridge_plan_export_default_name (plan, plan_file, format);
+  stem = strip_known_extension (name);
+  return g_strconcat (stem, bridge_plan_export_format_extension (format), NULL);
 }
 
 void
@@ -443,9 +504,12 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;
   data->context = g_object_ref (context);
   data->plan = g_object_ref (plan);
+  data->plan_file = plan_file != NULL ? g_object_ref (plan_file) : NULL;
   data->format = format;
+  g_object_set_data (G_OBJECT (native), "dialog-data", data);
   g_signal_connect (native, "response", G_CALLBACK (dialog_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  data->follow_id = g_timeout_add (100, follow_format, native);
 }
 
 void

@@ -48,6 +48,12 @@ gboolean bridge_plan_export_to_file_finish (BridgePlan           *plan,
 char    *bridge_plan_export_default_name (BridgePlan             *plan,
                                           GFile                  *plan_file,
                                           BridgePlanExportFormat  format);
+/* @name with the extension of @format in place of any of ours ("li.pdf"
+ * → "li.xml"); with @plan given, the default name for @format instead. */
+char    *bridge_plan_export_name_for_format (const char             *name,
+                                             BridgePlan             *plan,
+                                             GFile                  *plan_file,
+                                             BridgePlanExportFormat  format);
 /* ".pdf", ".xml", ".creditplan" */
 const char *bridge_plan_export_format_extension (BridgePlanExportFormat format);
 

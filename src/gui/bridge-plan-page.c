@@ -213,6 +213,8 @@ component_row (BridgePlanPage            *self,
                               c->code != NULL ? c->code : c->course_id,
                               credits, c->unknown ? _(" · no longer in the catalog") : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* For a warning that names the course (show_warning_target ()). */
+  g_object_set_data_full (G_OBJECT (row), "course-id", g_strdup (c->course_id), g_free);
 
   /* Locked: the removal is proposed, as on the Agreement page. */
   button = gtk_button_new_from_icon_name (bridge_plan_get_locked (self->plan) ? "list-remove-symbolic"
@@ -489,6 +491,9 @@ add_group_widget (BridgePlanPage  *self,
 {
   GtkWidget *pref = adw_preferences_group_new ();
   g_autofree char *title = NULL;
+
+  /* For a warning that names the group (show_warning_target ()). */
+  g_object_set_data_full (G_OBJECT (pref), "group-id", g_strdup (bridge_plan_group_get_id (group)), g_free);
   g_autofree char *description = NULL;
   BridgePlanTotals totals = { 0 };
   g_autoptr(GError) error = NULL;
@@ -594,6 +599,61 @@ add_group_widget (BridgePlanPage  *self,
   gtk_box_append (self->groups_box, pref);
 }
 
+/* The first descendant of @widget whose @key data is @value. */
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 const char *key,
+                 const char *value)
+{
+  if (value == NULL)
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), key), value) == 0)
+        return child;
+      if ((found = find_descendant (child, key, value)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A warning row shows what it is about: the course's row in its group, or
+ * the group, focused and so scrolled into view. */
+static void
+warning_activated_cb (AdwActionRow   *row,
+                      BridgePlanPage *self)
+{
+  const char *group_id = g_object_get_data (G_OBJECT (row), "group-id");
+  const char *course_id = g_object_get_data (G_OBJECT (row), "course-id");
+  GtkWidget *group = group_id != NULL ? find_descendant (GTK_WIDGET (self->groups_box), "group-id", group_id) : NULL;
+  GtkWidget *target = group != NULL && course_id != NULL ? find_descendant (group, "course-id", course_id) : NULL;
+
+  if (target != NULL && gtk_widget_grab_focus (target))
+    return;
+  if (group != NULL)
+    gtk_widget_child_focus (group, GTK_DIR_TAB_FORWARD);
+}
+
+/* "Recognition Group 2" for the group @group_id, or NULL. */
+static char *
+group_title (BridgePlanPage *self,
+             const char     *group_id)
+{
+  GListModel *groups = bridge_plan_get_groups (self->plan);
+
+  for (guint i = 0; group_id != NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(BridgePlanGroup) group = g_list_model_get_item (groups, i);
+
+      if (g_strcmp0 (bridge_plan_group_get_id (group), group_id) == 0)
+        return g_strdup_printf (_("Recognition Group %u"), i + 1);
+    }
+  return NULL;
+}
+
 static void
 fill_terms (BridgePlanPage *self)
 {
@@ -613,9 +673,9 @@ fill_terms (BridgePlanPage *self)
   for (guint i = 0; terms != NULL && i < terms->len; i++)
     {
       const char *id = g_ptr_array_index (terms, i);
-      const BridgeTerm *t = host != NULL ? bridge_university_find_term (host, id) : NULL;
+      g_autofree char *label = bridge_term_get_label (host, id);
 
-      gtk_string_list_append (list, t != NULL && t->name != NULL ? bridge_text_pick (t->name) : id);
+      gtk_string_list_append (list, label);
       g_ptr_array_add (self->term_ids, g_strdup (id));
       if (g_strcmp0 (id, current) == 0)
         selected = i + 1;
@@ -641,7 +701,7 @@ fill_languages (BridgePlanPage *self)
     {
       const char *code = g_ptr_array_index (languages, i);
 
-      gtk_string_list_append (list, bridge_gui_language_label (code));
+      gtk_string_list_append (list, bridge_language_get_name (code));
       g_ptr_array_add (self->language_codes, g_strdup (code));
       if (g_strcmp0 (code, current) == 0)
         selected = i + 1;
@@ -765,9 +825,23 @@ rebuild (BridgePlanPage *self)
       BridgePlanWarning *w = g_ptr_array_index (warnings, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *where = group_title (self, w->group_id);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), w->message);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (where != NULL)
+        {
+          GtkWidget *jump = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+          g_object_set_data_full (G_OBJECT (row), "group-id", g_strdup (w->group_id), g_free);
+          g_object_set_data_full (G_OBJECT (row), "course-id", g_strdup (w->course_id), g_free);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_tooltip_text (row, w->course_id != NULL ? _("Show the course in its group")
+                                                                 : _("Show the group"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), jump);
+          g_signal_connect (row, "activated", G_CALLBACK (warning_activated_cb), self);
+        }
       gtk_widget_add_css_class (icon, "warning");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
@@ -837,6 +911,8 @@ term_changed_cb (BridgePlanPage *self)
           g_ptr_array_add (terms, (gpointer) old[i]);
       g_ptr_array_add (terms, NULL);
       bridge_plan_set_terms (self->plan, (const char * const *) terms->pdata);
+      if (get_catalog (self) != NULL)
+        bridge_plan_fill_dates_from_terms (self->plan, get_catalog (self));
     }
 }
 
@@ -1332,6 +1408,15 @@ bridge_plan_page_get_shown (BridgePlanPage *self,
   return g_hash_table_lookup (self->shown, what);
 }
 
+GtkWidget *
+bridge_plan_page_get_warning_row (BridgePlanPage *self,
+                                  guint           index)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), NULL);
+
+  return index < self->warning_rows->len ? g_ptr_array_index (self->warning_rows, index) : NULL;
+}
+
 guint
 bridge_plan_page_get_n_warnings_shown (BridgePlanPage *self)
 {
@@ -1460,6 +1545,7 @@ bridge_plan_page_init (BridgePlanPage *self)
   g_autoptr(BridgePlan) plan = bridge_plan_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bridge_gui_combo_row_show_in_full (self->term_row);
 
   self->total_rows = g_ptr_array_new ();
   self->warning_rows = g_ptr_array_new ();

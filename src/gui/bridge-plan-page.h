@@ -81,6 +81,9 @@ void        bridge_plan_page_show_group  (BridgePlanPage *self,
 const char *bridge_plan_page_get_shown   (BridgePlanPage *self,
                                           const char     *what);
 guint       bridge_plan_page_get_n_warnings_shown (BridgePlanPage *self);
+/* The row of the @index-th warning shown, for tests; NULL past the last. */
+GtkWidget  *bridge_plan_page_get_warning_row (BridgePlanPage *self,
+                                              guint           index);
 /* The last message the page showed about an edit it could not make (a
  * locked agreement …), for tests; NULL if none. */
 const char *bridge_plan_page_get_message (BridgePlanPage *self);

@@ -329,4 +329,6 @@ static void
 bridge_preferences_window_init (BridgePreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bridge_gui_combo_row_show_in_full (self->university_row);
+  bridge_gui_combo_row_show_in_full (self->field_row);
 }

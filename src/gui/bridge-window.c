@@ -405,6 +405,10 @@ show_state (BridgeWindow *self,
       GET (welcome_field_row, ADW_COMBO_ROW);
       GET (welcome_start_button, GTK_BUTTON);
 #undef GET
+      if (self->welcome_university_row != NULL)
+        bridge_gui_combo_row_show_in_full (self->welcome_university_row);
+      if (self->welcome_field_row != NULL)
+        bridge_gui_combo_row_show_in_full (self->welcome_field_row);
     }
   gtk_stack_set_visible_child_name (self->main_stack, name);
 }

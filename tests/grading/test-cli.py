@@ -117,6 +117,22 @@ class Credits(CliTestCase):
         out = self.ok('credits', '--home', 'homeu', 'hostu:cs103').stdout
         self.assertIn('Warning: The course gives 2 local credits', out)
 
+    def test_home_course(self):
+        # cs103 is hostu's own: its 2 credits count at hostu, not the 3 its
+        # 108 h would convert to under hostu's policy.
+        j = self.json('credits', '--home', 'hostu', 'hostu:cs103', '--json')
+        self.assertTrue(j['home_course'])
+        self.assertEqual(j['home_credits_exact'], 2)
+        self.assertEqual(j['home_credits_awarded'], 2)
+        self.assertEqual(j['reason'], 'A course of your university (Host University): '
+                                      'it counts with its own 2 credits, not converted')
+        out = self.ok('credits', '--home', 'hostu', 'hostu:cs103').stdout
+        self.assertIn('Credits at Host University: 2.00 exactly, 2 awarded', out)
+        self.assertIn('A course of your university (Host University)', out)
+        j = self.json('credits', '--home', 'homeu', 'hostu:cs103', '--json')
+        self.assertFalse(j['home_course'])
+        self.assertIsNone(j['reason'])
+
     def test_errors(self):
         self.fails(1, 'credits', '--home', 'homeu', 'hostu:nope', contains='hostu:nope')
         self.fails(1, 'credits', '--home', 'nowhere', 'hostu:cs101', contains='nowhere')

@@ -347,6 +347,48 @@ test_certificate (void)
   g_assert_null (none);
 }
 
+/* A course of the home university itself counts with its own credits: 5
+ * credits of 150 h at a home of 100/3 h a credit are 5 at home, not the 4.5
+ * its workload would convert to; a course of another university with the
+ * same load is converted. */
+static void
+test_home_course (void)
+{
+  g_autoptr(BridgeUniversity) home = make_home ("home", 16, 50, 1.5, 0.5);
+  g_autoptr(BridgeUniversity) host = make_host ();
+  BridgeCourseLoad load = { .workload_hours = 150, .credits = 5 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCreditResult) own = bridge_credit_compute_load (&alliance, home, home, &load, &error);
+  g_autoptr(BridgeCreditResult) other = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  g_assert_true (own->home_course);
+  g_assert_cmpfloat (own->home_credits_exact, ==, 5);
+  g_assert_cmpfloat (own->home_credits_awarded, ==, 5);
+  g_assert_cmpfloat (own->local_credits, ==, 5);
+  /* the alliance's and ECTS figures still follow the workload */
+  g_assert_cmpfloat (own->alliance_credits, ==, 5.56);
+  g_assert_cmpstr (own->reason, ==,
+                   "A course of your university (home): it counts with its own 5 credits, not converted");
+  g_assert_true (has_step (own, own->reason));
+  for (guint i = 0; i < own->steps->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (own->steps, i), "Home credits:"));
+
+  node = bridge_credit_result_to_json (own);
+  object = json_node_get_object (node);
+  g_assert_true (json_object_get_boolean_member (object, "home_course"));
+  g_assert_cmpfloat (json_object_get_double_member (object, "home_credits_awarded"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (object, "reason"), ==, own->reason);
+
+  other = bridge_credit_compute_load (&alliance, host, home, &load, &error);
+  g_assert_no_error (error);
+  g_assert_false (other->home_course);
+  g_assert_null (other->reason);
+  g_assert_cmpfloat (other->home_credits_awarded, ==, 4.5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,6 +403,7 @@ main (int argc, char **argv)
   g_test_add_func ("/credit/sum", test_sum);
   g_test_add_func ("/credit/errors", test_errors);
   g_test_add_func ("/credit/certificate", test_certificate);
+  g_test_add_func ("/credit/home-course", test_home_course);
 
   return g_test_run ();
 }

@@ -506,6 +506,50 @@ file_chooser_gone (gpointer data)
   return find_file_chooser () == NULL;
 }
 
+/* The dropdown of the dialog's "Format" choice: the one that offers "PDF to sign". */
+static gboolean
+is_format_drop_down (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), _("PDF to sign")) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Chooses the format @label in @dialog's dropdown, as a user does. */
+static void
+choose_format (GtkWindow  *dialog,
+               const char *label)
+{
+  GtkWidget *drop_down = gui_test_find_match (GTK_WIDGET (dialog), is_format_drop_down, NULL);
+  GListModel *model;
+
+  g_assert_nonnull (drop_down);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+          return;
+        }
+    }
+  g_error ("the Format choice offers no “%s”", label);
+}
+
 /* The save dialog (GTK's own under Xvfb, without a portal) opens over the
  * window with a name from the plan file and the format asked for; Cancel
  * writes nothing. */
@@ -544,6 +588,38 @@ test_export_dialog (Fixture       *f,
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
   g_assert_cmpstr (name, ==, expected);
   g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format"), ==, "json");
+
+  /* The name follows the format chosen: the default name for it, and a
+   * typed name keeps its stem with the new extension, so the dialog never
+   * offers to replace a file of another format. */
+  {
+    const struct { const char *label; BridgePlanExportFormat format; } steps[] = {
+      { N_("Erasmus Without Paper XML"), BRIDGE_PLAN_EXPORT_EWP_XML },
+      { N_("PDF to sign"), BRIDGE_PLAN_EXPORT_PDF },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_autofree char *want = bridge_plan_export_default_name (f->plan, plan_file, steps[i].format);
+        g_autofree char *shown = NULL;
+
+        choose_format (dialog, _(steps[i].label));
+        gui_test_spin (300);
+        shown = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+        g_assert_cmpstr (shown, ==, want);
+      }
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "for the registrar.pdf");
+    choose_format (dialog, _("Plan file (JSON)"));
+    gui_test_spin (300);
+    g_free (name);
+    name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (name, ==, "for the registrar.creditplan");
+    choose_format (dialog, _("Erasmus Without Paper XML"));
+    gui_test_spin (300);
+    g_free (name);
+    name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (name, ==, "for the registrar.xml");
+  }
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_assert_true (gui_test_wait (file_chooser_gone, NULL, 5000));

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bridge-catalog-page.h"
+#include "bridge-context.h"
 #include "bridge-course-page.h"
 #include "bridge-course-row.h"
 #include "bridge-error.h"
@@ -655,6 +656,53 @@ test_open_course (void)
   g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, conversion->suggested);
 }
 
+/* A course of the home university (scu in these tests) shows its own
+ * credits "at home, a course of your university" on its row and page,
+ * never a conversion of itself. */
+static void
+test_open_home_course (void)
+{
+  GtkWidget *list = bridge_catalog_page_get_child (catalog_page (), "list-view");
+  BridgeCoursePage *page = BRIDGE_COURSE_PAGE (bridge_catalog_page_get_child (catalog_page (), "course-page"));
+  g_autoptr(BridgeContext) context = bridge_context_new (catalog (), bridge_application_get_settings (app));
+  GtkWidget *row = g_object_ref_sink (bridge_course_row_new ());
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autofree char *credits = NULL, *hours = NULL, *headline = NULL, *facts = NULL;
+  g_autoptr(BridgeCreditResult) credit = NULL;
+  guint n, position = G_MAXUINT;
+
+  n = gui_test_search (window, "数学");
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    {
+      g_autoptr(BridgeCourse) c = result (i);
+
+      if (g_strcmp0 (bridge_course_get_university_id (c), "scu") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  course = result (position);
+  credit = bridge_context_compute_credit (context, course, NULL);
+  g_assert_nonnull (credit);
+  g_assert_true (credit->home_course);
+
+  credits = bridge_gui_format_number (bridge_course_get_credits (course));
+  hours = bridge_gui_format_number (credit->workload_hours);
+  headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s h · %s credit at home, a course of your university",
+                                           "%s h · %s credits at home, a course of your university",
+                                           bridge_text_plural_count (credits)),
+                              hours, credits);
+  g_signal_emit_by_name (list, "activate", position);
+  gui_test_spin (100);
+  g_assert_true (bridge_course_page_get_course (page) == course);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (page, "headline"))), ==, headline);
+
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), context, course);
+  facts = g_strdup (bridge_course_row_get_facts (BRIDGE_COURSE_ROW (row)));
+  g_assert_nonnull (strstr (facts, _("a course of your university")));
+  g_assert_null (strstr (facts, "≈"));
+  g_object_unref (row);
+}
+
 static void
 assert_totals_are_cores (void)
 {
@@ -772,6 +820,41 @@ test_plan_add_and_map (void)
   }
   g_assert_cmpuint (bridge_plan_page_get_n_warnings_shown (plan_page ()), ==, warnings->len);
   assert_group_summary_is_cores (0);
+}
+
+/* A warning names the course by title and code, the language by name,
+ * says its group, and activating it shows the course's row. */
+static void
+test_plan_warning_shows_course (void)
+{
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page ());
+  BridgePlanGroup *group = bridge_plan_get_group (plan, 0);
+  const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, 0);
+  g_autofree char *name = NULL, *group_title = NULL;
+  GtkWidget *row = NULL, *focus;
+
+  bridge_window_show_page (window, "plan");
+  gui_test_spin (100);
+  name = g_strdup_printf (_("%s (%s)"), bridge_text_pick (c->title), c->code);
+  for (guint i = 0; i < bridge_plan_page_get_n_warnings_shown (plan_page ()); i++)
+    {
+      GtkWidget *r = bridge_plan_page_get_warning_row (plan_page (), i);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r));
+
+      if (g_str_has_prefix (title, name) && strstr (title, bridge_language_get_name ("fr")) != NULL)
+        row = r;
+    }
+  g_assert_nonnull (row);
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), " fr"));
+  group_title = g_strdup_printf (_("Recognition Group %u"), 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, group_title);
+
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activated");
+  gui_test_spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (focus), "course-id"), ==, c->course_id);
 }
 
 /* Removing from the plan can be undone. */
@@ -1522,6 +1605,58 @@ test_first_run_other_choices (void)
   gui_test_spin (50);
 }
 
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* On a phone's width the welcome page tells the two Chengdu universities
+ * whose names share a beginning apart: the choice shows in full (wrapped,
+ * never "Chengdu University of…"), and so do the list's rows. */
+static void
+test_welcome_names_in_full (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  g_autoptr(GPtrArray) universities = bridge_catalog_list_universities (catalog ());
+  const char *ids[] = { "cdut", "cdutcm" };
+  g_autofree char *first = NULL;
+  BridgeWindow *other;
+  AdwComboRow *row;
+
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+  other = gui_test_window (app, 360, 800);
+  g_assert_true (gui_test_wait_state (other, "welcome", 5000));
+  row = ADW_COMBO_ROW (bridge_window_get_child (other, "welcome-university"));
+  g_assert_nonnull (adw_combo_row_get_list_factory (row));
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      const char *name = NULL;
+      GtkWidget *label;
+
+      for (guint i = 0; i < universities->len; i++)
+        if (g_strcmp0 (bridge_university_get_id (g_ptr_array_index (universities, i)), ids[k]) == 0)
+          {
+            adw_combo_row_set_selected (row, i);
+            name = bridge_text_pick (bridge_university_get_name (g_ptr_array_index (universities, i)));
+          }
+      g_assert_nonnull (name);
+      gui_test_spin (100);
+      label = gui_test_find_match (GTK_WIDGET (row), is_label_with_text, name);
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      if (first == NULL)
+        first = g_strdup (name);
+      else
+        g_assert_cmpstr (first, !=, name);
+    }
+  gui_test_close (other);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  gui_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1543,7 +1678,9 @@ main (int   argc,
   g_test_add_func ("/gui/07-search-rows-read-around", test_rows_read_around);
   g_test_add_func ("/gui/07-search-row-next-to-damage", test_row_next_to_damage);
   g_test_add_func ("/gui/08-course-open", test_open_course);
+  g_test_add_func ("/gui/08-course-open-home", test_open_home_course);
   g_test_add_func ("/gui/09-plan-add-and-map", test_plan_add_and_map);
+  g_test_add_func ("/gui/09-plan-warning-shows-course", test_plan_warning_shows_course);
   g_test_add_func ("/gui/10-plan-undo", test_plan_undo);
   g_test_add_func ("/gui/11-plan-unsaved-prompt", test_plan_unsaved_prompt);
   g_test_add_func ("/gui/12-plan-save-and-reopen", test_plan_save_and_reopen);
@@ -1559,6 +1696,7 @@ main (int   argc,
   g_test_add_func ("/gui/17-renderer-user-choice", test_renderer_user_choice);
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
+  g_test_add_func ("/gui/18-welcome-names-in-full", test_welcome_names_in_full);
 
   status = g_test_run ();
 

@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include "bridge-plan.h"
 #include "bridge-plan-pdf.h"
 #include "plan-fixture.h"
+#include "../test-chinese.h"
 
 static char *
 run (const char * const *argv)
@@ -45,6 +49,19 @@ n_pages (const char *pdf)
 
   g_assert_nonnull (p);
   return (guint) g_ascii_strtoull (p + 6 + strspn (p + 6, " "), NULL, 10);
+}
+
+/* Pages as PNG in the build directory, to look at: BUILD/tests/plan/NAME-N.png. */
+static void
+keep_pngs (const char *pdf,
+           const char *name)
+{
+  g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                              "plan", name, NULL);
+  const char *argv[] = { "pdftoppm", "-r", "70", "-png", pdf, prefix, NULL };
+
+  /* pdftoppm prints nothing; run() fails the test if it fails. */
+  g_free (run (argv));
 }
 
 /* A plan through its whole life: approved, changed, graded. */
@@ -156,15 +173,7 @@ test_contents (PlanFixture   *fx,
     g_assert_nonnull (strstr (fonts, "CJK"));
   }
 
-  /* Pages as PNG in the build directory, to look at. */
-  {
-    g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                                "plan", "learning-agreement", NULL);
-    const char *argv[] = { "pdftoppm", "-r", "70", "-png", pdf, prefix, NULL };
-
-    /* pdftoppm prints nothing; run() fails the test if it fails. */
-    g_free (run (argv));
-  }
+  keep_pngs (pdf, "learning-agreement");
 }
 
 /* The plan's digest is the one on the paper, and it changes with the plan. */
@@ -479,6 +488,130 @@ test_noncharacter (PlanFixture   *fx,
   g_assert_cmpuint (n_pages (pdf), >=, 2);
 }
 
+/* The text of every page of @pdf, one string. */
+static char *
+all_text (const char *pdf)
+{
+  GString *all = g_string_new (NULL);
+  guint pages = n_pages (pdf);
+
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+
+      g_string_append (all, text);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* E-mail addresses print whole, never hyphenated or broken inside
+ * ("wangfang@cqu.edu.c-n"), in every table that shows one. */
+static void
+test_emails_whole (PlanFixture   *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "mail.pdf", NULL);
+  g_autofree char *text = NULL;
+  /* long enough not to fit the approvals' e-mail column on one line */
+  const char *emails[] = { "lihua@stu.scu.edu.cn", "wangfang@scu.edu.cn", "international.office@cqu.edu.cn" };
+  BridgePlanInstitution host = *bridge_plan_get_institution (plan, BRIDGE_PLAN_SIDE_HOST);
+  BridgePlanPerson student = { (char *) "李华", NULL, (char *) "lihua@stu.scu.edu.cn" };
+  BridgePlanPerson sending = { (char *) "王芳", (char *) "Exchange coordinator", (char *) "wangfang@scu.edu.cn" };
+  BridgePlanPerson receiving = { (char *) "Zhang Wei", (char *) "International office",
+                                 (char *) "international.office@cqu.edu.cn" };
+
+  host.responsible = receiving;
+  g_assert_true (bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &host, NULL));
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-06-01T10:00:00Z", &error));
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_SENDING, &sending, "2026-06-02T10:00:00Z", &error));
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_RECEIVING, &receiving, "2026-06-03T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  text = all_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
+    {
+      const char *p = text;
+      guint n = 0;
+
+      while ((p = strstr (p, emails[i])) != NULL)
+        {
+          n++;
+          p++;
+        }
+      if (n < 2)
+        g_error ("%s printed whole %u times (institutions and approvals need 2):\n%s", emails[i], n, text);
+    }
+  keep_pngs (pdf, "learning-agreement-emails");
+  g_assert_null (strstr (text, ".c-\n"));
+  g_assert_null (strstr (text, "-\n"));
+}
+
+/* The title's line under it: the parts that exist, each separator between
+ * two of them, never "李华 · · Draft"; a mobility period without dates is
+ * one dash, not "— – —". */
+static void
+test_empty_parts (PlanFixture   *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "empty.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *dashes = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("[ ]+", 0, 0, NULL);
+
+  g_assert_true (bridge_plan_set_academic_year (plan, NULL, NULL));
+  g_assert_true (bridge_plan_set_dates (plan, NULL, NULL, NULL));
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  g_assert_no_error (error);
+  text = all_text (pdf);
+  g_assert_nonnull (strstr (text, "李华 · Draft"));
+  g_assert_null (strstr (text, "· ·"));
+  g_assert_null (strstr (text, "·  ·"));
+  g_assert_null (strstr (text, "— – —"));
+  dashes = g_regex_replace (spaces, text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (dashes, "Mobility period —\n"));
+  /* Countries and languages by name, not "CN" and "en". */
+  g_assert_nonnull (strstr (dashes, "Nationality China\n"));
+  g_assert_nonnull (strstr (dashes, "Language of instruction English · CEFR B2\n"));
+}
+
+/* The same in Chinese, as a Chinese reader prints it: the subtitle
+ * "李华 · 草案——…" has no empty separator, the period one dash, and the
+ * pages are kept as PNG in the build directory to look at. */
+static void
+test_empty_parts_chinese (PlanFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx->dir, "empty-zh.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  char *old_locale = test_chinese_begin ();
+
+  g_assert_true (bridge_plan_set_academic_year (plan, NULL, NULL));
+  g_assert_true (bridge_plan_set_dates (plan, NULL, NULL, NULL));
+  g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
+  subtitle = g_strdup_printf ("李华 · %s", g_dgettext (GETTEXT_PACKAGE, "Draft — not yet approved by all three parties"));
+  test_chinese_end (old_locale);
+  g_assert_no_error (error);
+  g_assert_cmpstr (subtitle, !=, "李华 · Draft — not yet approved by all three parties");
+
+  text = all_text (pdf);
+  if (strstr (text, subtitle) == NULL)
+    g_error ("“%s” is not on the first page:\n%s", subtitle, text);
+  g_assert_null (strstr (text, "· ·"));
+  g_assert_null (strstr (text, "·  ·"));
+  g_assert_null (strstr (text, "— – —"));
+  g_assert_nonnull (strstr (text, "中国"));
+  g_assert_nonnull (strstr (text, "英语 · CEFR B2"));
+  keep_pngs (pdf, "learning-agreement-zh");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +633,9 @@ main (int   argc,
   ADD ("/plan/pdf/long-tables", test_long_tables);
   ADD ("/plan/pdf/group-numbers", test_group_numbers);
   ADD ("/plan/pdf/noncharacter", test_noncharacter);
+  ADD ("/plan/pdf/emails-whole", test_emails_whole);
+  ADD ("/plan/pdf/empty-parts", test_empty_parts);
+  ADD ("/plan/pdf/empty-parts-chinese", test_empty_parts_chinese);
 
   return g_test_run ();
 }

@@ -93,6 +93,10 @@ contains "$tmp/out" "CS305" "… and the home course"
 contains "$tmp/out" "ECTS 4.58" "… its ECTS"
 contains "$tmp/out" "home 6.5" "… and the total of home credits"
 contains "$tmp/out" "fewer than the 4.0 credits" "… and the warning of fewer credits"
+contains "$tmp/out" "Term: Autumn 2026" "… and the term by its name, not 2026-autumn"
+expect 0 "catalog show shows a course" -- "$cli" catalog show cqu:cs301
+contains "$tmp/out" "Autumn 2026" "… its terms by name"
+contains "$tmp/out" "Chinese, English" "… and its languages by name, not zh, en"
 expect 0 "plan show --json" -- "$cli" plan show "$plan" --json
 cp "$tmp/out" "$tmp/show.json"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["plan"]["format"]=="credit-bridge-plan"; assert abs(d["totals"]["home_credits"]-6.5)<1e-9; assert len(d["digest"])==64' "$tmp/show.json" 2>"$tmp/err"; then

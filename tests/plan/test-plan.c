@@ -182,6 +182,81 @@ test_warnings (PlanFixture   *fx,
     }
 }
 
+static const char *
+warning_message (GPtrArray             *warnings,
+                 BridgePlanWarningKind  kind,
+                 const char            *course_id)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      BridgePlanWarning *w = g_ptr_array_index (warnings, i);
+
+      if (w->kind == kind && g_strcmp0 (w->course_id, course_id) == 0)
+        return w->message;
+    }
+  return NULL;
+}
+
+/* Warnings speak people's words: the course by title and code, the term
+ * and the languages by name, never "CS201 … 2026-autumn" or "zh". */
+static void
+test_warning_words (PlanFixture   *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *spring[] = { "cqu:cs201", NULL };
+  const char *zh_only[] = { "cqu:ma101", NULL };
+
+  g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, spring, NULL, &error));
+  g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, zh_only, NULL, &error));
+  g_assert_no_error (error);
+
+  warnings = bridge_plan_check (plan, fx->catalog);
+  g_assert_cmpstr (warning_message (warnings, BRIDGE_PLAN_WARNING_NOT_OFFERED, "cqu:cs201"), ==,
+                   "Data Structures (CS201) is not offered in Autumn 2026");
+  g_assert_cmpstr (warning_message (warnings, BRIDGE_PLAN_WARNING_LANGUAGE, "cqu:ma101"), ==,
+                   "Linear Algebra (MA101) is taught in Chinese, and the student declared English");
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* A term the host does not name is named from its id. */
+  bridge_plan_set_term (plan, "2027-summer");
+  warnings = bridge_plan_check (plan, fx->catalog);
+  g_assert_cmpstr (warning_message (warnings, BRIDGE_PLAN_WARNING_NOT_OFFERED, "cqu:cs301"), ==,
+                   "Operating Systems (CS301) is not offered in Summer 2027");
+}
+
+/* The mobility period follows the chosen terms while no date is written:
+ * the first term's start to the last one's end; a written date stays. */
+static void
+test_dates_from_terms (PlanFixture   *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  const char *both[] = { "2027-spring", "2026-autumn", NULL };
+  const char *undated[] = { "2031-winter", NULL };
+
+  g_assert_true (bridge_plan_set_dates (plan, NULL, NULL, NULL));
+  bridge_plan_set_terms (plan, both);
+  g_assert_true (bridge_plan_fill_dates_from_terms (plan, fx->catalog));
+  g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-01");
+  g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-07-05");
+
+  /* Written dates are the user's: not replaced. */
+  g_assert_true (bridge_plan_set_dates (plan, "2026-09-15", NULL, NULL));
+  bridge_plan_set_term (plan, "2027-spring");
+  g_assert_false (bridge_plan_fill_dates_from_terms (plan, fx->catalog));
+  g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-15");
+  g_assert_null (bridge_plan_get_end_date (plan));
+
+  /* A term the catalog does not date gives nothing. */
+  g_assert_true (bridge_plan_set_dates (plan, NULL, NULL, NULL));
+  bridge_plan_set_terms (plan, undated);
+  g_assert_false (bridge_plan_fill_dates_from_terms (plan, fx->catalog));
+  g_assert_null (bridge_plan_get_start_date (plan));
+}
+
 static char *
 save_plan (PlanFixture *fx,
            BridgePlan  *plan,
@@ -723,19 +798,19 @@ test_setters_own_strings (void)
 {
   g_autoptr(BridgePlan) plan = bridge_plan_new ();
 
-  bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20", NULL);
-  bridge_plan_set_dates (plan, "2026-09-07", bridge_plan_get_end_date (plan), NULL);
+  g_assert_true (bridge_plan_set_dates (plan, "2026-09-01", "2027-01-20", NULL));
+  g_assert_true (bridge_plan_set_dates (plan, "2026-09-07", bridge_plan_get_end_date (plan), NULL));
   g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-07");
   g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-01-20");
-  bridge_plan_set_dates (plan, bridge_plan_get_start_date (plan), "2027-01-31", NULL);
+  g_assert_true (bridge_plan_set_dates (plan, bridge_plan_get_start_date (plan), "2027-01-31", NULL));
   g_assert_cmpstr (bridge_plan_get_start_date (plan), ==, "2026-09-07");
   g_assert_cmpstr (bridge_plan_get_end_date (plan), ==, "2027-01-31");
 
   bridge_plan_set_provisions (plan, "Retake at home", NULL);
   bridge_plan_set_provisions (plan, bridge_plan_get_provisions (plan), NULL);
   g_assert_cmpstr (bridge_plan_get_provisions (plan), ==, "Retake at home");
-  bridge_plan_set_academic_year (plan, "2026/2027", NULL);
-  bridge_plan_set_academic_year (plan, bridge_plan_get_academic_year (plan), NULL);
+  g_assert_true (bridge_plan_set_academic_year (plan, "2026/2027", NULL));
+  g_assert_true (bridge_plan_set_academic_year (plan, bridge_plan_get_academic_year (plan), NULL));
   g_assert_cmpstr (bridge_plan_get_academic_year (plan), ==, "2026/2027");
   bridge_plan_set_student_name (plan, "李明", NULL);
   bridge_plan_set_student_name (plan, bridge_plan_get_student_name (plan), NULL);
@@ -755,6 +830,8 @@ main (int   argc,
   ADD ("/plan/model/edit", test_model_edit);
   g_test_add_func ("/plan/model/setters-own-strings", test_setters_own_strings);
   ADD ("/plan/model/warnings", test_warnings);
+  ADD ("/plan/model/warning-words", test_warning_words);
+  ADD ("/plan/model/dates-from-terms", test_dates_from_terms);
   ADD ("/plan/file/round-trip", test_file_round_trip);
   g_test_add_func ("/plan/file/canonical-digest", test_canonical_digest);
   ADD ("/plan/file/atomic", test_file_atomic);

@@ -1,0 +1,120 @@
+/* test-names.c: the names of terms, languages and countries, in English
+ * and in Chinese
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bridge-names.h"
+#include "../test-chinese.h"
+
+static BridgeUniversity *
+make_university (void)
+{
+  BridgeUniversity *u = bridge_university_new ("cqu");
+  BridgeTerm *term = g_new0 (BridgeTerm, 1);
+
+  term->id = g_strdup ("2026-autumn");
+  term->name = bridge_text_new ("2026–2027学年秋季学期", "Autumn term 2026/27");
+  bridge_university_add_term (u, term);
+  return u;
+}
+
+static void
+test_languages (void)
+{
+  g_autofree char *joined = NULL;
+  const char *codes[] = { "zh", "en", NULL };
+
+  g_assert_cmpstr (bridge_language_get_name ("zh"), ==, "Chinese");
+  g_assert_cmpstr (bridge_language_get_name ("en"), ==, "English");
+  g_assert_cmpstr (bridge_language_get_name ("zh-Hans"), ==, "Chinese");
+  g_assert_cmpstr (bridge_language_get_name ("ZH"), ==, "Chinese");
+  g_assert_cmpstr (bridge_language_get_name ("tlh"), ==, "tlh");
+  g_assert_null (bridge_language_get_name (NULL));
+  joined = bridge_language_join_names (codes);
+  g_assert_cmpstr (joined, ==, "Chinese, English");
+}
+
+static void
+test_countries (void)
+{
+  const char * const *codes = bridge_country_list_codes ();
+
+  g_assert_cmpstr (bridge_country_get_name ("CN"), ==, "China");
+  g_assert_cmpstr (bridge_country_get_name ("cn"), ==, "China");
+  g_assert_cmpstr (bridge_country_get_name ("DE"), ==, "Germany");
+  g_assert_cmpstr (bridge_country_get_name ("XK"), ==, "XK");
+  g_assert_true (g_strv_contains (codes, "CN"));
+  for (guint i = 1; codes[i] != NULL; i++)
+    g_assert_cmpint (g_strcmp0 (codes[i - 1], codes[i]), <, 0);
+}
+
+static void
+test_terms (void)
+{
+  g_autoptr(BridgeUniversity) u = make_university ();
+  const struct { const char *id; const char *label; } cases[] = {
+    { "2026-autumn", "Autumn term 2026/27" },   /* the catalog's name */
+    { "2027-spring", "Spring 2027" },           /* made from the id */
+    { "2027-summer", "Summer 2027" },
+    { "2027-fall", "Autumn 2027" },
+    { "2027-winter", "Winter 2027" },
+    { "27-spring", "27-spring" },               /* not a year: as it is */
+    { "2027-monsoon", "2027-monsoon" },
+    { "block-3", "block-3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = bridge_term_get_label (u, cases[i].id);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+  {
+    g_autofree char *label = bridge_term_get_label (NULL, "2026-autumn");
+
+    g_assert_cmpstr (label, ==, "Autumn 2026");
+  }
+  g_assert_null (bridge_term_get_label (u, NULL));
+}
+
+/* A Chinese reader reads Chinese names, from the translations built in
+ * BUILD/po. */
+static void
+test_chinese (void)
+{
+  g_autoptr(BridgeUniversity) u = make_university ();
+  g_autofree char *spring = NULL, *autumn = NULL;
+  g_autofree char *language = NULL, *country = NULL;
+  char *old_locale = test_chinese_begin ();
+
+  spring = bridge_term_get_label (u, "2027-spring");
+  autumn = bridge_term_get_label (u, "2026-autumn");
+  language = g_strdup (bridge_language_get_name ("zh"));
+  country = g_strdup (bridge_country_get_name ("CN"));
+  test_chinese_end (old_locale);
+
+  g_assert_cmpstr (spring, ==, "2027年春季学期");
+  g_assert_cmpstr (autumn, ==, "2026–2027学年秋季学期");
+  g_assert_cmpstr (language, ==, "中文");
+  g_assert_cmpstr (country, ==, "中国");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/names/languages", test_languages);
+  g_test_add_func ("/names/countries", test_countries);
+  g_test_add_func ("/names/terms", test_terms);
+  g_test_add_func ("/names/chinese", test_chinese);
+
+  return g_test_run ();
+}
