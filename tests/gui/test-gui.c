@@ -701,6 +701,13 @@ test_open_home_course (void)
   g_assert_nonnull (strstr (facts, _("a course of your university")));
   g_assert_null (strstr (facts, "≈"));
   g_object_unref (row);
+
+  /* The tests after this one add the course on the page to the plan: open
+   * the host course /gui/08-course-open opened again. */
+  gui_test_search (window, "数学");
+  g_signal_emit_by_name (list, "activate", 0);
+  gui_test_spin (100);
+  g_assert_cmpstr (bridge_course_get_university_id (bridge_course_page_get_course (page)), !=, "scu");
 }
 
 static void
