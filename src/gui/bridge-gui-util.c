@@ -101,6 +101,34 @@ bridge_gui_list_box_remove_all (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static gboolean
+same_strings (GListModel    *model,
+              GtkStringList *list)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (list, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+bridge_gui_combo_row_set_choices (GtkWidget     *row,
+                                  GtkStringList *list,
+                                  guint          selected)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row);
+
+  if (!same_strings (adw_combo_row_get_model (combo), list))
+    adw_combo_row_set_model (combo, G_LIST_MODEL (list));
+  if (adw_combo_row_get_selected (combo) != selected)
+    adw_combo_row_set_selected (combo, selected);
+}
+
 void
 bridge_gui_toast (GtkWidget  *widget,
                   const char *title)

@@ -602,8 +602,7 @@ fill_terms (BridgePlanPage *self)
       if (g_strcmp0 (id, current) == 0)
         selected = i + 1;
     }
-  adw_combo_row_set_model (self->term_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->term_row, selected);
+  bridge_gui_combo_row_set_choices (GTK_WIDGET (self->term_row), list, selected);
 }
 
 static void
@@ -628,8 +627,7 @@ fill_languages (BridgePlanPage *self)
       if (g_strcmp0 (code, current) == 0)
         selected = i + 1;
     }
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->language_row, selected);
+  bridge_gui_combo_row_set_choices (GTK_WIDGET (self->language_row), list, selected);
 }
 
 /* The approved agreement: the details are read-only here, and an edit
