@@ -92,13 +92,14 @@ bridge_gui_box_remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* The rows only: the placeholder stays, as with GTK 4.12's own. */
 void
 bridge_gui_list_box_remove_all (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static gboolean

@@ -196,5 +196,57 @@ def quit_while_typing():
         s.wait_exit(what='Discard')
 
 
+# -- Item 16: the home-course picker -----------------------------------------------
+
+def home_courses(s, plan):
+    return [c['course'] for c in s.plan_json(plan)['plan']['groups'][0]['home']]
+
+
+@scenario
+def home_course_picker():
+    """Add Home Course…: typed search, Down to the first course, Return adds
+    it; Return in the search takes the first course; a search that finds
+    nothing says so; Escape closes the list without adding."""
+    with xsession.Session('home-course-picker', height=1000) as s:
+        plan = s.new_plan('picker.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+2')
+        s.wait_still()
+        # student name, home, host, term, language, five totals, the warning,
+        # the two courses and their Remove buttons, Add Host Course…
+        s.tab(16)
+        s.key('Return')
+        s.type('python')
+        s.wait_still()
+        s.shot('found')
+        s.key('Down')
+        s.shot('first-course')
+        s.key('Return')
+        s.wait_still()
+        s.shot('added')
+        save(s, plan)
+        s.expect(home_courses(s, plan) == ['cqu:cs1005', 'cqu:cs1007'],
+                 'Down and Return did not add Python Programming: %r' % home_courses(s, plan))
+
+        s.key('Return')                   # the focus is back on the button
+        s.type('zzzz')
+        s.wait_still()
+        s.shot('nothing-found')
+        s.key('Escape')
+        s.wait_still()
+        s.shot('closed')
+        s.expect(len(s.windows(cls='credit-bridge')) == 1, 'Escape did not close the list')
+
+        s.key('Return')
+        s.type('ARCH2005')
+        s.key('Return')                   # at once: before the list follows
+        s.wait_still()
+        s.shot('return-in-search')
+        save(s, plan)
+        s.expect(home_courses(s, plan) == ['cqu:cs1005', 'cqu:cs1007', 'cqu:arch2005'],
+                 'Return in the search did not add the course found: %r' % home_courses(s, plan))
+        s.quit()
+
+
 if __name__ == '__main__':
     sys.exit(xsession.main(SCENARIOS))

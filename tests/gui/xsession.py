@@ -126,11 +126,12 @@ class Session:
         else:
             env.update({'LANG': 'C.UTF-8', 'LC_ALL': 'C.UTF-8', 'LANGUAGE': ''})
         env.pop('DISPLAY', None)
-        # No animations: each picture shows where a transition ends.
+        # No animations, no blinking cursor: each picture shows where a
+        # transition ends, and a still window is still.
         gtk = os.path.join(self.tmp, 'config', 'gtk-4.0')
         os.makedirs(gtk)
         with open(os.path.join(gtk, 'settings.ini'), 'w') as f:
-            f.write('[Settings]\ngtk-enable-animations=false\n')
+            f.write('[Settings]\ngtk-enable-animations=false\ngtk-cursor-blink=false\n')
         return env
 
     def run(self, *args, check=True, timeout=60):
