@@ -248,5 +248,34 @@ def home_course_picker():
         s.quit()
 
 
+# -- Item 16: from a course to Add to Plan ------------------------------------------
+
+@scenario
+def course_page_tab():
+    """A search, Down to the first course, Return shows it; the first Tab
+    reaches Add to Plan (not the title, the code or the university's name,
+    which are text to read)."""
+    with xsession.Session('course-page-tab') as s:
+        plan = s.new_plan('course.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+1')
+        s.key('ctrl+f')
+        s.type('CHEM2008')
+        s.wait_still()
+        s.key('Down', 'Return')
+        s.wait_still()
+        s.shot('course')
+        s.key('Tab')
+        s.shot('tab')
+        s.key('Return')
+        s.wait_still()
+        s.shot('added')
+        save(s, plan)
+        hosts = [c['course'] for g in s.plan_json(plan)['plan']['groups'] for c in g['host']]
+        s.expect('scu:chem2008' in hosts,
+                 'Tab then Return on the course did not add it to the plan: %r' % hosts)
+        s.quit()
+
+
 if __name__ == '__main__':
     sys.exit(xsession.main(SCENARIOS))
