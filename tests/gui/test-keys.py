@@ -277,5 +277,108 @@ def course_page_tab():
         s.quit()
 
 
+# -- Item 2: the welcome page, the Agreement's fields, the grade preview, export ----
+
+@scenario
+def welcome():
+    """First run: the home university chosen from its list with Return,
+    Down and Return, then Tab to Start and Return."""
+    with xsession.Session('welcome', first_run_done=False, home=None) as s:
+        s.start()
+        s.wait_still()
+        s.shot('welcome')
+        s.key('Return')                   # the University row has the focus
+        s.shot('universities')
+        s.key('Down', 'Down', 'Return')
+        s.shot('chosen')
+        s.tab(3)                          # cycle, field, Start
+        s.key('Return')
+        s.wait_still()
+        s.shot('started')
+        s.expect(s.get_setting('first-run-done') == 'true', 'Start did not end the first run')
+        s.expect(s.get_setting('home-university') not in ("''", ''),
+                 'no home university was kept: %s' % s.get_setting('home-university'))
+        s.quit()
+
+
+@scenario
+def agreement_fields():
+    """The student's fields typed one after the other, Tab between them."""
+    with xsession.Session('agreement-fields') as s:
+        plan = s.new_plan('fields.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+4')
+        s.wait_still()
+        # From the view switcher's first button: Plan, Grades, Agreement, the
+        # menu, the banner's Change, Export…, Print…, then the name.
+        s.tab(8)
+        values = ['Wang Fang', '20230101', 'wangfang@cqu.edu.cn', '2004-05-06', 'CN']
+        for i, value in enumerate(values):
+            s.type(value)
+            s.shot('field-%d' % i)
+            s.key('Tab')
+        s.wait_still()
+        save(s, plan)
+        student = s.plan_json(plan)['plan']['student']
+        got = [student.get(k) for k in ('name', 'student_number', 'email', 'birth_date', 'nationality')]
+        s.expect(got == values, 'the fields typed were not all kept: %r' % student)
+        s.quit()
+
+
+@scenario
+def grade_preview_mark():
+    """The Grades page: a mark typed in its field, Tab; a mark out of the
+    scale, Return; the field emptied, Shift+Tab."""
+    with xsession.Session('grade-preview-mark') as s:
+        s.start()
+        s.key('alt+3')
+        s.wait_still()
+        # From the view switcher's first button: Plan, Grades, Agreement, the
+        # menu, the banner's Change, from, to, field, cycle, host grade, mark.
+        s.tab(11)
+        s.type('78')
+        s.key('Tab')
+        s.wait_still()
+        s.shot('mark-78')
+        s.key('shift+Tab')
+        s.type('150')
+        s.key('Return')
+        s.wait_still()
+        s.shot('mark-150')
+        s.key('ctrl+a', 'BackSpace', 'shift+Tab')
+        s.wait_still()
+        s.shot('mark-emptied')
+        s.quit()
+
+
+@scenario
+def export_dialog():
+    """Ctrl+E, a file name typed over the one offered, Return: the PDF is
+    written; Ctrl+E again, Escape: nothing is."""
+    with xsession.Session('export-dialog') as s:
+        plan = s.new_plan('export.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('ctrl+e')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Ctrl+E did not open the dialog')
+        s.wait_still()
+        s.shot('dialog')
+        s.type('agreement')               # the name without its extension is selected
+        s.key('Return')
+        pdf = os.path.join(os.path.dirname(plan), 'agreement.pdf')
+        s.wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0,
+                   'Return in the export dialog did not write %s' % pdf)
+        with open(pdf, 'rb') as f:
+            s.expect(f.read(5) == b'%PDF-', '%s is not a PDF' % pdf)
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 1, 'the dialog stayed open')
+        s.shot('exported')
+        s.key('ctrl+e')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Ctrl+E did not open the dialog')
+        s.key('Escape')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 1, 'Escape did not close the dialog')
+        s.expect(sorted(os.listdir(os.path.dirname(plan))) == ['agreement.pdf', 'export.creditplan'],
+                 'Escape wrote something: %r' % os.listdir(os.path.dirname(plan)))
+        s.quit()
+
+
 if __name__ == '__main__':
     sys.exit(xsession.main(SCENARIOS))
