@@ -299,9 +299,9 @@ class Session:
         self.settle()
 
     def shot(self, label, window=None):
-        """Saves the window (default: the whole screen) as BUILD/tests/gui/shots/NAME/NN-label.png."""
+        """Saves the window (default: the whole screen) as BUILD/tests/gui/shots/NAME/NNN-label.png."""
         self.step += 1
-        path = os.path.join(self.shots, '%02d-%s.png' % (self.step, label))
+        path = os.path.join(self.shots, '%03d-%s.png' % (self.step, label))
         target = str(window) if window is not None else 'root'
         if self.xvfb is not None and 'DISPLAY' in self.env:
             subprocess.run(['import', '-window', target, path], env=self.env,
