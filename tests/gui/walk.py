@@ -72,12 +72,15 @@ def walk(lang, width, height):
         s.key('alt+2')
         s.wait_still()
         s.shot('plan')
-        for i in range(1, 21):
+        # The student's name, home, host, term, language, five totals, the
+        # warning, the host course, its Remove button, the empty home side,
+        # Add Host Course…, Add Home Course…
+        for i in range(1, 16):
             s.key('Tab')
             s.shot('plan-tab-%02d' % i)
         s.key('Return')
         s.wait_still()
-        s.shot('plan-tab-20-return')
+        s.shot('chooser')
         s.type('math')
         s.wait_still()
         s.shot('chooser-search')
