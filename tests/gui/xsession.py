@@ -190,8 +190,8 @@ class Session:
             command = ['gdb', '-batch', '-return-child-result', '-ex', 'run', '-ex', 'bt',
                        '--args'] + command
         self.app = subprocess.Popen(['dbus-run-session', '--'] + command + list(files),
-                                    env=self.env, stdout=self.stderr,
-                                    stderr=self.stderr, start_new_session=True)
+                                    env=self.env, stdout=self.stderr, stderr=self.stderr,
+                                    cwd=self.env['HOME'], start_new_session=True)
         self.window = self.wait_window(cls='credit-bridge')
         self.focus(self.window)
         self.settle(0.5)
