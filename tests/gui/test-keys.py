@@ -326,6 +326,27 @@ def agreement_fields():
 
 
 @scenario
+def agreement_tab_through():
+    """Tab through the whole Agreement page: the provisions' text area lets
+    Tab go on (it took every Tab as a tab character, a trap)."""
+    with xsession.Session('agreement-tab-through') as s:
+        plan = s.new_plan('through.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+4')
+        s.wait_still()
+        s.tab(60, pause=0.5)
+        s.type('78')                      # wherever 60 Tabs lead
+        s.shot('after-60-tabs')
+        s.key('ctrl+Tab')                 # leaves a text area whatever it takes
+        s.key('ctrl+s')
+        s.settle(1.0)
+        provisions = s.plan_json(plan)['plan'].get('provisions')
+        s.expect(provisions is None,
+                 'Tab stayed in the provisions, which took what was typed next: %r' % provisions)
+        s.quit()
+
+
+@scenario
 def grade_preview_mark():
     """The Grades page: a mark typed in its field, Tab; a mark out of the
     scale, Return; the field emptied, Shift+Tab."""
