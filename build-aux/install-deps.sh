@@ -10,6 +10,7 @@ PACKAGES="
   libsoup-3.0-dev glib-networking
   desktop-file-utils appstream yelp-tools
   xvfb xauth dbus-x11 at-spi2-core librsvg2-common adwaita-icon-theme
+  xdotool imagemagick x11-utils
   libgl1-mesa-dri
   fonts-noto-cjk fonts-cantarell locales
   python3 python3-jsonschema poppler-utils time

@@ -181,6 +181,7 @@ fill_about (BridgeCoursePage *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_can_focus (label, FALSE);
       adw_preferences_group_add (desc, label);
     }
 
@@ -197,6 +198,7 @@ fill_about (BridgeCoursePage *self)
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_widget_set_can_focus (label, FALSE);
           gtk_box_append (GTK_BOX (box), label);
         }
       adw_preferences_group_add (lo, box);
@@ -299,6 +301,7 @@ fill_credit (BridgeCoursePage *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_widget_set_margin_top (label, 6);
       gtk_widget_set_margin_bottom (label, 6);
       gtk_widget_set_margin_start (label, 12);

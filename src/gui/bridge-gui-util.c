@@ -136,13 +136,42 @@ bridge_gui_box_remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* The rows only: the placeholder stays, as with GTK 4.12's own. */
 void
 bridge_gui_list_box_remove_all (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static gboolean
+same_strings (GListModel    *model,
+              GtkStringList *list)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (list, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+void
+bridge_gui_combo_row_set_choices (GtkWidget     *row,
+                                  GtkStringList *list,
+                                  guint          selected)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row);
+
+  if (!same_strings (adw_combo_row_get_model (combo), list))
+    adw_combo_row_set_model (combo, G_LIST_MODEL (list));
+  if (adw_combo_row_get_selected (combo) != selected)
+    adw_combo_row_set_selected (combo, selected);
 }
 
 void

@@ -37,6 +37,14 @@ char       *bridge_gui_format_number         (double      value);
 void        bridge_gui_box_remove_all        (GtkBox     *box);
 void        bridge_gui_list_box_remove_all   (GtkListBox *list);
 
+/* Gives the AdwComboRow @row the choices of @list, with @selected chosen.
+ * The row keeps its model when the choices are the same: replacing it while
+ * the row's list reports the choice just made pulls its items out from under
+ * it (issue 14). */
+void        bridge_gui_combo_row_set_choices (GtkWidget     *row,
+                                              GtkStringList *list,
+                                              guint          selected);
+
 /* Returns the toast overlay of @widget's window, if any, and shows @title. */
 void        bridge_gui_toast                 (GtkWidget  *widget,
                                               const char *title);

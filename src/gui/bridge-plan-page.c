@@ -251,6 +251,7 @@ typedef struct
   GtkListBox             *list;
   GtkPopover             *popover;
   GtkSearchEntry         *entry;
+  GtkLabel               *empty;          /* the list's placeholder */
   BridgeCourseChosenFunc  func;
   gpointer                user_data;
 } Chooser;
@@ -281,10 +282,27 @@ chooser_search_cb (GtkSearchEntry *entry,
                       ? bridge_plan_get_home_university (chooser->plan)
                       : bridge_plan_get_host_university (chooser->plan);
   if (filter.university == NULL || catalog == NULL)
-    return;
+    {
+      gtk_label_set_text (chooser->empty, chooser->side == BRIDGE_PLAN_SIDE_HOME
+                                          ? _("Choose your home university in Preferences first")
+                                          : _("Add a course of the host university from the Catalog first"));
+      return;
+    }
 
   courses = bridge_catalog_search (catalog, gtk_editable_get_text (GTK_EDITABLE (entry)),
                                    &filter, 40, &total, &error);
+  if (error != NULL)
+    gtk_label_set_text (chooser->empty, error->message);
+  else if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    gtk_label_set_text (chooser->empty, _("The catalog has no course of this university"));
+  else
+    {
+      /* Translators: the course chooser found nothing: "No course matches “zzz”" */
+      g_autofree char *text = g_strdup_printf (_("No course matches “%s”"),
+                                               gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+      gtk_label_set_text (chooser->empty, text);
+    }
   for (guint i = 0; courses != NULL && i < courses->len; i++)
     {
       BridgeCourse *course = g_ptr_array_index (courses, i);
@@ -316,6 +334,46 @@ chooser_activated_cb (GtkListBox    *list,
   chooser->func (chooser->user_data, id);
 }
 
+/* Return in the search entry takes the first course, as the search finds
+ * it now (the list follows the typing after a pause). */
+static void
+chooser_entry_activated_cb (GtkSearchEntry *entry,
+                            Chooser        *chooser)
+{
+  GtkListBoxRow *row;
+
+  chooser_search_cb (entry, chooser);
+  row = gtk_list_box_get_row_at_index (chooser->list, 0);
+  if (row != NULL)
+    chooser_activated_cb (chooser->list, row, chooser);
+}
+
+static void
+chooser_stop_search_cb (GtkSearchEntry *entry,
+                        Chooser        *chooser)
+{
+  gtk_popover_popdown (chooser->popover);
+}
+
+/* Down goes from the search entry to the courses found. */
+static gboolean
+chooser_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        Chooser               *chooser)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (chooser->list, 0);
+  if (row == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
 static void
 chooser_show_cb (GtkPopover *popover,
                  Chooser    *chooser)
@@ -339,6 +397,8 @@ bridge_plan_course_chooser_new (BridgeContext          *context,
   GtkWidget *entry = gtk_search_entry_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *empty = gtk_label_new (NULL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
   const char *search = side == BRIDGE_PLAN_SIDE_HOME ? _("Search home courses") : _("Search host courses");
   Chooser *chooser = g_new0 (Chooser, 1);
 
@@ -356,6 +416,17 @@ bridge_plan_course_chooser_new (BridgeContext          *context,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (empty), 30);
+  gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (empty, 24);
+  gtk_widget_set_margin_start (empty, 12);
+  gtk_widget_set_margin_end (empty, 12);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), empty);
+  /* Down reaches the list from the entry, whose own text takes the keys first. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (entry, keys);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   side == BRIDGE_PLAN_SIDE_HOME ? _("Home courses") : _("Host courses"), -1);
   gtk_box_append (GTK_BOX (box), entry);
@@ -369,11 +440,15 @@ bridge_plan_course_chooser_new (BridgeContext          *context,
   chooser->list = GTK_LIST_BOX (list);
   chooser->popover = GTK_POPOVER (popover);
   chooser->entry = GTK_SEARCH_ENTRY (entry);
+  chooser->empty = GTK_LABEL (empty);
   chooser->func = func;
   chooser->user_data = user_data;
   g_signal_connect_data (entry, "search-changed", G_CALLBACK (chooser_search_cb), chooser,
                          chooser_free, 0);
   g_signal_connect (list, "row-activated", G_CALLBACK (chooser_activated_cb), chooser);
+  g_signal_connect (entry, "activate", G_CALLBACK (chooser_entry_activated_cb), chooser);
+  g_signal_connect (entry, "stop-search", G_CALLBACK (chooser_stop_search_cb), chooser);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (chooser_key_pressed_cb), chooser);
   g_signal_connect (popover, "show", G_CALLBACK (chooser_show_cb), chooser);
 
   return button;
@@ -448,6 +523,10 @@ chooser_button (BridgePlanPage  *self,
                                                     : _("Add another course of the host university to this group (Table A)"),
                                              group_course_chosen, target);
   g_object_set_data_full (G_OBJECT (button), "target", target, group_target_free);
+  g_object_set_data_full (G_OBJECT (button), "focus-key",
+                          g_strdup_printf ("%s:%s", bridge_plan_group_get_id (group),
+                                           side == BRIDGE_PLAN_SIDE_HOME ? "home" : "host"),
+                          g_free);
   return button;
 }
 
@@ -680,8 +759,7 @@ fill_terms (BridgePlanPage *self)
       if (g_strcmp0 (id, current) == 0)
         selected = i + 1;
     }
-  adw_combo_row_set_model (self->term_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->term_row, selected);
+  bridge_gui_combo_row_set_choices (GTK_WIDGET (self->term_row), list, selected);
 }
 
 static void
@@ -706,8 +784,7 @@ fill_languages (BridgePlanPage *self)
       if (g_strcmp0 (code, current) == 0)
         selected = i + 1;
     }
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->language_row, selected);
+  bridge_gui_combo_row_set_choices (GTK_WIDGET (self->language_row), list, selected);
 }
 
 /* The approved agreement: the details are read-only here, and an edit
@@ -763,6 +840,37 @@ update_lock (BridgePlanPage *self)
     }
 }
 
+/* The groups are rebuilt at every change of the plan, the course chooser
+ * that made it included: its "focus-key" names it in the new widgets, so
+ * that the keyboard's place is kept ("g1:home"). */
+static char *
+focused_key (GtkBox *box)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (box));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (box)))
+    return NULL;
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (box); w = gtk_widget_get_parent (w))
+    if (g_object_get_data (G_OBJECT (w), "focus-key") != NULL)
+      return g_strdup (g_object_get_data (G_OBJECT (w), "focus-key"));
+  return NULL;
+}
+
+static gboolean
+restore_focus (GtkWidget  *widget,
+               const char *key)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "focus-key"), key) == 0)
+    return gtk_widget_grab_focus (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (restore_focus (child, key))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 rebuild (BridgePlanPage *self)
 {
@@ -770,6 +878,7 @@ rebuild (BridgePlanPage *self)
   BridgePlanTotals totals = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *focus_key = NULL;
   const char *student;
 
   if (self->plan == NULL)
@@ -852,6 +961,7 @@ rebuild (BridgePlanPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), self->warning_rows->len > 0);
 
   /* groups */
+  focus_key = focused_key (self->groups_box);
   bridge_gui_box_remove_all (self->groups_box);
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {
@@ -859,6 +969,8 @@ rebuild (BridgePlanPage *self)
 
       add_group_widget (self, group, i);
     }
+  if (focus_key != NULL)
+    restore_focus (GTK_WIDGET (self->groups_box), focus_key);
 
   self->updating = FALSE;
 }

@@ -38,6 +38,7 @@ typedef struct
   AdwActionRow      *row;
   GtkDropDown       *dropdown;
   GtkEntry          *entry;               /* NULL when the scale has no marks */
+  guint              commit_id;           /* the mark, committed once the focus moved */
 } HostRow;
 
 /* One recognition group: its home components' lines of the record. */
@@ -535,11 +536,51 @@ entry_commit (HostRow *hr)
     host_row_show_grade (hr, text);
 }
 
+/* A mark whose field lost the focus, to commit once GTK is done moving it. */
+typedef struct
+{
+  BridgeResultsView *view;
+  GtkWidget         *row;
+} PendingCommit;
+
+static void
+pending_commit_free (PendingCommit *pending)
+{
+  g_object_unref (pending->view);
+  g_object_unref (pending->row);
+  g_free (pending);
+}
+
+static gboolean
+entry_commit_idle_cb (gpointer data)
+{
+  PendingCommit *pending = data;
+  HostRow *hr = g_object_get_data (G_OBJECT (pending->row), "bridge-host-row");
+
+  hr->commit_id = 0;
+  /* A row the view has rebuilt since shows a plan that may have moved on. */
+  if (g_ptr_array_find (pending->view->host_rows, hr, NULL))
+    entry_commit (hr);
+  return G_SOURCE_REMOVE;
+}
+
+/* Tab or a click elsewhere commits the mark, but not from here: committing
+ * converts the record, which rebuilds its lines, and the plan's listeners
+ * rebuild what they show, in the middle of GTK's focus move, which then
+ * gives the focus to a line that is gone (issue 14). */
 static void
 entry_focus_leave_cb (GtkEventControllerFocus *controller,
                       HostRow                 *hr)
 {
-  entry_commit (hr);
+  PendingCommit *pending;
+
+  if (hr->commit_id != 0 || hr->view->busy)
+    return;
+  pending = g_new0 (PendingCommit, 1);
+  pending->view = g_object_ref (hr->view);
+  pending->row = g_object_ref (GTK_WIDGET (hr->row));
+  hr->commit_id = g_idle_add_full (G_PRIORITY_DEFAULT, entry_commit_idle_cb, pending,
+                                   (GDestroyNotify) pending_commit_free);
 }
 
 static gboolean

@@ -785,6 +785,10 @@ unsaved_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      BridgeWindow     *self)
 {
+  /* The dialog goes after its response, and may go after this window
+   * (Discard, then quit): it must not hold on to it (issue 14). */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+
   if (g_strcmp0 (response, "discard") == 0)
     {
       run_pending (self);

@@ -1,0 +1,405 @@
+#!/usr/bin/env python3
+# test-keys.py: the window driven with real keys (issue 14, items 1, 2 and 16).
+#
+#   tests/gui/test-keys.py [SCENARIO…]
+#
+# Each scenario starts the real application in an X server of its own (see
+# xsession.py), types as a person would, and checks that nothing froze or
+# printed a warning, and that the plan file holds what was typed. The
+# screenshots of each step are in BUILD/tests/gui/shots/SCENARIO/.
+#
+# Focus moves are counted from where a page puts the focus; when a page's
+# layout changes, the screenshots show where the count now lands.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import xsession  # noqa: E402
+
+STUDENT = ['--student=Li Ming', '--home=cqu', '--host=scu', '--term=2026-autumn']
+# Inorganic Chemistry at Sichuan University grades with marks (0–100).
+ONE_GROUP = [['scu:chem2005', '--replaces', 'cqu:cs1005']]
+SCENARIOS = {}
+
+
+def scenario(function):
+    SCENARIOS[function.__name__.replace('_', '-')] = function
+    return function
+
+
+def grade_of(s, path, course):
+    return s.plan_json(path)['plan'].get('grades', {}).get(course)
+
+
+def save(s, path):
+    """Ctrl+S, then waits for the file to change."""
+    before = os.stat(path).st_mtime_ns
+    s.key('ctrl+s')
+    s.wait_for(lambda: os.stat(path).st_mtime_ns != before, 'Ctrl+S did not write %s' % path)
+
+
+def to_mark_field(s):
+    """From the Agreement page's start to the first host course's mark field:
+    backwards past Print, Export as JSON, Export as PDF and the record row."""
+    s.key('alt+4')
+    s.wait_still()
+    s.key(*(['shift+Tab'] * 5))
+
+
+# -- Item 1: After the Stay ---------------------------------------------------
+
+def after_stay(s, plan, leave):
+    s.start(plan)
+    to_mark_field(s)
+    s.type('78')
+    s.shot('typed')
+    leave()
+    # The record is converted after the focus moved: give it its pause.
+    s.settle(1.0)
+    s.shot('left')
+    save(s, plan)
+    s.expect(grade_of(s, plan, 'scu:chem2005') == '78',
+             'the mark typed was not kept: %r' % grade_of(s, plan, 'scu:chem2005'))
+    record = s.plan_json(plan)['plan'].get('recognition', [])
+    s.expect(len(record) == 1 and record[0].get('grade') not in (None, ''),
+             'the home course has no converted grade: %r' % record)
+    s.quit()
+
+
+@scenario
+def after_stay_tab():
+    """Typing a mark and pressing Tab (the freeze of issue 14, item 1); the
+    focus stays where Tab put it, so Shift+Tab comes back to the mark."""
+    with xsession.Session('after-stay-tab') as s:
+        plan = s.new_plan('tab.creditplan', *STUDENT, groups=ONE_GROUP)
+        after_stay(s, plan, lambda: s.key('Tab'))
+        s.start(plan)
+        to_mark_field(s)
+        s.type('64')
+        s.key('Tab')
+        s.settle(1.0)
+        s.key('shift+Tab')
+        s.type('81')                      # the field's text is selected on the way in
+        s.key('Return')
+        s.shot('back')
+        save(s, plan)
+        s.expect(grade_of(s, plan, 'scu:chem2005') == '81',
+                 'Shift+Tab after Tab did not come back to the mark field: the grade is %r'
+                 % grade_of(s, plan, 'scu:chem2005'))
+        s.quit()
+
+
+@scenario
+def after_stay_shift_tab():
+    with xsession.Session('after-stay-shift-tab') as s:
+        plan = s.new_plan('shift-tab.creditplan', *STUDENT, groups=ONE_GROUP)
+        after_stay(s, plan, lambda: s.key('shift+Tab'))
+
+
+@scenario
+def after_stay_click():
+    """Typing a mark and clicking elsewhere: on the line of the record below."""
+    with xsession.Session('after-stay-click') as s:
+        plan = s.new_plan('click.creditplan', *STUDENT, groups=ONE_GROUP)
+        after_stay(s, plan, lambda: s.click(378, 435))
+
+
+@scenario
+def after_stay_locked():
+    """The same on an agreement all three have approved."""
+    with xsession.Session('after-stay-locked') as s:
+        plan = s.new_plan('locked.creditplan', *STUDENT, groups=ONE_GROUP)
+        for role, extra in (('student', []),
+                            ('sending', ['--position=Dean', '--email=dean@cqu.edu.cn']),
+                            ('receiving', ['--position=Dean', '--email=dean@scu.edu.cn'])):
+            s.cli_run('plan', 'approve', plan, '--as=' + role, '--name=Someone', *extra)
+        s.expect(s.plan_json(plan)['plan'].get('locked') is True or 'approvals' in s.plan_json(plan)['plan'],
+                 'the CLI did not approve the plan')
+        after_stay(s, plan, lambda: s.key('Tab'))
+
+
+@scenario
+def after_stay_enter():
+    with xsession.Session('after-stay-enter') as s:
+        plan = s.new_plan('enter.creditplan', *STUDENT, groups=ONE_GROUP)
+        after_stay(s, plan, lambda: s.key('Return'))
+
+
+# -- Item 1: the Plan page's term and language ---------------------------------
+
+@scenario
+def plan_term_language():
+    """Choosing the term and the language from their lists with the keys."""
+    with xsession.Session('plan-term-language') as s:
+        plan = s.new_plan('term.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+2')
+        s.tab(3)                          # student name → home → host → term
+        s.key('Return')
+        s.shot('term-list')
+        # The list opens on its first item, "Not chosen": the second term.
+        s.key('Down', 'Down', 'Return')
+        s.settle(0.5)
+        s.shot('term-chosen')
+        s.tab()                           # → language
+        s.key('Return')
+        s.shot('language-list')
+        s.key('Down', 'Return')
+        s.settle(0.5)
+        s.shot('language-chosen')
+        save(s, plan)
+        p = s.plan_json(plan)['plan']
+        s.expect(p['mobility']['terms'][0] == '2027-spring',
+                 'the term chosen was not kept: %r' % p['mobility']['terms'])
+        s.expect(p['student'].get('language') not in (None, ''),
+                 'the language chosen was not kept: %r' % p['student'])
+        s.quit()
+
+
+# -- Item 1: quitting ------------------------------------------------------------
+
+@scenario
+def quit_from_each_page():
+    """Every page shown once, then Ctrl+Q: no critical on the way out."""
+    with xsession.Session('quit') as s:
+        plan = s.new_plan('quit.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        for page in ('alt+2', 'alt+3', 'alt+4', 'alt+1'):
+            s.key(page, pause=0.5)
+            s.shot(page.replace('+', '-'))
+        s.quit()
+
+
+@scenario
+def quit_while_typing():
+    """Ctrl+Q with a mark typed but not yet entered, and with the focus in
+    an Agreement field: the window goes without a critical."""
+    with xsession.Session('quit-while-typing') as s:
+        plan = s.new_plan('typing.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        to_mark_field(s)
+        s.type('78')
+        s.quit()
+        s.start(plan)
+        s.key('alt+4')
+        s.wait_still()
+        s.tab(8)
+        s.type('x')
+        s.shot('typing')
+        s.key('ctrl+q')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Ctrl+Q did not ask to save')
+        s.shot('asked')
+        s.xdo('key', 'Tab', 'Tab', 'Return')     # Save → Cancel → Discard
+        s.wait_exit(what='Discard')
+
+
+# -- Item 16: the home-course picker -----------------------------------------------
+
+def home_courses(s, plan):
+    return [c['course'] for c in s.plan_json(plan)['plan']['groups'][0]['home']]
+
+
+@scenario
+def home_course_picker():
+    """Add Home Course…: typed search, Down to the first course, Return adds
+    it; Return in the search takes the first course; a search that finds
+    nothing says so; Escape closes the list without adding."""
+    with xsession.Session('home-course-picker', height=1000) as s:
+        plan = s.new_plan('picker.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+2')
+        s.wait_still()
+        # student name, home, host, term, language, five totals, the warning,
+        # the two courses and their Remove buttons, Add Host Course…
+        s.tab(16)
+        s.key('Return')
+        s.type('python')
+        s.wait_still()
+        s.shot('found')
+        s.key('Down')
+        s.shot('first-course')
+        s.key('Return')
+        s.wait_still()
+        s.shot('added')
+        save(s, plan)
+        s.expect(home_courses(s, plan) == ['cqu:cs1005', 'cqu:cs1007'],
+                 'Down and Return did not add Python Programming: %r' % home_courses(s, plan))
+
+        s.key('Return')                   # the focus is back on the button
+        s.type('zzzz')
+        s.wait_still()
+        s.shot('nothing-found')
+        s.key('Escape')
+        s.wait_still()
+        s.shot('closed')
+        s.expect(len(s.windows(cls='credit-bridge')) == 1, 'Escape did not close the list')
+
+        s.key('Return')
+        s.type('ARCH2005')
+        s.key('Return')                   # at once: before the list follows
+        s.wait_still()
+        s.shot('return-in-search')
+        save(s, plan)
+        s.expect(home_courses(s, plan) == ['cqu:cs1005', 'cqu:cs1007', 'cqu:arch2005'],
+                 'Return in the search did not add the course found: %r' % home_courses(s, plan))
+        s.quit()
+
+
+# -- Item 16: from a course to Add to Plan ------------------------------------------
+
+@scenario
+def course_page_tab():
+    """A search, Down to the first course, Return shows it; the first Tab
+    reaches Add to Plan (not the title, the code or the university's name,
+    which are text to read)."""
+    with xsession.Session('course-page-tab') as s:
+        plan = s.new_plan('course.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+1')
+        s.key('ctrl+f')
+        s.type('CHEM2008')
+        s.wait_still()
+        s.key('Down', 'Return')
+        s.wait_still()
+        s.shot('course')
+        s.key('Tab')
+        s.shot('tab')
+        s.key('Return')
+        s.wait_still()
+        s.shot('added')
+        save(s, plan)
+        hosts = [c['course'] for g in s.plan_json(plan)['plan']['groups'] for c in g['host']]
+        s.expect('scu:chem2008' in hosts,
+                 'Tab then Return on the course did not add it to the plan: %r' % hosts)
+        s.quit()
+
+
+# -- Item 2: the welcome page, the Agreement's fields, the grade preview, export ----
+
+@scenario
+def welcome():
+    """First run: the home university chosen from its list with Return,
+    Down and Return, then Tab to Start and Return."""
+    with xsession.Session('welcome', first_run_done=False, home=None) as s:
+        s.start()
+        s.wait_still()
+        s.shot('welcome')
+        s.key('Return')                   # the University row has the focus
+        s.shot('universities')
+        s.key('Down', 'Down', 'Return')
+        s.shot('chosen')
+        s.tab(3)                          # cycle, field, Start
+        s.key('Return')
+        s.wait_still()
+        s.shot('started')
+        s.expect(s.get_setting('first-run-done') == 'true', 'Start did not end the first run')
+        s.expect(s.get_setting('home-university') not in ("''", ''),
+                 'no home university was kept: %s' % s.get_setting('home-university'))
+        s.quit()
+
+
+@scenario
+def agreement_fields():
+    """The student's fields typed one after the other, Tab between them."""
+    with xsession.Session('agreement-fields') as s:
+        plan = s.new_plan('fields.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+4')
+        s.wait_still()
+        # From the view switcher's first button: Plan, Grades, Agreement, the
+        # menu, the banner's Change, Export…, Print…, then the name.
+        s.tab(8)
+        values = ['Wang Fang', '20230101', 'wangfang@cqu.edu.cn', '2004-05-06', 'CN']
+        for i, value in enumerate(values):
+            s.type(value)
+            s.shot('field-%d' % i)
+            s.key('Tab')
+        s.wait_still()
+        save(s, plan)
+        student = s.plan_json(plan)['plan']['student']
+        got = [student.get(k) for k in ('name', 'student_number', 'email', 'birth_date', 'nationality')]
+        s.expect(got == values, 'the fields typed were not all kept: %r' % student)
+        s.quit()
+
+
+@scenario
+def agreement_tab_through():
+    """Tab through the whole Agreement page: the provisions' text area lets
+    Tab go on (it took every Tab as a tab character, a trap)."""
+    with xsession.Session('agreement-tab-through') as s:
+        plan = s.new_plan('through.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('alt+4')
+        s.wait_still()
+        s.tab(60, pause=0.5)
+        s.type('78')                      # wherever 60 Tabs lead
+        s.shot('after-60-tabs')
+        s.key('ctrl+Tab')                 # leaves a text area whatever it takes
+        s.key('ctrl+s')
+        s.settle(1.0)
+        provisions = s.plan_json(plan)['plan'].get('provisions')
+        s.expect(provisions is None,
+                 'Tab stayed in the provisions, which took what was typed next: %r' % provisions)
+        s.quit()
+
+
+@scenario
+def grade_preview_mark():
+    """The Grades page: a mark typed in its field, Tab; a mark out of the
+    scale, Return; the field emptied, Shift+Tab."""
+    with xsession.Session('grade-preview-mark') as s:
+        s.start()
+        s.key('alt+3')
+        s.wait_still()
+        # From the view switcher's first button: Plan, Grades, Agreement, the
+        # menu, the banner's Change, from, to, field, cycle, host grade, mark.
+        s.tab(11)
+        s.type('78')
+        s.key('Tab')
+        s.wait_still()
+        s.shot('mark-78')
+        s.key('shift+Tab')
+        s.type('150')
+        s.key('Return')
+        s.wait_still()
+        s.shot('mark-150')
+        s.key('ctrl+a', 'BackSpace', 'shift+Tab')
+        s.wait_still()
+        s.shot('mark-emptied')
+        s.quit()
+
+
+@scenario
+def export_dialog():
+    """Ctrl+E, a file name typed over the one offered, Return: the PDF is
+    written; Ctrl+E again, Escape: nothing is."""
+    with xsession.Session('export-dialog') as s:
+        plan = s.new_plan('export.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('ctrl+e')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Ctrl+E did not open the dialog')
+        s.wait_still()
+        s.shot('dialog')
+        s.type('agreement')               # the name without its extension is selected
+        s.key('Return')
+        pdf = os.path.join(os.path.dirname(plan), 'agreement.pdf')
+        s.wait_for(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0,
+                   'Return in the export dialog did not write %s' % pdf)
+        with open(pdf, 'rb') as f:
+            s.expect(f.read(5) == b'%PDF-', '%s is not a PDF' % pdf)
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 1, 'the dialog stayed open')
+        s.shot('exported')
+        s.key('ctrl+e')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Ctrl+E did not open the dialog')
+        s.key('Escape')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 1, 'Escape did not close the dialog')
+        s.expect(sorted(os.listdir(os.path.dirname(plan))) == ['agreement.pdf', 'export.creditplan'],
+                 'Escape wrote something: %r' % os.listdir(os.path.dirname(plan)))
+        s.quit()
+
+
+if __name__ == '__main__':
+    sys.exit(xsession.main(SCENARIOS))
