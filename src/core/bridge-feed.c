@@ -20,6 +20,7 @@
 #include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
+#include "bridge-json.h"
 
 /* See bridge-credit.h. */
 #define MAX_QUANTITY BRIDGE_MAX_QUANTITY
@@ -733,6 +734,23 @@ parse_json (Reader      *reader,
   g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED, "%s:%s",
                reader->file ? reader->file : "feed", message);
   return FALSE;
+}
+
+/* json-glib reads 99999999999999999999 as -1 and 18446744073709551617 as 1
+ * without a word: every number of @data (just parsed) is checked in its text. */
+static gboolean
+check_numbers (Reader      *reader,
+               const char  *data,
+               gsize        len,
+               GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (bridge_json_check_numbers (data, len, &path, &message))
+    return TRUE;
+  g_string_assign (reader->path, path);
+  return reader_fail (reader, error, NULL, "%s", message);
 }
 
 typedef gboolean (*CheckObject) (Reader      *reader,
@@ -1479,7 +1497,8 @@ read_course_stream (Reader        *reader,
               return FALSE;
             if (!check_bytes (reader, line, line_len, reader->line, error))
               return FALSE;
-            if (!parse_json (reader, parser, line, line_len, error))
+            if (!parse_json (reader, parser, line, line_len, error)
+                || !check_numbers (reader, line, line_len, error))
               return FALSE;
             g_string_assign (reader->path, "$");
             copy = g_strndup (line, line_len);
@@ -1675,6 +1694,10 @@ read_feed (Reader                 *reader,
                    place, written, BRIDGE_FEED_VERSION);
       return FALSE;
     }
+  /* After the version, which says which version is unknown as written. */
+  if (!check_numbers (reader, data, len, error))
+    return FALSE;
+  g_string_assign (reader->path, "$");
   if ((generated = get_string (reader, root, "generated", TRUE, error)) == NULL)
     return FALSE;
   if (!is_date_time (generated))

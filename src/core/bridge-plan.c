@@ -16,6 +16,7 @@
 #include "bridge-error.h"
 #include "bridge-file.h"
 #include "bridge-feed.h"
+#include "bridge-json.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 #include "bridge-validate.h"
@@ -3273,39 +3274,6 @@ load_root (BridgePlan *self,
   return TRUE;
 }
 
-/* The largest number, in size, that a plan file may hold anywhere: json-glib
- * turns larger integers into wrong ones (or -1) and writes larger doubles
- * (and infinities) as text that is not JSON. */
-#define MAX_NUMBER 1e15
-
-typedef struct
-{
-  gboolean    object;
-  guint       index;                      /* of the element, in an array */
-  const char *key;                        /* the member's name, in an object */
-  gsize       key_length;
-} Level;
-
-static char *
-level_path (GArray *levels)
-{
-  GString *path = g_string_new ("$");
-
-  for (guint i = 0; i < levels->len; i++)
-    {
-      Level *l = &g_array_index (levels, Level, i);
-
-      if (!l->object)
-        g_string_append_printf (path, "[%u]", l->index);
-      else if (l->key != NULL)
-        {
-          g_string_append_c (path, '.');
-          g_string_append_len (path, l->key, (gssize) l->key_length);
-        }
-    }
-  return g_string_free (path, FALSE);
-}
-
 /* Checks every number of @data, which json-glib has read as JSON, in its
  * text: json-glib keeps no trace of a number it could not hold. */
 static gboolean
@@ -3313,74 +3281,12 @@ check_numbers (Loader     *ld,
                const char *data,
                gsize       length)
 {
-  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (Level));
-  const char *p = data, *end = data + length;
-  const char *last = NULL;                /* the last string, the key before a ':' */
-  gsize last_length = 0;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
 
-  while (p < end)
-    {
-      char c = *p;
-      Level *top = levels->len > 0 ? &g_array_index (levels, Level, levels->len - 1) : NULL;
-
-      if (c == '"')
-        {
-          last = ++p;
-          while (p < end && *p != '"')
-            p += *p == '\\' ? 2 : 1;
-          last_length = (gsize) (MIN (p, end) - last);
-          p++;
-        }
-      else if (c == '{' || c == '[')
-        {
-          Level l = { c == '{', 0, NULL, 0 };
-
-          g_array_append_val (levels, l);
-          p++;
-        }
-      else if (c == '}' || c == ']')
-        {
-          if (top != NULL)
-            g_array_set_size (levels, levels->len - 1);
-          p++;
-        }
-      else if (c == ':' && top != NULL)
-        {
-          top->key = last;
-          top->key_length = last_length;
-          p++;
-        }
-      else if (c == ',' && top != NULL)
-        {
-          top->index++;
-          p++;
-        }
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          const char *start = p;
-          g_autofree char *literal = NULL;
-          double value;
-
-          while (p < end && (g_ascii_isdigit (*p) || strchr ("+-.eE", *p) != NULL))
-            p++;
-          literal = g_strndup (start, (gsize) (p - start));
-          value = g_ascii_strtod (literal, NULL);
-          if (!isfinite (value) || fabs (value) > MAX_NUMBER)
-            {
-              g_autofree char *path = level_path (levels);
-              char max[G_ASCII_DTOSTR_BUF_SIZE];
-
-              if (strlen (literal) > 40)
-                strcpy (literal + 37, "…");
-              g_ascii_formatd (max, sizeof max, "%.0f", MAX_NUMBER);
-              return load_fail (ld, path, _("the number %s is out of range (a plan holds no number larger than %s)"),
-                                literal, max);
-            }
-        }
-      else
-        p++;
-    }
-  return TRUE;
+  if (bridge_json_check_numbers (data, length, &path, &message))
+    return TRUE;
+  return load_fail (ld, path, "%s", message);
 }
 
 static BridgePlan *

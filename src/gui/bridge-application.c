@@ -28,6 +28,7 @@ struct _BridgeApplication
   GSettings      *settings;
   BridgeCatalog  *catalog;
   char           *catalog_problem;
+  char           *rebuild_source;         /* the import running rebuilds a damaged cache from it */
   GCancellable   *import_cancellable;
 };
 
@@ -133,12 +134,24 @@ import_done_cb (GObject      *object,
     }
   else if (report->unchanged)
     message = g_strdup (_("The catalog is already up to date"));
+  else if (self->rebuild_source != NULL)
+    /* Translators: %s is the feed the damaged catalog cache had been imported from */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The damaged catalog cache was rebuilt from %s: %u course",
+                                            "The damaged catalog cache was rebuilt from %s: %u courses",
+                                            report->courses),
+                               self->rebuild_source, report->courses);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Imported %u course",
                                             "Imported %u courses",
                                             report->courses),
                                report->courses);
+
+  /* Once imported, the catalog is whole again, whatever the feed. */
+  if (report != NULL && self->catalog != NULL)
+    g_clear_pointer (&self->catalog_problem, g_free);
+  g_clear_pointer (&self->rebuild_source, g_free);
 
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, report != NULL, message);
   g_application_release (G_APPLICATION (self));
@@ -158,6 +171,10 @@ bridge_application_import (BridgeApplication *self,
   if (source == NULL)
     source = configured = bridge_application_dup_catalog_source (self);
 
+  g_clear_pointer (&self->rebuild_source, g_free);
+  if (self->catalog_problem != NULL &&
+      g_strcmp0 (source, bridge_catalog_get_lost_source (self->catalog)) == 0)
+    self->rebuild_source = g_strdup (source);
   self->import_cancellable = g_cancellable_new ();
   g_application_hold (G_APPLICATION (self));
   g_signal_emit (self, signals[IMPORT_STARTED], 0);
@@ -454,12 +471,10 @@ bridge_application_startup (GApplication *app)
    * kernel's cache holds anyway. At 100,000 courses 512 KiB scrolled and
    * dragged as fast as 2 MiB, and kept 1.5 MB less resident. */
   bridge_catalog_set_cache_size (self->catalog, 512);
-  if (reason != NULL)
-    {
-      /* Translators: %s says what was wrong with the old cache */
-      self->catalog_problem = g_strdup_printf (_("The catalog cache was damaged and has been "
-                                                 "rebuilt (%s)"), reason);
-    }
+  /* The window rebuilds the cache from the feed it had been imported from
+   * (bridge_catalog_get_lost_source()), or asks to import it again: never
+   * from another feed, whose courses would pass for this one's. */
+  self->catalog_problem = g_steal_pointer (&reason);
 }
 
 static void
@@ -482,6 +497,7 @@ bridge_application_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->catalog_problem, g_free);
+  g_clear_pointer (&self->rebuild_source, g_free);
 
   G_OBJECT_CLASS (bridge_application_parent_class)->finalize (object);
 }

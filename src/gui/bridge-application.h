@@ -17,7 +17,9 @@ BridgeApplication *bridge_application_new              (void);
 /* The catalog cache on the main thread; NULL if it could not be opened. */
 BridgeCatalog     *bridge_application_get_catalog      (BridgeApplication *self);
 GSettings         *bridge_application_get_settings     (BridgeApplication *self);
-/* Why the cache could not be opened, or was rebuilt; NULL when all is well. */
+/* Why the cache could not be opened, or, with a catalog, that it was found
+ * damaged and moved aside (until a feed is imported into the new one); NULL
+ * when all is well. */
 const char        *bridge_application_get_catalog_problem (BridgeApplication *self);
 
 /* The feed to import: the catalog-source setting, else the demo catalog. */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "bridge-error.h"
+#include "bridge-file.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-window.h"
 
@@ -215,6 +216,7 @@ void
 bridge_plan_export_to_file (GtkWindow              *parent,
                             BridgeContext          *context,
                             BridgePlan             *plan,
+                            GFile                  *plan_file,
                             BridgePlanExportFormat  format,
                             GFile                  *file,
                             GCancellable           *cancellable,
@@ -223,11 +225,13 @@ bridge_plan_export_to_file (GtkWindow              *parent,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *plan_path = NULL;
   ExportData *data;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (BRIDGE_IS_CONTEXT (context));
   g_return_if_fail (BRIDGE_IS_PLAN (plan));
+  g_return_if_fail (plan_file == NULL || G_IS_FILE (plan_file));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (plan, cancellable, callback, user_data);
@@ -246,6 +250,24 @@ bridge_plan_export_to_file (GtkWindow              *parent,
 
       show_error (parent, heading, message);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
+      return;
+    }
+
+  /* The export would replace the plan it is made from, also when it is
+   * named through a symbolic or a hard link. */
+  plan_path = plan_file != NULL ? g_file_get_path (plan_file) : NULL;
+  if (plan_path != NULL && bridge_file_is_same (plan_path, path))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+      /* Translators: %s is the name of the file chosen for the export */
+      g_autofree char *message = g_strdup_printf (_("“%s” is the plan file itself, which the export "
+                                                    "would replace. Nothing was written: choose "
+                                                    "another name for the export."),
+                                                  name);
+
+      show_error (parent, heading, message);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", message);
       return;
     }
 
@@ -293,8 +315,8 @@ dialog_data_free (DialogData *data)
   g_clear_object (&data->parent);
   g_clear_object (&data->context);
   g_clear_object (&data->plan);
-  g_clear_object (&data->file);
   g_clear_object (&data->plan_file);
+  g_clear_object (&data->file);
   g_clear_handle_id (&data->follow_id, g_source_remove);
   g_free (data);
 }
@@ -302,8 +324,8 @@ dialog_data_free (DialogData *data)
 static void
 export_chosen (DialogData *data)
 {
-  bridge_plan_export_to_file (data->parent, data->context, data->plan, data->format,
-                              data->file, NULL, NULL, NULL);
+  bridge_plan_export_to_file (data->parent, data->context, data->plan, data->plan_file,
+                              data->format, data->file, NULL, NULL, NULL);
   dialog_data_free (data);
 }
 

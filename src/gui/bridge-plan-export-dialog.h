@@ -30,10 +30,12 @@ void     bridge_plan_export_dialog_show_format (GtkWindow              *parent,
 
 /* What the dialog does once a file and a format are chosen: exports @plan
  * to @file and reports to the user over @parent (toast or message dialog).
+ * @file may not be @plan_file (may be NULL), the file @plan was read from.
  * @callback (may be NULL) gets the result of bridge_plan_export_finish (). */
 void     bridge_plan_export_to_file      (GtkWindow              *parent,
                                           BridgeContext          *context,
                                           BridgePlan             *plan,
+                                          GFile                  *plan_file,
                                           BridgePlanExportFormat  format,
                                           GFile                  *file,
                                           GCancellable           *cancellable,

@@ -60,6 +60,8 @@ struct _BridgeWindow
 
   /* built by show_state() when first shown */
   AdwStatusPage        *error_status;
+  GtkButton            *error_button;
+  AdwStatusPage        *loading_status;
   GtkProgressBar       *import_progress;
   AdwComboRow          *welcome_university_row;
   AdwComboRow          *welcome_cycle_row;
@@ -281,6 +283,8 @@ bridge_window_get_child (BridgeWindow *self,
     return GTK_WIDGET (self->demo_banner);
   if (g_strcmp0 (name, "import-progress") == 0)
     return GTK_WIDGET (self->import_progress);
+  if (g_strcmp0 (name, "error-status") == 0)
+    return GTK_WIDGET (self->error_status);
   if (g_strcmp0 (name, "view-stack") == 0)
     return GTK_WIDGET (self->view_stack);
   if (g_strcmp0 (name, "primary-menu-button") == 0)
@@ -399,6 +403,8 @@ show_state (BridgeWindow *self,
   if (gtk_builder_get_object (builder, #member) != NULL) \
     self->member = type (gtk_builder_get_object (builder, #member))
       GET (error_status, ADW_STATUS_PAGE);
+      GET (error_button, GTK_BUTTON);
+      GET (loading_status, ADW_STATUS_PAGE);
       GET (import_progress, GTK_PROGRESS_BAR);
       GET (welcome_university_row, ADW_COMBO_ROW);
       GET (welcome_cycle_row, ADW_COMBO_ROW);
@@ -453,6 +459,58 @@ show_main (BridgeWindow *self)
     restore_session (self);
 }
 
+/* The page for no catalog; its button imports the configured feed. */
+static void
+show_error (BridgeWindow *self,
+            const char   *title,
+            const char   *description,
+            const char   *button)
+{
+  show_state (self, "error");
+  adw_status_page_set_title (self->error_status, title);
+  adw_status_page_set_description (self->error_status, description);
+  gtk_button_set_label (self->error_button, button);
+}
+
+/* A damaged cache was moved aside: it is rebuilt from the feed it had been
+ * imported from, or imported again when the person says so, never filled
+ * with another catalog unasked. @problem is what was wrong, from the core. */
+static void
+rebuild_catalog (BridgeWindow *self,
+                 const char   *problem,
+                 const char   *failure)
+{
+  BridgeApplication *app = get_app (self);
+  const char *source = bridge_catalog_get_lost_source (bridge_application_get_catalog (app));
+  g_autofree char *configured = bridge_application_dup_catalog_source (app);
+  g_autofree char *text = NULL;
+
+  if (source != NULL && failure == NULL)
+    {
+      bridge_application_import (app, source);
+      show_state (self, "loading");
+      /* Translators: the first %s says the cache was damaged and where it
+       * went, the second is the feed it had been imported from */
+      text = g_strdup_printf (_("%s Rebuilding it from %s."), problem, source);
+      adw_status_page_set_description (self->loading_status, text);
+      return;
+    }
+  if (failure != NULL)
+    /* Translators: %s is the reason the catalog could not be imported, then
+     * the feed set in Preferences */
+    text = g_strdup_printf (_("%s Import the catalog again: Import Catalog imports %s, the feed "
+                              "set in Preferences."),
+                            failure, configured);
+  else
+    /* Translators: the first %s says the cache was damaged and where it went,
+     * the second is the feed set in Preferences */
+    text = g_strdup_printf (_("%s Which feed it had been imported from cannot be read from it: "
+                              "import the catalog again. Import Catalog imports %s, the feed set "
+                              "in Preferences."),
+                            problem, configured);
+  show_error (self, _("The Catalog Must Be Imported Again"), text, _("_Import Catalog"));
+}
+
 static void
 update_state (BridgeWindow *self)
 {
@@ -461,13 +519,17 @@ update_state (BridgeWindow *self)
 
   if (catalog == NULL)
     {
-      show_state (self, "error");
-      adw_status_page_set_description (self->error_status,
-                                       bridge_application_get_catalog_problem (app));
+      show_error (self, _("No Catalog Yet"), bridge_application_get_catalog_problem (app),
+                  _("_Try Again"));
     }
   else if (bridge_application_is_importing (app))
     {
       show_state (self, "loading");
+    }
+  else if (bridge_catalog_is_empty (catalog) &&
+           bridge_application_get_catalog_problem (app) != NULL)
+    {
+      rebuild_catalog (self, bridge_application_get_catalog_problem (app), NULL);
     }
   else if (bridge_catalog_is_empty (catalog))
     {
@@ -512,17 +574,35 @@ import_started_cb (BridgeWindow *self)
 
   /* A first import takes the whole window; a later one only a toast. */
   if (catalog == NULL || bridge_catalog_is_empty (catalog))
-    show_state (self, "loading");
+    {
+      show_state (self, "loading");
+      adw_status_page_set_description (self->loading_status,
+                                       _("Importing the courses of the alliance’s universities. "
+                                         "This happens once; afterwards the catalog opens at once."));
+    }
   if (self->import_progress != NULL)
-    gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+    {
+      gtk_progress_bar_set_text (self->import_progress, NULL);
+      gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+    }
 }
 
 static void
 import_progress_cb (BridgeWindow *self,
                     double        fraction)
 {
-  if (self->import_progress != NULL)
-    gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0.0, 1.0));
+  const char *waiting = _("Waiting for another import to finish…");
+
+  /* Negative: another import (another window or process) holds the cache. */
+  if (fraction < 0 && g_strcmp0 (bridge_window_get_state (self), "loading") != 0)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (waiting));
+  if (self->import_progress == NULL)
+    return;
+  gtk_progress_bar_set_text (self->import_progress, fraction < 0 ? waiting : NULL);
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->import_progress);
+  else
+    gtk_progress_bar_set_fraction (self->import_progress, MIN (fraction, 1.0));
 }
 
 static void
@@ -530,12 +610,18 @@ import_finished_cb (BridgeWindow *self,
                     gboolean      success,
                     const char   *message)
 {
-  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+  BridgeApplication *app = get_app (self);
+  BridgeCatalog *catalog = bridge_application_get_catalog (app);
 
+  if (!success && catalog != NULL && bridge_catalog_is_empty (catalog) &&
+      bridge_application_get_catalog_problem (app) != NULL)
+    {
+      rebuild_catalog (self, bridge_application_get_catalog_problem (app), message);
+      return;
+    }
   if (!success && (catalog == NULL || bridge_catalog_is_empty (catalog)))
     {
-      show_state (self, "error");
-      adw_status_page_set_description (self->error_status, message);
+      show_error (self, _("No Catalog Yet"), message, _("_Try Again"));
       return;
     }
 
@@ -1427,6 +1513,8 @@ bridge_window_dispose (GObject *object)
   self->grades_page = NULL;
   self->agreement_page = NULL;
   self->error_status = NULL;
+  self->error_button = NULL;
+  self->loading_status = NULL;
   self->import_progress = NULL;
   self->welcome_university_row = NULL;
   self->welcome_cycle_row = NULL;

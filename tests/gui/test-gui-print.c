@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bridge-context.h"
 #include "bridge-error.h"
@@ -30,6 +31,7 @@ typedef struct
   GSettings     *settings;
   BridgeContext *context;
   BridgePlan    *plan;
+  GFile         *plan_file;               /* where the plan was saved, if it was */
   GtkWindow     *window;
 } Fixture;
 
@@ -71,6 +73,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   gui_test_spin (50);
   g_clear_object (&f->plan);
+  g_clear_object (&f->plan_file);
   g_clear_object (&f->context);
   g_clear_object (&f->settings);
   plan_fixture_tear_down (&f->fx, data);
@@ -324,7 +327,8 @@ export (Fixture                 *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   ExportWait wait = { 0 };
 
-  bridge_plan_export_to_file (f->window, f->context, f->plan, format, file, NULL, export_cb, &wait);
+  bridge_plan_export_to_file (f->window, f->context, f->plan, f->plan_file, format, file, NULL,
+                              export_cb, &wait);
   g_assert_true (gui_test_wait (export_done, &wait, 60000));
   if (wait.error != NULL)
     g_propagate_error (error, wait.error);
@@ -477,6 +481,76 @@ test_export_unwritable (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
   g_assert_true (g_file_get_contents (blocker, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "a file, not a folder");
+}
+
+/* Saves the plan as the window would, to @name in the fixture's folder. */
+static char *
+save_plan (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (f->fx.dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bridge_plan_save (f->plan, path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->plan_file);
+  f->plan_file = g_file_new_for_path (path);
+  return g_steal_pointer (&path);
+}
+
+/* Exporting onto the plan file itself, under its name or through a link, is
+ * refused with a message; the plan is left byte for byte. */
+static void
+test_export_onto_plan (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const BridgePlanExportFormat formats[] = {
+    BRIDGE_PLAN_EXPORT_PDF, BRIDGE_PLAN_EXPORT_EWP_XML, BRIDGE_PLAN_EXPORT_JSON,
+  };
+  g_autofree char *plan_path = save_plan (f, "lihua.creditplan");
+  g_autofree char *sym = g_build_filename (f->fx.dir, "agreement.pdf", NULL);
+  g_autofree char *hard = g_build_filename (f->fx.dir, "hard.creditplan", NULL);
+  g_autofree char *before = NULL;
+  const char *targets[] = { plan_path, sym, hard };
+
+  g_assert_true (g_file_get_contents (plan_path, &before, NULL, NULL));
+  g_assert_cmpint (symlink ("lihua.creditplan", sym), ==, 0);
+  g_assert_cmpint (link (plan_path, hard), ==, 0);
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *after = NULL;
+        AdwMessageDialog *dialog;
+
+        g_autofree char *name = g_path_get_basename (targets[t]);
+        g_autofree char *expected = g_strdup_printf (_("“%s” is the plan file itself, which the export "
+                                                       "would replace. Nothing was written: choose "
+                                                       "another name for the export."),
+                                                     name);
+
+        g_test_message ("export %u onto %s", formats[i], targets[t]);
+        g_assert_false (export (f, formats[i], targets[t], &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+        g_assert_cmpstr (error->message, ==, expected);
+        dialog = find_error_dialog ();
+        g_assert_nonnull (dialog);
+        g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
+        close_dialogs ();
+        g_assert_true (g_file_get_contents (plan_path, &after, NULL, NULL));
+        g_assert_cmpstr (after, ==, before);
+        g_assert_true (g_file_test (sym, G_FILE_TEST_IS_SYMLINK));
+      }
+
+  /* Another file beside it is written as ever. */
+  {
+    g_autofree char *other = g_build_filename (f->fx.dir, "lihua.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (export (f, BRIDGE_PLAN_EXPORT_PDF, other, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static GtkWindow *
@@ -669,6 +743,7 @@ main (int    argc,
   ADD ("/gui/export/formats", test_export_formats);
   ADD ("/gui/export/ewp-rule", test_export_ewp_rule);
   ADD ("/gui/export/unwritable", test_export_unwritable);
+  ADD ("/gui/export/onto-plan-file", test_export_onto_plan);
   ADD ("/gui/export/names", test_export_names);
   ADD ("/gui/export/dialog", test_export_dialog);
 #undef ADD

@@ -1,0 +1,125 @@
+/* bridge-json.c: what json-glib does not check in the JSON it reads
+ *
+ * Shared by the plan reader and the catalog feed reader.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "bridge-json.h"
+
+typedef struct
+{
+  gboolean    object;
+  guint       index;                      /* of the element, in an array */
+  const char *key;                        /* the member's name, in an object */
+  gsize       key_length;
+} Level;
+
+static char *
+level_path (GArray *levels)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < levels->len; i++)
+    {
+      Level *l = &g_array_index (levels, Level, i);
+
+      if (!l->object)
+        g_string_append_printf (path, "[%u]", l->index);
+      else if (l->key != NULL)
+        {
+          g_string_append_c (path, '.');
+          g_string_append_len (path, l->key, (gssize) l->key_length);
+        }
+    }
+  return g_string_free (path, FALSE);
+}
+
+gboolean
+bridge_json_check_numbers (const char  *data,
+                           gsize        length,
+                           char       **path,
+                           char       **message)
+{
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (Level));
+  const char *p = data, *end = data + length;
+  const char *last = NULL;                /* the last string, the key before a ':' */
+  gsize last_length = 0;
+
+  g_return_val_if_fail (path != NULL && message != NULL, FALSE);
+
+  *path = NULL;
+  *message = NULL;
+  while (p < end)
+    {
+      char c = *p;
+      Level *top = levels->len > 0 ? &g_array_index (levels, Level, levels->len - 1) : NULL;
+
+      if (c == '"')
+        {
+          last = ++p;
+          while (p < end && *p != '"')
+            p += *p == '\\' ? 2 : 1;
+          last_length = (gsize) (MIN (p, end) - last);
+          p++;
+        }
+      else if (c == '{' || c == '[')
+        {
+          Level l = { c == '{', 0, NULL, 0 };
+
+          g_array_append_val (levels, l);
+          p++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (top != NULL)
+            g_array_set_size (levels, levels->len - 1);
+          p++;
+        }
+      else if (c == ':' && top != NULL)
+        {
+          top->key = last;
+          top->key_length = last_length;
+          p++;
+        }
+      else if (c == ',' && top != NULL)
+        {
+          top->index++;
+          p++;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          const char *start = p;
+          g_autofree char *text = NULL;
+          double value;
+
+          while (p < end && *p != '\0' && (g_ascii_isdigit (*p) || strchr ("+-.eE", *p) != NULL))
+            p++;
+          text = g_strndup (start, (gsize) (p - start));
+          value = g_ascii_strtod (text, NULL);
+          if (!isfinite (value) || fabs (value) > BRIDGE_JSON_MAX_NUMBER)
+            {
+              char max[G_ASCII_DTOSTR_BUF_SIZE];
+
+              if (strlen (text) > 40)
+                strcpy (text + 37, "…");
+              g_ascii_formatd (max, sizeof max, "%.0f", BRIDGE_JSON_MAX_NUMBER);
+              *path = level_path (levels);
+              /* Translators: the number 1e999 is out of range (the largest a file may hold is 1000000000000000) */
+              *message = g_strdup_printf (_("the number %s is out of range (the largest a file may hold is %s)"),
+                                          text, max);
+              return FALSE;
+            }
+        }
+      else
+        p++;
+    }
+  return TRUE;
+}

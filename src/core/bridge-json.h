@@ -1,0 +1,27 @@
+/* bridge-json.h: what json-glib does not check in the JSON it reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The largest number, in size, that a plan or a feed may hold anywhere:
+ * json-glib turns larger integers into wrong ones (99999999999999999999
+ * becomes -1, 18446744073709551617 becomes 1) and writes larger doubles (and
+ * infinities) as text that is not JSON. */
+#define BRIDGE_JSON_MAX_NUMBER 1e15
+
+/* Checks every number of @data, JSON text that json-glib has read, in its
+ * text, since json-glib keeps no trace of a number it could not hold. FALSE
+ * when one is not finite or larger in size than BRIDGE_JSON_MAX_NUMBER: then
+ * @path says where (a JSON path, "$.groups[2].credits") and @message what,
+ * quoting the number as written; both are freed by the caller. */
+gboolean bridge_json_check_numbers (const char  *data,
+                                    gsize        length,
+                                    char       **path,
+                                    char       **message);
+
+G_END_DECLS
