@@ -29,10 +29,10 @@ done
 # shellcheck disable=SC2046
 clang -O1 -g -fprofile-instr-generate -fcoverage-mapping -w \
   -DG_LOG_USE_STRUCTURED=1 -I"$config" -I"$core" \
-  "$core"/*.c "$here/fuzz-feed.c" "$here/fuzz-main.c" \
+  "$core"/*.c "$here/fuzz-feed.c" "$here/fuzz-common.c" "$here/fuzz-main.c" \
   $(pkg-config --cflags --libs $pkgs) -lm -o "$work/fuzz-feed-cov"
 
-files=$(find "$here/corpus" "$here/regressions" "$@" -type f ! -name '*.md' | sort)
+files=$(find "$here/corpus/feed" "$here/regressions/feed" "$@" -type f ! -name '*.md' | sort)
 # shellcheck disable=SC2086
 LLVM_PROFILE_FILE="$work/profiles/%p.profraw" G_TEST_SRCDIR="$src/tests" \
   "$work/fuzz-feed-cov" $files > "$work/run.log" 2>&1 || true
