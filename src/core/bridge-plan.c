@@ -2870,13 +2870,17 @@ plan_from_data (const char  *data,
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the token it stopped at as it decoded it: "\ud800"
+       * becomes bytes that are not UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       if (file)
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
                      _("%s is damaged or incomplete (%s); the plan cannot be read"),
-                     file, local_error->message);
+                     file, reason);
       else
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
-                     _("The plan is damaged or incomplete (%s)"), local_error->message);
+                     _("The plan is damaged or incomplete (%s)"), reason);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
