@@ -1504,8 +1504,12 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
   if (!g_markup_parse_context_parse (ctx, xml, length, &local_error)
       || !g_markup_parse_context_end_parse (ctx, &local_error))
     {
+      /* GMarkup quotes the first byte of a character it does not allow in
+       * a name (U+009C) as if it were a whole character. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
-                   _("The EWP XML cannot be read: %s"), local_error->message);
+                   _("The EWP XML cannot be read: %s"), reason);
       node_free (root);
       return NULL;
     }

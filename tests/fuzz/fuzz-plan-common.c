@@ -73,7 +73,8 @@ static const char *
 known_reload_failure (const char *saved)
 {
   /* 15.3: 1e999 is read as infinity and written back as inf.0 (or nan) */
-  if (strstr (saved, "inf") != NULL || strstr (saved, "nan") != NULL)
+  if (strstr (saved, " : inf") != NULL || strstr (saved, " : -inf") != NULL
+      || strstr (saved, " : nan") != NULL || strstr (saved, " : -nan") != NULL)
     return "number-range";
   /* 15.3: negative credits from an EWP import */
   if (strstr (saved, "\"credits\" : -") != NULL)
