@@ -1539,17 +1539,40 @@ bridge_plan_new_from_ewp_xml (const char     *xml,
   BridgePlanStudent s = { 0 };
   BridgePlanInstitution inst = { 0 };
   g_autofree char *problem = NULL;
+  const char *bad = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (xml != NULL, NULL);
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
 
+  /* GMarkup quotes what it stops at as it is, bytes that are not UTF-8
+   * too, and a NUL byte in a CDATA section before the root element makes it
+   * set one GError over another: refuse both here. */
+  if (length < 0)
+    length = (gssize) strlen (xml);
+  if (!g_utf8_validate_len (xml, (gsize) length, &bad))
+    {
+      guint line = 1;
+
+      for (const char *p = xml; p < bad; p++)
+        line += *p == '\n';
+      /* Translators: the %s of "The EWP XML cannot be read: %s" */
+      problem = g_strdup_printf (_("line %u is not valid UTF-8 text or holds a NUL byte: save the file as UTF-8"), line);
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN, _("The EWP XML cannot be read: %s"), problem);
+      node_free (root);
+      return NULL;
+    }
+
   ctx = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &cur, NULL);
   if (!g_markup_parse_context_parse (ctx, xml, length, &local_error)
       || !g_markup_parse_context_end_parse (ctx, &local_error))
     {
+      /* GMarkup quotes the first byte of a character it does not allow in
+       * a name (U+009C) as if it were a whole character. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
-                   _("The EWP XML cannot be read: %s"), local_error->message);
+                   _("The EWP XML cannot be read: %s"), reason);
       node_free (root);
       return NULL;
     }

@@ -3289,6 +3289,57 @@ check_numbers (Loader     *ld,
   return load_fail (ld, path, "%s", message);
 }
 
+/* json-glib decodes an escape of half a character ("\ud800") into bytes
+ * that are not UTF-8. The plan keeps some of what it reads as it is (the
+ * content of approved versions), so such text would be saved again and the
+ * file could no longer be opened: refuse it anywhere in the document. Walks
+ * the tree with a stack of its own, not recursion. */
+static gboolean
+check_utf8 (Loader   *ld,
+            JsonNode *root)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (nodes, root);
+  g_ptr_array_add (paths, g_strdup ("$"));
+  while (nodes->len > 0)
+    {
+      JsonNode *node = g_ptr_array_steal_index (nodes, nodes->len - 1);
+      g_autofree char *path = g_ptr_array_steal_index (paths, paths->len - 1);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObjectIter iter;
+          const char *member;
+          JsonNode *child;
+
+          json_object_iter_init (&iter, json_node_get_object (node));
+          while (json_object_iter_next (&iter, &member, &child))
+            {
+              if (!g_utf8_validate (member, -1, NULL))
+                return load_fail (ld, path, _("a member name is not valid UTF-8: an escape such as \\ud800 stands for half a character; correct or remove it"));
+              g_ptr_array_add (nodes, child);
+              g_ptr_array_add (paths, g_strdup_printf ("%s.%s", path, member));
+            }
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              g_ptr_array_add (nodes, json_array_get_element (array, i));
+              g_ptr_array_add (paths, g_strdup_printf ("%s[%u]", path, i));
+            }
+        }
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+               && !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return load_fail (ld, path, _("the text is not valid UTF-8: an escape such as \\ud800 stands for half a character; correct or remove it"));
+    }
+  return TRUE;
+}
+
 static BridgePlan *
 plan_from_data (const char  *data,
                 gssize       length,
@@ -3320,13 +3371,17 @@ plan_from_data (const char  *data,
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the token it stopped at as it decoded it: "\ud800"
+       * becomes bytes that are not UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       if (file)
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
                      _("%s is damaged or incomplete (%s); the plan cannot be read"),
-                     file, local_error->message);
+                     file, reason);
       else
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
-                     _("The plan is damaged or incomplete (%s)"), local_error->message);
+                     _("The plan is damaged or incomplete (%s)"), reason);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
@@ -3335,6 +3390,9 @@ plan_from_data (const char  *data,
       return NULL;
     }
   if (!check_numbers (&ld, data, (gsize) length))
+    return NULL;
+
+  if (!check_utf8 (&ld, json_parser_get_root (parser)))
     return NULL;
 
   self = g_object_new (BRIDGE_TYPE_PLAN, NULL);

@@ -24,60 +24,8 @@
 #include "bridge-feed.h"
 #include "bridge-model.h"
 #include "bridge-text.h"
+#include "fuzz-common.h"
 #include "fuzz-feed.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
-int LLVMFuzzerInitialize   (int    *argc,
-                            char ***argv);
-
-#define ORACLE(cond, ...) \
-  G_STMT_START { \
-    if (G_UNLIKELY (!(cond))) \
-      oracle_fail (__LINE__, #cond, __VA_ARGS__); \
-  } G_STMT_END
-
-static void G_GNUC_PRINTF (3, 4) G_GNUC_NORETURN
-oracle_fail (int         line,
-             const char *cond,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  fprintf (stderr, "fuzz-feed.c:%d: broken promise (%s): ", line, cond);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  abort ();
-}
-
-/* A promise known to be broken, named by @tag: while FUZZ_FEED_KNOWN (a
- * comma-separated list of tags) names it, it is tolerated, so that a long
- * fuzzing run can look for other bugs before this one is fixed. The
- * regression runner never sets it. */
-#define ORACLE_KNOWN(tag, cond, ...) \
-  G_STMT_START { \
-    if (G_UNLIKELY (!(cond)) && !known_bug (tag)) \
-      oracle_fail (__LINE__, #cond, __VA_ARGS__); \
-  } G_STMT_END
-
-static gboolean
-known_bug (const char *tag)
-{
-  static char **known = NULL;
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      const char *env = g_getenv ("FUZZ_FEED_KNOWN");
-
-      known = g_strsplit (env ? env : "", ",", -1);
-      g_once_init_leave (&done, 1);
-    }
-  return g_strv_contains ((const char * const *) known, tag);
-}
 
 typedef enum
 {
@@ -725,21 +673,6 @@ open_part (const char  *name,
   return g_bytes_ref (fuzz->parts[index]);
 }
 
-static GLogWriterOutput
-fatal_writer (GLogLevelFlags   log_level,
-              const GLogField *fields,
-              gsize            n_fields,
-              gpointer         user_data)
-{
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    {
-      g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
-      fprintf (stderr, "fuzz-feed: a warning or critical was logged; that is a bug\n");
-      abort ();
-    }
-  return G_LOG_WRITER_HANDLED;
-}
-
 void
 fuzz_feed_init (void)
 {
@@ -747,8 +680,7 @@ fuzz_feed_init (void)
 
   if (g_once_init_enter (&done))
     {
-      g_log_set_writer_func (fatal_writer, NULL, NULL);
-      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      fuzz_init_logging ();
       /* Make the types once, so that their allocations are not per input. */
       g_type_ensure (BRIDGE_TYPE_UNIVERSITY);
       g_type_ensure (BRIDGE_TYPE_COURSE);
@@ -758,7 +690,7 @@ fuzz_feed_init (void)
     }
 }
 
-FuzzFeedResult
+FuzzResult
 fuzz_feed_run (const guint8  *data,
                gsize          size,
                char         **message)
@@ -821,21 +753,7 @@ fuzz_feed_run (const guint8  *data,
   g_hash_table_unref (fuzz.certificates);
   g_hash_table_unref (fuzz.courses);
   g_ptr_array_unref (fuzz.prerequisites);
-  return ok ? FUZZ_FEED_ACCEPTED : FUZZ_FEED_REFUSED;
+  return ok ? FUZZ_ACCEPTED : FUZZ_REFUSED;
 }
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_feed_init ();
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
-{
-  fuzz_feed_run (data, size, NULL);
-  return 0;
-}
+const FuzzHarness fuzz_harness = { "feed", fuzz_feed_init, fuzz_feed_run };

@@ -5,19 +5,13 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "fuzz-common.h"
 
 G_BEGIN_DECLS
 
 /* The input is split on this byte into the root document and up to two
  * course files: ROOT [0x1E FILE1 [0x1E FILE2]]. FILE2 takes the rest. */
 #define FUZZ_FEED_SEPARATOR '\x1e'
-
-typedef enum
-{
-  FUZZ_FEED_REFUSED,
-  FUZZ_FEED_ACCEPTED,
-} FuzzFeedResult;
 
 /* Installs a log writer that aborts on warnings and criticals. Idempotent. */
 void           fuzz_feed_init (void);
@@ -26,7 +20,7 @@ void           fuzz_feed_init (void);
  * against the contract of bridge-feed.h; aborts (with a message on stderr)
  * when the reader breaks it. On refusal, @message (may be NULL) receives the
  * reader's error message. */
-FuzzFeedResult fuzz_feed_run  (const guint8  *data,
+FuzzResult     fuzz_feed_run  (const guint8  *data,
                                gsize          size,
                                char         **message);
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Write the fuzzer's seed corpus (tests/fuzz/corpus/) from the demo catalog.
+"""Write the fuzzer's seed corpus (tests/fuzz/corpus/feed/) from the demo catalog.
 
     tests/fuzz/make-seeds.py [OUT_DIR]
 
@@ -73,7 +73,7 @@ def root(feed, universities, **extra):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "corpus")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "corpus", "feed")
     os.makedirs(out, exist_ok=True)
     feed, unis, courses = load()
     a, b = unis["scu"], unis["cqu"]

@@ -535,6 +535,47 @@ test_import_damaged (PlanFixture   *fx,
 
 /* A partner's la for universities and courses the catalog does not know:
  * imported, the courses kept and flagged. */
+/* What GMarkup cannot read is refused with a message a person can read:
+ * valid UTF-8, naming the line, set once. */
+static void
+assert_import_refused (PlanFixture *fx,
+                       const char  *xml,
+                       gssize       length,
+                       const char  *expected)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (bridge_plan_new_from_ewp_xml (xml, length, fx->catalog, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
+static void
+test_import_not_utf8 (PlanFixture   *fx,
+                      gconstpointer  data)
+{
+  assert_import_refused (fx, "<la>\n<student-signatu\xC3></student-signatu\xC3></la>", -1,
+                         "line 2 is not valid UTF-8 text");
+}
+
+/* GLib 2.74's GMarkup sets one GError over another here. */
+static void
+test_import_nul_in_cdata (PlanFixture   *fx,
+                          gconstpointer  data)
+{
+  assert_import_refused (fx, "<![CDATA[a\0b]]>x", 17, "line 1 is not valid UTF-8 text or holds a NUL byte");
+}
+
+/* GMarkup quotes only the first byte of U+009C. */
+static void
+test_import_bad_name (PlanFixture   *fx,
+                      gconstpointer  data)
+{
+  assert_import_refused (fx, "<la\xC2\x9C>", -1, "is not a valid name");
+}
+
 static void
 test_import_foreign (PlanFixture   *fx,
                      gconstpointer  data)
@@ -656,6 +697,9 @@ main (int   argc,
   ADD ("/plan/ewp/import-namespace", test_import_namespace);
   ADD ("/plan/ewp/import-noncharacter", test_import_noncharacter);
   ADD ("/plan/ewp/export-noncharacter", test_export_noncharacter);
+  ADD ("/plan/ewp/import-not-utf8", test_import_not_utf8);
+  ADD ("/plan/ewp/import-nul-in-cdata", test_import_nul_in_cdata);
+  ADD ("/plan/ewp/import-bad-name", test_import_bad_name);
 
   return g_test_run ();
 }

@@ -517,6 +517,48 @@ test_file_not_a_plan (PlanFixture   *fx,
   g_assert_nonnull (strstr (error->message, "$.versions[0].content"));
 }
 
+/* json-glib decodes "\ud800" into bytes that are not UTF-8: refused where
+ * it is, so that no plan saves as a file it cannot open again. */
+static void
+assert_load_refused (const char *text,
+                     const char *place)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (bridge_plan_new_from_data (text, -1, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, place));
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+}
+
+static void
+test_file_surrogate_in_text (void)
+{
+  assert_load_refused ("{\"format\": \"credit-bridge-plan\", \"version\": 1, "
+                       "\"student\": {\"name\": \"李\\ud800华\"}}", "$.student.name");
+}
+
+static void
+test_file_surrogate_in_member (void)
+{
+  assert_load_refused ("{\"format\": \"credit-bridge-plan\", \"version\": 1, "
+                       "\"versions\": [{\"version\": 1, \"content\": {\"h\\ud800ost\": []}}]}",
+                       "$.versions[0].content");
+}
+
+/* The parser's own message quotes the string it stopped in. */
+static void
+test_file_surrogate_in_parse_error (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (bridge_plan_new_from_data ("{\"student_number\": \"2023\\ud800,\n    \"email\" : \"x\"}", -1, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "damaged or incomplete"));
+}
+
 /* Courses that left the catalog are kept and flagged, never dropped. */
 static void
 test_file_unknown_course (PlanFixture   *fx,
@@ -841,6 +883,9 @@ main (int   argc,
   ADD ("/plan/file/newer-version", test_file_newer_version);
   ADD ("/plan/file/not-a-plan", test_file_not_a_plan);
   ADD ("/plan/file/unknown-course", test_file_unknown_course);
+  g_test_add_func ("/plan/file/surrogate-in-text", test_file_surrogate_in_text);
+  g_test_add_func ("/plan/file/surrogate-in-member", test_file_surrogate_in_member);
+  g_test_add_func ("/plan/file/surrogate-in-parse-error", test_file_surrogate_in_parse_error);
   ADD ("/plan/approval/lock-and-changes", test_approval_lock_and_changes);
   ADD ("/plan/approval/signer-details", test_approval_needs_signer_details);
   ADD ("/plan/approval/edit-before-lock", test_approval_edit_before_lock);
