@@ -22,6 +22,10 @@ import xsession  # noqa: E402
 STUDENT = ['--student=Li Ming', '--home=cqu', '--host=scu', '--term=2026-autumn']
 # Inorganic Chemistry at Sichuan University grades with marks (0–100).
 ONE_GROUP = [['scu:chem2005', '--replaces', 'cqu:cs1005']]
+# What an agreement needs before it can be approved (bridge_plan_check_ready ()).
+READY = ['--isced=0531', '--language=zh', '--cefr=C2',
+         '--home-responsible=Wang Fang', '--home-position=Dean', '--home-email=dean@cqu.edu.cn',
+         '--host-responsible=Zhang Wei', '--host-position=Dean', '--host-email=dean@scu.edu.cn']
 SCENARIOS = {}
 
 
@@ -111,7 +115,7 @@ def after_stay_click():
 def after_stay_locked():
     """The same on an agreement all three have approved."""
     with xsession.Session('after-stay-locked') as s:
-        plan = s.new_plan('locked.creditplan', *STUDENT, groups=ONE_GROUP)
+        plan = s.new_plan('locked.creditplan', *STUDENT, *READY, groups=ONE_GROUP)
         for role, extra in (('student', []),
                             ('sending', ['--position=Dean', '--email=dean@cqu.edu.cn']),
                             ('receiving', ['--position=Dean', '--email=dean@scu.edu.cn'])):
@@ -317,6 +321,8 @@ def agreement_fields():
             s.type(value)
             s.shot('field-%d' % i)
             s.key('Tab')
+            if value == '2004-05-06':
+                s.key('Tab')              # past the date's calendar button
         s.wait_still()
         save(s, plan)
         student = s.plan_json(plan)['plan']['student']
