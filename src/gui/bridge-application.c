@@ -357,9 +357,14 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   BridgeApplication *self = BRIDGE_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autolist(GtkWindow) windows = NULL;
 
-  /* Closing goes through each window's unsaved-changes prompt. */
+  /* Closing goes through each window's unsaved-changes prompt. A window
+   * that closes at once is destroyed with its dialogs, which leaves the
+   * application's own list as it goes: walk a copy that holds each one. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
 }
