@@ -904,7 +904,6 @@ parse_start (GMarkupParseContext  *ctx,
                    line, column, BRIDGE_PLAN_MAX_DEPTH);
       return;
     }
-  n = node_new (element, *cur);
   for (guint i = 0; names[i]; i++)
     if (!check_chars (element, values[i], error))
       return;
