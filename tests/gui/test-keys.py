@@ -13,7 +13,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import hashlib
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -478,10 +480,25 @@ def agreement_tab_through():
         s.quit()
 
 
+def result_picture(s, label):
+    """A screenshot, and the pixels of the Grades page's suggested home grade
+    (the big label under "Suggested home grade", the page scrolled to its
+    top and no error under the mark field): what the person reads."""
+    path = s.shot(label)
+    p = subprocess.run(['convert', path, '-crop', '700x50+185+618', '+repage', 'rgb:-'],
+                       capture_output=True, timeout=30)
+    s.expect(p.returncode == 0 and p.stdout, 'convert could not crop %s' % path)
+    colours = {p.stdout[i:i + 3] for i in range(0, len(p.stdout), 3)}
+    s.expect(len(colours) > 1, 'no suggested grade where it is read: see %s' % path)
+    return hashlib.sha1(p.stdout).digest()
+
+
 @scenario
 def grade_preview_mark():
-    """The Grades page: a mark typed in its field, Tab; a mark out of the
-    scale, Return; the field emptied, Shift+Tab."""
+    """The Grades page: a mark typed in its field, Tab, shows a suggested
+    grade; another mark of the same band, Return, shows the same; a mark of
+    another band, another; a mark out of the scale, Return; the field
+    emptied, Shift+Tab."""
     with xsession.Session('grade-preview-mark') as s:
         s.start()
         s.key('alt+3')
@@ -492,8 +509,22 @@ def grade_preview_mark():
         s.type('78')
         s.key('Tab')
         s.wait_still()
-        s.shot('mark-78')
+        seen_78 = result_picture(s, 'mark-78')
+        # 72 is in the same band of Sichuan University's scale (中等,
+        # 70–79.99): the same suggested grade; 95 is in another (优秀).
         s.key('shift+Tab')
+        s.type('72')                      # over 78, selected on the way in
+        s.key('Return')
+        s.wait_still()
+        seen_72 = result_picture(s, 'mark-72')
+        s.key('ctrl+a')
+        s.type('95')
+        s.key('Return')
+        s.wait_still()
+        seen_95 = result_picture(s, 'mark-95')
+        s.expect(seen_72 == seen_78, 'marks 72 and 78 (one band) show different results: see mark-72')
+        s.expect(seen_95 != seen_78, 'mark 95 (another band) shows the result of 78: see mark-95')
+        s.key('ctrl+a')
         s.type('150')
         s.key('Return')
         s.wait_still()
