@@ -13,7 +13,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import hashlib
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -331,6 +333,132 @@ def agreement_fields():
         s.quit()
 
 
+def to_agreement_name(s):
+    """The Agreement page with the focus in the student's name: from the view
+    switcher's first button, Plan, Grades, Agreement, the menu, the banner's
+    Change, Export…, Print…, then the name."""
+    s.key('alt+4')
+    s.wait_still()
+    s.tab(8)
+
+
+def type_fields(s, values):
+    """Types each value, Tab after each; None is a Tab past a row that takes
+    no text (a calendar button, a list, a University row, an expander)."""
+    for i, value in enumerate(values):
+        if value is not None:
+            s.type(value)
+            s.shot('field-%d' % i)
+        s.key('Tab')
+
+
+# From the student's name, Tabs past: number, email, birth date, its calendar,
+# nationality, gender, cycle, to ISCED.
+TABS_NAME_TO_ISCED = 8
+# From the name to the sending institution's faculty: past ISCED, language,
+# CEFR and the University row.
+TABS_NAME_TO_SENDING = 12
+# From the name to the mobility's start: past the sending and receiving
+# institutions (University row, four fields, the administrative contact each).
+TABS_NAME_TO_START = 23
+
+
+@scenario
+def agreement_institutions():
+    """The field of education, then the sending and the receiving
+    institutions' faculty, responsible person, position and e-mail, typed
+    with Tab between them; Return in the last one."""
+    with xsession.Session('agreement-institutions') as s:
+        plan = s.new_plan('institutions.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        to_agreement_name(s)
+        s.tab(TABS_NAME_TO_ISCED)
+        sending = ['Computer Science', 'Wang Fang', 'Dean', 'dean@cqu.edu.cn']
+        receiving = ['Chemistry', 'Zhang Wei', 'Vice-Dean', 'zhang.wei@scu.edu.cn']
+        # ISCED, language, CEFR, the University row; the four fields, the
+        # contact, the University row; the four fields.
+        type_fields(s, ['0531', None, None, None] + sending + [None, None] + receiving[:3])
+        s.type(receiving[3])
+        s.key('Return')
+        s.wait_still()
+        s.shot('typed')
+        save(s, plan)
+        p = s.plan_json(plan)['plan']
+        s.expect(p['student'].get('isced') == '0531',
+                 'the field of education typed was not kept: %r' % p['student'])
+        for side, values in (('sending', sending), ('receiving', receiving)):
+            got = p.get(side, {})
+            r = got.get('responsible', {})
+            got = [got.get('faculty'), r.get('name'), r.get('position'), r.get('email')]
+            s.expect(got == values, 'the %s institution typed was not all kept: %r' % (side, p.get(side)))
+        s.quit()
+
+
+@scenario
+def agreement_bad_email():
+    """An e-mail without @ typed in the sending institution's e-mail: the
+    field says so, the plan keeps no e-mail and nothing critical is printed;
+    the right one typed over it is kept."""
+    with xsession.Session('agreement-bad-email') as s:
+        plan = s.new_plan('bad-email.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        to_agreement_name(s)
+        s.tab(TABS_NAME_TO_SENDING)
+        type_fields(s, ['Computer Science', None, None])
+        s.type('notanemail')
+        s.key('Tab')
+        s.wait_still()
+        s.shot('bad-email')
+        save(s, plan)                     # the faculty changed: the file is written
+        p = s.plan_json(plan)['plan']['sending']
+        s.expect(p.get('faculty') == 'Computer Science', 'the faculty typed was not kept: %r' % p)
+        s.expect(p.get('responsible', {}).get('email') in (None, ''),
+                 'an e-mail without @ was saved: %r' % p)
+        s.expect(s.bad_lines() == [], 'the window printed: %r' % s.bad_lines())
+        s.key('shift+Tab')
+        s.type('dean@cqu.edu.cn')         # over the bad one, selected on the way in
+        s.key('Tab')
+        s.wait_still()
+        s.shot('good-email')
+        save(s, plan)
+        p = s.plan_json(plan)['plan']['sending']
+        s.expect(p.get('responsible', {}).get('email') == 'dean@cqu.edu.cn',
+                 'the e-mail typed over the bad one was not kept: %r' % p)
+        s.quit()
+
+
+@scenario
+def agreement_mobility():
+    """The mobility's start, end and academic year, the provisions' text
+    (Tab leaves it) and the group's review comment (Return), typed with
+    Tab between them."""
+    with xsession.Session('agreement-mobility') as s:
+        plan = s.new_plan('mobility.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        to_agreement_name(s)
+        s.tab(TABS_NAME_TO_START)
+        start, end, year = '2026-09-01', '2027-01-20', '2027/2028'
+        provisions = 'The student takes the exam again in spring.'
+        comment = 'Chemistry covers the computing course.'
+        # start, its calendar, end, its calendar, year, Terms, provisions,
+        # the group's status, its comment.
+        type_fields(s, [start, None, end, None, year, None, provisions, None])
+        s.type(comment)
+        s.key('Return')
+        s.wait_still()
+        s.shot('typed')
+        save(s, plan)
+        p = s.plan_json(plan)['plan']
+        m = p['mobility']
+        got = [m.get('start'), m.get('end'), m.get('academic_year')]
+        s.expect(got == [start, end, year], 'the mobility typed was not all kept: %r' % m)
+        s.expect(p.get('provisions') == provisions,
+                 'the provisions typed were not kept: %r' % p.get('provisions'))
+        s.expect(p['groups'][0].get('comment') == comment,
+                 'the review comment typed was not kept: %r' % p['groups'][0])
+        s.quit()
+
+
 @scenario
 def agreement_tab_through():
     """Tab through the whole Agreement page: the provisions' text area lets
@@ -352,10 +480,25 @@ def agreement_tab_through():
         s.quit()
 
 
+def result_picture(s, label):
+    """A screenshot, and the pixels of the Grades page's suggested home grade
+    (the big label under "Suggested home grade", the page scrolled to its
+    top and no error under the mark field): what the person reads."""
+    path = s.shot(label)
+    p = subprocess.run(['convert', path, '-crop', '700x50+185+618', '+repage', 'rgb:-'],
+                       capture_output=True, timeout=30)
+    s.expect(p.returncode == 0 and p.stdout, 'convert could not crop %s' % path)
+    colours = {p.stdout[i:i + 3] for i in range(0, len(p.stdout), 3)}
+    s.expect(len(colours) > 1, 'no suggested grade where it is read: see %s' % path)
+    return hashlib.sha1(p.stdout).digest()
+
+
 @scenario
 def grade_preview_mark():
-    """The Grades page: a mark typed in its field, Tab; a mark out of the
-    scale, Return; the field emptied, Shift+Tab."""
+    """The Grades page: a mark typed in its field, Tab, shows a suggested
+    grade; another mark of the same band, Return, shows the same; a mark of
+    another band, another; a mark out of the scale, Return; the field
+    emptied, Shift+Tab."""
     with xsession.Session('grade-preview-mark') as s:
         s.start()
         s.key('alt+3')
@@ -366,8 +509,22 @@ def grade_preview_mark():
         s.type('78')
         s.key('Tab')
         s.wait_still()
-        s.shot('mark-78')
+        seen_78 = result_picture(s, 'mark-78')
+        # 72 is in the same band of Sichuan University's scale (中等,
+        # 70–79.99): the same suggested grade; 95 is in another (优秀).
         s.key('shift+Tab')
+        s.type('72')                      # over 78, selected on the way in
+        s.key('Return')
+        s.wait_still()
+        seen_72 = result_picture(s, 'mark-72')
+        s.key('ctrl+a')
+        s.type('95')
+        s.key('Return')
+        s.wait_still()
+        seen_95 = result_picture(s, 'mark-95')
+        s.expect(seen_72 == seen_78, 'marks 72 and 78 (one band) show different results: see mark-72')
+        s.expect(seen_95 != seen_78, 'mark 95 (another band) shows the result of 78: see mark-95')
+        s.key('ctrl+a')
         s.type('150')
         s.key('Return')
         s.wait_still()
