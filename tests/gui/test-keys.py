@@ -338,7 +338,9 @@ def agreement_fields():
             if value == '2004-05-06':
                 s.key('Tab')              # past the date's calendar button
         # The nationality is chosen by name: Return opens the list on
-        # "Not given", Down goes to China, Return chooses it.
+        # "Not given", Down goes to China, Return chooses it. The pointer
+        # is moved away first: the list selects the item under it on hover.
+        s.xdo('mousemove', '0', '0')
         s.key('Return')
         s.wait_still()
         s.key(*(['Down'] * country_position('China')))
