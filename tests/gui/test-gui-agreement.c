@@ -307,6 +307,9 @@ test_bad_email (void)
   shown = problem_shown ("student-email");
   g_assert_nonnull (shown);
   g_assert_nonnull (strstr (shown, "lihua.stu.scu.edu.cn"));
+  gtk_widget_grab_focus (child ("student-email"));      /* scrolled to it */
+  shoot (GTK_WIDGET (window), "bad-email");
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
   g_assert_cmpstr (bridge_plan_get_student (plan ())->email, ==, "lihua@stu.scu.edu.cn");
   type ("student-email", "lihua@stu.scu.edu.cn");
   g_assert_false (marked ("student-email"));
