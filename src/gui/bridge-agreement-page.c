@@ -29,7 +29,6 @@ typedef enum
   CHECK_NONE,
   CHECK_EMAIL,
   CHECK_DATE,
-  CHECK_COUNTRY,
   CHECK_ISCED,
   CHECK_YEAR,
 } Check;
@@ -201,7 +200,11 @@ show_problem (GtkWidget  *row,
               const char *problem)
 {
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "problem-icon");
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "problem-label");
 
+  /* A detail's row says it in a line under it as well. */
+  if (label != NULL)
+    bridge_gui_field_set_error (row, label, problem);
   if (problem != NULL)
     gtk_widget_add_css_class (row, "error");
   else
@@ -405,6 +408,30 @@ entry_changed_cb (GtkEditable         *editable,
   show_problem (GTK_WIDGET (editable), problem);
 }
 
+/* The line under @row that says why its value was not written: a row of
+ * its own in the list, shown only then. */
+static void
+add_problem_row (BridgeAgreementPage *self,
+                 GtkWidget           *parent,
+                 GtkWidget           *row,
+                 const char          *key)
+{
+  GtkWidget *holder = adw_preferences_row_new ();
+  GtkWidget *label = bridge_gui_field_error_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (holder), FALSE);
+  gtk_widget_set_focusable (holder, FALSE);
+  gtk_widget_set_visible (holder, FALSE);
+  g_object_set_data (G_OBJECT (row), "problem-label", label);
+  if (ADW_IS_EXPANDER_ROW (parent))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), holder);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), holder);
+  g_hash_table_insert (self->children, g_strconcat (key, "-problem", NULL), label);
+}
+
 static GtkWidget *
 add_entry (BridgeAgreementPage *self,
            GtkWidget           *parent,
@@ -436,6 +463,7 @@ add_entry (BridgeAgreementPage *self,
   else
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), row);
   g_hash_table_insert (self->children, g_strdup (key), row);
+  add_problem_row (self, parent, row, key);
   return row;
 }
 
@@ -537,6 +565,14 @@ fill_combo (GtkWidget  *row,
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
 }
 
+static int
+compare_country_names (gconstpointer a,
+                       gconstpointer b)
+{
+  return g_utf8_collate (bridge_country_get_name (*(const char * const *) a),
+                         bridge_country_get_name (*(const char * const *) b));
+}
+
 static void
 fill_student_combos (BridgeAgreementPage *self)
 {
@@ -545,6 +581,7 @@ fill_student_combos (BridgeAgreementPage *self)
   g_autoptr(GPtrArray) values = NULL;
   GPtrArray *languages;
   g_autoptr(GtkStringList) cycles = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) countries = NULL;
   GtkWidget *row;
 
   labels = g_ptr_array_new_with_free_func (g_free);
@@ -583,6 +620,26 @@ fill_student_combos (BridgeAgreementPage *self)
       g_ptr_array_add (values, g_strdup (code));
     }
   fill_combo (g_hash_table_lookup (self->children, "student-language"), labels, values, s->language);
+
+  /* Countries by name, sorted in the language shown; the plan keeps the code. */
+  g_clear_pointer (&labels, g_ptr_array_unref);
+  g_clear_pointer (&values, g_ptr_array_unref);
+  labels = g_ptr_array_new_with_free_func (g_free);
+  values = g_ptr_array_new_with_free_func (g_free);
+  countries = g_ptr_array_new ();
+  for (const char * const *c = bridge_country_list_codes (); *c != NULL; c++)
+    g_ptr_array_add (countries, (gpointer) *c);
+  g_ptr_array_sort (countries, compare_country_names);
+  g_ptr_array_add (labels, g_strdup (_("Not given")));
+  g_ptr_array_add (values, NULL);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      const char *code = g_ptr_array_index (countries, i);
+
+      g_ptr_array_add (labels, g_strdup (bridge_country_get_name (code)));
+      g_ptr_array_add (values, g_strdup (code));
+    }
+  fill_combo (g_hash_table_lookup (self->children, "student-nationality"), labels, values, s->nationality);
 
   /* The cycle is never empty: the values are the enum's. */
   row = g_hash_table_lookup (self->children, "student-cycle");
@@ -800,6 +857,7 @@ update_details (BridgeAgreementPage *self)
   gtk_widget_set_sensitive (g_hash_table_lookup (self->children, "student-gender"), !locked);
   gtk_widget_set_sensitive (g_hash_table_lookup (self->children, "student-cycle"), !locked);
   gtk_widget_set_sensitive (g_hash_table_lookup (self->children, "student-language"), !locked);
+  gtk_widget_set_sensitive (g_hash_table_lookup (self->children, "student-nationality"), !locked);
   gtk_widget_set_sensitive (g_hash_table_lookup (self->children, "student-cefr"), !locked);
   for (guint i = 0; i < self->terms_rows->len; i++)
     gtk_widget_set_sensitive (g_ptr_array_index (self->terms_rows, i), !locked);
@@ -835,8 +893,8 @@ build_details (BridgeAgreementPage *self)
   add_entry (self, GTK_WIDGET (self->student_group), "student-email", _("Email"), CHECK_EMAIL);
   add_entry (self, GTK_WIDGET (self->student_group), "student-birth-date",
              _("Date of birth (YYYY-MM-DD)"), CHECK_DATE);
-  add_entry (self, GTK_WIDGET (self->student_group), "student-nationality",
-             _("Nationality (country code, such as CN)"), CHECK_COUNTRY);
+  row = add_combo (self, "student-nationality", _("Nationality"), NULL);
+  bridge_gui_combo_row_show_in_full (ADW_COMBO_ROW (row));
   add_combo (self, "student-gender", _("Gender"), NULL);
   add_combo (self, "student-cycle", _("Study cycle"), NULL);
   row = add_entry (self, GTK_WIDGET (self->student_group), "student-isced",

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "bridge-names.h"
+#include "bridge-validate.h"
 #include "../test-chinese.h"
 
 static BridgeUniversity *
@@ -47,10 +48,33 @@ test_countries (void)
   g_assert_cmpstr (bridge_country_get_name ("CN"), ==, "China");
   g_assert_cmpstr (bridge_country_get_name ("cn"), ==, "China");
   g_assert_cmpstr (bridge_country_get_name ("DE"), ==, "Germany");
-  g_assert_cmpstr (bridge_country_get_name ("XK"), ==, "XK");
+  g_assert_cmpstr (bridge_country_get_name ("XK"), ==, "Kosovo");
+  g_assert_cmpstr (bridge_country_get_name ("ZZ"), ==, "ZZ");
   g_assert_true (g_strv_contains (codes, "CN"));
   for (guint i = 1; codes[i] != NULL; i++)
     g_assert_cmpint (g_strcmp0 (codes[i - 1], codes[i]), <, 0);
+}
+
+/* The nationality chooser offers every code the validator accepts, by
+ * name: each accepted code is listed and has a name of its own. */
+static void
+test_countries_cover_validator (void)
+{
+  const char * const *codes = bridge_country_list_codes ();
+  guint accepted = 0;
+
+  for (char a = 'A'; a <= 'Z'; a++)
+    for (char b = 'A'; b <= 'Z'; b++)
+      {
+        char code[3] = { a, b, '\0' };
+
+        if (!bridge_validate_country ("Nationality", code, NULL))
+          continue;
+        accepted++;
+        if (!g_strv_contains (codes, code) || g_str_equal (bridge_country_get_name (code), code))
+          g_error ("%s is accepted as a country but has no name in the list", code);
+      }
+  g_assert_cmpuint (g_strv_length ((char **) codes), ==, accepted);
 }
 
 static void
@@ -113,6 +137,7 @@ main (int   argc,
 
   g_test_add_func ("/names/languages", test_languages);
   g_test_add_func ("/names/countries", test_countries);
+  g_test_add_func ("/names/countries-cover-validator", test_countries_cover_validator);
   g_test_add_func ("/names/terms", test_terms);
   g_test_add_func ("/names/chinese", test_chinese);
 

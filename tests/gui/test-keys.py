@@ -15,6 +15,7 @@
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 
@@ -307,6 +308,19 @@ def welcome():
         s.quit()
 
 
+def country_position(name):
+    """Where the nationality chooser lists the English @name: after "Not
+    given", the names of core's country list in alphabetical order."""
+    source = os.environ.get('CREDIT_BRIDGE_SOURCE_ROOT',
+                            os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+    with open(os.path.join(source, 'src', 'core', 'bridge-names.c'), encoding='utf-8') as f:
+        text = f.read()
+    block = text[text.index('countries[] = {'):]
+    block = block[:block.index('};')]
+    names = sorted(re.findall(r'N_\("([^"]+)"\)', block))
+    return 1 + names.index(name)
+
+
 @scenario
 def agreement_fields():
     """The student's fields typed one after the other, Tab between them."""
@@ -318,18 +332,28 @@ def agreement_fields():
         # From the view switcher's first button: Plan, Grades, Agreement, the
         # menu, the banner's Change, Export…, Print…, then the name.
         s.tab(8)
-        values = ['Wang Fang', '20230101', 'wangfang@cqu.edu.cn', '2004-05-06', 'CN']
+        values = ['Wang Fang', '20230101', 'wangfang@cqu.edu.cn', '2004-05-06']
         for i, value in enumerate(values):
             s.type(value)
             s.shot('field-%d' % i)
             s.key('Tab')
             if value == '2004-05-06':
                 s.key('Tab')              # past the date's calendar button
+        # The nationality is chosen by name: Return opens the list on
+        # "Not given", Down goes to China, Return chooses it. The pointer
+        # is moved away first: the list selects the item under it on hover.
+        s.xdo('mousemove', '0', '0')
+        s.key('Return')
         s.wait_still()
+        s.key(*(['Down'] * country_position('China')))
+        s.shot('nationality-list')
+        s.key('Return')
+        s.wait_still()
+        s.shot('nationality-chosen')
         save(s, plan)
         student = s.plan_json(plan)['plan']['student']
         got = [student.get(k) for k in ('name', 'student_number', 'email', 'birth_date', 'nationality')]
-        s.expect(got == values, 'the fields typed were not all kept: %r' % student)
+        s.expect(got == values + ['CN'], 'the fields typed were not all kept: %r' % student)
         s.quit()
 
 
