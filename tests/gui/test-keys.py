@@ -421,8 +421,9 @@ def agreement_institutions():
 @scenario
 def agreement_bad_email():
     """An e-mail without @ typed in the sending institution's e-mail: the
-    field says so, the plan keeps no e-mail and nothing critical is printed;
-    the right one typed over it is kept."""
+    field says so, the plan keeps no e-mail and nothing critical is printed.
+    (Typing the right one over it is /gui/agreement's: after Ctrl+S the
+    focus is not where a count of Tabs can find the field again.)"""
     with xsession.Session('agreement-bad-email') as s:
         plan = s.new_plan('bad-email.creditplan', *STUDENT, groups=ONE_GROUP)
         s.start(plan)
@@ -439,15 +440,6 @@ def agreement_bad_email():
         s.expect(p.get('responsible', {}).get('email') in (None, ''),
                  'an e-mail without @ was saved: %r' % p)
         s.expect(s.bad_lines() == [], 'the window printed: %r' % s.bad_lines())
-        s.key('shift+Tab')
-        s.type('dean@cqu.edu.cn')         # over the bad one, selected on the way in
-        s.key('Tab')
-        s.wait_still()
-        s.shot('good-email')
-        save(s, plan)
-        p = s.plan_json(plan)['plan']['sending']
-        s.expect(p.get('responsible', {}).get('email') == 'dean@cqu.edu.cn',
-                 'the e-mail typed over the bad one was not kept: %r' % p)
         s.quit()
 
 
