@@ -20,14 +20,6 @@ G_BEGIN_DECLS
 
 /* The deepest nesting a feed may use; real feeds need 6. */
 #define BRIDGE_FEED_MAX_DEPTH 64
-/* Scans JSON text for brackets nested deeper than @max_depth (outside
- * strings), before a parser that recurses (json-glib) sees it. FALSE when
- * too deep, with the 1-based @line and @column (characters) of the bracket. */
-gboolean bridge_json_check_depth (const char *data,
-                                  gsize       len,
-                                  guint       max_depth,
-                                  guint      *line,
-                                  guint      *column);
 
 /* The feed format versions this build reads. */
 #define BRIDGE_FEED_VERSION 1

@@ -123,3 +123,56 @@ bridge_json_check_numbers (const char  *data,
     }
   return TRUE;
 }
+
+gboolean
+bridge_json_check_depth (const char *data,
+                         gsize       len,
+                         guint       max_depth,
+                         guint      *line,
+                         guint      *column)
+{
+  guint depth = 0, l = 1, col = 0;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        {
+          l++;
+          col = 0;
+          continue;
+        }
+      if (((guchar) c & 0xC0) != 0x80)
+        col++;
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            {
+              if (line)
+                *line = l;
+              if (column)
+                *column = col;
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}

@@ -24,4 +24,13 @@ gboolean bridge_json_check_numbers (const char  *data,
                                     char       **path,
                                     char       **message);
 
+/* Scans JSON text for brackets nested deeper than @max_depth (outside
+ * strings), before a parser that recurses (json-glib) sees it. FALSE when
+ * too deep, with the 1-based @line and @column (characters) of the bracket. */
+gboolean bridge_json_check_depth (const char *data,
+                                  gsize       len,
+                                  guint       max_depth,
+                                  guint      *line,
+                                  guint      *column);
+
 G_END_DECLS

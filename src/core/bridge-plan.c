@@ -15,7 +15,6 @@
 #include "bridge-credit.h"
 #include "bridge-error.h"
 #include "bridge-file.h"
-#include "bridge-feed.h"
 #include "bridge-json.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
