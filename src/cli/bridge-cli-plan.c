@@ -11,8 +11,9 @@
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-file.h"
-#include "bridge-plan.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan-pdf.h"
+#include "bridge-plan.h"
 
 /* Helpers ------------------------------------------------------------------ */
 

@@ -16,6 +16,7 @@
 #include "bridge-error.h"
 #include "bridge-file.h"
 #include "bridge-plan-export-dialog.h"
+#include "bridge-plan-export.h"
 #include "bridge-window.h"
 
 typedef struct

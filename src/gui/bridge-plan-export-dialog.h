@@ -12,7 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "bridge-context.h"
-#include "bridge-plan.h"
+#include "bridge-plan-export.h"
 
 G_BEGIN_DECLS
 

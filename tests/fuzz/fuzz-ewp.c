@@ -19,6 +19,7 @@
 #define G_LOG_DOMAIN "fuzz-ewp"
 
 #include "bridge-error.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan.h"
 #include "fuzz-common.h"
 #include "fuzz-plan-common.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bridge-error.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan.h"
 #include "bridge-plan-private.h"
 #include "plan-fixture.h"

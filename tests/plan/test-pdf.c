@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bridge-error.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan.h"
 #include "bridge-plan-pdf.h"
 #include "plan-fixture.h"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bridge-error.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan.h"
 #include "plan-fixture.h"
 

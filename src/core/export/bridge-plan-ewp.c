@@ -33,8 +33,9 @@
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
-#include "bridge-plan.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan-private.h"
+#include "bridge-plan.h"
 #include "bridge-validate.h"
 
 #define EWP_NS "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/get-response.xsd"

@@ -22,6 +22,7 @@
 #include "bridge-error.h"
 #include "bridge-file.h"
 #include "bridge-names.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan-pdf.h"
 #include "bridge-validate.h"
 
