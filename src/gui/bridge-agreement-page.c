@@ -181,14 +181,9 @@ static void
 add_toast (BridgeAgreementPage *self,
            AdwToast            *new_toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   /* The last one, for tests to press its button. */
   g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref_sink (new_toast), g_object_unref);
-  if (BRIDGE_IS_WINDOW (root))
-    bridge_window_add_toast (BRIDGE_WINDOW (root), g_object_ref (new_toast));
-  else
-    g_object_unref (g_object_ref_sink (new_toast));
+  bridge_gui_add_toast (GTK_WIDGET (self), g_object_ref (new_toast));
 }
 
 /* ------------------------------------------------------------------------ */

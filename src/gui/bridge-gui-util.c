@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "bridge-gui-util.h"
-#include "bridge-window.h"
 
 GSettings *
 bridge_gui_settings_new (void)
@@ -174,14 +173,66 @@ bridge_gui_combo_row_set_choices (GtkWidget     *row,
     adw_combo_row_set_selected (combo, selected);
 }
 
+/* The overlay a toast from @widget belongs in: the nearest one around it,
+ * or, for a window (a dialog's parent), the outermost one inside it. Toasts
+ * find their way through the widget tree, so no widget needs to know the
+ * window's type. */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  GtkWidget *found = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GQueue) queue = NULL;
+
+  if (found != NULL)
+    return ADW_TOAST_OVERLAY (found);
+  if (!GTK_IS_WINDOW (widget))
+    return NULL;
+
+  queue = g_queue_new ();
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *w = g_queue_pop_head (queue);
+
+      if (ADW_IS_TOAST_OVERLAY (w))
+        return ADW_TOAST_OVERLAY (w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (queue, c);
+    }
+  return NULL;
+}
+
+gboolean
+bridge_gui_add_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  AdwToastOverlay *overlay;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (ADW_IS_TOAST (toast), FALSE);
+
+  overlay = find_toast_overlay (widget);
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return FALSE;
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
+  return TRUE;
+}
+
+gboolean
+bridge_gui_can_toast (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  return find_toast_overlay (widget) != NULL;
+}
+
 void
 bridge_gui_toast (GtkWidget  *widget,
                   const char *title)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (BRIDGE_IS_WINDOW (root))
-    bridge_window_add_toast (BRIDGE_WINDOW (root), adw_toast_new (title));
+  bridge_gui_add_toast (widget, adw_toast_new (title));
 }
 
 static const BridgeIscedField isced_fields[] = {

@@ -45,7 +45,14 @@ void        bridge_gui_combo_row_set_choices (GtkWidget     *row,
                                               GtkStringList *list,
                                               guint          selected);
 
-/* Returns the toast overlay of @widget's window, if any, and shows @title. */
+/* Shows @toast (transfer full) in the toast overlay around @widget, or, for
+ * a window, the one inside it. Returns FALSE, dropping the toast, when there
+ * is none (a widget not yet in a window). */
+gboolean    bridge_gui_add_toast             (GtkWidget  *widget,
+                                              AdwToast   *toast);
+/* Whether bridge_gui_add_toast () would find an overlay for @widget. */
+gboolean    bridge_gui_can_toast             (GtkWidget  *widget);
+/* bridge_gui_add_toast () with a plain toast saying @title. */
 void        bridge_gui_toast                 (GtkWidget  *widget,
                                               const char *title);
 

@@ -17,7 +17,7 @@
 #include "bridge-file.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-export.h"
-#include "bridge-window.h"
+#include "bridge-gui-util.h"
 
 typedef struct
 {
@@ -152,7 +152,7 @@ show_success (GtkWindow *parent,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (!BRIDGE_IS_WINDOW (parent))
+  if (!bridge_gui_can_toast (GTK_WIDGET (parent)))
     return;
 
   /* Translators: a toast after an export: "Exported “李华 – Learning Agreement.pdf”" */
@@ -163,7 +163,7 @@ show_success (GtkWindow *parent,
   g_object_set_data (G_OBJECT (toast), "bridge-parent", parent);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_clicked_cb),
                          g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  bridge_window_add_toast (BRIDGE_WINDOW (parent), toast);
+  bridge_gui_add_toast (GTK_WIDGET (parent), toast);
 }
 
 /* Exporting ---------------------------------------------------------------- */
@@ -273,7 +273,7 @@ bridge_plan_export_to_file (GtkWindow              *parent,
     }
 
   /* The PDF is drawn in a worker thread: say that something is happening. */
-  if (BRIDGE_IS_WINDOW (parent))
+  if (bridge_gui_can_toast (GTK_WIDGET (parent)))
     {
       g_autofree char *name = g_file_get_basename (file);
       /* Translators: a toast while exporting: "Exporting “agreement.pdf”…" */
@@ -281,7 +281,7 @@ bridge_plan_export_to_file (GtkWindow              *parent,
 
       data->progress = adw_toast_new (title);
       adw_toast_set_timeout (data->progress, 0);
-      bridge_window_add_toast (BRIDGE_WINDOW (parent), g_object_ref (data->progress));
+      bridge_gui_add_toast (GTK_WIDGET (parent), g_object_ref (data->progress));
     }
 
   bridge_plan_export_async (plan, bridge_context_get_catalog (context), format, path,

@@ -1198,12 +1198,7 @@ static void
 add_toast (BridgePlanPage *self,
            AdwToast       *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (BRIDGE_IS_WINDOW (root))
-    bridge_window_add_toast (BRIDGE_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  bridge_gui_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Says why an edit was refused; on a locked agreement, offers to propose it. */

@@ -15,7 +15,7 @@
 
 #include "bridge-plan-pdf.h"
 #include "bridge-plan-print.h"
-#include "bridge-window.h"
+#include "bridge-gui-util.h"
 
 /* The choices of the last print dialog, for the next one (this session). */
 static GtkPrintSettings *last_settings;
@@ -115,7 +115,7 @@ show_error (GtkWindow  *parent,
 {
   GtkWidget *dialog;
 
-  if (BRIDGE_IS_WINDOW (parent))
+  if (bridge_gui_can_toast (GTK_WIDGET (parent)))
     {
       /* Translators: a toast: "Could not print: <the reason>" */
       g_autofree char *title = g_strdup_printf (_("Could not print: %s"), message);
@@ -123,7 +123,7 @@ show_error (GtkWindow  *parent,
 
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 0);
-      bridge_window_add_toast (BRIDGE_WINDOW (parent), toast);
+      bridge_gui_add_toast (GTK_WIDGET (parent), toast);
       return;
     }
   dialog = adw_message_dialog_new (parent, _("Could Not Print the Learning Agreement"), message);

@@ -118,14 +118,6 @@ bridge_window_new (BridgeApplication *application)
   return self;
 }
 
-void
-bridge_window_add_toast (BridgeWindow *self,
-                         AdwToast     *toast)
-{
-  g_return_if_fail (BRIDGE_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 const char *
 bridge_window_get_state (BridgeWindow *self)
 {

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BridgeWindow, bridge_window, BRIDGE, WINDOW, AdwApplicationWindow)
 
 BridgeWindow *bridge_window_new        (BridgeApplication *application);
-void          bridge_window_add_toast  (BridgeWindow      *self,
-                                        AdwToast          *toast);
 /* Opens the plan in @file, asking first about unsaved changes. */
 void          bridge_window_open_plan  (BridgeWindow      *self,
                                         GFile             *file);
