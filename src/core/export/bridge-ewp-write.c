@@ -183,7 +183,7 @@ bridge_ewp_academic_year_of (const char *date)
 {
   int y, m;
 
-  if (date == NULL || strlen (date) < 7)
+  if (date == NULL || date[0] == '\0' || !bridge_validate_date ("", date, NULL))
     return NULL;
   y = atoi (date);
   m = atoi (date + 5);
@@ -380,14 +380,11 @@ write_signature (Writer                    *w,
                  const BridgePlanApproval  *a,
                  GError                   **error)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
   if (a->role != BRIDGE_PLAN_ROLE_STUDENT
       && (is_blank (a->person.name) || is_blank (a->person.position) || !looks_like_email (a->person.email)))
     return ewp_fail (error, _("the %s signer needs a name, a position and an email address"),
                      bridge_plan_role_get_label (a->role));
-  dt = a->timestamp ? g_date_time_new_from_iso8601 (a->timestamp, NULL) : NULL;
-  if (dt == NULL)
+  if (is_blank (a->timestamp) || !bridge_validate_timestamp ("", a->timestamp, NULL))
     return ewp_fail (error, _("the approval of the %s has no valid time"), bridge_plan_role_get_label (a->role));
   w_open (w, element, NULL);
   w_text (w, "signer-name", a->person.name);
