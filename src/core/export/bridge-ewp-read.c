@@ -379,16 +379,7 @@ read_component (Reader         *r,
     {
       c = bridge_plan_component_new (course);
       if (c->workload_hours <= 0)
-        {
-          g_autoptr(BridgeUniversity) u = bridge_catalog_get_university (r->catalog, bridge_course_get_university_id (course), NULL);
-          BridgeCourseLoad load;
-          BridgeRational hours;
-          BridgeWorkloadSource source;
-
-          bridge_course_load_from_course (&load, course);
-          if (u && bridge_credit_workload (bridge_university_get_policy (u), &load, &hours, &source, NULL, NULL))
-            c->workload_hours = bridge_rational_to_double (hours);
-        }
+        bridge_ewp_course_workload (r->catalog, course, &c->workload_hours);
     }
   else
     {
