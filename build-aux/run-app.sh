@@ -13,13 +13,13 @@ else
   meson setup "$build" "$top"
 fi
 ninja -C "$build"
-# Compiled settings schema and translations, so the app runs uninstalled
-# (the same variables as `meson devenv -C "$build"` sets).
-export GSETTINGS_SCHEMA_DIR="$build/data"
-export CREDIT_BRIDGE_LOCALEDIR="$build/po"
-"$build/src/cli/credit-bridge-cli" catalog import "$top/data/catalog/feed.json"
+# Uninstalled, the programs find the compiled settings schema, the
+# translations, the demo catalog and the help as HTML through the
+# environment `meson devenv` sets (meson.add_devenv () in the meson.build
+# files): no path of the build is compiled into them.
+meson devenv -C "$build" "$build/src/cli/credit-bridge-cli" catalog import "$top/data/catalog/feed.json"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "No display: the catalog is ready; try $build/src/cli/credit-bridge-cli catalog search 数学" >&2
+  echo "No display: the catalog is ready; try meson devenv -C $build credit-bridge-cli catalog search 数学" >&2
   exit 0
 fi
-exec "$build/src/gui/credit-bridge"
+exec meson devenv -C "$build" "$build/src/gui/credit-bridge"

@@ -314,9 +314,12 @@ bridge_cli_pad (const char *text,
 static const char *
 demo_catalog (void)
 {
-  if (g_file_test (DEMO_CATALOG, G_FILE_TEST_EXISTS))
-    return DEMO_CATALOG;
-  return SOURCE_DEMO_CATALOG;
+  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_DEMO_CATALOG");
+
+  /* Run from the build folder: the source tree's (meson devenv). */
+  if (uninstalled != NULL && *uninstalled != '\0')
+    return uninstalled;
+  return DEMO_CATALOG;
 }
 
 /* After the cache at @catalog was found damaged and moved aside (@reason

@@ -25,24 +25,8 @@ bridge_gui_settings_new (void)
   if (schema == NULL && source != NULL)
     schema = g_settings_schema_source_lookup (source, "io.github.creditbridge.CreditBridge", TRUE);
 
-#ifdef BRIDGE_BUILD_SCHEMA_DIR
-  if (schema == NULL)
-    {
-      g_autoptr(GSettingsSchemaSource) build_source = NULL;
-
-      build_source = g_settings_schema_source_new_from_directory (BRIDGE_BUILD_SCHEMA_DIR,
-                                                                  source, FALSE, NULL);
-      if (build_source != NULL)
-        {
-          schema = g_settings_schema_source_lookup (build_source, APPLICATION_ID, TRUE);
-          if (schema == NULL)
-            schema = g_settings_schema_source_lookup (build_source,
-                                                      "io.github.creditbridge.CreditBridge",
-                                                      TRUE);
-        }
-    }
-#endif
-
+  /* Run from the build folder, GSETTINGS_SCHEMA_DIR names the schema
+   * compiled there (meson devenv, build-aux/run-app.sh). */
   if (schema == NULL)
     {
       g_warning ("The settings schema %s is not installed", APPLICATION_ID);
@@ -55,9 +39,12 @@ bridge_gui_settings_new (void)
 const char *
 bridge_gui_demo_catalog_path (void)
 {
-  if (g_file_test (DEMO_CATALOG, G_FILE_TEST_IS_REGULAR))
-    return DEMO_CATALOG;
-  return SOURCE_DEMO_CATALOG;
+  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_DEMO_CATALOG");
+
+  /* Run from the build folder: the source tree's (meson devenv). */
+  if (uninstalled != NULL && *uninstalled != '\0')
+    return uninstalled;
+  return DEMO_CATALOG;
 }
 
 char *
@@ -85,8 +72,11 @@ bridge_gui_help_uri (const char         *page,
 const char * const *
 bridge_gui_help_html_dirs (void)
 {
-  static const char * const dirs[] = { HELP_HTML_DIR, BUILD_HELP_HTML_DIR, NULL };
+  /* Installed, then, run from the build folder, the build's (meson devenv). */
+  static const char *dirs[] = { HELP_HTML_DIR, NULL, NULL };
+  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_HELP_HTML_DIR");
 
+  dirs[1] = uninstalled != NULL && *uninstalled != '\0' ? uninstalled : NULL;
   return dirs;
 }
 

@@ -30,8 +30,8 @@ core="$work/src/src/core"
 # The harness's own files, and the readers whose coverage counts.
 case $harness in
   feed) sources="fuzz-feed.c"; readers="bridge-feed.c bridge-model.c bridge-text.c" ;;
-  plan) sources="fuzz-plan.c fuzz-plan-common.c"; readers="bridge-plan.c bridge-plan-check.c bridge-plan-ewp.c" ;;
-  ewp) sources="fuzz-ewp.c fuzz-plan-common.c"; readers="bridge-plan-ewp.c bridge-plan.c bridge-plan-check.c" ;;
+  plan) sources="fuzz-plan.c fuzz-plan-common.c"; readers="bridge-plan.c bridge-plan-check.c bridge-ewp-write.c bridge-ewp-read.c" ;;
+  ewp) sources="fuzz-ewp.c fuzz-plan-common.c"; readers="bridge-ewp-write.c bridge-ewp-read.c bridge-plan.c bridge-plan-check.c" ;;
   csv) sources="fuzz-csv.c"; readers="bridge-grade-csv.c bridge-rational.c" ;;
 esac
 

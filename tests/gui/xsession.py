@@ -116,6 +116,9 @@ class Session:
             'GSETTINGS_SCHEMA_DIR': os.path.join(self.build, 'data'),
             'CREDIT_BRIDGE_DB': os.path.join(self.tmp, 'cache', 'catalog.db'),
             'CREDIT_BRIDGE_LOCALEDIR': os.path.join(self.build, 'po'),
+            # what `meson devenv` gives a program run from the build folder
+            'CREDIT_BRIDGE_DEMO_CATALOG': os.path.join(self.source, 'data', 'catalog', 'feed.json'),
+            'CREDIT_BRIDGE_HELP_HTML_DIR': os.path.join(self.build, 'help', 'html'),
             'G_DEBUG': 'fatal-criticals',
             'GDK_BACKEND': 'x11',
             'NO_AT_BRIDGE': '1',

@@ -291,6 +291,28 @@ record_all (BridgePlan *plan)
   g_assert_true (bridge_plan_get_locked (plan));
 }
 
+/* An approval whose time is not a date and time (a file written
+ * elsewhere) cannot go out: EWP's timestamp is an xs:dateTime. */
+static void
+test_bad_timestamp (PlanFixture   *fx,
+                    gconstpointer  data)
+{
+  const char *timestamp = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  BridgePlanPerson student = { (char *) "李华", NULL, NULL };
+  BridgePlanPerson sending = { (char *) "王芳", (char *) "Coordinator", (char *) "wangfang@scu.edu.cn" };
+  g_autofree char *xml = NULL;
+
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, "2026-06-01T10:00:00Z", &error));
+  g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_SENDING, &sending, timestamp, &error));
+  g_assert_no_error (error);
+  xml = bridge_plan_to_ewp_xml (plan, fx->catalog, &error);
+  g_assert_null (xml);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN);
+  g_assert_nonnull (strstr (error->message, "has no valid time"));
+}
+
 static void
 test_rules (PlanFixture   *fx,
             gconstpointer  data)
@@ -701,6 +723,15 @@ main (int   argc,
   ADD ("/plan/ewp/import-not-utf8", test_import_not_utf8);
   ADD ("/plan/ewp/import-nul-in-cdata", test_import_nul_in_cdata);
   ADD ("/plan/ewp/import-bad-name", test_import_bad_name);
+#undef ADD
+  g_test_add ("/plan/ewp/rules/timestamp/yesterday", PlanFixture, "yesterday",
+              plan_fixture_set_up, test_bad_timestamp, plan_fixture_tear_down);
+  g_test_add ("/plan/ewp/rules/timestamp/2026-06-31", PlanFixture, "2026-06-31T10:00:00Z",
+              plan_fixture_set_up, test_bad_timestamp, plan_fixture_tear_down);
+  g_test_add ("/plan/ewp/rules/timestamp/date-only", PlanFixture, "2026-06-01",
+              plan_fixture_set_up, test_bad_timestamp, plan_fixture_tear_down);
+  g_test_add ("/plan/ewp/rules/timestamp/blank", PlanFixture, " ",
+              plan_fixture_set_up, test_bad_timestamp, plan_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -483,6 +483,31 @@ test_load_null_member (gconstpointer data)
   g_assert_nonnull (strstr (error->message, member));
 }
 
+/* The time of an approval: each bad value its own case. */
+static void
+test_bad_timestamp (gconstpointer data)
+{
+  const char *value = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bridge_validate_timestamp ("The time of the approval", value, &error));
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "The time of the approval"));
+  g_assert_nonnull (strstr (error->message, "2026-09-01T10:00:00Z"));
+}
+
+static void
+test_good_timestamp (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bridge_validate_timestamp ("The time", "2026-06-01T10:00:00Z", &error));
+  g_assert_true (bridge_validate_timestamp ("The time", "2026-06-01T18:00:00+08:00", &error));
+  g_assert_true (bridge_validate_timestamp ("The time", NULL, &error));
+  g_assert_true (bridge_validate_timestamp ("The time", "", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -519,6 +544,11 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/validate/load/null-student", "student", test_load_null_member);
   g_test_add_data_func ("/validate/load/null-mobility", "mobility", test_load_null_member);
   g_test_add_data_func ("/validate/load/null-sending", "sending", test_load_null_member);
+  g_test_add_func ("/validate/timestamp/good", test_good_timestamp);
+  g_test_add_data_func ("/validate/timestamp/yesterday", "yesterday", test_bad_timestamp);
+  g_test_add_data_func ("/validate/timestamp/2026-06-31", "2026-06-31T10:00:00Z", test_bad_timestamp);
+  g_test_add_data_func ("/validate/timestamp/date-only", "2026-06-01", test_bad_timestamp);
+  g_test_add_data_func ("/validate/timestamp/24h", "2026-06-01T24:30:00Z", test_bad_timestamp);
 
   return g_test_run ();
 }

@@ -415,3 +415,22 @@ bridge_validate_gender (const char  *field,
                              "2 (female) or 9 (not applicable)"), field, value);
   return TRUE;
 }
+
+gboolean
+bridge_validate_timestamp (const char  *field,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (is_empty (value))
+    return TRUE;
+  if (!validate_chars (field, value, FALSE, error))
+    return FALSE;
+  dt = g_date_time_new_from_iso8601 (value, NULL);
+  if (dt == NULL)
+    /* Translators: a field, then what was given */
+    return invalid (error, _("%s: “%s” is not a date and time; write it as YYYY-MM-DDThh:mm:ssZ, "
+                             "for example 2026-09-01T10:00:00Z"), field, value);
+  return TRUE;
+}

@@ -68,5 +68,10 @@ gboolean bridge_validate_language      (const char  *field,
 gboolean bridge_validate_gender        (const char  *field,
                                         const char  *value,
                                         GError     **error);
+/* A date and time in ISO 8601 as GLib reads it ("2026-09-01T10:00:00Z"),
+ * such as the time of an approval. */
+gboolean bridge_validate_timestamp     (const char  *field,
+                                        const char  *value,
+                                        GError     **error);
 
 G_END_DECLS
