@@ -123,7 +123,7 @@ bridge_catalog_sql_error (BridgeCatalog  *self,
   switch (rc & 0xff)
     {
     case SQLITE_INTERRUPT:
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The operation was cancelled"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The operation was cancelled"));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -381,7 +381,7 @@ read_web_feed (GFile                *source,
                    web.current ? web.current : text, duration);
     }
   else if (!ok && g_cancellable_is_cancelled (cancellable))
-    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The import was cancelled"));
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled"));
   else if (!ok && array == NULL && local_error->domain != BRIDGE_ERROR)
     g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
                  _("Cannot read the catalog feed %s: %s"), text, local_error->message);
@@ -425,10 +425,10 @@ bridge_feed_read (GFile                *source,
   if (!g_file_load_contents (source, cancellable, &contents, &len, NULL, &local_error))
     {
       g_autofree char *where = g_file_get_parse_name (source);
+      gboolean cancelled = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-      g_set_error (error, BRIDGE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                     ? BRIDGE_ERROR_CANCELLED : BRIDGE_ERROR_FAILED,
+      g_set_error (error, cancelled ? G_IO_ERROR : BRIDGE_ERROR,
+                   cancelled ? G_IO_ERROR_CANCELLED : BRIDGE_ERROR_FAILED,
                    _("Cannot read the catalog feed %s: %s"), where, local_error->message);
       return FALSE;
     }

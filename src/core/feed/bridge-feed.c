@@ -156,7 +156,7 @@ reader_cancelled (Reader  *reader,
 {
   if (g_cancellable_is_cancelled (reader->cancellable))
     {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The import was cancelled"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled"));
       return TRUE;
     }
   return FALSE;
@@ -705,7 +705,7 @@ bridge_feed_read_document (Reader                 *reader,
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
-              g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED, _("The import was cancelled"));
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import was cancelled"));
               return FALSE;
             }
           if (local_error != NULL && local_error->domain == BRIDGE_ERROR)
