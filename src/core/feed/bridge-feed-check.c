@@ -15,11 +15,11 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bridge-error.h"
 #include "bridge-feed-private.h"
+#include "bridge-validate.h"
 
 /* See bridge-credit.h. */
 #define MAX_QUANTITY BRIDGE_MAX_QUANTITY
@@ -140,13 +140,11 @@ check_isced (Reader      *reader,
              const char  *member,
              GError     **error)
 {
-  gsize len = strlen (isced);
-
-  if (len < 2 || len > 4)
-    return bridge_feed_fail (reader, error, member, _("“%s” is not an ISCED-F code of 2 to 4 digits"), isced);
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (isced[i]))
-      return bridge_feed_fail (reader, error, member, _("“%s” is not an ISCED-F code of 2 to 4 digits"), isced);
+  if (!bridge_validate_isced (member, isced, NULL))
+    return bridge_feed_fail (reader, error, member,
+                             _("“%s” is not an ISCED-F code: 2 to 4 digits of a field of ISCED-F 2013, such as 06 "
+                               "or 0613"),
+                             isced);
   return TRUE;
 }
 
@@ -338,21 +336,12 @@ check_uri (Reader      *reader,
   return TRUE;
 }
 
-/* RFC 3339 full-date: YYYY-MM-DD, a real day. */
+/* RFC 3339 full-date: YYYY-MM-DD, a real day. (bridge_validate_date ()
+ * lets "", a date not given, pass; in a feed a date member is never empty.) */
 static gboolean
 is_date (const char *s)
 {
-  int y, m, d;
-  char tail;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
-      return FALSE;
-  if (sscanf (s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y >= 1;
+  return *s != '\0' && bridge_validate_date ("date", s, NULL);
 }
 
 /* RFC 3339 date-time: a full date, "T", a time and an offset. */
@@ -853,7 +842,9 @@ bridge_feed_check_course (Reader      *reader,
         return bridge_feed_fail (reader, error, member, _("expected a language tag, found %s"), bridge_feed_type_name (element));
       if (!g_utf8_validate (json_node_get_string (element), -1, NULL))
         return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
-      if (g_utf8_strlen (json_node_get_string (element), -1) < 2)
+      /* bridge_validate_language () lets "" (a tag not given) pass. */
+      if (*json_node_get_string (element) == '\0'
+          || !bridge_validate_language (member, json_node_get_string (element), NULL))
         return bridge_feed_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
     }
 
