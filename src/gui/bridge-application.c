@@ -124,8 +124,7 @@ import_done_cb (GObject      *object,
 
   if (report == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         message = g_strdup (_("The import was cancelled; the catalog is unchanged"));
       else
         /* Translators: %s is the reason, from the catalog reader */

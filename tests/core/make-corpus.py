@@ -101,6 +101,16 @@ case("unknown-level", ["$.courses[0].level", "“advanced” is not one of"],
 case("bad-identifier", ["$.universities[0].id", "is not an identifier"],
      feed=feed(lambda f: f["universities"][0].update(id="Sichuan Alpha")))
 case("bad-isced", ["courses.jsonl:1: $.isced", "ISCED-F code"], files=lines(lambda ls: ls[0].update(isced="06130")))
+# The rules of bridge-validate.h, which the plan and its exports follow too:
+# a broad field of ISCED-F 2013 (00 to 10, 99), a BCP 47 tag, a real day.
+case("isced-unknown-field", ["courses.jsonl:1: $.isced", "“55” is not an ISCED-F code"],
+     files=lines(lambda ls: ls[0].update(isced="55")))
+case("table-isced-unknown-field", ["$.universities[0].grading_tables[1].isced", "“5513” is not an ISCED-F code"],
+     feed=feed(lambda f: f["universities"][0]["grading_tables"][1].update(isced="5513")))
+case("language-not-a-tag", ["$.courses[0].languages[0]", "“zh_CN” is not a language tag"],
+     feed=feed(lambda f: f["courses"][0].update(languages=["zh_CN"])))
+case("term-start-not-a-day", ["$.universities[1].terms[0].start", "“2026-02-30” is not a date"],
+     feed=feed(lambda f: f["universities"][1]["terms"][0].update(start="2026-02-30")))
 case("unknown-period-kind", ["$.courses[0].periods.workshop", "unknown kind of teaching"],
      feed=feed(lambda f: f["courses"][0]["periods"].update(workshop=4)))
 

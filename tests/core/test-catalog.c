@@ -9,6 +9,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "bridge-catalog-private.h"
 #include "bridge-catalog.h"
 #include "bridge-error.h"
 
@@ -859,6 +860,68 @@ test_import_waits (Fixture       *fixture,
   g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (thread)), ==, 1519);
 }
 
+/* A cancelled import is G_IO_ERROR_CANCELLED, and leaves the cache as it was. */
+static void
+assert_cancelled_import (Fixture            *fixture,
+                         GCancellable       *cancellable,
+                         BridgeProgressFunc  progress)
+{
+  const char *root = g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT");
+  g_autofree char *demo = g_build_filename (root ? root : "..", "data", "catalog", "feed.json", NULL);
+  g_auto(BridgeCatalogStats) before = { 0 };
+  g_auto(BridgeCatalogStats) after = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bridge_catalog_get_stats (fixture->catalog, &before, &error));
+  g_assert_false (bridge_catalog_import (fixture->catalog, demo, NULL, progress, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_true (bridge_catalog_get_stats (fixture->catalog, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after.courses, ==, 5);
+  g_assert_cmpstr (before.digest, ==, after.digest);
+}
+
+static void
+test_import_cancelled_before (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  assert_cancelled_import (fixture, cancellable, NULL);
+}
+
+static void
+cancel_progress (double   fraction,
+                 gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_import_cancelled_midway (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  assert_cancelled_import (fixture, cancellable, cancel_progress);
+}
+
+/* SQLite stops a statement when the import is cancelled: that too is
+ * G_IO_ERROR_CANCELLED, not a damaged cache. */
+static void
+test_interrupted_statement (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bridge_catalog_sql_error (fixture->catalog, SQLITE_INTERRUPT, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, "The operation was cancelled");
+}
+
 /* Credits that are not a number, or infinite, are refused. */
 static void
 test_search_non_finite_credits (Fixture       *fixture,
@@ -974,6 +1037,9 @@ main (int   argc,
   ADD ("/catalog/damaged/page-zeroed", test_damaged_page);
   ADD ("/catalog/damaged/page-zeroed-import", test_damaged_page_import);
   ADD ("/catalog/import-waits", test_import_waits);
+  ADD ("/catalog/import-cancelled/before", test_import_cancelled_before);
+  ADD ("/catalog/import-cancelled/midway", test_import_cancelled_midway);
+  ADD ("/catalog/import-cancelled/interrupted-statement", test_interrupted_statement);
   ADD ("/catalog/search/non-finite-credits", test_search_non_finite_credits);
 #undef ADD
   g_test_add_func ("/catalog/corrupt-cache", test_corrupt_cache);

@@ -371,6 +371,34 @@ test_trickle (Server        *server,
   assert_stops (server, "/trickle/feed.json", "did not finish within 2 seconds", "/trickle/feed.json");
 }
 
+static gpointer
+cancel_later_thread (gpointer cancellable)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* Cancelling a download stops it at once, as GIO's cancellation, and says so. */
+static void
+test_cancelled (Server        *server,
+                gconstpointer  data)
+{
+  g_autofree char *url = server_url (server, "/trickle/feed.json");
+  g_autoptr(GFile) file = g_file_new_for_uri (url);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  BridgeFeedSink sink = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  GThread *canceller = g_thread_new ("cancel", cancel_later_thread, cancellable);
+
+  g_assert_false (bridge_feed_read (file, &sink, NULL, cancellable, &error));
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, "The import was cancelled");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+}
+
 /* Plain http is refused for any other host, before connecting: these
  * addresses cannot be reached from here, so the answer, said at once, can
  * only be the refusal. */
@@ -434,6 +462,7 @@ main (int   argc,
   g_test_add ("/feed-web/endless-root", Server, NULL, server_start, test_endless_root, server_stop);
   g_test_add ("/feed-web/endless-course-file", Server, NULL, server_start, test_endless_course_file, server_stop);
   g_test_add ("/feed-web/trickle", Server, NULL, server_start, test_trickle, server_stop);
+  g_test_add ("/feed-web/cancelled", Server, NULL, server_start, test_cancelled, server_stop);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *path = g_strdup_printf ("/feed-web/plain-http-refused/%u", i);

@@ -303,6 +303,82 @@ test_read_bytes (void)
   g_assert_cmpuint (courses_seen, ==, 5);
 }
 
+/* Cancelling stops a read with G_IO_ERROR_CANCELLED, whichever part of
+ * the reader meets it: the first read of the file, a course between two
+ * others, or the opening of a course file. */
+static void
+test_cancelled_before (void)
+{
+  g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
+  g_autoptr(GFile) file = g_file_new_for_path (minimal);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (bridge_feed_check (file, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, "Cannot read the catalog feed"));
+}
+
+static gboolean
+cancel_at_university (gpointer     user_data,
+                      JsonObject  *university,
+                      const char  *place,
+                      GError     **error)
+{
+  g_cancellable_cancel (user_data);
+  return TRUE;
+}
+
+static GBytes *
+open_cancelled (const char  *name,
+                gpointer     data,
+                GError     **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled while opening");
+  return NULL;
+}
+
+static GBytes *
+minimal_root (void)
+{
+  g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
+  g_autoptr(GError) error = NULL;
+  char *root = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (minimal, &root, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (root, len);
+}
+
+static void
+test_cancelled_between_courses (void)
+{
+  g_autoptr(GBytes) bytes = minimal_root ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  BridgeFeedSink sink = { 0 };
+
+  sink.university = cancel_at_university;
+  g_assert_false (bridge_feed_read_bytes (bytes, "feed.json", open_memory, NULL, &sink, cancellable,
+                                          cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, "The import was cancelled");
+}
+
+static void
+test_cancelled_opening_course_file (void)
+{
+  g_autoptr(GBytes) bytes = minimal_root ();
+  g_autoptr(GError) error = NULL;
+  BridgeFeedSink sink = { 0 };
+
+  g_assert_false (bridge_feed_read_bytes (bytes, "feed.json", open_cancelled, NULL, &sink, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, "The import was cancelled");
+}
+
 static void
 test_identifiers (void)
 {
@@ -341,6 +417,9 @@ main (int   argc,
   g_test_add_func ("/feed/check-minimal", test_check_only);
   g_test_add_func ("/feed/demo-catalog", test_demo_catalog);
   g_test_add_func ("/feed/read-bytes", test_read_bytes);
+  g_test_add_func ("/feed/cancelled/before", test_cancelled_before);
+  g_test_add_func ("/feed/cancelled/between-courses", test_cancelled_between_courses);
+  g_test_add_func ("/feed/cancelled/opening-course-file", test_cancelled_opening_course_file);
   g_test_add ("/feed/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
   g_test_add ("/feed/warnings-singular", Fixture, NULL, fixture_set_up, test_warnings_singular, fixture_tear_down);
 

@@ -24,7 +24,6 @@ G_BEGIN_DECLS
  *   CSV table, a command-line option) is malformed
  * @BRIDGE_ERROR_FAILING_GRADE: a grade is a failing grade and is not converted
  * @BRIDGE_ERROR_INVALID_PLAN: a plan file is malformed or inconsistent
- * @BRIDGE_ERROR_CANCELLED: the operation was cancelled
  */
 typedef enum
 {
@@ -37,7 +36,6 @@ typedef enum
   BRIDGE_ERROR_INVALID_INPUT,
   BRIDGE_ERROR_FAILING_GRADE,
   BRIDGE_ERROR_INVALID_PLAN,
-  BRIDGE_ERROR_CANCELLED,
 } BridgeError;
 
 GQuark bridge_error_quark (void);

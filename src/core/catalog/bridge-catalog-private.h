@@ -34,19 +34,55 @@ struct _BridgeCatalog
   char           *lost_source;
 };
 
+/* bridge-catalog.c: the connection, the schema and SQL */
+
+gboolean      bridge_catalog_open_db   (BridgeCatalog  *self,
+                                        GError        **error);
+void          bridge_catalog_close     (BridgeCatalog  *self);
 sqlite3_stmt *bridge_catalog_statement (BridgeCatalog  *self,
                                         const char     *sql,
                                         GError        **error);
 gboolean      bridge_catalog_sql_error (BridgeCatalog  *self,
                                         int             rc,
                                         GError        **error);
+gboolean      bridge_catalog_exec      (BridgeCatalog  *self,
+                                        const char     *sql,
+                                        GError        **error);
+/* The integer the query @sql gives; -1 with @error set when it fails. */
+gint64        bridge_catalog_query_int (BridgeCatalog  *self,
+                                        const char     *sql,
+                                        GError        **error);
+/* A value of the table meta; NULL when it has none. */
+char         *bridge_catalog_meta_get  (BridgeCatalog  *self,
+                                        const char     *key);
+gboolean      bridge_catalog_meta_set  (BridgeCatalog  *self,
+                                        const char     *key,
+                                        const char     *value,
+                                        GError        **error);
+/* Sets SQLite's page cache of this connection, in KiB. */
+gboolean      bridge_catalog_apply_cache_size (BridgeCatalog  *self,
+                                               guint           kib,
+                                               GError        **error);
+/* An import drops the indexes of the courses and builds them again. */
+gboolean      bridge_catalog_create_course_indexes (BridgeCatalog  *self,
+                                                    GError        **error);
+gboolean      bridge_catalog_drop_course_indexes   (BridgeCatalog  *self,
+                                                    GError        **error);
+/* Loads the universities and the alliance into memory: there are few. */
+gboolean      bridge_catalog_load_universities (BridgeCatalog  *self,
+                                                GError        **error);
 /* Reloads what this connection keeps in memory if another connection has
  * changed the cache since (an import in another thread or process). */
 gboolean      bridge_catalog_refresh (BridgeCatalog  *self,
                                       GError        **error);
+
+/* bridge-catalog-query.c */
+
 BridgeCourse *bridge_catalog_course_from_row (BridgeCatalog *self,
                                               sqlite3_stmt  *stmt,
                                               GError       **error);
+
+/* bridge-search.c */
 
 /* The FTS text of a string: every CJK character a token of its own. */
 void          bridge_search_append_fts_text (GString    *out,
