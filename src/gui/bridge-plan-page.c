@@ -1213,7 +1213,7 @@ show_refusal (BridgePlanPage  *self,
 
   g_free (self->message);
   self->message = g_strdup (error->message);
-  if (bridge_plan_get_locked (self->plan) && g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT))
+  if (g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED))
     {
       adw_toast_set_button_label (toast, _("_Propose Deleting…"));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

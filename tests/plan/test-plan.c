@@ -624,12 +624,12 @@ test_approval_lock_and_changes (PlanFixture   *fx,
 
   /* Locked: a direct edit is refused and says what to do. */
   g_assert_null (bridge_plan_add_group (plan, fx->catalog, ma, NULL, &error));
-  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED);
   g_assert_nonnull (strstr (error->message, "propose a change"));
   g_clear_error (&error);
   g2 = bridge_plan_get_group (plan, 1);
   g_assert_null (bridge_plan_remove_component (plan, g2, BRIDGE_PLAN_SIDE_HOST, "cqu:cs302", NULL, &error));
-  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED);
   g_clear_error (&error);
   /* Review comments stay possible. */
   bridge_plan_set_group_comment (plan, g2, "Check the lab hours", NULL);

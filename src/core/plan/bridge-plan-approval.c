@@ -418,7 +418,7 @@ bridge_plan_withdraw_approval (BridgePlan      *self,
           bridge_plan_changed (self, FALSE);
           return TRUE;
         }
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED,
                    _("The learning agreement is locked; an approval can no longer be withdrawn"));
       return FALSE;
     }

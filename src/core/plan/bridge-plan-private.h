@@ -121,7 +121,7 @@ void                 bridge_plan_clear_approvals (BridgePlanApproval      **appr
  * approvals of the old content (before the lock) no longer hold. */
 void                 bridge_plan_changed         (BridgePlan               *self,
                                                   gboolean                  content);
-/* Fails once the agreement is approved (locked). */
+/* Fails with BRIDGE_ERROR_PLAN_LOCKED once the agreement is approved. */
 gboolean             bridge_plan_check_unlocked  (BridgePlan               *self,
                                                   GError                  **error);
 void                 bridge_plan_notify_n_groups (BridgePlan               *self);

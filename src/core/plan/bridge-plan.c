@@ -631,7 +631,7 @@ bridge_plan_check_unlocked (BridgePlan  *self,
 {
   if (bridge_plan_get_locked (self))
     {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED,
                    _("The learning agreement is approved and locked; propose a change instead"));
       return FALSE;
     }

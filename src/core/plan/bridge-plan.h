@@ -423,7 +423,7 @@ char            *bridge_plan_get_group_label    (BridgePlan      *self,
                                                  BridgePlanGroup *group);
 
 /* Editing. While the agreement is locked (all three approved) these fail with
- * BRIDGE_ERROR_INVALID_INPUT: propose a change instead (below).
+ * BRIDGE_ERROR_PLAN_LOCKED: propose a change instead (below).
  *
  * Adds a group of the host courses @host_ids (at least one) replacing
  * @home_ids (may be empty or NULL), looked up in @catalog. Unknown ids fail
