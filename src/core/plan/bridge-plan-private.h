@@ -54,8 +54,28 @@ gboolean  bridge_plan_restore_data      (BridgePlan  *self,
                                          const char  *data,
                                          gssize       length,
                                          GError     **error);
-/* A copy of the agreed content with the pending changes applied. */
+/* A copy of the agreed content with the pending changes applied (transfer full). */
 BridgePlan *bridge_plan_preview_pending (BridgePlan *self);
+
+/* For tests: out of the public header because only the tests use them. */
+/* SHA-256 of the canonical JSON of what the approvals commit to (student,
+ * institutions, period, groups and components — not comments, approvals or
+ * grades; transfer full). */
+char       *bridge_plan_get_content_digest (BridgePlan          *self);
+/* Canonical JSON as used for the digests (transfer full). */
+char       *bridge_plan_canonical_json     (JsonNode            *node);
+/* Puts @group (one bridge_plan_remove_group () returned) back at @position. */
+gboolean    bridge_plan_insert_group       (BridgePlan          *self,
+                                            guint                position,
+                                            BridgePlanGroup     *group,
+                                            GError             **error);
+/* Moves a component to another group (@to NULL: a new group of its own). */
+gboolean    bridge_plan_move_component     (BridgePlan          *self,
+                                            BridgePlanGroup     *from,
+                                            BridgePlanSide       side,
+                                            const char          *course_id,
+                                            BridgePlanGroup     *to,
+                                            GError             **error);
 
 /* ------------------------------------------------------------------------ */
 /* For the files of the plan object only: bridge-plan.c (the object),
