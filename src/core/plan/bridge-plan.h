@@ -524,6 +524,12 @@ GPtrArray       *bridge_plan_check              (BridgePlan    *self,
  * Each item a translated sentence that says what to do (element-type utf8;
  * transfer full); empty when the agreement is ready. */
 GPtrArray       *bridge_plan_check_ready        (BridgePlan    *self);
+/* What `plan show --json` prints (transfer full): the plan file's JSON, the
+ * agreement digest, the lock and the approval state (with its problem), the
+ * totals of the plan and of each group with the courses @catalog no longer
+ * has (marked first with bridge_plan_refresh ()), and the warnings. */
+JsonNode        *bridge_plan_summary_to_json    (BridgePlan    *self,
+                                                 BridgeCatalog *catalog);
 
 /* ------------------------------------------------------------------------ */
 /* Approvals, the lock, changes                                             */
