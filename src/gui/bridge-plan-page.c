@@ -1222,6 +1222,8 @@ show_refusal (BridgePlanPage  *self,
       g_object_set_data_full (G_OBJECT (toast), "course-id", g_strdup (course_id), g_free);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (propose_clicked_cb), self, 0);
     }
+  /* The last one, for tests to read its button. */
+  g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
   add_toast (self, toast);
 }
 
