@@ -345,39 +345,6 @@ plan_add (int argc, char **argv)
 /* plan show ---------------------------------------------------------------- */
 
 static void
-add_totals (JsonBuilder            *b,
-            const char             *member,
-            const BridgePlanTotals *t)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "host_credits");
-  json_builder_add_double_value (b, t->host_credits);
-  json_builder_set_member_name (b, "alliance_credits");
-  json_builder_add_double_value (b, t->alliance_credits);
-  json_builder_set_member_name (b, "ects_credits");
-  json_builder_add_double_value (b, t->ects_credits);
-  json_builder_set_member_name (b, "home_credits");
-  json_builder_add_double_value (b, t->home_credits);
-  json_builder_set_member_name (b, "home_credits_exact");
-  json_builder_add_double_value (b, t->home_credits_exact);
-  json_builder_set_member_name (b, "replaced_credits");
-  json_builder_add_double_value (b, t->replaced_credits);
-  json_builder_end_object (b);
-}
-
-static const char *
-warning_kind_name (BridgePlanWarningKind kind)
-{
-  static const char * const names[] = {
-    "unknown-course", "fewer-credits", "term-load", "prerequisite", "duplicate",
-    "not-offered", "language", "empty-group", "modified-after-approval",
-  };
-
-  return kind < G_N_ELEMENTS (names) ? names[kind] : "other";
-}
-
-static void
 print_component (const BridgePlanComponent *c)
 {
   g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
@@ -401,9 +368,6 @@ role_label_width (void)
     width = MAX (width, bridge_cli_display_width (bridge_plan_role_get_label (r)));
   return width;
 }
-
-/* bridge_plan_get_approval_state () for scripts. */
-static const char * const approval_state_names[] = { "draft", "approved", "approved-unbound", "broken" };
 
 static int
 plan_show (int argc, char **argv)
@@ -447,6 +411,14 @@ plan_show (int argc, char **argv)
   if (catalog == NULL)
     return BRIDGE_EXIT_ERROR;
 
+  if (json)
+    {
+      g_autoptr(JsonNode) root = bridge_plan_summary_to_json (plan, catalog);
+
+      bridge_cli_print_json (root);
+      return BRIDGE_EXIT_OK;
+    }
+
   bridge_plan_refresh (plan, catalog);
   warnings = bridge_plan_check (plan, catalog);
   digest = bridge_plan_get_agreement_digest (plan);
@@ -454,74 +426,6 @@ plan_show (int argc, char **argv)
   have_total = bridge_plan_compute_totals (plan, catalog, NULL, &total, &error);
   n = bridge_plan_get_n_groups (plan);
 
-  if (json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "plan");
-      json_builder_add_value (b, bridge_plan_to_json (plan));
-      json_builder_set_member_name (b, "digest");
-      json_builder_add_string_value (b, digest);
-      json_builder_set_member_name (b, "locked");
-      json_builder_add_boolean_value (b, bridge_plan_get_locked (plan));
-      json_builder_set_member_name (b, "modified_after_approval");
-      json_builder_add_boolean_value (b, state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
-      json_builder_set_member_name (b, "approval_state");
-      json_builder_add_string_value (b, approval_state_names[state]);
-      if (why)
-        {
-          json_builder_set_member_name (b, "approval_problem");
-          json_builder_add_string_value (b, why);
-        }
-      if (have_total)
-        add_totals (b, "totals", &total);
-      json_builder_set_member_name (b, "groups");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < n; i++)
-        {
-          BridgePlanGroup *g = bridge_plan_get_group (plan, i);
-          BridgePlanTotals t;
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, bridge_plan_group_get_id (g));
-          if (bridge_plan_compute_totals (plan, catalog, g, &t, NULL))
-            add_totals (b, "totals", &t);
-          json_builder_set_member_name (b, "unknown_courses");
-          json_builder_begin_array (b);
-          for (guint side = 0; side < 2; side++)
-            for (guint j = 0; j < bridge_plan_group_get_n_components (g, side); j++)
-              if (bridge_plan_group_get_component (g, side, j)->unknown)
-                json_builder_add_string_value (b, bridge_plan_group_get_component (g, side, j)->course_id);
-          json_builder_end_array (b);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "warnings");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          BridgePlanWarning *w = g_ptr_array_index (warnings, i);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, warning_kind_name (w->kind));
-          json_builder_set_member_name (b, "group");
-          json_builder_add_string_value (b, w->group_id);
-          json_builder_set_member_name (b, "course");
-          json_builder_add_string_value (b, w->course_id);
-          json_builder_set_member_name (b, "message");
-          json_builder_add_string_value (b, w->message);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      bridge_cli_print_json (root);
-      return BRIDGE_EXIT_OK;
-    }
 
   {
     const BridgePlanStudent *s = bridge_plan_get_student (plan);

@@ -1213,7 +1213,7 @@ show_refusal (BridgePlanPage  *self,
 
   g_free (self->message);
   self->message = g_strdup (error->message);
-  if (bridge_plan_get_locked (self->plan) && g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT))
+  if (g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED))
     {
       adw_toast_set_button_label (toast, _("_Propose Deleting…"));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -1222,6 +1222,8 @@ show_refusal (BridgePlanPage  *self,
       g_object_set_data_full (G_OBJECT (toast), "course-id", g_strdup (course_id), g_free);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (propose_clicked_cb), self, 0);
     }
+  /* The last one, for tests to read its button. */
+  g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
   add_toast (self, toast);
 }
 

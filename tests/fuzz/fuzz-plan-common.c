@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "bridge-plan-export.h"
+#include "bridge-plan-private.h"
 #include "bridge-error.h"
 #include "fuzz-common.h"
 #include "fuzz-plan-common.h"

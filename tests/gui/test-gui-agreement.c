@@ -684,6 +684,9 @@ test_locked_edit (void)
   g_assert_cmpuint (bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST), ==, 1);
   g_assert_cmpstr (bridge_plan_page_get_message (plan_page ()), ==,
                    _("The learning agreement is approved and locked; propose a change instead"));
+  /* The toast that says so offers to propose the deletion instead. */
+  g_assert_cmpstr (adw_toast_get_button_label (g_object_get_data (G_OBJECT (plan_page ()), "last-toast")), ==,
+                   _("_Propose Deleting…"));
   after = bridge_plan_get_content_digest (plan ());
   g_assert_cmpstr (before, ==, after);
 

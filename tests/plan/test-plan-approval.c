@@ -13,6 +13,7 @@
 
 #include "bridge-error.h"
 #include "bridge-plan.h"
+#include "bridge-plan-private.h"
 #include "plan-fixture.h"
 
 static BridgePlan *

@@ -9,6 +9,7 @@
 
 #include "bridge-error.h"
 #include "bridge-plan.h"
+#include "bridge-plan-private.h"
 #include "bridge-plan-draft.h"
 #include "bridge-plan-history.h"
 #include "plan-fixture.h"

@@ -10,6 +10,7 @@
 
 #include "bridge-error.h"
 #include "bridge-plan.h"
+#include "bridge-plan-private.h"
 #include "plan-fixture.h"
 
 static gboolean
@@ -624,12 +625,12 @@ test_approval_lock_and_changes (PlanFixture   *fx,
 
   /* Locked: a direct edit is refused and says what to do. */
   g_assert_null (bridge_plan_add_group (plan, fx->catalog, ma, NULL, &error));
-  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED);
   g_assert_nonnull (strstr (error->message, "propose a change"));
   g_clear_error (&error);
   g2 = bridge_plan_get_group (plan, 1);
   g_assert_null (bridge_plan_remove_component (plan, g2, BRIDGE_PLAN_SIDE_HOST, "cqu:cs302", NULL, &error));
-  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED);
   g_clear_error (&error);
   /* Review comments stay possible. */
   bridge_plan_set_group_comment (plan, g2, "Check the lab hours", NULL);
@@ -859,6 +860,59 @@ test_setters_own_strings (void)
   g_assert_cmpstr (bridge_plan_get_student_name (plan), ==, "李明");
 }
 
+/* What `plan show --json` prints comes from the engine: the names scripts
+ * read for the approval state and the warnings, the agreement digest, the
+ * totals and the groups. */
+static void
+test_summary (PlanFixture   *fx,
+              gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *digest = NULL;
+  const char *dup[] = { "cqu:cs301", NULL };
+  JsonObject *o;
+  JsonArray *groups, *warnings;
+  gboolean duplicate = FALSE;
+
+  g_assert_nonnull (bridge_plan_add_group (plan, fx->catalog, dup, NULL, NULL));
+  node = bridge_plan_summary_to_json (plan, fx->catalog);
+  o = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "plan"), "format"),
+                   ==, BRIDGE_PLAN_FORMAT);
+  digest = bridge_plan_get_agreement_digest (plan);
+  g_assert_cmpstr (json_object_get_string_member (o, "digest"), ==, digest);
+  g_assert_false (json_object_get_boolean_member (o, "locked"));
+  g_assert_false (json_object_get_boolean_member (o, "modified_after_approval"));
+  g_assert_cmpstr (json_object_get_string_member (o, "approval_state"), ==, "draft");
+  g_assert_false (json_object_has_member (o, "approval_problem"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (o, "totals"), "home_credits"));
+  groups = json_object_get_array_member (o, "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 2), "id"), ==, "g3");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (groups, 0),
+                                                                           "unknown_courses")), ==, 0);
+  warnings = json_object_get_array_member (o, "warnings");
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      JsonObject *w = json_array_get_object_element (warnings, i);
+
+      if (g_str_equal (json_object_get_string_member (w, "kind"), "duplicate"))
+        duplicate = g_str_equal (json_object_get_string_member (w, "course"), "cqu:cs301");
+    }
+  g_assert_true (duplicate);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Approved by all three (without the duplicate, which a ready plan lacks). */
+  g_clear_object (&plan);
+  plan = plan_fixture_make_plan (fx);
+  plan_fixture_approve_all (plan);
+  node = bridge_plan_summary_to_json (plan, fx->catalog);
+  o = json_node_get_object (node);
+  g_assert_true (json_object_get_boolean_member (o, "locked"));
+  g_assert_cmpstr (json_object_get_string_member (o, "approval_state"), ==, "approved");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +937,7 @@ main (int   argc,
   ADD ("/plan/file/newer-version", test_file_newer_version);
   ADD ("/plan/file/not-a-plan", test_file_not_a_plan);
   ADD ("/plan/file/unknown-course", test_file_unknown_course);
+  ADD ("/plan/file/summary", test_summary);
   g_test_add_func ("/plan/file/surrogate-in-text", test_file_surrogate_in_text);
   g_test_add_func ("/plan/file/surrogate-in-member", test_file_surrogate_in_member);
   g_test_add_func ("/plan/file/surrogate-in-parse-error", test_file_surrogate_in_parse_error);

@@ -410,7 +410,7 @@ test_not_ready_old_file (PlanFixture   *fx,
   /* Locked, it cannot be edited: a new draft is corrected and approved again. */
   g_assert_true (bridge_plan_get_locked (loaded));
   g_assert_false (bridge_plan_set_student (loaded, bridge_plan_get_student (loaded), &error));
-  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED);
   g_clear_error (&error);
   {
     g_autoptr(BridgePlan) draft = bridge_plan_new_draft_from (loaded, &error);

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  *   CSV table, a command-line option) is malformed
  * @BRIDGE_ERROR_FAILING_GRADE: a grade is a failing grade and is not converted
  * @BRIDGE_ERROR_INVALID_PLAN: a plan file is malformed or inconsistent
+ * @BRIDGE_ERROR_PLAN_LOCKED: the learning agreement is approved and locked, so
+ *   it cannot be edited; a change must be proposed and approved instead
  */
 typedef enum
 {
@@ -36,6 +38,7 @@ typedef enum
   BRIDGE_ERROR_INVALID_INPUT,
   BRIDGE_ERROR_FAILING_GRADE,
   BRIDGE_ERROR_INVALID_PLAN,
+  BRIDGE_ERROR_PLAN_LOCKED,
 } BridgeError;
 
 GQuark bridge_error_quark (void);

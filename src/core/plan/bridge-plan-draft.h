@@ -19,9 +19,9 @@
 
 G_BEGIN_DECLS
 
-/* $XDG_DATA_HOME/credit-bridge/drafts (g_get_user_data_dir ()). */
+/* $XDG_DATA_HOME/credit-bridge/drafts (g_get_user_data_dir (); transfer full). */
 char       *bridge_plan_draft_default_dir (void);
-/* The draft's plan file in @dir. */
+/* The draft's plan file in @dir (transfer full). */
 char       *bridge_plan_draft_get_path    (const char  *dir);
 /* Writes @plan as the draft in @dir (made if missing), with @origin the
  * path of the plan file it belongs to (NULL: not saved yet). Does not
@@ -33,7 +33,7 @@ gboolean    bridge_plan_draft_save        (BridgePlan  *plan,
 gboolean    bridge_plan_draft_exists      (const char  *dir);
 /* Reads the draft in @dir: a plan with "modified" set, and in @origin the
  * path of its plan file (NULL: none). G_IO_ERROR_NOT_FOUND when there is
- * no draft; BRIDGE_ERROR_INVALID_PLAN when it is damaged. */
+ * no draft; BRIDGE_ERROR_INVALID_PLAN when it is damaged. (transfer full) */
 BridgePlan *bridge_plan_draft_load        (const char  *dir,
                                            char       **origin,
                                            GError     **error);

@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (BridgePlanHistory, bridge_plan_history, BRIDGE, PLAN_HISTO
 
 /* Properties (notify): "can-undo", "can-redo". The history holds @plan. */
 BridgePlanHistory *bridge_plan_history_new      (BridgePlan        *plan);
+/* The plan followed (transfer none). */
 BridgePlan        *bridge_plan_history_get_plan (BridgePlanHistory *self);
 gboolean           bridge_plan_history_can_undo (BridgePlanHistory *self);
 gboolean           bridge_plan_history_can_redo (BridgePlanHistory *self);

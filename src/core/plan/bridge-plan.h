@@ -300,6 +300,7 @@ BridgePlan *bridge_plan_new               (void);
  * G_IO_ERROR_* (cannot read). The message names the file and the place. */
 BridgePlan *bridge_plan_new_from_file     (const char   *path,
                                            GError      **error);
+/* The same from @data; @length -1: NUL-terminated. (transfer full) */
 BridgePlan *bridge_plan_new_from_data     (const char   *data,
                                            gssize        length,
                                            GError      **error);
@@ -307,21 +308,20 @@ BridgePlan *bridge_plan_new_from_data     (const char   *data,
 gboolean    bridge_plan_save              (BridgePlan   *self,
                                            const char   *path,
                                            GError      **error);
-/* The plan file's JSON (pretty), and the node. */
+/* The plan file's JSON (pretty), and the node (both transfer full). */
 char       *bridge_plan_to_data           (BridgePlan   *self,
                                            gsize        *length);
 JsonNode   *bridge_plan_to_json           (BridgePlan   *self);
 
 /* SHA-256 of the canonical JSON of the whole plan (sorted keys, no spaces),
- * printed on every page of the PDF and checked by `plan verify`. */
+ * printed on every page of the PDF and checked by `plan verify`.
+ * (transfer full) */
 char       *bridge_plan_get_digest        (BridgePlan   *self);
-/* SHA-256 of the canonical JSON of what the approvals commit to (student,
- * institutions, period, groups and components — not comments, approvals or grades). */
-char       *bridge_plan_get_content_digest (BridgePlan  *self);
 /* SHA-256 of the canonical JSON of the agreement as printed: its content and
  * the approvals of it with their records — not the review, the grades or a
  * pending changes proposal. Printed on every page of the PDF and checked by
- * `plan verify`, so adding grades after approval keeps a printout genuine. */
+ * `plan verify`, so adding grades after approval keeps a printout genuine.
+ * (transfer full) */
 char       *bridge_plan_get_agreement_digest (BridgePlan *self);
 typedef enum
 {
@@ -335,8 +335,6 @@ typedef enum
 BridgePlanDigestMatch bridge_plan_match_digest (BridgePlan *self,
                                                 const char *digest,
                                                 guint      *version);
-/* Canonical JSON as used for the digests (for tests and other tools). */
-char       *bridge_plan_canonical_json    (JsonNode     *node);
 
 gboolean    bridge_plan_get_modified      (BridgePlan   *self);
 void        bridge_plan_set_modified      (BridgePlan   *self,
@@ -405,6 +403,7 @@ const char                  *bridge_plan_get_mobility_id (BridgePlan *self);
 /* Recognition groups, as a GListModel of BridgePlanGroup (items-changed on edits). */
 GListModel      *bridge_plan_get_groups         (BridgePlan *self);
 guint            bridge_plan_get_n_groups       (BridgePlan *self);
+/* The plan's own group (transfer none), or NULL. */
 BridgePlanGroup *bridge_plan_get_group          (BridgePlan *self,
                                                  guint       position);
 BridgePlanGroup *bridge_plan_find_group         (BridgePlan *self,
@@ -416,14 +415,14 @@ BridgePlanGroup *bridge_plan_find_course        (BridgePlan     *self,
                                                  const char     *course_id);
 /* How people know a group: its number from 1 in the plan's order (0 when
  * @group is not in the plan), and "Group 2", as the window and the
- * documents show it (the id "g2" is the file's, never shown). */
+ * documents show it (the id "g2" is the file's, never shown; transfer full). */
 guint            bridge_plan_get_group_number   (BridgePlan      *self,
                                                  BridgePlanGroup *group);
 char            *bridge_plan_get_group_label    (BridgePlan      *self,
                                                  BridgePlanGroup *group);
 
 /* Editing. While the agreement is locked (all three approved) these fail with
- * BRIDGE_ERROR_INVALID_INPUT: propose a change instead (below).
+ * BRIDGE_ERROR_PLAN_LOCKED: propose a change instead (below).
  *
  * Adds a group of the host courses @host_ids (at least one) replacing
  * @home_ids (may be empty or NULL), looked up in @catalog. Unknown ids fail
@@ -447,8 +446,8 @@ gboolean         bridge_plan_insert_component   (BridgePlan          *self,
                                                  int                  index,
                                                  const BridgePlanComponent *component,
                                                  GError             **error);
-/* Undo-friendly removal: returns what was removed (and where, in @index) so
- * bridge_plan_insert_component() / bridge_plan_insert_group() put it back. */
+/* Removal that returns what was removed (transfer full), and where, in @index
+ * (@position), so bridge_plan_insert_component() can put it back. */
 BridgePlanComponent *bridge_plan_remove_component (BridgePlan       *self,
                                                    BridgePlanGroup  *group,
                                                    BridgePlanSide    side,
@@ -459,17 +458,6 @@ BridgePlanGroup *bridge_plan_remove_group       (BridgePlan          *self,
                                                  BridgePlanGroup     *group,
                                                  guint               *position,
                                                  GError             **error);   /* transfer full */
-gboolean         bridge_plan_insert_group       (BridgePlan          *self,
-                                                 guint                position,
-                                                 BridgePlanGroup     *group,
-                                                 GError             **error);
-/* Moves a component to another group (@to NULL: a new group of its own). */
-gboolean         bridge_plan_move_component     (BridgePlan          *self,
-                                                 BridgePlanGroup     *from,
-                                                 BridgePlanSide       side,
-                                                 const char          *course_id,
-                                                 BridgePlanGroup     *to,
-                                                 GError             **error);
 /* Moves a group to another position in the list. */
 gboolean         bridge_plan_move_group         (BridgePlan          *self,
                                                  BridgePlanGroup     *group,
@@ -525,16 +513,23 @@ gboolean         bridge_plan_get_term_dates     (BridgePlan    *self,
  * did. */
 gboolean         bridge_plan_fill_dates_from_terms (BridgePlan    *self,
                                                     BridgeCatalog *catalog);
-/* Every warning of the plan, for the window and `plan show` (element-type BridgePlanWarning). */
+/* Every warning of the plan, for the window and `plan show` (element-type
+ * BridgePlanWarning; transfer full). */
 GPtrArray       *bridge_plan_check              (BridgePlan    *self,
                                                  BridgeCatalog *catalog);
 /* What the agreement lacks before it can be approved, as its exports require
  * it: required student, institution and mobility fields, values that break
  * the rules of bridge-validate.h (from older files), the same university at
  * home and host, no group, a group without a host course, a course twice.
- * Each item a translated sentence that says what to do (element-type utf8);
- * empty when the agreement is ready. */
+ * Each item a translated sentence that says what to do (element-type utf8;
+ * transfer full); empty when the agreement is ready. */
 GPtrArray       *bridge_plan_check_ready        (BridgePlan    *self);
+/* What `plan show --json` prints (transfer full): the plan file's JSON, the
+ * agreement digest, the lock and the approval state (with its problem), the
+ * totals of the plan and of each group with the courses @catalog no longer
+ * has (marked first with bridge_plan_refresh ()), and the warnings. */
+JsonNode        *bridge_plan_summary_to_json    (BridgePlan    *self,
+                                                 BridgeCatalog *catalog);
 
 /* ------------------------------------------------------------------------ */
 /* Approvals, the lock, changes                                             */
@@ -584,8 +579,8 @@ BridgePlanApprovalState bridge_plan_get_approval_state (BridgePlan  *self,
 /* TRUE when the approval state is BROKEN: the file was edited after approval. */
 gboolean    bridge_plan_get_modified_after_approval (BridgePlan *self);
 
-/* The changes proposal being made or approved (element-type BridgePlanChange);
- * NULL when there is none. */
+/* The changes proposal being made or approved (element-type BridgePlanChange;
+ * transfer none); NULL when there is none. */
 GPtrArray  *bridge_plan_get_pending_changes   (BridgePlan *self);
 /* Proposes deleting a component of the locked agreement. */
 gboolean    bridge_plan_propose_delete        (BridgePlan         *self,
@@ -618,7 +613,8 @@ void        bridge_plan_discard_changes       (BridgePlan *self);
 
 /* Approved versions: 1 is the first agreement, each applied proposal adds one. */
 guint       bridge_plan_get_n_versions        (BridgePlan *self);
-/* The plan as it was at @version (a new, unlocked-looking plan for display). */
+/* The plan as it was at @version (a new, unlocked-looking plan for display;
+ * transfer full). */
 BridgePlan *bridge_plan_get_version           (BridgePlan *self,
                                                guint       version,
                                                GError    **error);
@@ -632,10 +628,11 @@ const char *bridge_plan_get_pending_id        (BridgePlan *self);
  * and the same mobility id. An approved agreement that lacks what its
  * exports need (from an older version, or approved elsewhere) is corrected
  * in it and approved again by all three; @self, the record of what was
- * approved, is not changed. Fails when @self is not locked. */
+ * approved, is not changed. Fails when @self is not locked. (transfer full) */
 BridgePlan *bridge_plan_new_draft_from        (BridgePlan *self,
                                                GError    **error);
-/* Changes of version @version (2 and later) relative to the one before (element-type BridgePlanChange). */
+/* Changes of version @version (2 and later) relative to the one before
+ * (element-type BridgePlanChange; transfer none). */
 GPtrArray  *bridge_plan_get_version_changes   (BridgePlan *self,
                                                guint       version);
 
@@ -652,7 +649,8 @@ const char *bridge_plan_get_grade             (BridgePlan    *self,
                                                const char    *host_course_id);
 /* Converts the grades group by group through the grading engine with @rule
  * (NULL: the default) and returns the recognition record (element-type
- * BridgePlanRecognition), one line per home component; also kept in the plan. */
+ * BridgePlanRecognition; transfer full), one line per home component; also
+ * kept in the plan, where bridge_plan_get_recognition () gives it (transfer none). */
 GPtrArray  *bridge_plan_convert_grades        (BridgePlan    *self,
                                                BridgeCatalog *catalog,
                                                const char    *rule,

@@ -1,0 +1,127 @@
+/* bridge-plan-summary.c: what `plan show --json` prints, from the engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-plan"
+
+#include "config.h"
+
+#include "bridge-plan.h"
+
+/* The names scripts read, in the order of the enumerations. */
+static const char * const approval_state_names[] = { "draft", "approved", "approved-unbound", "broken" };
+static const char * const warning_kind_names[] = {
+  "unknown-course", "fewer-credits", "term-load", "prerequisite", "duplicate",
+  "not-offered", "language", "empty-group", "modified-after-approval",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (approval_state_names) == BRIDGE_PLAN_APPROVAL_STATE_BROKEN + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (warning_kind_names) == BRIDGE_PLAN_WARNING_MODIFIED_AFTER_APPROVAL + 1);
+
+static void
+add_totals (JsonBuilder            *b,
+            const char             *member,
+            const BridgePlanTotals *t)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "host_credits");
+  json_builder_add_double_value (b, t->host_credits);
+  json_builder_set_member_name (b, "alliance_credits");
+  json_builder_add_double_value (b, t->alliance_credits);
+  json_builder_set_member_name (b, "ects_credits");
+  json_builder_add_double_value (b, t->ects_credits);
+  json_builder_set_member_name (b, "home_credits");
+  json_builder_add_double_value (b, t->home_credits);
+  json_builder_set_member_name (b, "home_credits_exact");
+  json_builder_add_double_value (b, t->home_credits_exact);
+  json_builder_set_member_name (b, "replaced_credits");
+  json_builder_add_double_value (b, t->replaced_credits);
+  json_builder_end_object (b);
+}
+
+JsonNode *
+bridge_plan_summary_to_json (BridgePlan    *self,
+                             BridgeCatalog *catalog)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *why = NULL;
+  BridgePlanApprovalState state;
+  BridgePlanTotals total = { 0 };
+  gboolean have_total;
+  guint n;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
+
+  bridge_plan_refresh (self, catalog);
+  warnings = bridge_plan_check (self, catalog);
+  digest = bridge_plan_get_agreement_digest (self);
+  state = bridge_plan_get_approval_state (self, &why);
+  have_total = bridge_plan_compute_totals (self, catalog, NULL, &total, NULL);
+  n = bridge_plan_get_n_groups (self);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "plan");
+  json_builder_add_value (b, bridge_plan_to_json (self));
+  json_builder_set_member_name (b, "digest");
+  json_builder_add_string_value (b, digest);
+  json_builder_set_member_name (b, "locked");
+  json_builder_add_boolean_value (b, bridge_plan_get_locked (self));
+  json_builder_set_member_name (b, "modified_after_approval");
+  json_builder_add_boolean_value (b, state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
+  json_builder_set_member_name (b, "approval_state");
+  json_builder_add_string_value (b, approval_state_names[state]);
+  if (why)
+    {
+      json_builder_set_member_name (b, "approval_problem");
+      json_builder_add_string_value (b, why);
+    }
+  if (have_total)
+    add_totals (b, "totals", &total);
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      BridgePlanGroup *g = bridge_plan_get_group (self, i);
+      BridgePlanTotals t;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, bridge_plan_group_get_id (g));
+      if (bridge_plan_compute_totals (self, catalog, g, &t, NULL))
+        add_totals (b, "totals", &t);
+      json_builder_set_member_name (b, "unknown_courses");
+      json_builder_begin_array (b);
+      for (guint side = 0; side < 2; side++)
+        for (guint j = 0; j < bridge_plan_group_get_n_components (g, side); j++)
+          if (bridge_plan_group_get_component (g, side, j)->unknown)
+            json_builder_add_string_value (b, bridge_plan_group_get_component (g, side, j)->course_id);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      BridgePlanWarning *w = g_ptr_array_index (warnings, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, w->kind < G_N_ELEMENTS (warning_kind_names)
+                                        ? warning_kind_names[w->kind] : "other");
+      json_builder_set_member_name (b, "group");
+      json_builder_add_string_value (b, w->group_id);
+      json_builder_set_member_name (b, "course");
+      json_builder_add_string_value (b, w->course_id);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, w->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
