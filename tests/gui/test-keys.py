@@ -313,7 +313,7 @@ def country_position(name):
     given", the names of core's country list in alphabetical order."""
     source = os.environ.get('CREDIT_BRIDGE_SOURCE_ROOT',
                             os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
-    with open(os.path.join(source, 'src', 'core', 'bridge-names.c'), encoding='utf-8') as f:
+    with open(os.path.join(source, 'src', 'core', 'model', 'bridge-names.c'), encoding='utf-8') as f:
         text = f.read()
     block = text[text.index('countries[] = {'):]
     block = block[:block.index('};')]
