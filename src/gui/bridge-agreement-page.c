@@ -78,7 +78,6 @@ set_dialog (BridgeAgreementPage *self,
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
 }
 
-
 static gboolean
 is_locked (BridgeAgreementPage *self)
 {
@@ -113,14 +112,6 @@ format_timestamp (const char *timestamp)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-const char *
-bridge_agreement_component_title (const BridgePlanComponent *c)
-{
-  const char *title = c->title != NULL ? bridge_text_pick (c->title) : NULL;
-
-  return title != NULL ? title : c->course_id;
-}
-
 static void
 toast (BridgeAgreementPage *self,
        const char          *text)
@@ -138,9 +129,8 @@ add_toast (BridgeAgreementPage *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Checking what is typed                                                    */
+/* Shared with the page's widgets (bridge-agreement-private.h)               */
 
-/* Marks @row as holding a value that was not written, and says why. */
 void
 bridge_agreement_show_problem (GtkWidget  *row,
                                const char *problem)
@@ -175,6 +165,14 @@ bridge_agreement_focus_in (GtkWidget *widget)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+const char *
+bridge_agreement_component_title (const BridgePlanComponent *c)
+{
+  const char *title = c->title != NULL ? bridge_text_pick (c->title) : NULL;
+
+  return title != NULL ? title : c->course_id;
 }
 
 /* ------------------------------------------------------------------------ */

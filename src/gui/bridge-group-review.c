@@ -263,7 +263,8 @@ add_component_review (BridgeGroupReview         *self,
       g_autofree char *tooltip = NULL;
 
       /* Translators: %s is a course title */
-      tooltip = g_strdup_printf (_("Propose deleting “%s” from the agreement…"), bridge_agreement_component_title (c));
+      tooltip = g_strdup_printf (_("Propose deleting “%s” from the agreement…"),
+                                 bridge_agreement_component_title (c));
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       gtk_widget_add_css_class (button, "flat");
