@@ -7,6 +7,10 @@
  * approvals, the approved versions, and the grades after the stay. Every
  * rule (what may change when, what an approval needs) is core's.
  *
+ * Signals: "open-draft" (BridgePlan *draft) when the person reopens an
+ * approved agreement that lacks what its exports need as a new draft; the
+ * window shows the draft in the Plan page.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -55,18 +59,5 @@ GtkWidget  *bridge_agreement_page_get_review_child (BridgeAgreementPage *self,
                                                     BridgePlanSide       side,
                                                     const char          *course_id,
                                                     const char          *name);
-
-/* Asks for the reason of a change to the locked agreement (the template's
- * reasons for @kind) and proposes it through core: deleting component
- * @course_id of @group on @side, or adding course @course_id to @group
- * (NULL with side HOST: a new group). Errors go to a toast over @widget.
- * Returns the dialog (owned by GTK until it closes). */
-AdwMessageDialog *bridge_agreement_propose_change (GtkWidget        *widget,
-                                                   BridgeContext    *context,
-                                                   BridgePlan       *plan,
-                                                   BridgeChangeKind  kind,
-                                                   BridgePlanGroup  *group,
-                                                   BridgePlanSide    side,
-                                                   const char       *course_id);
 
 G_END_DECLS

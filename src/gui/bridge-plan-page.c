@@ -8,12 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-agreement-page.h"
+#include "bridge-change-dialog.h"
+#include "bridge-course-chooser.h"
 #include "bridge-error.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-history.h"
 #include "bridge-plan-page.h"
-#include "bridge-window.h"
 
 struct _BridgePlanPage
 {
@@ -171,9 +171,9 @@ remove_clicked_cb (GtkButton *button,
   /* The approved agreement changes only through a proposal. */
   if (bridge_plan_get_locked (self->plan))
     {
-      bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan,
-                                       BRIDGE_CHANGE_DELETE, action->group, action->side,
-                                       action->course_id);
+      bridge_change_dialog_present (GTK_WIDGET (self), self->context, self->plan,
+                                    BRIDGE_CHANGE_DELETE, action->group, action->side,
+                                    action->course_id);
       return;
     }
   if (bridge_plan_find_group (action->page->plan, bridge_plan_group_get_id (action->group), &position))
@@ -241,219 +241,6 @@ component_row (BridgePlanPage            *self,
   return row;
 }
 
-/* The course chooser: a search in a popover over the courses of one university */
-
-typedef struct
-{
-  BridgeContext          *context;
-  BridgePlan             *plan;
-  BridgePlanSide          side;
-  GtkListBox             *list;
-  GtkPopover             *popover;
-  GtkSearchEntry         *entry;
-  GtkLabel               *empty;          /* the list's placeholder */
-  BridgeCourseChosenFunc  func;
-  gpointer                user_data;
-} Chooser;
-
-static void
-chooser_free (gpointer data,
-              GClosure *closure)
-{
-  Chooser *chooser = data;
-
-  g_clear_object (&chooser->context);
-  g_clear_object (&chooser->plan);
-  g_free (chooser);
-}
-
-static void
-chooser_search_cb (GtkSearchEntry *entry,
-                   Chooser        *chooser)
-{
-  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
-  BridgeCatalog *catalog = chooser->context != NULL ? bridge_context_get_catalog (chooser->context) : NULL;
-  g_autoptr(GPtrArray) courses = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total = 0;
-
-  bridge_gui_list_box_remove_all (chooser->list);
-  filter.university = chooser->side == BRIDGE_PLAN_SIDE_HOME
-                      ? bridge_plan_get_home_university (chooser->plan)
-                      : bridge_plan_get_host_university (chooser->plan);
-  if (filter.university == NULL || catalog == NULL)
-    {
-      gtk_label_set_text (chooser->empty, chooser->side == BRIDGE_PLAN_SIDE_HOME
-                                          ? _("Choose your home university in Preferences first")
-                                          : _("Add a course of the host university from the Catalog first"));
-      return;
-    }
-
-  courses = bridge_catalog_search (catalog, gtk_editable_get_text (GTK_EDITABLE (entry)),
-                                   &filter, 40, &total, &error);
-  if (error != NULL)
-    gtk_label_set_text (chooser->empty, error->message);
-  else if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
-    gtk_label_set_text (chooser->empty, _("The catalog has no course of this university"));
-  else
-    {
-      /* Translators: the course chooser found nothing: "No course matches “zzz”" */
-      g_autofree char *text = g_strdup_printf (_("No course matches “%s”"),
-                                               gtk_editable_get_text (GTK_EDITABLE (entry)));
-
-      gtk_label_set_text (chooser->empty, text);
-    }
-  for (guint i = 0; courses != NULL && i < courses->len; i++)
-    {
-      BridgeCourse *course = g_ptr_array_index (courses, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *credits = bridge_gui_format_number (bridge_course_get_credits (course));
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit", "%s · %s credits",
-                                                                bridge_text_plural_count (credits)),
-                                                   bridge_course_get_code (course), credits);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     bridge_text_pick (bridge_course_get_title (course)));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "course-id",
-                              g_strdup (bridge_course_get_id (course)), g_free);
-      gtk_list_box_append (chooser->list, row);
-    }
-}
-
-static void
-chooser_activated_cb (GtkListBox    *list,
-                      GtkListBoxRow *row,
-                      Chooser       *chooser)
-{
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "course-id"));
-
-  gtk_popover_popdown (chooser->popover);
-  chooser->func (chooser->user_data, id);
-}
-
-/* Return in the search entry takes the first course, as the search finds
- * it now (the list follows the typing after a pause). */
-static void
-chooser_entry_activated_cb (GtkSearchEntry *entry,
-                            Chooser        *chooser)
-{
-  GtkListBoxRow *row;
-
-  chooser_search_cb (entry, chooser);
-  row = gtk_list_box_get_row_at_index (chooser->list, 0);
-  if (row != NULL)
-    chooser_activated_cb (chooser->list, row, chooser);
-}
-
-static void
-chooser_stop_search_cb (GtkSearchEntry *entry,
-                        Chooser        *chooser)
-{
-  gtk_popover_popdown (chooser->popover);
-}
-
-/* Down goes from the search entry to the courses found. */
-static gboolean
-chooser_key_pressed_cb (GtkEventControllerKey *controller,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        Chooser               *chooser)
-{
-  GtkListBoxRow *row;
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  row = gtk_list_box_get_row_at_index (chooser->list, 0);
-  if (row == NULL)
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  return TRUE;
-}
-
-static void
-chooser_show_cb (GtkPopover *popover,
-                 Chooser    *chooser)
-{
-  chooser_search_cb (chooser->entry, chooser);
-  gtk_widget_grab_focus (GTK_WIDGET (chooser->entry));
-}
-
-GtkWidget *
-bridge_plan_course_chooser_new (BridgeContext          *context,
-                                BridgePlan             *plan,
-                                BridgePlanSide          side,
-                                const char             *label,
-                                const char             *tooltip,
-                                BridgeCourseChosenFunc  func,
-                                gpointer                user_data)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *entry = gtk_search_entry_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *empty = gtk_label_new (NULL);
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  const char *search = side == BRIDGE_PLAN_SIDE_HOME ? _("Search home courses") : _("Search host courses");
-  Chooser *chooser = g_new0 (Chooser, 1);
-
-  g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (func != NULL, NULL);
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set (entry, "placeholder-text", search, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, search, -1);
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 300);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (empty), 30);
-  gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_top (empty, 24);
-  gtk_widget_set_margin_start (empty, 12);
-  gtk_widget_set_margin_end (empty, 12);
-  gtk_widget_add_css_class (empty, "dim-label");
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), empty);
-  /* Down reaches the list from the entry, whose own text takes the keys first. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (entry, keys);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  side == BRIDGE_PLAN_SIDE_HOME ? _("Home courses") : _("Host courses"), -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  chooser->context = context != NULL ? g_object_ref (context) : NULL;
-  chooser->plan = g_object_ref (plan);
-  chooser->side = side;
-  chooser->list = GTK_LIST_BOX (list);
-  chooser->popover = GTK_POPOVER (popover);
-  chooser->entry = GTK_SEARCH_ENTRY (entry);
-  chooser->empty = GTK_LABEL (empty);
-  chooser->func = func;
-  chooser->user_data = user_data;
-  g_signal_connect_data (entry, "search-changed", G_CALLBACK (chooser_search_cb), chooser,
-                         chooser_free, 0);
-  g_signal_connect (list, "row-activated", G_CALLBACK (chooser_activated_cb), chooser);
-  g_signal_connect (entry, "activate", G_CALLBACK (chooser_entry_activated_cb), chooser);
-  g_signal_connect (entry, "stop-search", G_CALLBACK (chooser_stop_search_cb), chooser);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (chooser_key_pressed_cb), chooser);
-  g_signal_connect (popover, "show", G_CALLBACK (chooser_show_cb), chooser);
-
-  return button;
-}
-
 /* A course chosen for a group of the plan: added, or, once the agreement
  * is locked, proposed as a change. */
 typedef struct
@@ -464,7 +251,8 @@ typedef struct
 } GroupTarget;
 
 static void
-group_target_free (gpointer data)
+group_target_free (gpointer  data,
+                   GClosure *closure)
 {
   GroupTarget *target = data;
 
@@ -473,18 +261,18 @@ group_target_free (gpointer data)
 }
 
 static void
-group_course_chosen (gpointer    user_data,
-                     const char *course_id)
+group_course_chosen_cb (BridgeCourseChooser *chooser,
+                        const char          *course_id,
+                        GroupTarget         *target)
 {
-  GroupTarget *target = user_data;
   BridgePlanPage *self = target->page;
   g_autoptr(GError) error = NULL;
   guint position;
 
   if (bridge_plan_get_locked (self->plan))
     {
-      bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan, BRIDGE_CHANGE_ADD,
-                                       target->group, target->side, course_id);
+      bridge_change_dialog_present (GTK_WIDGET (self), self->context, self->plan, BRIDGE_CHANGE_ADD,
+                                    target->group, target->side, course_id);
       return;
     }
   if (!bridge_plan_find_group (self->plan, bridge_plan_group_get_id (target->group), &position))
@@ -511,18 +299,17 @@ chooser_button (BridgePlanPage  *self,
   target->group = g_object_ref (group);
   target->side = side;
   if (side == BRIDGE_PLAN_SIDE_HOME)
-    button = bridge_plan_course_chooser_new (self->context, self->plan, side,
-                                             locked ? _("Propose Home Course…") : _("Add Home Course…"),
-                                             locked ? _("Propose adding a course of your home university that this group replaces (Table B)")
-                                                    : _("Choose a course of your home university that this group replaces (Table B)"),
-                                             group_course_chosen, target);
+    button = bridge_course_chooser_button_new (self->context, self->plan, side,
+                                               locked ? _("Propose Home Course…") : _("Add Home Course…"),
+                                               locked ? _("Propose adding a course of your home university that this group replaces (Table B)")
+                                                      : _("Choose a course of your home university that this group replaces (Table B)"));
   else
-    button = bridge_plan_course_chooser_new (self->context, self->plan, side,
-                                             locked ? _("Propose Host Course…") : _("Add Host Course…"),
-                                             locked ? _("Propose adding another course of the host university to this group (Table A)")
-                                                    : _("Add another course of the host university to this group (Table A)"),
-                                             group_course_chosen, target);
-  g_object_set_data_full (G_OBJECT (button), "target", target, group_target_free);
+    button = bridge_course_chooser_button_new (self->context, self->plan, side,
+                                               locked ? _("Propose Host Course…") : _("Add Host Course…"),
+                                               locked ? _("Propose adding another course of the host university to this group (Table A)")
+                                                      : _("Add another course of the host university to this group (Table A)"));
+  g_signal_connect_data (bridge_course_chooser_button_get_chooser (button), "course-chosen",
+                         G_CALLBACK (group_course_chosen_cb), target, (GClosureNotify) group_target_free, 0);
   g_object_set_data_full (G_OBJECT (button), "focus-key",
                           g_strdup_printf ("%s:%s", bridge_plan_group_get_id (group),
                                            side == BRIDGE_PLAN_SIDE_HOME ? "home" : "host"),
@@ -1188,10 +975,10 @@ propose_clicked_cb (AdwToast       *toast,
 
   if (bridge_plan_get_locked (self->plan) &&
       bridge_plan_find_group (self->plan, bridge_plan_group_get_id (group), NULL) != NULL)
-    bridge_agreement_propose_change (GTK_WIDGET (self), self->context, self->plan, BRIDGE_CHANGE_DELETE,
-                                     group,
-                                     GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "side")),
-                                     g_object_get_data (G_OBJECT (toast), "course-id"));
+    bridge_change_dialog_present (GTK_WIDGET (self), self->context, self->plan, BRIDGE_CHANGE_DELETE,
+                                  group,
+                                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "side")),
+                                  g_object_get_data (G_OBJECT (toast), "course-id"));
 }
 
 static void

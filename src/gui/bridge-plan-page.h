@@ -12,21 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Called with the id of the course chosen in a course chooser. */
-typedef void (*BridgeCourseChosenFunc) (gpointer    user_data,
-                                        const char *course_id);
-
-/* A menu button that opens a search over the courses of @plan's home
- * (@side HOME) or host university; @func gets the one chosen. @plan and
- * @context are kept while the button lives. */
-GtkWidget  *bridge_plan_course_chooser_new (BridgeContext          *context,
-                                            BridgePlan             *plan,
-                                            BridgePlanSide          side,
-                                            const char             *label,
-                                            const char             *tooltip,
-                                            BridgeCourseChosenFunc  func,
-                                            gpointer                user_data);
-
 #define BRIDGE_TYPE_PLAN_PAGE (bridge_plan_page_get_type ())
 G_DECLARE_FINAL_TYPE (BridgePlanPage, bridge_plan_page, BRIDGE, PLAN_PAGE, AdwBin)
 

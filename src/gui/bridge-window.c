@@ -189,6 +189,14 @@ ensure_grades_page (BridgeWindow *self)
   return self->grades_page;
 }
 
+/* The Agreement page reopens an approved agreement as a new draft. */
+static void
+agreement_open_draft_cb (BridgeWindow *self,
+                         BridgePlan   *draft)
+{
+  bridge_plan_page_open_draft (ensure_plan_page (self), draft);
+}
+
 static BridgeAgreementPage *
 ensure_agreement_page (BridgeWindow *self)
 {
@@ -198,6 +206,8 @@ ensure_agreement_page (BridgeWindow *self)
       adw_bin_set_child (self->agreement_slot, GTK_WIDGET (self->agreement_page));
       bridge_agreement_page_set_context (self->agreement_page, self->context);
       bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
+      g_signal_connect_object (self->agreement_page, "open-draft",
+                               G_CALLBACK (agreement_open_draft_cb), self, G_CONNECT_SWAPPED);
     }
   return self->agreement_page;
 }

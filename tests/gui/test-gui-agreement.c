@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "bridge-agreement-page.h"
+#include "bridge-error.h"
 #include "bridge-plan-page.h"
 #include "bridge-plan-private.h"
 #include "gui-test-util.h"
@@ -340,6 +341,86 @@ test_bad_date (void)
   g_assert_cmpstr (bridge_plan_get_student (plan ())->birth_date, ==, "2004-05-17");
   type ("student-birth-date", "2004-05-17");
   g_assert_false (marked ("student-birth-date"));
+}
+
+/* A detail the plan refuses is marked with core's own message, word for
+ * word: the form checks nothing itself (issue 16). Each case is a field
+ * and a value the plan's setter refuses. */
+typedef struct
+{
+  const char *name;
+  const char *value;
+} RefusedCase;
+
+static const RefusedCase refused_cases[] = {
+  { "student-email", "li.hua-at-scu" },
+  { "student-birth-date", "2004-13-01" },
+  { "student-isced", "0613x" },
+  { "sending-email", "wang-at-scu" },
+  { "receiving-contact-email", "office@" },
+  { "start-date", "2026-02-30" },
+  { "end-date", "31.01.2027" },
+  { "academic-year", "2026/2028" },
+};
+
+/* What the plan's setter answers when @name is given @value. */
+static char *
+core_refusal (const char *name,
+              const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_has_prefix (name, "student-"))
+    {
+      g_auto(BridgePlanStudent) s = { 0 };
+      char **member;
+
+      bridge_plan_student_copy (bridge_plan_get_student (plan ()), &s);
+      member = g_str_equal (name, "student-email") ? &s.email
+               : g_str_equal (name, "student-birth-date") ? &s.birth_date : &s.isced;
+      g_free (*member);
+      *member = g_strdup (value);
+      ok = bridge_plan_set_student (plan (), &s, &error);
+    }
+  else if (g_str_has_prefix (name, "sending-") || g_str_has_prefix (name, "receiving-"))
+    {
+      BridgePlanSide side = g_str_has_prefix (name, "sending-") ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
+      g_auto(BridgePlanInstitution) i = { 0 };
+      char **member;
+
+      bridge_plan_institution_copy (bridge_plan_get_institution (plan (), side), &i);
+      member = strstr (name, "contact") != NULL ? &i.contact.email : &i.responsible.email;
+      g_free (*member);
+      *member = g_strdup (value);
+      ok = bridge_plan_set_institution (plan (), side, &i, &error);
+    }
+  else if (g_str_equal (name, "start-date"))
+    ok = bridge_plan_set_dates (plan (), value, bridge_plan_get_end_date (plan ()), &error);
+  else if (g_str_equal (name, "end-date"))
+    ok = bridge_plan_set_dates (plan (), bridge_plan_get_start_date (plan ()), value, &error);
+  else
+    ok = bridge_plan_set_academic_year (plan (), value, &error);
+  g_assert_false (ok);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  return g_strdup (error->message);
+}
+
+static void
+test_refused_as_core (gconstpointer data)
+{
+  const RefusedCase *c = data;
+  g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (child (c->name))));
+  g_autofree char *expected = core_refusal (c->name, c->value);
+
+  type (c->name, c->value);
+  g_assert_true (marked (c->name));
+  g_assert_cmpstr (problem_shown (c->name), ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (c->name)), ==, expected);
+  type (c->name, before);
+  gui_test_spin (50);
+  g_assert_false (marked (c->name));
+  g_assert_null (problem_shown (c->name));
 }
 
 /* The nationality is chosen by name, "Not given" first and the names in
@@ -1133,6 +1214,12 @@ main (int   argc,
   g_test_add_func ("/gui/agreement/bad-email", test_bad_email);
   g_test_add_func ("/gui/agreement/bad-contact-email", test_bad_contact_email);
   g_test_add_func ("/gui/agreement/bad-date", test_bad_date);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gui/agreement/refused-as-core/%s", refused_cases[i].name);
+
+      g_test_add_data_func (path, &refused_cases[i], test_refused_as_core);
+    }
   g_test_add_func ("/gui/agreement/nationality-by-name", test_nationality_by_name);
   g_test_add_func ("/gui/agreement/institutions-and-mobility", test_institutions_and_mobility);
   g_test_add_func ("/gui/agreement/review", test_review);

@@ -1,0 +1,253 @@
+/* bridge-course-chooser.c
+ *
+ * The search runs in core (bridge_catalog_search ()) over the courses of
+ * one university; the list shows the first 40 it finds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bridge-course-chooser"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bridge-course-chooser.h"
+#include "bridge-gui-util.h"
+
+struct _BridgeCourseChooser
+{
+  GtkPopover      parent_instance;
+
+  BridgeContext  *context;
+  BridgePlan     *plan;
+  BridgePlanSide  side;
+  GtkLabel       *empty;                  /* the list's placeholder */
+
+  /* template */
+  GtkListBox     *list;
+  GtkSearchEntry *entry;
+};
+
+G_DEFINE_FINAL_TYPE (BridgeCourseChooser, bridge_course_chooser, GTK_TYPE_POPOVER)
+
+enum {
+  COURSE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+search_changed_cb (GtkSearchEntry      *entry,
+                   BridgeCourseChooser *chooser)
+{
+  BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  BridgeCatalog *catalog = chooser->context != NULL ? bridge_context_get_catalog (chooser->context) : NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  bridge_gui_list_box_remove_all (chooser->list);
+  filter.university = chooser->side == BRIDGE_PLAN_SIDE_HOME
+                      ? bridge_plan_get_home_university (chooser->plan)
+                      : bridge_plan_get_host_university (chooser->plan);
+  if (filter.university == NULL || catalog == NULL)
+    {
+      gtk_label_set_text (chooser->empty, chooser->side == BRIDGE_PLAN_SIDE_HOME
+                                          ? _("Choose your home university in Preferences first")
+                                          : _("Add a course of the host university from the Catalog first"));
+      return;
+    }
+
+  courses = bridge_catalog_search (catalog, gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                   &filter, 40, &total, &error);
+  if (error != NULL)
+    gtk_label_set_text (chooser->empty, error->message);
+  else if (*gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0')
+    gtk_label_set_text (chooser->empty, _("The catalog has no course of this university"));
+  else
+    {
+      /* Translators: the course chooser found nothing: "No course matches “zzz”" */
+      g_autofree char *text = g_strdup_printf (_("No course matches “%s”"),
+                                               gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+      gtk_label_set_text (chooser->empty, text);
+    }
+  for (guint i = 0; courses != NULL && i < courses->len; i++)
+    {
+      BridgeCourse *course = g_ptr_array_index (courses, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *credits = bridge_gui_format_number (bridge_course_get_credits (course));
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit", "%s · %s credits",
+                                                                bridge_text_plural_count (credits)),
+                                                   bridge_course_get_code (course), credits);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     bridge_text_pick (bridge_course_get_title (course)));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "course-id",
+                              g_strdup (bridge_course_get_id (course)), g_free);
+      gtk_list_box_append (chooser->list, row);
+    }
+}
+
+static void
+row_activated_cb (GtkListBox          *list,
+                  GtkListBoxRow       *row,
+                  BridgeCourseChooser *chooser)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "course-id"));
+
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+  g_signal_emit (chooser, signals[COURSE_CHOSEN], 0, id);
+}
+
+/* Return in the search entry takes the first course, as the search finds
+ * it now (the list follows the typing after a pause). */
+static void
+entry_activated_cb (GtkSearchEntry      *entry,
+                    BridgeCourseChooser *chooser)
+{
+  GtkListBoxRow *row;
+
+  search_changed_cb (entry, chooser);
+  row = gtk_list_box_get_row_at_index (chooser->list, 0);
+  if (row != NULL)
+    row_activated_cb (chooser->list, row, chooser);
+}
+
+static void
+stop_search_cb (GtkSearchEntry      *entry,
+                BridgeCourseChooser *chooser)
+{
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+}
+
+/* Down goes from the search entry to the courses found. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BridgeCourseChooser   *chooser)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (chooser->list, 0);
+  if (row == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
+static void
+show_cb (BridgeCourseChooser *chooser)
+{
+  search_changed_cb (chooser->entry, chooser);
+  gtk_widget_grab_focus (GTK_WIDGET (chooser->entry));
+}
+
+static void
+bridge_course_chooser_dispose (GObject *object)
+{
+  BridgeCourseChooser *self = BRIDGE_COURSE_CHOOSER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_COURSE_CHOOSER);
+  g_clear_object (&self->context);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (bridge_course_chooser_parent_class)->dispose (object);
+}
+
+static void
+bridge_course_chooser_class_init (BridgeCourseChooserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bridge_course_chooser_dispose;
+
+  /* The id of the course chosen. */
+  signals[COURSE_CHOSEN] = g_signal_new ("course-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-course-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, BridgeCourseChooser, list);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCourseChooser, entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_cb);
+}
+
+static void
+bridge_course_chooser_init (BridgeCourseChooser *self)
+{
+  GtkWidget *empty = gtk_label_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (empty), 30);
+  gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (empty, 24);
+  gtk_widget_set_margin_start (empty, 12);
+  gtk_widget_set_margin_end (empty, 12);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_list_box_set_placeholder (self->list, empty);
+  self->empty = GTK_LABEL (empty);
+}
+
+GtkWidget *
+bridge_course_chooser_new (BridgeContext  *context,
+                           BridgePlan     *plan,
+                           BridgePlanSide  side)
+{
+  BridgeCourseChooser *self;
+  const char *search = side == BRIDGE_PLAN_SIDE_HOME ? _("Search home courses") : _("Search host courses");
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
+
+  self = g_object_new (BRIDGE_TYPE_COURSE_CHOOSER, NULL);
+  self->context = context != NULL ? g_object_ref (context) : NULL;
+  self->plan = g_object_ref (plan);
+  self->side = side;
+  g_object_set (self->entry, "placeholder-text", search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, search, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  side == BRIDGE_PLAN_SIDE_HOME ? _("Home courses") : _("Host courses"), -1);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+bridge_course_chooser_button_new (BridgeContext  *context,
+                                  BridgePlan     *plan,
+                                  BridgePlanSide  side,
+                                  const char     *label,
+                                  const char     *tooltip)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), bridge_course_chooser_new (context, plan, side));
+  return button;
+}
+
+BridgeCourseChooser *
+bridge_course_chooser_button_get_chooser (GtkWidget *button)
+{
+  g_return_val_if_fail (GTK_IS_MENU_BUTTON (button), NULL);
+
+  return BRIDGE_COURSE_CHOOSER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+}
