@@ -23,7 +23,7 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-print.h"
-#include "bridge-results-view.h"
+#include "bridge-results-view-private.h"
 
 /* One Table A course and the controls that take its grade. */
 typedef struct

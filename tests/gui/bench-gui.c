@@ -26,7 +26,7 @@
 
 #include "bench-stats.h"
 #include "bridge-application.h"
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-search-model.h"
 #include "bridge-window.h"
 

@@ -9,7 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-plan-page.h"
 #include "bridge-search-model.h"
 #include "gui-test-util.h"

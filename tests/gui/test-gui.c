@@ -14,13 +14,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-context.h"
-#include "bridge-course-page.h"
-#include "bridge-course-row.h"
+#include "bridge-course-page-private.h"
+#include "bridge-course-row-private.h"
 #include "bridge-error.h"
 #include "bridge-grade-preview.h"
-#include "bridge-grades-page.h"
+#include "bridge-grades-page-private.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-preferences-window.h"
