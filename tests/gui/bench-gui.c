@@ -28,7 +28,7 @@
 #include "bridge-application.h"
 #include "bridge-catalog-page-private.h"
 #include "bridge-search-model.h"
-#include "bridge-window.h"
+#include "bridge-window-private.h"
 
 static gint64 t_start;
 static gint64 t_first_frame;
