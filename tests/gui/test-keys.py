@@ -313,7 +313,11 @@ def country_position(name):
     given", the names of core's country list in alphabetical order."""
     source = os.environ.get('CREDIT_BRIDGE_SOURCE_ROOT',
                             os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
-    with open(os.path.join(source, 'src', 'core', 'bridge-names.c'), encoding='utf-8') as f:
+    # In the layer folder that holds it (src/core/model/ today).
+    path = next(os.path.join(d, 'bridge-names.c')
+                for d, _, files in os.walk(os.path.join(source, 'src', 'core'))
+                if 'bridge-names.c' in files)
+    with open(path, encoding='utf-8') as f:
         text = f.read()
     block = text[text.index('countries[] = {'):]
     block = block[:block.index('};')]
