@@ -26,6 +26,7 @@ struct _BridgeApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  BridgeContext  *context;                /* made when first asked for */
   BridgeCatalog  *catalog;
   char           *catalog_problem;
   char           *rebuild_source;         /* the import running rebuilds a damaged cache from it */
@@ -67,6 +68,16 @@ bridge_application_get_settings (BridgeApplication *self)
   return self->settings;
 }
 
+BridgeContext *
+bridge_application_get_context (BridgeApplication *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_APPLICATION (self), NULL);
+
+  if (self->context == NULL && self->settings != NULL)
+    self->context = bridge_context_new (self->catalog, self->settings);
+  return self->context;
+}
+
 const char *
 bridge_application_get_catalog_problem (BridgeApplication *self)
 {
@@ -77,14 +88,14 @@ bridge_application_get_catalog_problem (BridgeApplication *self)
 char *
 bridge_application_dup_catalog_source (BridgeApplication *self)
 {
-  g_autofree char *source = NULL;
+  const char *source;
 
   g_return_val_if_fail (BRIDGE_IS_APPLICATION (self), NULL);
 
-  source = g_settings_get_string (self->settings, "catalog-source");
-  if (source == NULL || *source == '\0')
+  source = bridge_context_get_catalog_source (bridge_application_get_context (self));
+  if (*source == '\0')
     return g_strdup (bridge_gui_demo_catalog_path ());
-  return g_steal_pointer (&source);
+  return g_strdup (source);
 }
 
 gboolean
@@ -190,7 +201,7 @@ void
 bridge_application_add_recent_plan (BridgeApplication *self,
                                     GFile             *file)
 {
-  g_auto(GStrv) old = NULL;
+  const char * const *old = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) recent = NULL;
   g_autofree char *uri = NULL;
@@ -200,7 +211,7 @@ bridge_application_add_recent_plan (BridgeApplication *self,
   g_return_if_fail (G_IS_FILE (file));
 
   uri = g_file_get_uri (file);
-  old = g_settings_get_strv (self->settings, "recent-plans");
+  old = bridge_context_get_recent_plans (bridge_application_get_context (self));
   builder = g_strv_builder_new ();
   g_strv_builder_add (builder, uri);
   for (guint i = 0; old[i] != NULL && n < MAX_RECENT_PLANS; i++)
@@ -211,7 +222,7 @@ bridge_application_add_recent_plan (BridgeApplication *self,
       n++;
     }
   recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-plans", (const char * const *) recent);
+  bridge_context_set_recent_plans (bridge_application_get_context (self), (const char * const *) recent);
 }
 
 static BridgeWindow *
@@ -497,6 +508,7 @@ bridge_application_finalize (GObject *object)
 {
   BridgeApplication *self = BRIDGE_APPLICATION (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_object (&self->import_cancellable);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "bridge-catalog.h"
+#include "bridge-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ BridgeApplication *bridge_application_new              (void);
 /* The catalog cache on the main thread; NULL if it could not be opened. */
 BridgeCatalog     *bridge_application_get_catalog      (BridgeApplication *self);
 GSettings         *bridge_application_get_settings     (BridgeApplication *self);
+/* The settings of the application, typed (windows keep contexts of their
+ * own, over the same settings). */
+BridgeContext     *bridge_application_get_context      (BridgeApplication *self);
 /* Why the cache could not be opened, or, with a catalog, that it was found
  * damaged and moved aside (until a feed is imported into the new one); NULL
  * when all is well. */

@@ -8,10 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-course-page.h"
 #include "bridge-course-row.h"
-#include "bridge-filter-panel.h"
+#include "bridge-filter-panel-private.h"
 #include "bridge-gui-util.h"
 
 struct _BridgeCatalogPage

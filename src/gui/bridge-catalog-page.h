@@ -22,9 +22,5 @@ void               bridge_catalog_page_focus_search (BridgeCatalogPage *self);
 /* Shows @course in the course pane (and, when folded, goes to it). */
 void               bridge_catalog_page_show_course  (BridgeCatalogPage *self,
                                                      BridgeCourse      *course);
-/* For tests */
-BridgeSearchModel *bridge_catalog_page_get_model    (BridgeCatalogPage *self);
-GtkWidget         *bridge_catalog_page_get_child    (BridgeCatalogPage *self,
-                                                     const char        *name);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-course-page.h"
+#include "bridge-course-page-private.h"
 #include "bridge-grade-preview.h"
 #include "bridge-gui-util.h"
 

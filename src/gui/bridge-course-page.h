@@ -18,8 +18,5 @@ void          bridge_course_page_set_context (BridgeCoursePage *self,
 void          bridge_course_page_set_course  (BridgeCoursePage *self,
                                               BridgeCourse     *course);
 BridgeCourse *bridge_course_page_get_course  (BridgeCoursePage *self);
-/* For tests: "add-button", "grade-preview", "headline". */
-GtkWidget    *bridge_course_page_get_child   (BridgeCoursePage *self,
-                                              const char       *name);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-course-row.h"
+#include "bridge-course-row-private.h"
 #include "bridge-gui-util.h"
 
 typedef enum

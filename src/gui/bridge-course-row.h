@@ -18,8 +18,5 @@ GtkWidget *bridge_course_row_new        (void);
 void       bridge_course_row_set_course (BridgeCourseRow *self,
                                          BridgeContext   *context,
                                          BridgeCourse    *course);
-/* The texts of the title and of the facts line, for tests. */
-const char *bridge_course_row_get_title (BridgeCourseRow *self);
-const char *bridge_course_row_get_facts (BridgeCourseRow *self);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-filter-panel.h"
+#include "bridge-filter-panel-private.h"
 #include "bridge-gui-util.h"
 
 struct _BridgeFilterPanel

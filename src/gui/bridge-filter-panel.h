@@ -24,8 +24,5 @@ void               bridge_filter_panel_get_filter  (BridgeFilterPanel        *se
                                                     BridgeSearchFilter       *filter);
 /* Whether any filter lets fewer than all courses through. */
 gboolean           bridge_filter_panel_get_active  (BridgeFilterPanel        *self);
-/* For tests */
-GtkWidget         *bridge_filter_panel_get_child   (BridgeFilterPanel        *self,
-                                                    const char               *name);
 
 G_END_DECLS

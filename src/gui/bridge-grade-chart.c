@@ -9,7 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "bridge-grade-chart.h"
+#include "bridge-grade-chart-private.h"
 
 struct _BridgeGradeChart
 {
@@ -172,7 +172,7 @@ legend_items (BridgeGradeChart *self)
 }
 
 GStrv
-bridge_grade_chart_get_legend (BridgeGradeChart *self)
+bridge_grade_chart_dup_legend (BridgeGradeChart *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();

@@ -40,12 +40,4 @@ typedef enum
   BRIDGE_GRADE_CHART_MARK_CHOSEN,
 } BridgeGradeChartMark;
 
-/* For tests: how @grade's bar is drawn, the legend's entries, and the
- * height of bar @index over the whole 0–100 % axis. */
-BridgeGradeChartMark bridge_grade_chart_get_mark_kind   (BridgeGradeChart *self,
-                                                         const char       *grade);
-GStrv                bridge_grade_chart_get_legend      (BridgeGradeChart *self);
-double               bridge_grade_chart_get_bar_fraction (BridgeGradeChart *self,
-                                                          guint             index);
-
 G_END_DECLS

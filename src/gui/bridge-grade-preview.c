@@ -97,20 +97,6 @@ bridge_grade_preview_rule_position (BridgeGradeRule rule)
   return 0;
 }
 
-BridgeGradeRule
-bridge_grade_preview_rule_from_settings (GSettings *settings)
-{
-  g_autofree char *name = NULL;
-  BridgeGradeRule rule = BRIDGE_GRADE_RULE_MIDPOINT;
-
-  if (settings == NULL)
-    return rule;
-  name = g_settings_get_string (settings, "conversion-rule");
-  if (!bridge_grade_rule_from_string (name, &rule))
-    rule = BRIDGE_GRADE_RULE_MIDPOINT;
-  return rule;
-}
-
 const BridgeGradingScale *
 bridge_grade_preview_find_scale (BridgeUniversity *host,
                                  const char       *isced,
@@ -414,7 +400,7 @@ rule_from_settings (BridgeGradePreview *self)
 
   if (self->context == NULL)
     return;
-  rule = bridge_grade_preview_rule_from_settings (bridge_context_get_settings (self->context));
+  rule = bridge_context_get_conversion_rule (self->context);
   adw_combo_row_set_selected (self->rule_row, bridge_grade_preview_rule_position (rule));
 }
 

@@ -43,8 +43,6 @@ GtkStringList            *bridge_grade_preview_rule_list_new  (void);
 const char               *bridge_grade_preview_rule_label     (BridgeGradeRule           rule);
 BridgeGradeRule           bridge_grade_preview_rule_at        (guint                     position);
 guint                     bridge_grade_preview_rule_position  (BridgeGradeRule           rule);
-/* The rule chosen in Preferences ("conversion-rule"); midpoint if unset. */
-BridgeGradeRule           bridge_grade_preview_rule_from_settings (GSettings            *settings);
 /* The scale @host grades a course in: @scale_id (may be NULL), else the
  * scale of the table for @isced and @cycle, else the university's first. */
 const BridgeGradingScale *bridge_grade_preview_find_scale     (BridgeUniversity         *host,

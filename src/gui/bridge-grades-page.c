@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "bridge-grade-preview.h"
-#include "bridge-grades-page.h"
+#include "bridge-grades-page-private.h"
 #include "bridge-gui-util.h"
 
 struct _BridgeGradesPage

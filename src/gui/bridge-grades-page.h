@@ -16,12 +16,5 @@ G_DECLARE_FINAL_TYPE (BridgeGradesPage, bridge_grades_page, BRIDGE, GRADES_PAGE,
 void       bridge_grades_page_set_context (BridgeGradesPage *self,
                                            BridgeContext    *context);
 void       bridge_grades_page_reload      (BridgeGradesPage *self);
-/* For tests: chooses the pair by university ids, field and cycle. */
-void       bridge_grades_page_choose      (BridgeGradesPage *self,
-                                           const char       *host_id,
-                                           const char       *home_id,
-                                           const char       *field,
-                                           BridgeCycle       cycle);
-GtkWidget *bridge_grades_page_get_preview (BridgeGradesPage *self);
 
 G_END_DECLS

@@ -850,7 +850,7 @@ ensure_home (BridgePlanPage *self)
       bridge_plan_get_n_groups (self->plan) > 0)
     return;
   was_modified = bridge_plan_get_modified (self->plan);
-  home = g_settings_get_string (bridge_context_get_settings (self->context), "home-university");
+  home = g_strdup (bridge_context_get_home_university_id (self->context));
   /* Defaults from the settings: one the plan refuses is not applied. */
   if (*home != '\0')
     bridge_plan_set_home_university (self->plan, home, NULL);

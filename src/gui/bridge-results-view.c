@@ -23,7 +23,7 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-print.h"
-#include "bridge-results-view.h"
+#include "bridge-results-view-private.h"
 
 /* One Table A course and the controls that take its grade. */
 typedef struct
@@ -56,7 +56,7 @@ struct _BridgeResultsView
   BridgePlan    *plan;
   BridgePlan    *display_plan;            /* a copy converted for display, or NULL */
   gulong         changed_id;
-  GSettings     *settings;
+  BridgeContext *rule_context;            /* whose "conversion-rule" is followed */
   gulong         rule_setting_id;
   guint          refresh_id;
   gboolean       dirty;                   /* the plan changed while unmapped */
@@ -725,8 +725,8 @@ initial_rule (BridgeResultsView *self)
         if (g_str_has_prefix (used, bridge_grade_rule_to_string (all[i])))
           return all[i];
     }
-  return bridge_grade_preview_rule_from_settings (self->context != NULL
-                                                  ? bridge_context_get_settings (self->context) : NULL);
+  return self->context != NULL ? bridge_context_get_conversion_rule (self->context)
+                               : BRIDGE_GRADE_RULE_MIDPOINT;
 }
 
 static void
@@ -876,27 +876,27 @@ rule_selected_cb (BridgeResultsView *self)
 
 /* The rule of Preferences applies until the plan has a record of its own. */
 static void
-rule_setting_changed_cb (GSettings         *settings,
-                         const char        *key,
+rule_setting_changed_cb (BridgeContext     *context,
+                         GParamSpec        *pspec,
                          BridgeResultsView *self)
 {
   if (self->plan == NULL || bridge_plan_get_recognition (self->plan)->len > 0)
     return;
   adw_combo_row_set_selected (self->rule_row,
-                              bridge_grade_preview_rule_position (bridge_grade_preview_rule_from_settings (settings)));
+                              bridge_grade_preview_rule_position (bridge_context_get_conversion_rule (context)));
 }
 
 static void
 follow_settings (BridgeResultsView *self,
-                 GSettings         *settings)
+                 BridgeContext     *context)
 {
-  if (settings == self->settings)
+  if (context == self->rule_context)
     return;
-  if (self->settings != NULL)
-    g_clear_signal_handler (&self->rule_setting_id, self->settings);
-  g_set_object (&self->settings, settings);
-  if (settings != NULL)
-    self->rule_setting_id = g_signal_connect (settings, "changed::conversion-rule",
+  if (self->rule_context != NULL)
+    g_clear_signal_handler (&self->rule_setting_id, self->rule_context);
+  g_set_object (&self->rule_context, context);
+  if (context != NULL)
+    self->rule_setting_id = g_signal_connect (context, "notify::conversion-rule",
                                               G_CALLBACK (rule_setting_changed_cb), self);
 }
 
@@ -1034,7 +1034,7 @@ bridge_results_view_set_plan (BridgeResultsView *self,
     return;
 
   g_set_object (&self->context, context);
-  follow_settings (self, context != NULL ? bridge_context_get_settings (context) : NULL);
+  follow_settings (self, context);
   if (plan != self->plan)
     {
       disconnect_plan (self);

@@ -8,96 +8,19 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-agreement-page.h"
-#include "bridge-catalog-page.h"
-#include "bridge-context.h"
-#include "bridge-grades-page.h"
 #include "bridge-gui-util.h"
-#include "bridge-plan-export-dialog.h"
+#include "bridge-home-rows-private.h"
 #include "bridge-plan-draft.h"
-#include "bridge-plan-page.h"
-#include "bridge-plan-print.h"
-#include "bridge-window.h"
-
-/* What to do once unsaved changes are dealt with. */
-typedef enum
-{
-  PENDING_NONE,
-  PENDING_CLOSE,
-  PENDING_NEW,
-  PENDING_OPEN_CHOOSER,
-  PENDING_OPEN_FILE,
-  PENDING_NEW_WITH_COURSE,
-} PendingKind;
+#include "bridge-window-private.h"
 
 /* A draft is written this long after the first unsaved change (issue 14
  * asks for two seconds at most): typing does not write at every key. */
 #define DRAFT_DELAY_MS 1000
 
-struct _BridgeWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  BridgeContext        *context;
-  gulong                plan_modified_id;
-
-  PendingKind           pending;
-  GFile                *pending_file;
-  BridgeCourse         *pending_course;   /* PENDING_NEW_WITH_COURSE */
-
-  /* The draft of the plan shown (bridge-plan-draft.h) */
-  char                 *draft_dir;
-  BridgePlan           *draft_plan;       /* whose "changed" schedules a draft */
-  guint                 draft_timeout_id;
-  gboolean              draft_armed;      /* drafts written: the last one is dealt with */
-  gboolean              session_pending;  /* restore once the catalog is in */
-  gboolean              session_reopen;   /* …and reopen the last plan */
-  BridgePlanHistory    *history;          /* whose can-undo and can-redo enable the actions */
-  gboolean              close_confirmed;
-  GtkNativeDialog      *chooser;
-  GPtrArray            *welcome_university_ids;
-
-  /* built by show_state() when first shown */
-  AdwStatusPage        *error_status;
-  GtkButton            *error_button;
-  AdwStatusPage        *loading_status;
-  GtkProgressBar       *import_progress;
-  AdwComboRow          *welcome_university_row;
-  AdwComboRow          *welcome_cycle_row;
-  AdwComboRow          *welcome_field_row;
-  GtkButton            *welcome_start_button;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  GMenuModel           *primary_menu;
-  GtkWidget            *demo_banner;
-  AdwViewStack         *view_stack;
-  AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkMenuButton        *primary_menu_button;
-  BridgeCatalogPage    *catalog_page;
-  AdwBin               *plan_slot;
-  BridgePlanPage       *plan_page;        /* NULL until ensure_plan_page() */
-  AdwBin               *grades_slot;
-  AdwBin               *agreement_slot;
-  BridgeGradesPage     *grades_page;      /* NULL until first shown */
-  BridgeAgreementPage  *agreement_page;   /* likewise */
-  guint                 icon_idle_id;
-  GMenu                *recent_section;
-  gboolean              plan_stale;       /* reload when next shown */
-  gboolean              grades_stale;
-};
-
 G_DEFINE_FINAL_TYPE (BridgeWindow, bridge_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void run_pending (BridgeWindow *self);
-static void save_plan_as (BridgeWindow *self);
-
-static BridgeApplication *
-get_app (BridgeWindow *self)
+BridgeApplication *
+bridge_window_get_app (BridgeWindow *self)
 {
   return BRIDGE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
@@ -138,8 +61,8 @@ static void discard_draft (BridgeWindow *self);
  * a session that only searches does not hold them (issue 4, item 9). The
  * plan itself lives in the Plan page, so anything that reads or changes it
  * asks for the page here. */
-static BridgePlanPage *
-ensure_plan_page (BridgeWindow *self)
+BridgePlanPage *
+bridge_window_ensure_plan_page (BridgeWindow *self)
 {
   if (self->plan_page == NULL)
     {
@@ -194,7 +117,7 @@ static void
 agreement_open_draft_cb (BridgeWindow *self,
                          BridgePlan   *draft)
 {
-  bridge_plan_page_open_draft (ensure_plan_page (self), draft);
+  bridge_plan_page_open_draft (bridge_window_ensure_plan_page (self), draft);
 }
 
 static BridgeAgreementPage *
@@ -205,7 +128,7 @@ ensure_agreement_page (BridgeWindow *self)
       self->agreement_page = g_object_new (BRIDGE_TYPE_AGREEMENT_PAGE, NULL);
       adw_bin_set_child (self->agreement_slot, GTK_WIDGET (self->agreement_page));
       bridge_agreement_page_set_context (self->agreement_page, self->context);
-      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (ensure_plan_page (self)));
+      bridge_agreement_page_set_plan (self->agreement_page, bridge_plan_page_get_plan (bridge_window_ensure_plan_page (self)));
       g_signal_connect_object (self->agreement_page, "open-draft",
                                G_CALLBACK (agreement_open_draft_cb), self, G_CONNECT_SWAPPED);
     }
@@ -259,7 +182,7 @@ bridge_window_get_page (BridgeWindow *self,
   if (g_strcmp0 (name, "catalog") == 0)
     return GTK_WIDGET (self->catalog_page);
   if (g_strcmp0 (name, "plan") == 0)
-    return GTK_WIDGET (ensure_plan_page (self));
+    return GTK_WIDGET (bridge_window_ensure_plan_page (self));
   if (g_strcmp0 (name, "grades") == 0)
     return GTK_WIDGET (ensure_grades_page (self));
   if (g_strcmp0 (name, "agreement") == 0)
@@ -273,14 +196,13 @@ bridge_window_get_child (BridgeWindow *self,
 {
   g_return_val_if_fail (BRIDGE_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (name, "welcome-university") == 0)
-    return GTK_WIDGET (self->welcome_university_row);
-  if (g_strcmp0 (name, "welcome-cycle") == 0)
-    return GTK_WIDGET (self->welcome_cycle_row);
-  if (g_strcmp0 (name, "welcome-field") == 0)
-    return GTK_WIDGET (self->welcome_field_row);
   if (g_strcmp0 (name, "welcome-start") == 0)
     return GTK_WIDGET (self->welcome_start_button);
+  /* "welcome-university", "welcome-cycle", "welcome-field" */
+  if (g_str_has_prefix (name, "welcome-"))
+    return self->welcome_home_rows != NULL
+             ? bridge_home_rows_get_row (self->welcome_home_rows, name + strlen ("welcome-"))
+             : NULL;
   if (g_strcmp0 (name, "demo-banner") == 0)
     return GTK_WIDGET (self->demo_banner);
   if (g_strcmp0 (name, "import-progress") == 0)
@@ -312,66 +234,13 @@ bridge_window_show_page (BridgeWindow *self,
 static void
 update_demo_banner (BridgeWindow *self)
 {
-  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+  BridgeCatalog *catalog = bridge_application_get_catalog (bridge_window_get_app (self));
   g_auto(BridgeCatalogStats) stats = { 0 };
   gboolean demo = FALSE;
 
   if (catalog != NULL && bridge_catalog_get_stats (catalog, &stats, NULL))
     demo = stats.demo;
   gtk_widget_set_visible (self->demo_banner, demo);
-}
-
-static void
-fill_welcome (BridgeWindow *self)
-{
-  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
-  g_autoptr(GPtrArray) universities = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) cycles = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
-  g_autofree char *home = g_settings_get_string (self->settings, "home-university");
-  g_autofree char *cycle = g_settings_get_string (self->settings, "home-cycle");
-  g_autofree char *field = g_settings_get_string (self->settings, "home-field");
-  guint selected = 0;
-
-  g_clear_pointer (&self->welcome_university_ids, g_ptr_array_unref);
-  self->welcome_university_ids = g_ptr_array_new_with_free_func (g_free);
-
-  universities = bridge_catalog_list_universities (catalog);
-  for (guint i = 0; universities != NULL && i < universities->len; i++)
-    {
-      BridgeUniversity *u = g_ptr_array_index (universities, i);
-
-      if (g_strcmp0 (bridge_university_get_id (u), home) == 0)
-        selected = i;
-      gtk_string_list_append (names, bridge_text_pick (bridge_university_get_name (u)));
-      g_ptr_array_add (self->welcome_university_ids, g_strdup (bridge_university_get_id (u)));
-    }
-  adw_combo_row_set_model (self->welcome_university_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->welcome_university_row, selected);
-
-  selected = 0;
-  for (BridgeCycle c = BRIDGE_CYCLE_BACHELOR; c <= BRIDGE_CYCLE_DOCTORAL; c++)
-    {
-      gtk_string_list_append (cycles, bridge_cycle_get_label (c));
-      if (g_strcmp0 (bridge_cycle_to_string (c), cycle) == 0)
-        selected = c;
-    }
-  adw_combo_row_set_model (self->welcome_cycle_row, G_LIST_MODEL (cycles));
-  adw_combo_row_set_selected (self->welcome_cycle_row, selected);
-
-  selected = 0;
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
-    {
-      const BridgeIscedField *f = bridge_gui_get_isced_field (i);
-      g_autofree char *label = g_strdup_printf ("%s %s", f->code, _(f->label));
-
-      gtk_string_list_append (fields, label);
-      if (g_strcmp0 (f->code, field) == 0)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->welcome_field_row, G_LIST_MODEL (fields));
-  adw_combo_row_set_selected (self->welcome_field_row, selected);
 }
 
 static void welcome_start_cb (BridgeWindow *self);
@@ -408,15 +277,9 @@ show_state (BridgeWindow *self,
       GET (error_button, GTK_BUTTON);
       GET (loading_status, ADW_STATUS_PAGE);
       GET (import_progress, GTK_PROGRESS_BAR);
-      GET (welcome_university_row, ADW_COMBO_ROW);
-      GET (welcome_cycle_row, ADW_COMBO_ROW);
-      GET (welcome_field_row, ADW_COMBO_ROW);
+      GET (welcome_home_rows, BRIDGE_HOME_ROWS);
       GET (welcome_start_button, GTK_BUTTON);
 #undef GET
-      if (self->welcome_university_row != NULL)
-        bridge_gui_combo_row_show_in_full (self->welcome_university_row);
-      if (self->welcome_field_row != NULL)
-        bridge_gui_combo_row_show_in_full (self->welcome_field_row);
     }
   gtk_stack_set_visible_child_name (self->main_stack, name);
 }
@@ -429,7 +292,7 @@ reload_visible_page (BridgeWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (g_strcmp0 (name, "plan") == 0)
-    ensure_plan_page (self);
+    bridge_window_ensure_plan_page (self);
   else if (g_strcmp0 (name, "grades") == 0)
     ensure_grades_page (self);
   else if (g_strcmp0 (name, "agreement") == 0)
@@ -482,7 +345,7 @@ rebuild_catalog (BridgeWindow *self,
                  const char   *problem,
                  const char   *failure)
 {
-  BridgeApplication *app = get_app (self);
+  BridgeApplication *app = bridge_window_get_app (self);
   const char *source = bridge_catalog_get_lost_source (bridge_application_get_catalog (app));
   g_autofree char *configured = bridge_application_dup_catalog_source (app);
   g_autofree char *text = NULL;
@@ -516,7 +379,7 @@ rebuild_catalog (BridgeWindow *self,
 static void
 update_state (BridgeWindow *self)
 {
-  BridgeApplication *app = get_app (self);
+  BridgeApplication *app = bridge_window_get_app (self);
   BridgeCatalog *catalog = bridge_application_get_catalog (app);
 
   if (catalog == NULL)
@@ -539,10 +402,10 @@ update_state (BridgeWindow *self)
       gtk_progress_bar_set_fraction (self->import_progress, 0.0);
       bridge_application_import (app, NULL);
     }
-  else if (!g_settings_get_boolean (self->settings, "first-run-done"))
+  else if (!bridge_context_get_first_run_done (self->context))
     {
       show_state (self, "welcome");
-      fill_welcome (self);
+      bridge_home_rows_set_context (self->welcome_home_rows, self->context);
     }
   else
     {
@@ -553,18 +416,8 @@ update_state (BridgeWindow *self)
 static void
 welcome_start_cb (BridgeWindow *self)
 {
-  guint u = adw_combo_row_get_selected (self->welcome_university_row);
-  guint c = adw_combo_row_get_selected (self->welcome_cycle_row);
-  guint f = adw_combo_row_get_selected (self->welcome_field_row);
-
-  if (self->welcome_university_ids != NULL && u < self->welcome_university_ids->len)
-    g_settings_set_string (self->settings, "home-university",
-                           g_ptr_array_index (self->welcome_university_ids, u));
-  if (c <= BRIDGE_CYCLE_DOCTORAL)
-    g_settings_set_string (self->settings, "home-cycle", bridge_cycle_to_string (c));
-  if (f < bridge_gui_n_isced_fields ())
-    g_settings_set_string (self->settings, "home-field", bridge_gui_get_isced_field (f)->code);
-  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+  bridge_home_rows_apply (self->welcome_home_rows);
+  bridge_context_set_first_run_done (self->context, TRUE);
 
   update_state (self);
 }
@@ -572,7 +425,7 @@ welcome_start_cb (BridgeWindow *self)
 static void
 import_started_cb (BridgeWindow *self)
 {
-  BridgeCatalog *catalog = bridge_application_get_catalog (get_app (self));
+  BridgeCatalog *catalog = bridge_application_get_catalog (bridge_window_get_app (self));
 
   /* A first import takes the whole window; a later one only a toast. */
   if (catalog == NULL || bridge_catalog_is_empty (catalog))
@@ -612,7 +465,7 @@ import_finished_cb (BridgeWindow *self,
                     gboolean      success,
                     const char   *message)
 {
-  BridgeApplication *app = get_app (self);
+  BridgeApplication *app = bridge_window_get_app (self);
   BridgeCatalog *catalog = bridge_application_get_catalog (app);
 
   if (!success && catalog != NULL && bridge_catalog_is_empty (catalog) &&
@@ -670,7 +523,7 @@ update_title (BridgeWindow *self)
 static void
 update_recent (BridgeWindow *self)
 {
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-plans");
+  const char * const *recent = bridge_context_get_recent_plans (self->context);
 
   g_menu_remove_all (self->recent_section);
   for (guint i = 0; recent[i] != NULL; i++)
@@ -691,251 +544,6 @@ update_recent (BridgeWindow *self)
     }
 }
 
-static gboolean
-save_to (BridgeWindow *self,
-         GFile        *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bridge_plan_page_save (ensure_plan_page (self), file, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the reason */
-      message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-      return FALSE;
-    }
-
-  bridge_application_add_recent_plan (get_app (self), file);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan saved")));
-  return TRUE;
-}
-
-static void
-load_file (BridgeWindow *self,
-           GFile        *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bridge_plan_page_load (ensure_plan_page (self), file, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the reason */
-      message = g_strdup_printf (_("The plan could not be opened: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-      return;
-    }
-
-  bridge_application_add_recent_plan (get_app (self), file);
-  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
-}
-
-static GtkFileFilter *
-plan_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Study Plans"));
-  gtk_file_filter_add_mime_type (filter, "application/x-credit-bridge-plan");
-  gtk_file_filter_add_suffix (filter, "creditplan");
-  return filter;
-}
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  BridgeWindow    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      load_file (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-open_chooser (BridgeWindow *self)
-{
-  g_autoptr(GtkFileFilter) filter = plan_filter ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
-}
-
-static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  BridgeWindow    *self)
-{
-  gboolean saved = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      /* Plans are *.creditplan: add the extension when it was left out. */
-      if (path != NULL && !g_str_has_suffix (path, ".creditplan"))
-        {
-          g_autofree char *with = g_strconcat (path, ".creditplan", NULL);
-
-          g_clear_object (&file);
-          file = g_file_new_for_path (with);
-        }
-      saved = save_to (self, file);
-    }
-  g_clear_object (&self->chooser);
-
-  if (saved)
-    run_pending (self);
-  else
-    self->pending = PENDING_NONE;
-}
-
-static void
-save_plan_as (BridgeWindow *self)
-{
-  g_autoptr(GtkFileFilter) filter = plan_filter ();
-  GtkFileChooserNative *chooser;
-  GFile *file = bridge_plan_page_get_file (ensure_plan_page (self));
-
-  chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
-  else
-    /* Translators: the suggested file name of a new plan; keep the extension */
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.creditplan"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
-}
-
-static void add_course (BridgeWindow *self,
-                        BridgeCourse *course);
-
-static void
-run_pending (BridgeWindow *self)
-{
-  PendingKind pending = self->pending;
-  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
-
-  self->pending = PENDING_NONE;
-  switch (pending)
-    {
-    case PENDING_CLOSE:
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-      break;
-    case PENDING_NEW:
-      bridge_plan_page_new_plan (ensure_plan_page (self));
-      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
-      break;
-    case PENDING_OPEN_CHOOSER:
-      open_chooser (self);
-      break;
-    case PENDING_OPEN_FILE:
-      load_file (self, file);
-      break;
-    case PENDING_NEW_WITH_COURSE:
-      {
-        g_autoptr(BridgeCourse) course = g_steal_pointer (&self->pending_course);
-
-        bridge_plan_page_new_plan (ensure_plan_page (self));
-        if (course != NULL)
-          add_course (self, course);
-      }
-      break;
-    case PENDING_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     BridgeWindow     *self)
-{
-  /* The dialog goes after its response, and may go after this window
-   * (Discard, then quit): it must not hold on to it (issue 14). */
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      run_pending (self);
-    }
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      GFile *file = bridge_plan_page_get_file (ensure_plan_page (self));
-
-      if (file == NULL)
-        save_plan_as (self);        /* continues in save_response_cb */
-      else if (save_to (self, file))
-        run_pending (self);
-      else
-        self->pending = PENDING_NONE;
-    }
-  else
-    {
-      self->pending = PENDING_NONE;
-      g_clear_object (&self->pending_file);
-      g_clear_object (&self->pending_course);
-    }
-}
-
-/* Runs @kind now, or after asking what to do with unsaved changes. */
-static void
-with_saved_plan (BridgeWindow *self,
-                 PendingKind   kind,
-                 GFile        *file)
-{
-  GtkWidget *dialog;
-
-  self->pending = kind;
-  g_set_object (&self->pending_file, file);
-
-  if (self->plan_page == NULL || !bridge_plan_page_get_modified (self->plan_page))
-    {
-      run_pending (self);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   _("Save Changes?"),
-                                   _("The plan has changes that are not saved. "
-                                     "Changes which are not saved will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 void
 bridge_window_open_plan (BridgeWindow *self,
                          GFile        *file)
@@ -943,268 +551,7 @@ bridge_window_open_plan (BridgeWindow *self,
   g_return_if_fail (BRIDGE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  with_saved_plan (self, PENDING_OPEN_FILE, file);
-}
-
-/* Adds @course to the plan shown, and says so. */
-static void
-add_course (BridgeWindow *self,
-            BridgeCourse *course)
-{
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-  g_autofree char *title = NULL;
-
-  if (!bridge_plan_page_add_course (ensure_plan_page (self), course, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  /* Translators: %s is a course title */
-  title = g_strdup_printf (_("“%s” added to the plan"),
-                           bridge_text_pick (bridge_course_get_title (course)));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Show Plan"));
-  adw_toast_set_action_name (toast, "win.show-page");
-  adw_toast_set_action_target_value (toast, g_variant_new_string ("plan"));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-other_host_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        BridgeWindow     *self)
-{
-  BridgeCourse *course = g_object_get_data (G_OBJECT (dialog), "course");
-
-  if (g_strcmp0 (response, "new") != 0 || course == NULL)
-    return;
-  /* The plan of the first host is saved (or its changes discarded) first. */
-  g_set_object (&self->pending_course, course);
-  with_saved_plan (self, PENDING_NEW_WITH_COURSE, NULL);
-}
-
-/* A learning agreement is for one host university: a course of another
- * one starts a plan of its own, when the person says so. */
-static void
-explain_other_host (BridgeWindow *self,
-                    BridgeCourse *course)
-{
-  BridgePlan *plan = bridge_plan_page_get_plan (ensure_plan_page (self));
-  const char *host = bridge_context_university_name (self->context, bridge_plan_get_host_university (plan));
-  const char *other = bridge_context_university_name (self->context, bridge_course_get_university_id (course));
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %1$s is the plan's host university, %2$s a course title,
-   * %3$s the course's university */
-  body = g_strdup_printf (_("This plan is for a stay at %1$s. A learning agreement covers one host "
-                            "university, so “%2$s” of %3$s cannot be added to it.\n\n"
-                            "To plan a stay at %3$s as well, start a new plan for it: this plan "
-                            "is kept, and you are asked to save it first if it has unsaved changes."),
-                          host, bridge_text_pick (bridge_course_get_title (course)), other);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Another Host University"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "new", _("_Start a New Plan"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "new");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "course", g_object_ref (course), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (other_host_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_to_plan_cb (BridgeWindow *self,
-                BridgeCourse *course)
-{
-  BridgePlan *plan = bridge_plan_page_get_plan (ensure_plan_page (self));
-  const char *host = bridge_plan_get_host_university (plan);
-  BridgePlanGroup *group;
-
-  /* Already in the plan: shown where it is, not added twice. */
-  group = bridge_plan_find_course (plan, BRIDGE_PLAN_SIDE_HOST, bridge_course_get_id (course));
-  if (group != NULL)
-    {
-      g_autofree char *label = bridge_plan_get_group_label (plan, group);
-      g_autofree char *title = NULL;
-
-      /* Translators: %1$s is a course title, %2$s a group, "Group 2" */
-      title = g_strdup_printf (_("“%1$s” is already in the plan, in %2$s"),
-                               bridge_text_pick (bridge_course_get_title (course)), label);
-      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
-      bridge_plan_page_show_group (self->plan_page, bridge_plan_get_group_number (plan, group) - 1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-      return;
-    }
-  if (host != NULL && bridge_plan_get_n_groups (plan) > 0 &&
-      g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
-    {
-      explain_other_host (self, course);
-      return;
-    }
-  add_course (self, course);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Actions                                                                   */
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  BridgeWindow *self = BRIDGE_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
-  bridge_catalog_page_focus_search (self->catalog_page);
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  BridgeWindow *self = BRIDGE_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
-}
-
-static void
-new_plan_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  with_saved_plan (BRIDGE_WINDOW (widget), PENDING_NEW, NULL);
-}
-
-static void
-open_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  with_saved_plan (BRIDGE_WINDOW (widget), PENDING_OPEN_CHOOSER, NULL);
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-
-  with_saved_plan (BRIDGE_WINDOW (widget), PENDING_OPEN_FILE, file);
-}
-
-static void
-save_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  BridgeWindow *self = BRIDGE_WINDOW (widget);
-  GFile *file = bridge_plan_page_get_file (ensure_plan_page (self));
-
-  self->pending = PENDING_NONE;
-  if (file == NULL)
-    save_plan_as (self);
-  else
-    save_to (self, file);
-}
-
-static void
-save_plan_as_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  BridgeWindow *self = BRIDGE_WINDOW (widget);
-
-  self->pending = PENDING_NONE;
-  save_plan_as (self);
-}
-
-static void
-export_plan_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  BridgeWindow *self = BRIDGE_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
-    return;
-  bridge_plan_export_dialog_show (GTK_WINDOW (self), self->context,
-                                  bridge_plan_page_get_plan (ensure_plan_page (self)),
-                                  bridge_plan_page_get_file (ensure_plan_page (self)));
-}
-
-static void
-print_plan_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  BridgeWindow *self = BRIDGE_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
-    return;
-  bridge_plan_print (GTK_WINDOW (self), self->context, bridge_plan_page_get_plan (ensure_plan_page (self)));
-}
-
-/* The shortcuts window is built when first asked for: GTK would build it
- * with the window from gtk/help-overlay.ui, before the first frame. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource (RESOURCE_BASE "/bridge-shortcuts-window.ui");
-
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-  gtk_window_present (GTK_WINDOW (overlay));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  bridge_plan_page_undo (ensure_plan_page (BRIDGE_WINDOW (widget)));
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  bridge_plan_page_redo (ensure_plan_page (BRIDGE_WINDOW (widget)));
-}
-
-static void
-import_catalog_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  bridge_application_import (get_app (BRIDGE_WINDOW (widget)), NULL);
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  bridge_application_cancel_import (get_app (BRIDGE_WINDOW (widget)));
+  bridge_window_with_saved_plan (self, PENDING_OPEN_FILE, file);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1218,7 +565,7 @@ bridge_window_close_request (GtkWindow *window)
   if (!self->close_confirmed && self->plan_page != NULL &&
       bridge_plan_page_get_modified (self->plan_page))
     {
-      with_saved_plan (self, PENDING_CLOSE, NULL);
+      bridge_window_with_saved_plan (self, PENDING_CLOSE, NULL);
       return TRUE;
     }
 
@@ -1227,12 +574,9 @@ bridge_window_close_request (GtkWindow *window)
     discard_draft (self);
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
+  if (gtk_window_is_maximized (window))
+    width = height = 0;
+  bridge_context_set_window_state (self->context, width, height, gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (bridge_window_parent_class)->close_request (window);
 }
@@ -1304,7 +648,7 @@ plan_file_cb (BridgeWindow *self)
   GFile *file = bridge_plan_page_get_file (self->plan_page);
   g_autofree char *uri = file != NULL ? g_file_get_uri (file) : g_strdup ("");
 
-  g_settings_set_string (self->settings, "last-plan", uri);
+  bridge_context_set_last_plan (self->context, uri);
 }
 
 /* New or opened: the Agreement page shows the same plan, and a draft
@@ -1312,7 +656,7 @@ plan_file_cb (BridgeWindow *self)
 static void
 plan_replaced_cb (BridgeWindow *self)
 {
-  BridgePlan *plan = bridge_plan_page_get_plan (ensure_plan_page (self));
+  BridgePlan *plan = bridge_plan_page_get_plan (bridge_window_ensure_plan_page (self));
 
   if (self->agreement_page != NULL)
     bridge_agreement_page_set_plan (self->agreement_page, plan);
@@ -1336,7 +680,7 @@ history_replaced_cb (BridgeWindow *self)
 {
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history, update_undo, self);
-  g_set_object (&self->history, bridge_plan_page_get_history (ensure_plan_page (self)));
+  g_set_object (&self->history, bridge_plan_page_get_history (bridge_window_ensure_plan_page (self)));
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
   update_undo (self);
@@ -1355,7 +699,7 @@ restore_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr(GFile) file = origin != NULL ? g_file_new_for_path (origin) : NULL;
 
-      bridge_plan_page_set_plan (ensure_plan_page (self), plan, file);
+      bridge_plan_page_set_plan (bridge_window_ensure_plan_page (self), plan, file);
       adw_view_stack_set_visible_child_name (self->view_stack, "plan");
       /* Kept until saved: the draft is written again at the next change. */
     }
@@ -1364,11 +708,11 @@ restore_response_cb (AdwMessageDialog *dialog,
       discard_draft (self);
       if (self->session_reopen)
         {
-          g_autofree char *uri = g_settings_get_string (self->settings, "last-plan");
+          const char *uri = bridge_context_get_last_plan (self->context);
           g_autoptr(GFile) file = *uri != '\0' ? g_file_new_for_uri (uri) : NULL;
 
           if (file != NULL && g_file_query_exists (file, NULL))
-            load_file (self, file);
+            bridge_window_load_file (self, file);
         }
     }
 }
@@ -1399,14 +743,14 @@ restore_session (BridgeWindow *self)
   if (plan == NULL)
     {
       self->draft_armed = TRUE;
-      g_autofree char *uri = g_settings_get_string (self->settings, "last-plan");
+      const char *uri = bridge_context_get_last_plan (self->context);
       g_autoptr(GFile) file = NULL;
 
       if (!self->session_reopen || *uri == '\0')
         return;
       file = g_file_new_for_uri (uri);
       if (g_file_query_exists (file, NULL))
-        load_file (self, file);
+        bridge_window_load_file (self, file);
       return;
     }
 
@@ -1458,21 +802,22 @@ bridge_window_get_draft_dir (BridgeWindow *self)
 static void
 setup (BridgeWindow *self)
 {
-  BridgeApplication *app = get_app (self);
+  BridgeApplication *app = bridge_window_get_app (self);
   BridgeCatalog *catalog = bridge_application_get_catalog (app);
 
-  self->settings = g_object_ref (bridge_application_get_settings (app));
+  int width, height;
+  gboolean maximized;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               MAX (360, g_settings_get_int (self->settings, "window-width")),
-                               MAX (294, g_settings_get_int (self->settings, "window-height")));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+  self->context = bridge_context_new (catalog, bridge_application_get_settings (app));
+
+  bridge_context_get_window_state (self->context, &width, &height, &maximized);
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (360, width), MAX (294, height));
+  if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  self->context = bridge_context_new (catalog, self->settings);
   bridge_catalog_page_set_context (self->catalog_page, self->context);
 
   /* Tied to the window: GTK releases the application before dispose runs,
@@ -1482,7 +827,7 @@ setup (BridgeWindow *self)
   g_signal_connect_object (app, "import-progress", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "import-finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->settings, "changed::recent-plans",
+  g_signal_connect_object (self->context, "notify::recent-plans",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (reload_visible_page), self, G_CONNECT_SWAPPED);
@@ -1518,9 +863,7 @@ bridge_window_dispose (GObject *object)
   self->error_button = NULL;
   self->loading_status = NULL;
   self->import_progress = NULL;
-  self->welcome_university_row = NULL;
-  self->welcome_cycle_row = NULL;
-  self->welcome_field_row = NULL;
+  self->welcome_home_rows = NULL;
   self->welcome_start_button = NULL;
 
   G_OBJECT_CLASS (bridge_window_parent_class)->dispose (object);
@@ -1531,12 +874,10 @@ bridge_window_finalize (GObject *object)
 {
   BridgeWindow *self = BRIDGE_WINDOW (object);
 
-  g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->pending_file);
   g_clear_object (&self->pending_course);
   g_clear_pointer (&self->draft_dir, g_free);
-  g_clear_pointer (&self->welcome_university_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bridge_window_parent_class)->finalize (object);
 }
@@ -1554,6 +895,8 @@ bridge_window_class_init (BridgeWindowClass *klass)
   window_class->close_request = bridge_window_close_request;
 
   g_type_ensure (BRIDGE_TYPE_CATALOG_PAGE);
+  /* in bridge-window-states.ui */
+  g_type_ensure (BRIDGE_TYPE_HOME_ROWS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/bridge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, toast_overlay);
@@ -1570,22 +913,8 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
-  gtk_widget_class_bind_template_callback (widget_class, add_to_plan_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save-plan", NULL, save_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
-  gtk_widget_class_install_action (widget_class, "win.import-catalog", NULL, import_catalog_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  bridge_window_class_add_actions (klass);
 }
 
 /* The primary menu's popover is built when first opened (by click or F10),

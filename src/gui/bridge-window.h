@@ -21,14 +21,9 @@ void          bridge_window_open_plan  (BridgeWindow      *self,
  * @reopen_last, opens the plan that was open at quit. Waits for the catalog. */
 void          bridge_window_restore_session (BridgeWindow *self,
                                              gboolean      reopen_last);
-/* Where the draft of the plan shown is kept. */
-const char   *bridge_window_get_draft_dir (BridgeWindow   *self);
-/* "loading", "error", "welcome" or "main". */
-const char   *bridge_window_get_state  (BridgeWindow      *self);
-/* For tests: the pages and the welcome page's controls. */
+/* The page "catalog", "plan", "grades" or "agreement", built if it is not
+ * yet (the Agreement page opens a new draft in the Plan page). */
 GtkWidget    *bridge_window_get_page   (BridgeWindow      *self,
-                                        const char        *name);
-GtkWidget    *bridge_window_get_child  (BridgeWindow      *self,
                                         const char        *name);
 /* Chooses the page of the view switcher: "catalog", "plan", "grades". */
 void          bridge_window_show_page  (BridgeWindow      *self,

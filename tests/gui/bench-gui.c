@@ -26,9 +26,9 @@
 
 #include "bench-stats.h"
 #include "bridge-application.h"
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-search-model.h"
-#include "bridge-window.h"
+#include "bridge-window-private.h"
 
 static gint64 t_start;
 static gint64 t_first_frame;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-plan-page.h"
 #include "bridge-search-model.h"
 #include "gui-test-util.h"

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "bridge-application.h"
-#include "bridge-window.h"
+#include "bridge-window-private.h"
 
 G_BEGIN_DECLS
 

@@ -10,9 +10,9 @@
  */
 #include "config.h"
 
-#include "bridge-catalog-page.h"
-#include "bridge-course-page.h"
-#include "bridge-grades-page.h"
+#include "bridge-catalog-page-private.h"
+#include "bridge-course-page-private.h"
+#include "bridge-grades-page-private.h"
 #include "bridge-plan-page.h"
 #include "bridge-preferences-window.h"
 #include "gui-test-util.h"

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-draft.h"
 #include "bridge-plan-page.h"

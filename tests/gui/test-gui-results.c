@@ -16,7 +16,7 @@
 #include "bridge-context.h"
 #include "bridge-grade-preview.h"
 #include "bridge-gui-util.h"
-#include "bridge-results-view.h"
+#include "bridge-results-view-private.h"
 #include "gui-test-util.h"
 
 #include "gui-plan-test.h"

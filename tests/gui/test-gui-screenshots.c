@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "bridge-catalog-page.h"
-#include "bridge-course-page.h"
-#include "bridge-grades-page.h"
+#include "bridge-catalog-page-private.h"
+#include "bridge-course-page-private.h"
+#include "bridge-grades-page-private.h"
 #include "bridge-plan-page.h"
 #include "gui-test-util.h"
 

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "bridge-context.h"
-#include "bridge-grade-chart.h"
+#include "bridge-grade-chart-private.h"
 #include "bridge-grade-preview.h"
 #include "bridge-gui-util.h"
 #include "gui-test-util.h"
@@ -219,13 +219,13 @@ test_charts (Fixture       *f,
   g_assert_cmpint (bridge_grade_chart_get_mark_kind (home, "及格"), ==, BRIDGE_GRADE_CHART_MARK_NONE);
   g_assert_cmpint (bridge_grade_chart_get_mark_kind (host, "B"), ==, BRIDGE_GRADE_CHART_MARK_CHOSEN);
 
-  legend = bridge_grade_chart_get_legend (home);
+  legend = bridge_grade_chart_dup_legend (home);
   g_assert_cmpuint (g_strv_length (legend), ==, 4);
   g_assert_cmpstr (legend[0], ==, _("Share of grades"));
   g_assert_cmpstr (legend[1], ==, _("Cumulative share"));
   g_assert_cmpstr (legend[2], ==, _("Suggested grade"));
   g_assert_cmpstr (legend[3], ==, _("Other candidates"));
-  host_legend = bridge_grade_chart_get_legend (host);
+  host_legend = bridge_grade_chart_dup_legend (host);
   g_assert_cmpuint (g_strv_length (host_legend), ==, 3);
   g_assert_cmpstr (host_legend[2], ==, _("Grade converted"));
 }

@@ -14,13 +14,13 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "bridge-catalog-page.h"
+#include "bridge-catalog-page-private.h"
 #include "bridge-context.h"
-#include "bridge-course-page.h"
-#include "bridge-course-row.h"
+#include "bridge-course-page-private.h"
+#include "bridge-course-row-private.h"
 #include "bridge-error.h"
 #include "bridge-grade-preview.h"
-#include "bridge-grades-page.h"
+#include "bridge-grades-page-private.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-preferences-window.h"
@@ -1131,6 +1131,45 @@ test_preferences (void)
   gui_test_spin (50);
 }
 
+static void
+count_notify_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Preferences writes through the application's context; the window's own
+ * context, over the same settings, gives the same home university and
+ * rule at once, and says so: no two parts of the window can disagree. */
+static void
+test_contexts_agree (void)
+{
+  BridgeContext *prefs_context = bridge_application_get_context (app);
+  BridgeContext *window_context = window->context;
+  g_autofree char *home = g_strdup (bridge_context_get_home_university_id (window_context));
+  guint notified = 0;
+  gulong id;
+
+  g_assert_true (prefs_context != window_context);
+  g_assert_cmpstr (bridge_context_get_home_university_id (prefs_context), ==, home);
+  id = g_signal_connect_swapped (window_context, "notify::home-university",
+                                 G_CALLBACK (count_notify_cb), &notified);
+
+  bridge_context_set_home_university_id (prefs_context, "cqu");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (bridge_context_get_home_university_id (window_context), ==, "cqu");
+  g_assert_cmpstr (bridge_university_get_id (bridge_context_get_home_university (window_context)), ==, "cqu");
+
+  bridge_context_set_conversion_rule (prefs_context, BRIDGE_GRADE_RULE_WORST);
+  g_assert_cmpint (bridge_context_get_conversion_rule (window_context), ==, BRIDGE_GRADE_RULE_WORST);
+  bridge_context_set_conversion_rule (prefs_context, BRIDGE_GRADE_RULE_MIDPOINT);
+
+  bridge_context_set_home_university_id (window_context, home);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (bridge_context_get_home_university_id (prefs_context), ==, home);
+  g_signal_handler_disconnect (window_context, id);
+  g_assert_true (gui_test_wait (gui_test_search_settled, model (), 10000));
+}
+
 /* A new home university changes every row's equivalence: the list is
  * rebuilt, and every result comes back, not only the first screenful. */
 static void
@@ -1696,6 +1735,7 @@ main (int   argc,
   g_test_add_func ("/gui/15-language", test_language);
   g_test_add_func ("/gui/16-preferences", test_preferences);
   g_test_add_func ("/gui/16-home-change-keeps-results", test_home_change_keeps_results);
+  g_test_add_func ("/gui/16-contexts-agree", test_contexts_agree);
   g_test_add_func ("/gui/17-narrow", test_narrow);
   g_test_add_func ("/gui/17-png-icons", test_png_icons);
   g_test_add_func ("/gui/17-renderer-software-names", test_renderer_software_names);
