@@ -19,8 +19,6 @@
  * keeps the linker from dropping their registration. */
 extern GResource *bridge_gui_get_resource (void);
 
-#define MAX_RECENT_PLANS 10
-
 struct _BridgeApplication
 {
   AdwApplication  parent_instance;
@@ -28,21 +26,11 @@ struct _BridgeApplication
   GSettings      *settings;
   BridgeContext  *context;                /* made when first asked for */
   BridgeCatalog  *catalog;
-  char           *catalog_problem;
-  char           *rebuild_source;         /* the import running rebuilds a damaged cache from it */
-  GCancellable   *import_cancellable;
+  char           *catalog_problem;        /* why the cache could not be opened, at start-up */
+  BridgeImporter *importer;               /* made with the context */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeApplication, bridge_application, ADW_TYPE_APPLICATION)
-
-enum {
-  IMPORT_STARTED,
-  IMPORT_PROGRESS,
-  IMPORT_FINISHED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 BridgeApplication *
 bridge_application_new (void)
@@ -74,7 +62,11 @@ bridge_application_get_context (BridgeApplication *self)
   g_return_val_if_fail (BRIDGE_IS_APPLICATION (self), NULL);
 
   if (self->context == NULL && self->settings != NULL)
-    self->context = bridge_context_new (self->catalog, self->settings);
+    {
+      self->context = bridge_context_new (self->catalog, self->settings);
+      self->importer = bridge_importer_new (self->catalog, self->catalog_problem);
+      bridge_context_set_importer (self->context, self->importer);
+    }
   return self->context;
 }
 
@@ -82,147 +74,51 @@ const char *
 bridge_application_get_catalog_problem (BridgeApplication *self)
 {
   g_return_val_if_fail (BRIDGE_IS_APPLICATION (self), NULL);
-  return self->catalog_problem;
+
+  if (bridge_application_get_context (self) == NULL)
+    return self->catalog_problem;
+  return bridge_importer_get_problem (self->importer);
 }
 
 char *
 bridge_application_dup_catalog_source (BridgeApplication *self)
 {
-  const char *source;
-
   g_return_val_if_fail (BRIDGE_IS_APPLICATION (self), NULL);
-
-  source = bridge_context_get_catalog_source (bridge_application_get_context (self));
-  if (*source == '\0')
-    return g_strdup (bridge_gui_demo_catalog_path ());
-  return g_strdup (source);
+  return bridge_context_dup_catalog_source_or_demo (bridge_application_get_context (self));
 }
 
 gboolean
 bridge_application_is_importing (BridgeApplication *self)
 {
-  return self->import_cancellable != NULL;
+  g_return_val_if_fail (BRIDGE_IS_APPLICATION (self), FALSE);
+  return self->importer != NULL && bridge_importer_is_importing (self->importer);
 }
 
 void
 bridge_application_cancel_import (BridgeApplication *self)
 {
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
+  g_return_if_fail (BRIDGE_IS_APPLICATION (self));
 
-static void
-import_progress_cb (double   fraction,
-                    gpointer user_data)
-{
-  BridgeApplication *self = BRIDGE_APPLICATION (user_data);
-
-  g_signal_emit (self, signals[IMPORT_PROGRESS], 0, fraction);
-}
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(BridgeApplication) self = BRIDGE_APPLICATION (user_data);
-  g_autoptr(BridgeImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  report = bridge_catalog_import_finish (BRIDGE_CATALOG (object), result, &error);
-  g_clear_object (&self->import_cancellable);
-
-  if (report == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        message = g_strdup (_("The import was cancelled; the catalog is unchanged"));
-      else
-        /* Translators: %s is the reason, from the catalog reader */
-        message = g_strdup_printf (_("The catalog could not be imported: %s"), error->message);
-      g_warning ("%s", message);
-    }
-  else if (report->unchanged)
-    message = g_strdup (_("The catalog is already up to date"));
-  else if (self->rebuild_source != NULL)
-    /* Translators: %s is the feed the damaged catalog cache had been imported from */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "The damaged catalog cache was rebuilt from %s: %u course",
-                                            "The damaged catalog cache was rebuilt from %s: %u courses",
-                                            report->courses),
-                               self->rebuild_source, report->courses);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Imported %u course",
-                                            "Imported %u courses",
-                                            report->courses),
-                               report->courses);
-
-  /* Once imported, the catalog is whole again, whatever the feed. */
-  if (report != NULL && self->catalog != NULL)
-    g_clear_pointer (&self->catalog_problem, g_free);
-  g_clear_pointer (&self->rebuild_source, g_free);
-
-  g_signal_emit (self, signals[IMPORT_FINISHED], 0, report != NULL, message);
-  g_application_release (G_APPLICATION (self));
+  if (self->importer != NULL)
+    bridge_importer_cancel (self->importer);
 }
 
 void
 bridge_application_import (BridgeApplication *self,
                            const char        *source)
 {
-  g_autofree char *configured = NULL;
-
   g_return_if_fail (BRIDGE_IS_APPLICATION (self));
 
-  if (self->import_cancellable != NULL || self->catalog == NULL)
-    return;
-
-  if (source == NULL)
-    source = configured = bridge_application_dup_catalog_source (self);
-
-  g_clear_pointer (&self->rebuild_source, g_free);
-  if (self->catalog_problem != NULL &&
-      g_strcmp0 (source, bridge_catalog_get_lost_source (self->catalog)) == 0)
-    self->rebuild_source = g_strdup (source);
-  self->import_cancellable = g_cancellable_new ();
-  g_application_hold (G_APPLICATION (self));
-  g_signal_emit (self, signals[IMPORT_STARTED], 0);
-  bridge_catalog_import_async (self->catalog,
-                               source,
-                               import_progress_cb,
-                               self,
-                               self->import_cancellable,
-                               import_done_cb,
-                               g_object_ref (self));
+  if (bridge_application_get_context (self) != NULL)
+    bridge_context_import (self->context, source);
 }
 
 void
 bridge_application_add_recent_plan (BridgeApplication *self,
                                     GFile             *file)
 {
-  const char * const *old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) recent = NULL;
-  g_autofree char *uri = NULL;
-  guint n = 1;
-
   g_return_if_fail (BRIDGE_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  uri = g_file_get_uri (file);
-  old = bridge_context_get_recent_plans (bridge_application_get_context (self));
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_PLANS; i++)
-    {
-      if (g_strcmp0 (old[i], uri) == 0)
-        continue;
-      g_strv_builder_add (builder, old[i]);
-      n++;
-    }
-  recent = g_strv_builder_end (builder);
-  bridge_context_set_recent_plans (bridge_application_get_context (self), (const char * const *) recent);
+  bridge_context_add_recent_plan (bridge_application_get_context (self), file);
 }
 
 static BridgeWindow *
@@ -246,7 +142,7 @@ bridge_application_activate (GApplication *app)
       gtk_window_present (GTK_WINDOW (window));
       return;
     }
-  window = bridge_window_new (self);
+  window = bridge_window_new (GTK_APPLICATION (self), bridge_application_get_context (self));
   gtk_window_present (GTK_WINDOW (window));
   /* A crash's draft, or the plan open at quit (as Text Editor does); its
    * dialog comes over the window, so after it. */
@@ -266,7 +162,7 @@ bridge_application_open (GApplication  *app,
    * still offered. */
   if (window == NULL)
     {
-      window = bridge_window_new (self);
+      window = bridge_window_new (GTK_APPLICATION (self), bridge_application_get_context (self));
       gtk_window_present (GTK_WINDOW (window));
       bridge_window_restore_session (window, FALSE);
     }
@@ -313,7 +209,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   BridgePreferencesWindow *prefs;
 
-  prefs = bridge_preferences_window_new (self);
+  prefs = bridge_preferences_window_new (bridge_application_get_context (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -497,8 +393,8 @@ bridge_application_dispose (GObject *object)
 {
   BridgeApplication *self = BRIDGE_APPLICATION (object);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->importer != NULL)
+    bridge_importer_cancel (self->importer);
 
   G_OBJECT_CLASS (bridge_application_parent_class)->dispose (object);
 }
@@ -511,9 +407,8 @@ bridge_application_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
-  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->importer);
   g_clear_pointer (&self->catalog_problem, g_free);
-  g_clear_pointer (&self->rebuild_source, g_free);
 
   G_OBJECT_CLASS (bridge_application_parent_class)->finalize (object);
 }
@@ -530,16 +425,6 @@ bridge_application_class_init (BridgeApplicationClass *klass)
   app_class->startup = bridge_application_startup;
   app_class->activate = bridge_application_activate;
   app_class->open = bridge_application_open;
-
-  signals[IMPORT_STARTED] =
-    g_signal_new ("import-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[IMPORT_PROGRESS] =
-    g_signal_new ("import-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
-  signals[IMPORT_FINISHED] =
-    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
 }
 
 static void

@@ -18,8 +18,9 @@ BridgeApplication *bridge_application_new              (void);
 /* The catalog cache on the main thread; NULL if it could not be opened. */
 BridgeCatalog     *bridge_application_get_catalog      (BridgeApplication *self);
 GSettings         *bridge_application_get_settings     (BridgeApplication *self);
-/* The settings of the application, typed (windows keep contexts of their
- * own, over the same settings). */
+/* The session's context: the settings, typed, and the catalog with its
+ * importer (bridge_context_get_importer ()), shared by the windows and
+ * Preferences. */
 BridgeContext     *bridge_application_get_context      (BridgeApplication *self);
 /* Why the cache could not be opened, or, with a catalog, that it was found
  * damaged and moved aside (until a feed is imported into the new one); NULL
@@ -30,8 +31,8 @@ const char        *bridge_application_get_catalog_problem (BridgeApplication *se
 char              *bridge_application_dup_catalog_source (BridgeApplication *self);
 
 /* Imports @source (NULL: the configured source) off the main thread; windows
- * follow it through the "import-progress" and "import-finished" signals.
- * Does nothing if an import is already running. */
+ * follow it through the importer's "import-progress" and "import-finished"
+ * signals. Does nothing if an import is already running. */
 void               bridge_application_import           (BridgeApplication *self,
                                                         const char        *source);
 gboolean           bridge_application_is_importing     (BridgeApplication *self);

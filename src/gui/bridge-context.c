@@ -10,6 +10,7 @@
 
 #include "bridge-context.h"
 #include "bridge-error.h"
+#include "bridge-gui-util.h"
 
 struct _BridgeContext
 {
@@ -27,6 +28,8 @@ struct _BridgeContext
   char          *catalog_source;
   GStrv          recent_plans;
   char          *last_plan;
+
+  BridgeImporter *importer;               /* the session's, from the application */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeContext, bridge_context, G_TYPE_OBJECT)
@@ -506,6 +509,79 @@ bridge_context_set_property (GObject      *object,
     }
 }
 
+/* The session's importer: the application makes one and gives it to the
+ * context it shares with its windows and Preferences. */
+void
+bridge_context_set_importer (BridgeContext  *self,
+                             BridgeImporter *importer)
+{
+  g_return_if_fail (BRIDGE_IS_CONTEXT (self));
+  g_return_if_fail (importer == NULL || BRIDGE_IS_IMPORTER (importer));
+  g_set_object (&self->importer, importer);
+}
+
+BridgeImporter *
+bridge_context_get_importer (BridgeContext *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_CONTEXT (self), NULL);
+  return self->importer;
+}
+
+char *
+bridge_context_dup_catalog_source_or_demo (BridgeContext *self)
+{
+  const char *source = bridge_context_get_catalog_source (self);
+
+  if (*source == '\0')
+    return g_strdup (bridge_gui_demo_catalog_path ());
+  return g_strdup (source);
+}
+
+void
+bridge_context_import (BridgeContext *self,
+                       const char    *source)
+{
+  g_autofree char *configured = NULL;
+
+  g_return_if_fail (BRIDGE_IS_CONTEXT (self));
+
+  if (self->importer == NULL)
+    return;
+  if (source == NULL)
+    source = configured = bridge_context_dup_catalog_source_or_demo (self);
+  bridge_importer_import (self->importer, source);
+}
+
+#define MAX_RECENT_PLANS 10
+
+void
+bridge_context_add_recent_plan (BridgeContext *self,
+                                GFile         *file)
+{
+  const char * const *old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = NULL;
+  guint n = 1;
+
+  g_return_if_fail (BRIDGE_IS_CONTEXT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  old = bridge_context_get_recent_plans (self);
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_PLANS; i++)
+    {
+      if (g_strcmp0 (old[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+  recent = g_strv_builder_end (builder);
+  bridge_context_set_recent_plans (self, (const char * const *) recent);
+}
+
 static void
 bridge_context_finalize (GObject *object)
 {
@@ -521,6 +597,8 @@ bridge_context_finalize (GObject *object)
   g_clear_pointer (&self->last_plan, g_free);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
+
+  g_clear_object (&self->importer);
 
   G_OBJECT_CLASS (bridge_context_parent_class)->finalize (object);
 }

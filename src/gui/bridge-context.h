@@ -22,6 +22,7 @@
 #include "bridge-catalog.h"
 #include "bridge-credit.h"
 #include "bridge-grading.h"
+#include "bridge-importer.h"
 
 G_BEGIN_DECLS
 
@@ -96,5 +97,20 @@ void              bridge_context_set_window_state       (BridgeContext *self,
                                                          int            width,
                                                          int            height,
                                                          gboolean       maximized);
+
+/* The session's catalog and its import (BridgeImporter), shared by the
+ * windows and Preferences. */
+void              bridge_context_set_importer           (BridgeContext  *self,
+                                                         BridgeImporter *importer);
+BridgeImporter   *bridge_context_get_importer           (BridgeContext  *self);
+/* The feed set in Preferences, or the bundled demo catalog when none is
+ * (transfer full). */
+char             *bridge_context_dup_catalog_source_or_demo (BridgeContext *self);
+/* Imports @source, or the feed set in Preferences when it is NULL. */
+void              bridge_context_import                 (BridgeContext *self,
+                                                         const char    *source);
+/* Puts @file first in the recent plans (ten at most). */
+void              bridge_context_add_recent_plan        (BridgeContext *self,
+                                                         GFile         *file);
 
 G_END_DECLS

@@ -16,7 +16,6 @@ struct _BridgePreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  BridgeApplication    *application;
   BridgeContext        *context;
   gboolean              updating;
   GtkNativeDialog      *chooser;
@@ -68,7 +67,7 @@ source_apply_cb (BridgePreferencesWindow *self)
 static void
 update_stats (BridgePreferencesWindow *self)
 {
-  BridgeCatalog *catalog = bridge_application_get_catalog (self->application);
+  BridgeCatalog *catalog = bridge_context_get_catalog (self->context);
   g_auto(BridgeCatalogStats) stats = { 0 };
   g_autofree char *text = NULL;
 
@@ -88,14 +87,14 @@ update_stats (BridgePreferencesWindow *self)
     text = g_strdup (_("No catalog imported yet"));
   adw_action_row_set_subtitle (self->stats_row, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            !bridge_application_is_importing (self->application));
+                            !bridge_importer_is_importing (bridge_context_get_importer (self->context)));
 }
 
 static void
 import_cb (BridgePreferencesWindow *self)
 {
   source_apply_cb (self);
-  bridge_application_import (self->application, NULL);
+  bridge_context_import (self->context, NULL);
   update_stats (self);
 }
 
@@ -167,14 +166,17 @@ fill (BridgePreferencesWindow *self)
 }
 
 BridgePreferencesWindow *
-bridge_preferences_window_new (BridgeApplication *application)
+bridge_preferences_window_new (BridgeContext *context)
 {
-  BridgePreferencesWindow *self = g_object_new (BRIDGE_TYPE_PREFERENCES_WINDOW, NULL);
+  BridgePreferencesWindow *self;
 
-  self->application = g_object_ref (application);
-  self->context = g_object_ref (bridge_application_get_context (application));
-  g_signal_connect_object (application, "import-finished", G_CALLBACK (import_finished_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_return_val_if_fail (BRIDGE_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (BRIDGE_IS_IMPORTER (bridge_context_get_importer (context)), NULL);
+
+  self = g_object_new (BRIDGE_TYPE_PREFERENCES_WINDOW, NULL);
+  self->context = g_object_ref (context);
+  g_signal_connect_object (bridge_context_get_importer (context), "import-finished",
+                           G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
   fill (self);
   return self;
 }
@@ -189,7 +191,6 @@ bridge_preferences_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->context);
-  g_clear_object (&self->application);
 
   G_OBJECT_CLASS (bridge_preferences_window_parent_class)->dispose (object);
 }

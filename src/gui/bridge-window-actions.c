@@ -39,7 +39,7 @@ save_to (BridgeWindow *self,
       return FALSE;
     }
 
-  bridge_application_add_recent_plan (bridge_window_get_app (self), file);
+  bridge_context_add_recent_plan (self->context, file);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan saved")));
   return TRUE;
 }
@@ -60,7 +60,7 @@ bridge_window_load_file (BridgeWindow *self,
       return;
     }
 
-  bridge_application_add_recent_plan (bridge_window_get_app (self), file);
+  bridge_context_add_recent_plan (self->context, file);
   adw_view_stack_set_visible_child_name (self->view_stack, "plan");
 }
 
@@ -517,7 +517,7 @@ import_catalog_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  bridge_application_import (bridge_window_get_app (BRIDGE_WINDOW (widget)), NULL);
+  bridge_context_import (BRIDGE_WINDOW (widget)->context, NULL);
 }
 
 static void
@@ -525,7 +525,7 @@ cancel_import_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  bridge_application_cancel_import (bridge_window_get_app (BRIDGE_WINDOW (widget)));
+  bridge_importer_cancel (bridge_context_get_importer (BRIDGE_WINDOW (widget)->context));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -82,7 +82,6 @@ struct _BridgeWindow
 };
 
 /* bridge-window.c */
-BridgeApplication *bridge_window_get_app          (BridgeWindow *self);
 /* The Plan page, built when first asked for. */
 BridgePlanPage    *bridge_window_ensure_plan_page (BridgeWindow *self);
 

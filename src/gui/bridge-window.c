@@ -19,24 +19,22 @@
 
 G_DEFINE_FINAL_TYPE (BridgeWindow, bridge_window, ADW_TYPE_APPLICATION_WINDOW)
 
-BridgeApplication *
-bridge_window_get_app (BridgeWindow *self)
-{
-  return BRIDGE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
 static void setup (BridgeWindow *self);
 
 BridgeWindow *
-bridge_window_new (BridgeApplication *application)
+bridge_window_new (GtkApplication *application,
+                   BridgeContext  *context)
 {
   BridgeWindow *self;
 
-  g_return_val_if_fail (BRIDGE_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (BRIDGE_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (BRIDGE_IS_IMPORTER (bridge_context_get_importer (context)), NULL);
 
   self = g_object_new (BRIDGE_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  self->context = g_object_ref (context);
   setup (self);
   return self;
 }
@@ -234,7 +232,7 @@ bridge_window_show_page (BridgeWindow *self,
 static void
 update_demo_banner (BridgeWindow *self)
 {
-  BridgeCatalog *catalog = bridge_application_get_catalog (bridge_window_get_app (self));
+  BridgeCatalog *catalog = bridge_context_get_catalog (self->context);
   g_auto(BridgeCatalogStats) stats = { 0 };
   gboolean demo = FALSE;
 
@@ -345,14 +343,13 @@ rebuild_catalog (BridgeWindow *self,
                  const char   *problem,
                  const char   *failure)
 {
-  BridgeApplication *app = bridge_window_get_app (self);
-  const char *source = bridge_catalog_get_lost_source (bridge_application_get_catalog (app));
-  g_autofree char *configured = bridge_application_dup_catalog_source (app);
+  const char *source = bridge_catalog_get_lost_source (bridge_context_get_catalog (self->context));
+  g_autofree char *configured = bridge_context_dup_catalog_source_or_demo (self->context);
   g_autofree char *text = NULL;
 
   if (source != NULL && failure == NULL)
     {
-      bridge_application_import (app, source);
+      bridge_context_import (self->context, source);
       show_state (self, "loading");
       /* Translators: the first %s says the cache was damaged and where it
        * went, the second is the feed it had been imported from */
@@ -379,28 +376,28 @@ rebuild_catalog (BridgeWindow *self,
 static void
 update_state (BridgeWindow *self)
 {
-  BridgeApplication *app = bridge_window_get_app (self);
-  BridgeCatalog *catalog = bridge_application_get_catalog (app);
+  BridgeImporter *importer = bridge_context_get_importer (self->context);
+  BridgeCatalog *catalog = bridge_importer_get_catalog (importer);
 
   if (catalog == NULL)
     {
-      show_error (self, _("No Catalog Yet"), bridge_application_get_catalog_problem (app),
+      show_error (self, _("No Catalog Yet"), bridge_importer_get_problem (importer),
                   _("_Try Again"));
     }
-  else if (bridge_application_is_importing (app))
+  else if (bridge_importer_is_importing (importer))
     {
       show_state (self, "loading");
     }
   else if (bridge_catalog_is_empty (catalog) &&
-           bridge_application_get_catalog_problem (app) != NULL)
+           bridge_importer_get_problem (importer) != NULL)
     {
-      rebuild_catalog (self, bridge_application_get_catalog_problem (app), NULL);
+      rebuild_catalog (self, bridge_importer_get_problem (importer), NULL);
     }
   else if (bridge_catalog_is_empty (catalog))
     {
       show_state (self, "loading");
       gtk_progress_bar_set_fraction (self->import_progress, 0.0);
-      bridge_application_import (app, NULL);
+      bridge_context_import (self->context, NULL);
     }
   else if (!bridge_context_get_first_run_done (self->context))
     {
@@ -425,7 +422,7 @@ welcome_start_cb (BridgeWindow *self)
 static void
 import_started_cb (BridgeWindow *self)
 {
-  BridgeCatalog *catalog = bridge_application_get_catalog (bridge_window_get_app (self));
+  BridgeCatalog *catalog = bridge_context_get_catalog (self->context);
 
   /* A first import takes the whole window; a later one only a toast. */
   if (catalog == NULL || bridge_catalog_is_empty (catalog))
@@ -465,13 +462,13 @@ import_finished_cb (BridgeWindow *self,
                     gboolean      success,
                     const char   *message)
 {
-  BridgeApplication *app = bridge_window_get_app (self);
-  BridgeCatalog *catalog = bridge_application_get_catalog (app);
+  BridgeImporter *importer = bridge_context_get_importer (self->context);
+  BridgeCatalog *catalog = bridge_importer_get_catalog (importer);
 
   if (!success && catalog != NULL && bridge_catalog_is_empty (catalog) &&
-      bridge_application_get_catalog_problem (app) != NULL)
+      bridge_importer_get_problem (importer) != NULL)
     {
-      rebuild_catalog (self, bridge_application_get_catalog_problem (app), message);
+      rebuild_catalog (self, bridge_importer_get_problem (importer), message);
       return;
     }
   if (!success && (catalog == NULL || bridge_catalog_is_empty (catalog)))
@@ -802,13 +799,9 @@ bridge_window_get_draft_dir (BridgeWindow *self)
 static void
 setup (BridgeWindow *self)
 {
-  BridgeApplication *app = bridge_window_get_app (self);
-  BridgeCatalog *catalog = bridge_application_get_catalog (app);
-
+  BridgeImporter *importer = bridge_context_get_importer (self->context);
   int width, height;
   gboolean maximized;
-
-  self->context = bridge_context_new (catalog, bridge_application_get_settings (app));
 
   bridge_context_get_window_state (self->context, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (360, width), MAX (294, height));
@@ -823,9 +816,9 @@ setup (BridgeWindow *self)
   /* Tied to the window: GTK releases the application before dispose runs,
    * so dispose could not disconnect them, and an import can outlive the
    * window. */
-  g_signal_connect_object (app, "import-started", G_CALLBACK (import_started_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "import-progress", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "import-finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "import-started", G_CALLBACK (import_started_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "import-progress", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "import-finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->context, "notify::recent-plans",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);

@@ -6,14 +6,17 @@
 
 #include <adwaita.h>
 
-#include "bridge-application.h"
+#include "bridge-context.h"
 
 G_BEGIN_DECLS
 
 #define BRIDGE_TYPE_WINDOW (bridge_window_get_type ())
 G_DECLARE_FINAL_TYPE (BridgeWindow, bridge_window, BRIDGE, WINDOW, AdwApplicationWindow)
 
-BridgeWindow *bridge_window_new        (BridgeApplication *application);
+/* A window of @application over @context, the session's (with its importer,
+ * bridge_context_get_importer ()). */
+BridgeWindow *bridge_window_new        (GtkApplication    *application,
+                                        BridgeContext     *context);
 /* Opens the plan in @file, asking first about unsaved changes. */
 void          bridge_window_open_plan  (BridgeWindow      *self,
                                         GFile             *file);

@@ -265,7 +265,7 @@ bench_app (gboolean first_frame_only)
   g_settings_set_string (settings, "home-university", "scu");
 
   printf ("credit-bridge: application started %.1f ms after main() (%.1f ms CPU)\n", ms_since (t_start), thread_cpu_us () / 1000.0);
-  bench_window = GTK_WIDGET (bridge_window_new (app));
+  bench_window = GTK_WIDGET (bridge_window_new (GTK_APPLICATION (app), bridge_application_get_context (app)));
   printf ("credit-bridge: window built %.1f ms after main() (%.1f ms CPU)\n", ms_since (t_start), thread_cpu_us () / 1000.0);
   g_signal_connect (bench_window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (bench_window));

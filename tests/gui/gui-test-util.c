@@ -159,7 +159,7 @@ gui_test_window (BridgeApplication *app,
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
-  window = bridge_window_new (app);
+  window = bridge_window_new (GTK_APPLICATION (app), bridge_application_get_context (app));
   gtk_window_present (GTK_WINDOW (window));
   gui_test_spin (100);
   return window;

@@ -174,7 +174,7 @@ test_accessible_names (void)
   bridge_window_show_page (window, "agreement");
   check (GTK_WIDGET (window), "agreement", problems);
 
-  prefs = bridge_preferences_window_new (app);
+  prefs = bridge_preferences_window_new (bridge_application_get_context (app));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
   check (GTK_WIDGET (prefs), "preferences", problems);

@@ -190,7 +190,7 @@ test_rebuild_fails (void)
   catalog = bridge_application_get_catalog (app);
   g_assert_cmpstr (bridge_catalog_get_lost_source (catalog), ==, copy);
   /* The application says it on the terminal too. */
-  g_test_expect_message ("bridge-application", G_LOG_LEVEL_WARNING, "*feed.json*");
+  g_test_expect_message ("bridge-importer", G_LOG_LEVEL_WARNING, "*feed.json*");
   window = gui_test_window (app, 1000, 700);
   g_assert_true (gui_test_wait_state (window, "error", 60000));
   g_test_assert_expected_messages ();

@@ -70,11 +70,11 @@ typedef struct
 } ImportWatch;
 
 static void
-import_progress_cb (BridgeApplication *application,
-                    double             fraction,
-                    ImportWatch       *watch)
+import_progress_cb (BridgeImporter *importer,
+                    double          fraction,
+                    ImportWatch    *watch)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (g_application_get_default ()));
 
   watch->n_progress++;
   watch->last_fraction = fraction;
@@ -106,14 +106,15 @@ test_first_run (void)
 
   g_assert_false (g_settings_get_boolean (settings, "first-run-done"));
   g_assert_true (bridge_catalog_is_empty (catalog ()));
-  id = g_signal_connect_after (app, "import-progress", G_CALLBACK (import_progress_cb), &watch);
+  id = g_signal_connect_after (bridge_context_get_importer (bridge_application_get_context (app)),
+                               "import-progress", G_CALLBACK (import_progress_cb), &watch);
   window = gui_test_window (app, 1200, 800);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   /* The empty cache is filled off the main thread: progress reaches the
    * window, which shows it, while the main loop runs. */
   g_assert_true (gui_test_wait_state (window, "welcome", 60000));
-  g_signal_handler_disconnect (app, id);
+  g_signal_handler_disconnect (bridge_context_get_importer (bridge_application_get_context (app)), id);
   g_assert_cmpuint (watch.n_progress, >, 0);
   g_assert_true (watch.loading_shown);
   g_assert_true (watch.bar_mapped);
@@ -1107,7 +1108,7 @@ test_language (void)
 static void
 test_preferences (void)
 {
-  BridgePreferencesWindow *prefs = bridge_preferences_window_new (app);
+  BridgePreferencesWindow *prefs = bridge_preferences_window_new (bridge_application_get_context (app));
   GSettings *settings = bridge_application_get_settings (app);
   GtkWidget *row = gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW);
   g_autoptr(GPtrArray) universities = bridge_catalog_list_universities (catalog ());
@@ -1137,19 +1138,22 @@ count_notify_cb (guint *count)
   (*count)++;
 }
 
-/* Preferences writes through the application's context; the window's own
- * context, over the same settings, gives the same home university and
- * rule at once, and says so: no two parts of the window can disagree. */
+/* The window and Preferences share the session's context, so no two parts
+ * of the application can disagree; and another context over the same
+ * settings (another process, dconf) gives the same home university and
+ * rule at once, and says so. */
 static void
 test_contexts_agree (void)
 {
   BridgeContext *prefs_context = bridge_application_get_context (app);
-  BridgeContext *window_context = window->context;
-  g_autofree char *home = g_strdup (bridge_context_get_home_university_id (window_context));
+  g_autoptr(BridgeContext) window_context = bridge_context_new (bridge_application_get_catalog (app),
+                                                                bridge_application_get_settings (app));
+  g_autofree char *home = NULL;
   guint notified = 0;
   gulong id;
 
-  g_assert_true (prefs_context != window_context);
+  g_assert_true (window->context == prefs_context);
+  home = g_strdup (bridge_context_get_home_university_id (window_context));
   g_assert_cmpstr (bridge_context_get_home_university_id (prefs_context), ==, home);
   id = g_signal_connect_swapped (window_context, "notify::home-university",
                                  G_CALLBACK (count_notify_cb), &notified);
@@ -1411,7 +1415,7 @@ test_built_when_needed (void)
 
   g_settings_set_int (settings, "window-width", 1100);
   g_settings_set_int (settings, "window-height", 720);
-  other = bridge_window_new (app);
+  other = bridge_window_new (GTK_APPLICATION (app), bridge_application_get_context (app));
   page = BRIDGE_CATALOG_PAGE (bridge_window_get_page (other, "catalog"));
   filter_button = bridge_catalog_page_get_child (page, "filter-button");
 
