@@ -45,3 +45,24 @@ bridge_enum_from_nick (GType       type,
   *out = v->value;
   return TRUE;
 }
+
+char *
+bridge_enum_join_nicks (GType       type,
+                        const char *separator)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GString *joined;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type), NULL);
+  g_return_val_if_fail (separator != NULL, NULL);
+
+  klass = g_type_class_ref (type);
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (joined, separator);
+      g_string_append (joined, klass->values[i].value_nick);
+    }
+  return g_string_free (joined, FALSE);
+}

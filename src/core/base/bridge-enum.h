@@ -23,5 +23,9 @@ const char *bridge_enum_to_nick   (GType       type,
 gboolean    bridge_enum_from_nick (GType       type,
                                    const char *nick,
                                    int        *out);
+/* Every nick of @type, in the order of the values, joined by @separator
+ * (for a message that lists what is allowed). (transfer full) */
+char       *bridge_enum_join_nicks (GType       type,
+                                    const char *separator);
 
 G_END_DECLS
