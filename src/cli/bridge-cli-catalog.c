@@ -12,6 +12,7 @@
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
+#include "bridge-validate.h"
 
 static void
 add_text (JsonBuilder *builder,
@@ -399,7 +400,15 @@ catalog_show (int argc, char **argv)
                                            : bridge_course_get_university_id (course));
   if (university != NULL)
     print_field (_("City"), bridge_text_pick (bridge_university_get_city (university)));
-  print_field (_("Field (ISCED-F)"), bridge_course_get_isced (course));
+  {
+    const char *isced = bridge_course_get_isced (course);
+    const char *isced_label = bridge_isced_get_label (isced);
+    /* As the window's course page writes it: "0613 · Information and …" */
+    g_autofree char *field = isced_label != NULL ? g_strdup_printf ("%s · %s", isced, isced_label)
+                                                 : g_strdup (isced);
+
+    print_field (_("Field (ISCED-F)"), field);
+  }
   print_field (_("Cycle"), bridge_cycle_get_label (bridge_course_get_cycle (course)));
   print_field (_("Level"), bridge_level_get_label (bridge_course_get_level (course)));
 

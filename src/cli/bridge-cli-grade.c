@@ -66,11 +66,8 @@ bridge_cli_credits (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (_("--home UNIVERSITY COURSE_ID — what a course is worth at home"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(BridgeCourse) course = NULL;
-  g_autoptr(BridgeUniversity) host = NULL;
-  g_autoptr(BridgeUniversity) home = NULL;
   g_autoptr(BridgeCreditResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const BridgeAlliance *alliance;
 
   g_option_context_set_summary (context,
                                 _("Computes the student workload of the course COURSE_ID (declared by its university, "
@@ -96,16 +93,8 @@ bridge_cli_credits (int argc, char **argv)
 
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
-  alliance = bridge_catalog_get_alliance (catalog);
-  if (alliance == NULL)
-    {
-      bridge_cli_error (_("the catalog has no alliance; import a feed first"));
-      return BRIDGE_EXIT_ERROR;
-    }
-  if ((home = bridge_catalog_get_university (catalog, home_id, &error)) == NULL ||
-      (course = bridge_catalog_get_course (catalog, rest[0], &error)) == NULL ||
-      (host = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), &error)) == NULL ||
-      (result = bridge_credit_compute (alliance, host, home, course, &error)) == NULL)
+  if ((course = bridge_catalog_get_course (catalog, rest[0], &error)) == NULL ||
+      (result = bridge_catalog_compute_credit (catalog, course, home_id, &error)) == NULL)
     {
       bridge_cli_error ("%s", error->message);
       return BRIDGE_EXIT_ERROR;
@@ -128,12 +117,14 @@ bridge_cli_credits (int argc, char **argv)
     g_autofree char *ects = show_number (result->ects_credits);
     g_autofree char *exact = g_strdup_printf ("%.2f", result->home_credits_exact);
     g_autofree char *awarded = show_number (result->home_credits_awarded);
+    /* Only for its name: the computation has found it. */
+    g_autoptr(BridgeUniversity) home = bridge_catalog_get_university (catalog, home_id, NULL);
 
     /* Translators: "scu:math1004 Advanced Mathematics I (Sichuan University, 5 credits)" */
     printf (_("%s %s (%s, %s local credits)\n"),
                bridge_course_get_id (course),
                text_or_id (bridge_course_get_title (course), bridge_course_get_code (course)),
-               text_or_id (bridge_university_get_name (host), bridge_university_get_id (host)),
+               text_or_id (bridge_course_get_university_name (course), bridge_course_get_university_id (course)),
                local);
     for (guint i = 0; i < result->steps->len; i++)
       printf ("  %s\n", (const char *) g_ptr_array_index (result->steps, i));
@@ -145,7 +136,7 @@ bridge_cli_credits (int argc, char **argv)
     printf (_("ECTS credits: %s\n"), ects);
     /* Translators: "Credits at Chongqing University: 3.24 exactly, 3 awarded" */
     printf (_("Credits at %s: %s exactly, %s awarded\n"),
-               text_or_id (bridge_university_get_name (home), bridge_university_get_id (home)),
+               text_or_id (home != NULL ? bridge_university_get_name (home) : NULL, home_id),
                exact, awarded);
     if (result->reason != NULL)
       printf ("%s\n", result->reason);

@@ -16,6 +16,7 @@
 #include "bridge-agreement-form.h"
 #include "bridge-agreement-private.h"
 #include "bridge-gui-util.h"
+#include "bridge-validate.h"
 
 /* How a detail is typed: its input purpose, and a calendar for a date. The
  * form checks no value: the plan's setters do, with bridge-validate.h. */
@@ -676,8 +677,8 @@ update_details (BridgeAgreementForm *self)
   fill_student_combos (self);
   isced = bridge_plan_get_student (self->plan)->isced;
   gtk_label_set_text (g_hash_table_lookup (self->children, "student-isced-label"),
-                      isced != NULL && bridge_gui_isced_label (isced) != NULL
-                      ? bridge_gui_isced_label (isced) : "");
+                      isced != NULL && bridge_isced_get_label (isced) != NULL
+                      ? bridge_isced_get_label (isced) : "");
 
   for (guint i = 0; i < 2; i++)
     {

@@ -220,29 +220,20 @@ bridge_context_compute_credit (BridgeContext *self,
                                BridgeCourse  *course,
                                GError       **error)
 {
-  BridgeUniversity *host;
   BridgeUniversity *home;
-  const BridgeAlliance *alliance;
 
   g_return_val_if_fail (BRIDGE_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (BRIDGE_IS_COURSE (course), NULL);
 
-  alliance = self->catalog != NULL ? bridge_catalog_get_alliance (self->catalog) : NULL;
-  host = bridge_context_find_university (self, bridge_course_get_university_id (course));
+  /* Where the student chooses it is the window's to say; the rest is core's. */
   home = bridge_context_get_home_university (self);
-  if (alliance == NULL || host == NULL)
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                   _("The course’s university is not in the catalog"));
-      return NULL;
-    }
-  if (home == NULL)
+  if (self->catalog == NULL || home == NULL)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                    _("Choose your home university in Preferences"));
       return NULL;
     }
-  return bridge_credit_compute (alliance, host, home, course, error);
+  return bridge_catalog_compute_credit (self->catalog, course, bridge_university_get_id (home), error);
 }
 
 const char *

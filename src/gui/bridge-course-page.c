@@ -11,6 +11,7 @@
 #include "bridge-course-page-private.h"
 #include "bridge-grade-preview.h"
 #include "bridge-gui-util.h"
+#include "bridge-validate.h"
 
 struct _BridgeCoursePage
 {
@@ -120,7 +121,7 @@ fill_about (BridgeCoursePage *self)
   g_autofree char *field = NULL;
   g_autoptr(GString) term_names = g_string_new (NULL);
   const char * const *term_ids = bridge_course_get_terms (course);
-  const char *isced_label = bridge_gui_isced_label (bridge_course_get_isced (course));
+  const char *isced_label = bridge_isced_get_label (bridge_course_get_isced (course));
   gint64 seats = bridge_course_get_seats (course);
   BridgeText *description = bridge_course_get_description (course);
   GPtrArray *outcomes = bridge_course_get_learning_outcomes (course);

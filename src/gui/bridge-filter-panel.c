@@ -14,6 +14,7 @@
 
 #include "bridge-filter-panel-private.h"
 #include "bridge-gui-util.h"
+#include "bridge-validate.h"
 
 struct _BridgeFilterPanel
 {
@@ -153,9 +154,9 @@ fill_filters (BridgeFilterPanel *self)
     }
   set_choices (self->city_row, &self->city_values, &choices);
 
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+  for (guint i = 0; i < bridge_isced_get_n_fields (); i++)
     {
-      const BridgeIscedField *f = bridge_gui_get_isced_field (i);
+      const BridgeIscedField *f = bridge_isced_get_field (i);
 
       choices_add (&choices, _(f->label), f->code);
     }

@@ -12,6 +12,7 @@
 #include "bridge-grade-preview.h"
 #include "bridge-grades-page-private.h"
 #include "bridge-gui-util.h"
+#include "bridge-validate.h"
 
 struct _BridgeGradesPage
 {
@@ -64,10 +65,10 @@ fill_fields (BridgeGradesPage *self,
 
   g_clear_pointer (&self->field_codes, g_ptr_array_unref);
   self->field_codes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+  for (guint i = 0; i < bridge_isced_get_n_fields (); i++)
     {
-      g_ptr_array_add (self->field_codes, g_strdup (bridge_gui_get_isced_field (i)->code));
-      g_hash_table_add (seen, (gpointer) bridge_gui_get_isced_field (i)->code);
+      g_ptr_array_add (self->field_codes, g_strdup (bridge_isced_get_field (i)->code));
+      g_hash_table_add (seen, (gpointer) bridge_isced_get_field (i)->code);
     }
   for (guint u = 0; u < G_N_ELEMENTS (both); u++)
     {
@@ -88,7 +89,7 @@ fill_fields (BridgeGradesPage *self,
   for (guint i = 0; i < self->field_codes->len; i++)
     {
       const char *code = g_ptr_array_index (self->field_codes, i);
-      const char *label = bridge_gui_isced_label (code);
+      const char *label = bridge_isced_get_label (code);
       g_autofree char *text = g_strdup_printf ("%s %s", code, label != NULL ? label : "");
 
       gtk_string_list_append (list, text);

@@ -225,44 +225,6 @@ bridge_gui_toast (GtkWidget  *widget,
   bridge_gui_add_toast (widget, adw_toast_new (title));
 }
 
-static const BridgeIscedField isced_fields[] = {
-  { "00", N_("Generic programmes") },
-  { "01", N_("Education") },
-  { "02", N_("Arts and humanities") },
-  { "03", N_("Social sciences, journalism and information") },
-  { "04", N_("Business, administration and law") },
-  { "05", N_("Natural sciences, mathematics and statistics") },
-  { "06", N_("Information and communication technologies") },
-  { "07", N_("Engineering, manufacturing and construction") },
-  { "08", N_("Agriculture, forestry, fisheries and veterinary") },
-  { "09", N_("Health and welfare") },
-  { "10", N_("Services") },
-};
-
-guint
-bridge_gui_n_isced_fields (void)
-{
-  return G_N_ELEMENTS (isced_fields);
-}
-
-const BridgeIscedField *
-bridge_gui_get_isced_field (guint index)
-{
-  g_return_val_if_fail (index < G_N_ELEMENTS (isced_fields), NULL);
-  return &isced_fields[index];
-}
-
-const char *
-bridge_gui_isced_label (const char *isced)
-{
-  if (isced == NULL || strlen (isced) < 2)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (isced_fields); i++)
-    if (strncmp (isced, isced_fields[i].code, 2) == 0)
-      return _(isced_fields[i].label);
-  return NULL;
-}
-
 GtkWidget *
 bridge_gui_field_error_new (void)
 {

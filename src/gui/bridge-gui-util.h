@@ -79,16 +79,4 @@ void        bridge_gui_field_set_error       (GtkWidget  *field,
                                               GtkWidget  *error_label,
                                               const char *message);
 
-/* The broad fields of ISCED-F 2013, for choosing a programme. */
-typedef struct
-{
-  const char *code;                       /* "06" */
-  const char *label;                      /* untranslated: pass through _() */
-} BridgeIscedField;
-
-guint                   bridge_gui_n_isced_fields   (void);
-const BridgeIscedField *bridge_gui_get_isced_field  (guint index);
-/* The translated name of the broad field of @isced ("0613" → ICT), or NULL. */
-const char             *bridge_gui_isced_label      (const char *isced);
-
 G_END_DECLS

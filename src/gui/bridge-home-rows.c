@@ -10,6 +10,7 @@
 
 #include "bridge-gui-util.h"
 #include "bridge-home-rows-private.h"
+#include "bridge-validate.h"
 
 struct _BridgeHomeRows
 {
@@ -73,9 +74,9 @@ fill (BridgeHomeRows *self)
   adw_combo_row_set_selected (self->cycle_row, cycle);
 
   selected = 0;
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
+  for (guint i = 0; i < bridge_isced_get_n_fields (); i++)
     {
-      const BridgeIscedField *f = bridge_gui_get_isced_field (i);
+      const BridgeIscedField *f = bridge_isced_get_field (i);
       g_autofree char *label = g_strdup_printf ("%s %s", f->code, _(f->label));
 
       gtk_string_list_append (fields, label);
@@ -111,8 +112,8 @@ apply_field (BridgeHomeRows *self)
 {
   guint i = adw_combo_row_get_selected (self->field_row);
 
-  if (i < bridge_gui_n_isced_fields ())
-    bridge_context_set_home_field (self->context, bridge_gui_get_isced_field (i)->code);
+  if (i < bridge_isced_get_n_fields ())
+    bridge_context_set_home_field (self->context, bridge_isced_get_field (i)->code);
 }
 
 static void

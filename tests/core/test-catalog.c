@@ -972,6 +972,117 @@ test_text_shared_between_threads (void)
   bridge_text_unref (text);
 }
 
+/* What a course is worth at home: the catalog's own universities given to
+ * the credit engine, the same numbers and steps. */
+static void
+test_compute_credit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCourse) course = bridge_catalog_get_course (fixture->catalog, "sa:math101", &error);
+  g_autoptr(BridgeUniversity) host = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_autoptr(BridgeUniversity) home = bridge_catalog_get_university (fixture->catalog, "cb", &error);
+  g_autoptr(BridgeCreditResult) expected = NULL;
+  g_autoptr(BridgeCreditResult) result = NULL;
+
+  g_assert_no_error (error);
+  expected = bridge_credit_compute (bridge_catalog_get_alliance (fixture->catalog), host, home, course, &error);
+  g_assert_no_error (error);
+  result = bridge_catalog_compute_credit (fixture->catalog, course, "cb", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpstr (result->course_id, ==, "sa:math101");
+  g_assert_cmpstr (result->host_id, ==, "sa");
+  g_assert_cmpstr (result->home_id, ==, "cb");
+  g_assert_false (result->home_course);
+  g_assert_cmpfloat (result->workload_hours, ==, expected->workload_hours);
+  g_assert_cmpfloat (result->alliance_credits, ==, expected->alliance_credits);
+  g_assert_cmpfloat (result->ects_credits, ==, expected->ects_credits);
+  g_assert_cmpfloat (result->home_credits_exact, ==, expected->home_credits_exact);
+  g_assert_cmpfloat (result->home_credits_awarded, ==, expected->home_credits_awarded);
+  g_assert_cmpuint (result->steps->len, ==, expected->steps->len);
+  for (guint i = 0; i < result->steps->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (result->steps, i), ==, g_ptr_array_index (expected->steps, i));
+
+  /* At its own university a course keeps its credits. */
+  g_clear_pointer (&result, bridge_credit_result_free);
+  result = bridge_catalog_compute_credit (fixture->catalog, course, "sa", &error);
+  g_assert_no_error (error);
+  g_assert_true (result->home_course);
+  g_assert_cmpfloat (result->home_credits_awarded, ==, 4);
+}
+
+/* Each of these names what is missing. */
+static void
+test_compute_credit_unknown_home (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCourse) course = bridge_catalog_get_course (fixture->catalog, "sa:math101", NULL);
+  g_autoptr(BridgeCreditResult) result = NULL;
+
+  result = bridge_catalog_compute_credit (fixture->catalog, course, "nowhere", &error);
+  g_assert_null (result);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The home university “nowhere” is not in the catalog");
+}
+
+static void
+test_compute_credit_no_home (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *home_id = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCourse) course = bridge_catalog_get_course (fixture->catalog, "sa:math101", NULL);
+  g_autoptr(BridgeCreditResult) result = NULL;
+
+  result = bridge_catalog_compute_credit (fixture->catalog, course, home_id, &error);
+  g_assert_null (result);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "No home university is given; choose the student’s home university first");
+}
+
+static void
+test_compute_credit_unknown_host (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autoptr(BridgeCreditResult) result = NULL;
+
+  json_parser_load_from_data (parser, "{\"id\": \"zz:x1\", \"university\": \"zz\", "
+                                      "\"workload_hours\": 54, \"credits\": 2}", -1, &error);
+  g_assert_no_error (error);
+  course = bridge_course_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL, &error);
+  g_assert_no_error (error);
+  result = bridge_catalog_compute_credit (fixture->catalog, course, "cb", &error);
+  g_assert_null (result);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The university of “zz:x1” is not in the catalog");
+}
+
+/* Before the first import there is no alliance to count in. */
+static void
+test_compute_credit_empty_catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bridge-catalog-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(BridgeCatalog) catalog = bridge_catalog_open (db, &error);
+  g_autoptr(BridgeCourse) course = bridge_course_new ("sa:math101");
+  g_autoptr(BridgeCreditResult) result = NULL;
+
+  g_assert_no_error (error);
+  result = bridge_catalog_compute_credit (catalog, course, "cb", &error);
+  g_assert_null (result);
+  g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The catalog is empty; import the alliance catalog first");
+  g_clear_object (&catalog);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 static void
 test_text_pick (void)
 {
@@ -1041,9 +1152,15 @@ main (int   argc,
   ADD ("/catalog/import-cancelled/midway", test_import_cancelled_midway);
   ADD ("/catalog/import-cancelled/interrupted-statement", test_interrupted_statement);
   ADD ("/catalog/search/non-finite-credits", test_search_non_finite_credits);
+  ADD ("/catalog/credit/computed", test_compute_credit);
+  ADD ("/catalog/credit/unknown-home", test_compute_credit_unknown_home);
+  ADD ("/catalog/credit/unknown-host", test_compute_credit_unknown_host);
+  g_test_add ("/catalog/credit/no-home/null", Fixture, NULL, fixture_set_up, test_compute_credit_no_home, fixture_tear_down);
+  g_test_add ("/catalog/credit/no-home/empty", Fixture, "", fixture_set_up, test_compute_credit_no_home, fixture_tear_down);
 #undef ADD
   g_test_add_func ("/catalog/corrupt-cache", test_corrupt_cache);
   g_test_add_func ("/catalog/newer-cache", test_newer_cache);
+  g_test_add_func ("/catalog/credit/empty-catalog", test_compute_credit_empty_catalog);
   g_test_add_func ("/catalog/text-pick", test_text_pick);
   g_test_add_func ("/catalog/text-plural-count", test_text_plural_count);
   g_test_add_func ("/catalog/text-shared-between-threads", test_text_shared_between_threads);

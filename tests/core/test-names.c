@@ -77,6 +77,44 @@ test_countries_cover_validator (void)
   g_assert_cmpuint (g_strv_length ((char **) codes), ==, accepted);
 }
 
+/* The broad fields of ISCED-F the window offers are those the validator
+ * accepts (and 99, field unknown, which is no field to choose), each with
+ * its name; a code of any length is named by its broad field. */
+static void
+test_isced_fields (void)
+{
+  guint n = bridge_isced_get_n_fields ();
+
+  g_assert_cmpuint (n, ==, 11);
+  for (guint i = 0; i < n; i++)
+    {
+      const BridgeIscedField *f = bridge_isced_get_field (i);
+      g_autofree char *code = g_strdup_printf ("%02u", i);
+
+      g_assert_cmpstr (f->code, ==, code);
+      g_assert_cmpstr (bridge_isced_get_label (f->code), ==, f->label);
+      g_assert_true (bridge_validate_isced ("ISCED", f->code, NULL));
+    }
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%02u", i);
+
+      g_test_message ("%s", code);
+      g_assert_cmpint (bridge_validate_isced ("ISCED", code, NULL), ==,
+                       bridge_isced_get_label (code) != NULL || i == 99);
+    }
+
+  g_assert_cmpstr (bridge_isced_get_label ("06"), ==, "Information and communication technologies");
+  g_assert_cmpstr (bridge_isced_get_label ("061"), ==, "Information and communication technologies");
+  g_assert_cmpstr (bridge_isced_get_label ("0613"), ==, "Information and communication technologies");
+  g_assert_cmpstr (bridge_isced_get_label ("10"), ==, "Services");
+  g_assert_null (bridge_isced_get_label ("99"));
+  g_assert_null (bridge_isced_get_label ("11"));
+  g_assert_null (bridge_isced_get_label ("6"));
+  g_assert_null (bridge_isced_get_label (""));
+  g_assert_null (bridge_isced_get_label (NULL));
+}
+
 static void
 test_terms (void)
 {
@@ -113,19 +151,21 @@ test_chinese (void)
 {
   g_autoptr(BridgeUniversity) u = make_university ();
   g_autofree char *spring = NULL, *autumn = NULL;
-  g_autofree char *language = NULL, *country = NULL;
+  g_autofree char *language = NULL, *country = NULL, *field = NULL;
   char *old_locale = test_chinese_begin ();
 
   spring = bridge_term_get_label (u, "2027-spring");
   autumn = bridge_term_get_label (u, "2026-autumn");
   language = g_strdup (bridge_language_get_name ("zh"));
   country = g_strdup (bridge_country_get_name ("CN"));
+  field = g_strdup (bridge_isced_get_label ("0613"));
   test_chinese_end (old_locale);
 
   g_assert_cmpstr (spring, ==, "2027年春季学期");
   g_assert_cmpstr (autumn, ==, "2026–2027学年秋季学期");
   g_assert_cmpstr (language, ==, "中文");
   g_assert_cmpstr (country, ==, "中国");
+  g_assert_cmpstr (field, ==, "信息与通信技术");
 }
 
 int
@@ -138,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/names/languages", test_languages);
   g_test_add_func ("/names/countries", test_countries);
   g_test_add_func ("/names/countries-cover-validator", test_countries_cover_validator);
+  g_test_add_func ("/names/isced-fields", test_isced_fields);
   g_test_add_func ("/names/terms", test_terms);
   g_test_add_func ("/names/chinese", test_chinese);
 

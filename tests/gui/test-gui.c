@@ -26,6 +26,7 @@
 #include "bridge-preferences-window.h"
 #include "bridge-renderer.h"
 #include "bridge-search-model.h"
+#include "bridge-validate.h"
 #include "gui-test-util.h"
 
 static BridgeApplication *app;
@@ -122,8 +123,8 @@ test_first_run (void)
   g_assert_false (bridge_catalog_is_empty (catalog ()));
 
   field_row = bridge_window_get_child (window, "welcome-field");
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
-    if (g_strcmp0 (bridge_gui_get_isced_field (i)->code, "06") == 0)
+  for (guint i = 0; i < bridge_isced_get_n_fields (); i++)
+    if (g_strcmp0 (bridge_isced_get_field (i)->code, "06") == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (field_row), i);
   gui_test_first_run (window, "scu");
 
@@ -1542,8 +1543,8 @@ test_first_run_other_choices (void)
       home_index = i;
   g_assert_cmpuint (home_index, !=, G_MAXUINT);
   g_assert_cmpuint (home_index, !=, 0);
-  for (guint i = 0; i < bridge_gui_n_isced_fields (); i++)
-    if (g_strcmp0 (bridge_gui_get_isced_field (i)->code, field_code) == 0)
+  for (guint i = 0; i < bridge_isced_get_n_fields (); i++)
+    if (g_strcmp0 (bridge_isced_get_field (i)->code, field_code) == 0)
       field_index = i;
   g_assert_cmpuint (field_index, !=, G_MAXUINT);
   g_assert_cmpuint (field_index, !=, 0);
@@ -1572,7 +1573,7 @@ test_first_run_other_choices (void)
   row = ADW_COMBO_ROW (bridge_window_get_child (other, "welcome-field"));
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   adw_combo_row_set_selected (row, field_index);
-  field_label = g_strdup_printf ("%s %s", field_code, _(bridge_gui_get_isced_field (field_index)->label));
+  field_label = g_strdup_printf ("%s %s", field_code, _(bridge_isced_get_field (field_index)->label));
   g_assert_cmpstr (combo_row_text (row), ==, field_label);
   gtk_widget_activate (bridge_window_get_child (other, "welcome-start"));
   g_assert_true (gui_test_wait_state (other, "main", 5000));

@@ -97,6 +97,7 @@ contains "$tmp/out" "Term: Autumn 2026" "… and the term by its name, not 2026-
 expect 0 "catalog show shows a course" -- "$cli" catalog show cqu:cs301
 contains "$tmp/out" "Autumn 2026" "… its terms by name"
 contains "$tmp/out" "Chinese, English" "… and its languages by name, not zh, en"
+contains "$tmp/out" "0613 · Information and communication technologies" "… and its field of education by name"
 expect 0 "plan show --json" -- "$cli" plan show "$plan" --json
 cp "$tmp/out" "$tmp/show.json"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["plan"]["format"]=="credit-bridge-plan"; assert abs(d["totals"]["home_credits"]-6.5)<1e-9; assert len(d["digest"])==64' "$tmp/show.json" 2>"$tmp/err"; then

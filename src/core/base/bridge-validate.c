@@ -27,10 +27,34 @@ static const char countries[] =
   "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
   "VN VU WF WS XK YE YT ZA ZM ZW";
 
-/* The broad fields of ISCED-F 2013 (99: field unknown). */
-static const char * const isced_broad[] = {
-  "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "99",
+static const BridgeIscedField isced_fields[] = {
+  { "00", N_("Generic programmes") },
+  { "01", N_("Education") },
+  { "02", N_("Arts and humanities") },
+  { "03", N_("Social sciences, journalism and information") },
+  { "04", N_("Business, administration and law") },
+  { "05", N_("Natural sciences, mathematics and statistics") },
+  { "06", N_("Information and communication technologies") },
+  { "07", N_("Engineering, manufacturing and construction") },
+  { "08", N_("Agriculture, forestry, fisheries and veterinary") },
+  { "09", N_("Health and welfare") },
+  { "10", N_("Services") },
 };
+
+/* ISCED-F's broad field 99, field unknown: a code, but no field to choose. */
+#define ISCED_FIELD_UNKNOWN "99"
+
+/* The broad field @isced starts with (its first two characters), or NULL. */
+static const BridgeIscedField *
+find_isced_field (const char *isced)
+{
+  if (isced == NULL || strlen (isced) < 2)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (isced_fields); i++)
+    if (strncmp (isced, isced_fields[i].code, 2) == 0)
+      return &isced_fields[i];
+  return NULL;
+}
 
 static gboolean
 invalid (GError    **error,
@@ -267,8 +291,7 @@ bridge_validate_isced (const char  *field,
     return FALSE;
   len = strlen (value);
   if (len >= 2 && len <= 4 && strspn (value, "0123456789") == len)
-    for (guint i = 0; i < G_N_ELEMENTS (isced_broad) && !ok; i++)
-      ok = strncmp (value, isced_broad[i], 2) == 0;
+    ok = find_isced_field (value) != NULL || strncmp (value, ISCED_FIELD_UNKNOWN, 2) == 0;
   if (!ok)
     return invalid (error, _("%s: “%s” is not an ISCED-F 2013 code; write the 2 to 4 digits of the "
                              "field of education, for example 0613 for software development"),
@@ -433,4 +456,25 @@ bridge_validate_timestamp (const char  *field,
     return invalid (error, _("%s: “%s” is not a date and time; write it as YYYY-MM-DDThh:mm:ssZ, "
                              "for example 2026-09-01T10:00:00Z"), field, value);
   return TRUE;
+}
+
+guint
+bridge_isced_get_n_fields (void)
+{
+  return G_N_ELEMENTS (isced_fields);
+}
+
+const BridgeIscedField *
+bridge_isced_get_field (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (isced_fields), NULL);
+  return &isced_fields[index];
+}
+
+const char *
+bridge_isced_get_label (const char *isced)
+{
+  const BridgeIscedField *field = find_isced_field (isced);
+
+  return field != NULL ? _(field->label) : NULL;
 }

@@ -74,4 +74,17 @@ gboolean bridge_validate_timestamp     (const char  *field,
                                         const char  *value,
                                         GError     **error);
 
+/* The broad fields of ISCED-F 2013, for choosing a programme, in the order of
+ * their codes; 99 (field unknown) is valid in a code but no field. */
+typedef struct
+{
+  const char *code;                       /* "06" */
+  const char *label;                      /* untranslated: pass through _() */
+} BridgeIscedField;
+
+guint                   bridge_isced_get_n_fields (void);
+const BridgeIscedField *bridge_isced_get_field    (guint       index);
+/* The translated name of the broad field of @isced ("0613" → ICT), or NULL. */
+const char             *bridge_isced_get_label    (const char *isced);
+
 G_END_DECLS

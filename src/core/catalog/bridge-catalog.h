@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "bridge-credit.h"
 #include "bridge-model.h"
 
 G_BEGIN_DECLS
@@ -178,5 +179,16 @@ GPtrArray     *bridge_catalog_search        (BridgeCatalog            *self,
                                              guint                     limit,
                                              guint                    *total,
                                              GError                  **error);
+
+/* What @course is worth at the home university @home_id: the catalog's
+ * alliance, the course's university and the home university, given to
+ * bridge_credit_compute (). Fails with BRIDGE_ERROR_NOT_FOUND and a message
+ * that says which is missing (no alliance before the first import, no
+ * university @home_id, the course's university gone), or with
+ * BRIDGE_ERROR_INVALID_INPUT when @home_id is NULL or "". (transfer full) */
+BridgeCreditResult *bridge_catalog_compute_credit (BridgeCatalog  *self,
+                                                   BridgeCourse   *course,
+                                                   const char     *home_id,
+                                                   GError        **error);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "bridge-credit.h"
+#include "bridge-credit-enums.h"
+#include "bridge-enum.h"
 #include "bridge-error.h"
 
 G_DEFINE_BOXED_TYPE (BridgeCreditResult, bridge_credit_result, bridge_credit_result_copy, bridge_credit_result_free)
@@ -59,7 +61,7 @@ number (double          value,
 const char *
 bridge_workload_source_to_string (BridgeWorkloadSource source)
 {
-  return source == BRIDGE_WORKLOAD_DECLARED ? "declared" : "estimated";
+  return bridge_enum_to_nick (BRIDGE_TYPE_WORKLOAD_SOURCE, source);
 }
 
 void

@@ -30,6 +30,7 @@ typedef enum
   BRIDGE_WORKLOAD_ESTIMATED,              /* from periods, ratios and practice weeks */
 } BridgeWorkloadSource;
 
+/* "declared" or "estimated", the nick of bridge-credit-enums.h */
 const char *bridge_workload_source_to_string (BridgeWorkloadSource source);
 
 /* What a course says about its workload; a BridgeCourse or a certificate

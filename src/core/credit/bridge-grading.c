@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bridge-credit-enums.h"
+#include "bridge-enum.h"
 #include "bridge-error.h"
 #include "bridge-grading-private.h"
 #include "bridge-grading.h"
@@ -20,31 +22,17 @@
  * (the midpoint test) fit in 128 bits. */
 #define MAX_TOTAL (((gint64) 1) << 62)
 
-static const char *const rule_names[] = {
-  "midpoint",
-  "largest-overlap",
-  "best",
-  "worst",
-};
-
 const char *
 bridge_grade_rule_to_string (BridgeGradeRule rule)
 {
-  g_return_val_if_fail (rule <= BRIDGE_GRADE_RULE_WORST, NULL);
-  return rule_names[rule];
+  return bridge_enum_to_nick (BRIDGE_TYPE_GRADE_RULE, rule);
 }
 
 gboolean
 bridge_grade_rule_from_string (const char      *str,
                                BridgeGradeRule *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (rule_names); i++)
-    if (g_strcmp0 (str, rule_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_GRADE_RULE, str, (int *) out);
 }
 
 /* Tables */

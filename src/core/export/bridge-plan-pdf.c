@@ -341,12 +341,10 @@ add_components_table (BridgePlanDocument *doc,
           if (!home)
             {
               g_autoptr(BridgeCourse) course = bridge_catalog_get_course (catalog, c->course_id, NULL);
-              g_autoptr(BridgeUniversity) hu = course ? bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL) : NULL;
-              g_autoptr(BridgeUniversity) mu = bridge_plan_get_home_university (plan) ? bridge_catalog_get_university (catalog, bridge_plan_get_home_university (plan), NULL) : NULL;
               g_autoptr(BridgeCreditResult) r = NULL;
 
-              if (course && hu && mu && bridge_catalog_get_alliance (catalog))
-                r = bridge_credit_compute (bridge_catalog_get_alliance (catalog), hu, mu, course, NULL);
+              if (course != NULL)
+                r = bridge_catalog_compute_credit (catalog, course, bridge_plan_get_home_university (plan), NULL);
               table_row (t, 0, esc (c->code ? c->code : c->course_id), g_string_free (g_steal_pointer (&cell), FALSE),
                          esc (term), fmt_num (c->credits, 1),
                          r ? fmt_num (r->alliance_credits, 2) : g_strdup ("—"),

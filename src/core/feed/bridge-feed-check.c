@@ -17,8 +17,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "bridge-enum.h"
 #include "bridge-error.h"
 #include "bridge-feed-private.h"
+#include "bridge-model-enums.h"
 #include "bridge-validate.h"
 
 /* See bridge-credit.h. */
@@ -238,30 +240,27 @@ bridge_feed_get_array (Reader      *reader,
   return array;
 }
 
-/* Checks that a member is one of @values. */
+/* Checks that a member is one of the words of the enumeration @type (its
+ * nicks, bridge-enum.h). */
 static const char *
-get_enum (Reader             *reader,
-          JsonObject         *object,
-          const char         *member,
-          const char * const *values,
-          GError            **error)
+get_enum (Reader      *reader,
+          JsonObject  *object,
+          const char  *member,
+          GType        type,
+          GError     **error)
 {
   const char *value = bridge_feed_get_string (reader, object, member, TRUE, error);
   g_autofree char *list = NULL;
+  int v;
 
   if (value == NULL)
     return NULL;
-  if (g_strv_contains (values, value))
+  if (bridge_enum_from_nick (type, value, &v))
     return value;
-  list = g_strjoinv ("”, “", (char **) values);
+  list = bridge_enum_join_nicks (type, "”, “");
   bridge_feed_fail (reader, error, member, _("“%s” is not one of “%s”"), value, list);
   return NULL;
 }
-
-static const char * const cycles[] = { "bachelor", "master", "doctoral", NULL };
-static const char * const levels[] = { "general", "foundation", "core", "elective", NULL };
-static const char * const deliveries[] = { "on-campus", "online", "blended", NULL };
-static const char * const kind_names[] = { "lecture", "lab", "seminar", NULL };
 
 /* A localised text: an object with zh or en, every member a non-empty string. */
 static gboolean
@@ -391,7 +390,9 @@ check_kinds (Reader      *reader,
   json_object_iter_init (&iter, kinds);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      if (!g_strv_contains (kind_names, name))
+      int kind;
+
+      if (!bridge_enum_from_nick (BRIDGE_TYPE_KIND, name, &kind))
         {
           bridge_feed_fail (reader, error, name,
                             _("unknown kind of teaching (expected “lecture”, “lab” or “seminar”)"));
@@ -406,7 +407,7 @@ check_kinds (Reader      *reader,
       return FALSE;
     }
   for (guint k = 0; k < BRIDGE_N_KINDS; k++)
-    if (!bridge_feed_get_number (reader, kinds, kind_names[k], FALSE,
+    if (!bridge_feed_get_number (reader, kinds, bridge_kind_to_string (k), FALSE,
                                  NUMBER_NONNEG | NUMBER_QUANTITY, &values[k], NULL, error))
       {
         bridge_feed_pop (reader, len);
@@ -524,7 +525,7 @@ check_table (Reader      *reader,
   if ((isced = bridge_feed_get_string (reader, table, "isced", TRUE, error)) == NULL
       || !check_isced (reader, isced, "isced", error))
     return FALSE;
-  if ((cycle = get_enum (reader, table, "cycle", cycles, error)) == NULL)
+  if ((cycle = get_enum (reader, table, "cycle", BRIDGE_TYPE_CYCLE, error)) == NULL)
     return FALSE;
   if (bridge_feed_get_string (reader, table, "period", TRUE, error) == NULL)
     return FALSE;
@@ -797,8 +798,8 @@ bridge_feed_check_course (Reader      *reader,
   if ((isced = bridge_feed_get_string (reader, course, "isced", TRUE, error)) == NULL
       || !check_isced (reader, isced, "isced", error))
     return FALSE;
-  if (get_enum (reader, course, "cycle", cycles, error) == NULL
-      || get_enum (reader, course, "level", levels, error) == NULL)
+  if (get_enum (reader, course, "cycle", BRIDGE_TYPE_CYCLE, error) == NULL
+      || get_enum (reader, course, "level", BRIDGE_TYPE_LEVEL, error) == NULL)
     return FALSE;
   if (!check_kinds (reader, course, "periods", TRUE, FALSE, periods, error))
     return FALSE;
@@ -848,7 +849,7 @@ bridge_feed_check_course (Reader      *reader,
         return bridge_feed_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
     }
 
-  if (get_enum (reader, course, "delivery", deliveries, error) == NULL)
+  if (get_enum (reader, course, "delivery", BRIDGE_TYPE_DELIVERY, error) == NULL)
     return FALSE;
   if (!bridge_feed_get_number (reader, course, "seats", FALSE, NUMBER_NONNEG | NUMBER_INTEGER | NUMBER_QUANTITY,
                                NULL, NULL, error))

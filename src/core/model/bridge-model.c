@@ -9,95 +9,56 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bridge-enum.h"
 #include "bridge-error.h"
 #include "bridge-model.h"
+#include "bridge-model-enums.h"
 
-/* Enumerations */
-
-static const char * const kind_names[] = { "lecture", "lab", "seminar" };
-static const char * const cycle_names[] = { "bachelor", "master", "doctoral" };
-static const char * const level_names[] = { "general", "foundation", "core", "elective" };
-static const char * const delivery_names[] = { "on-campus", "online", "blended" };
-
-gboolean
-bridge_enum_from_name (const char * const *names,
-                       guint               n_names,
-                       const char         *name,
-                       int                *out)
-{
-  if (name == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_names; i++)
-    if (g_str_equal (names[i], name))
-      {
-        *out = (int) i;
-        return TRUE;
-      }
-  return FALSE;
-}
+/* Enumerations: the words of the feed are the nicks of bridge-model-enums.h */
 
 const char *
 bridge_kind_to_string (BridgeKind kind)
 {
-  g_return_val_if_fail (kind < BRIDGE_N_KINDS, NULL);
-  return kind_names[kind];
+  return bridge_enum_to_nick (BRIDGE_TYPE_KIND, kind);
 }
 
 const char *
 bridge_cycle_to_string (BridgeCycle cycle)
 {
-  g_return_val_if_fail (cycle <= BRIDGE_CYCLE_DOCTORAL, NULL);
-  return cycle_names[cycle];
+  return bridge_enum_to_nick (BRIDGE_TYPE_CYCLE, cycle);
 }
 
 const char *
 bridge_level_to_string (BridgeLevel level)
 {
-  g_return_val_if_fail (level <= BRIDGE_LEVEL_ELECTIVE, NULL);
-  return level_names[level];
+  return bridge_enum_to_nick (BRIDGE_TYPE_LEVEL, level);
 }
 
 const char *
 bridge_delivery_to_string (BridgeDelivery delivery)
 {
-  g_return_val_if_fail (delivery <= BRIDGE_DELIVERY_BLENDED, NULL);
-  return delivery_names[delivery];
+  return bridge_enum_to_nick (BRIDGE_TYPE_DELIVERY, delivery);
 }
 
 gboolean
 bridge_cycle_from_string (const char  *str,
                           BridgeCycle *out)
 {
-  int v;
-
-  if (!bridge_enum_from_name (cycle_names, G_N_ELEMENTS (cycle_names), str, &v))
-    return FALSE;
-  *out = (BridgeCycle) v;
-  return TRUE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_CYCLE, str, (int *) out);
 }
 
 gboolean
 bridge_level_from_string (const char  *str,
                           BridgeLevel *out)
 {
-  int v;
-
-  if (!bridge_enum_from_name (level_names, G_N_ELEMENTS (level_names), str, &v))
-    return FALSE;
-  *out = (BridgeLevel) v;
-  return TRUE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_LEVEL, str, (int *) out);
 }
 
 gboolean
 bridge_delivery_from_string (const char     *str,
                              BridgeDelivery *out)
 {
-  int v;
-
-  if (!bridge_enum_from_name (delivery_names, G_N_ELEMENTS (delivery_names), str, &v))
-    return FALSE;
-  *out = (BridgeDelivery) v;
-  return TRUE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_DELIVERY, str, (int *) out);
 }
 
 const char *
@@ -394,7 +355,7 @@ read_kinds (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return;
   for (guint k = 0; k < BRIDGE_N_KINDS; k++)
-    values[k] = member_double (json_node_get_object (node), kind_names[k], 0);
+    values[k] = member_double (json_node_get_object (node), bridge_kind_to_string (k), 0);
 }
 
 BridgeUniversity *

@@ -19,7 +19,7 @@ typedef enum
   BRIDGE_KIND_LECTURE,
   BRIDGE_KIND_LAB,
   BRIDGE_KIND_SEMINAR,
-  BRIDGE_N_KINDS
+  BRIDGE_N_KINDS /*< skip >*/
 } BridgeKind;
 
 typedef enum
@@ -44,13 +44,9 @@ typedef enum
   BRIDGE_DELIVERY_BLENDED,
 } BridgeDelivery;
 
-/* The index of @name in @names (the string forms of an enumeration, in
- * order), for the *_from_string functions of the engine. */
-gboolean    bridge_enum_from_name      (const char * const *names,
-                                        guint               n_names,
-                                        const char         *name,
-                                        int                *out);
-
+/* The words of the feed ("lecture", "on-campus" …): the nicks of the GEnum
+ * types of bridge-model-enums.h. from_string () is FALSE for NULL or a word
+ * it does not know. */
 const char *bridge_kind_to_string      (BridgeKind      kind);
 const char *bridge_cycle_to_string     (BridgeCycle     cycle);
 const char *bridge_level_to_string     (BridgeLevel     level);

@@ -134,16 +134,7 @@ component_credits (Ctx                        *ctx,
   BridgeUniversity *host;
 
   if (course != NULL)
-    {
-      host = ctx_university (ctx, bridge_course_get_university_id (course));
-      if (host == NULL)
-        {
-          g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                       _("The university of “%s” is not in the catalog"), comp->course_id);
-          return NULL;
-        }
-      return bridge_credit_compute (ctx->alliance, host, ctx->home, course, error);
-    }
+    return bridge_catalog_compute_credit (ctx->catalog, course, bridge_university_get_id (ctx->home), error);
   else
     {
       BridgeCourseLoad load = { 0 };

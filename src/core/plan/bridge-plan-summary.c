@@ -6,17 +6,9 @@
 
 #include "config.h"
 
+#include "bridge-enum.h"
 #include "bridge-plan.h"
-
-/* The names scripts read, in the order of the enumerations. */
-static const char * const approval_state_names[] = { "draft", "approved", "approved-unbound", "broken" };
-static const char * const warning_kind_names[] = {
-  "unknown-course", "fewer-credits", "term-load", "prerequisite", "duplicate",
-  "not-offered", "language", "empty-group", "modified-after-approval",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (approval_state_names) == BRIDGE_PLAN_APPROVAL_STATE_BROKEN + 1);
-G_STATIC_ASSERT (G_N_ELEMENTS (warning_kind_names) == BRIDGE_PLAN_WARNING_MODIFIED_AFTER_APPROVAL + 1);
+#include "bridge-plan-enums.h"
 
 static void
 add_totals (JsonBuilder            *b,
@@ -73,7 +65,7 @@ bridge_plan_summary_to_json (BridgePlan    *self,
   json_builder_set_member_name (b, "modified_after_approval");
   json_builder_add_boolean_value (b, state == BRIDGE_PLAN_APPROVAL_STATE_BROKEN);
   json_builder_set_member_name (b, "approval_state");
-  json_builder_add_string_value (b, approval_state_names[state]);
+  json_builder_add_string_value (b, bridge_enum_to_nick (BRIDGE_TYPE_PLAN_APPROVAL_STATE, state));
   if (why)
     {
       json_builder_set_member_name (b, "approval_problem");
@@ -111,8 +103,7 @@ bridge_plan_summary_to_json (BridgePlan    *self,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, w->kind < G_N_ELEMENTS (warning_kind_names)
-                                        ? warning_kind_names[w->kind] : "other");
+      json_builder_add_string_value (b, bridge_enum_to_nick (BRIDGE_TYPE_PLAN_WARNING_KIND, w->kind));
       json_builder_set_member_name (b, "group");
       json_builder_add_string_value (b, w->group_id);
       json_builder_set_member_name (b, "course");

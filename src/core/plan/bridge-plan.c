@@ -13,40 +13,31 @@
 #include <string.h>
 
 #include "bridge-credit.h"
+#include "bridge-enum.h"
 #include "bridge-error.h"
 #include "bridge-file.h"
 #include "bridge-json.h"
 #include "bridge-plan.h"
+#include "bridge-plan-enums.h"
 #include "bridge-plan-private.h"
 #include "bridge-validate.h"
 
 /* ------------------------------------------------------------------------ */
 /* Enumerations                                                             */
 
-static const char * const status_names[] = { "proposed", "approved", "needs-change", "rejected" };
-static const char * const role_names[] = { "student", "sending", "receiving" };
-static const char * const reason_names[] = {
-  "not-available", "language-mismatch", "timetable-conflict",
-  "substituting-deleted", "extending-mobility", "adding-virtual-component", "other",
-};
+/* The words of the plan file are the nicks of bridge-plan-enums.h. */
 
 const char *
 bridge_plan_group_status_to_string (BridgePlanGroupStatus status)
 {
-  g_return_val_if_fail (status <= BRIDGE_PLAN_GROUP_REJECTED, NULL);
-  return status_names[status];
+  return bridge_enum_to_nick (BRIDGE_TYPE_PLAN_GROUP_STATUS, status);
 }
 
 gboolean
 bridge_plan_group_status_from_string (const char            *str,
                                       BridgePlanGroupStatus *out)
 {
-  int v;
-
-  if (!bridge_enum_from_name (status_names, G_N_ELEMENTS (status_names), str, &v))
-    return FALSE;
-  *out = (BridgePlanGroupStatus) v;
-  return TRUE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_PLAN_GROUP_STATUS, str, (int *) out);
 }
 
 const char *
@@ -70,20 +61,14 @@ bridge_plan_group_status_get_label (BridgePlanGroupStatus status)
 const char *
 bridge_plan_role_to_string (BridgePlanRole role)
 {
-  g_return_val_if_fail (role < BRIDGE_PLAN_N_ROLES, NULL);
-  return role_names[role];
+  return bridge_enum_to_nick (BRIDGE_TYPE_PLAN_ROLE, role);
 }
 
 gboolean
 bridge_plan_role_from_string (const char     *str,
                               BridgePlanRole *out)
 {
-  int v;
-
-  if (!bridge_enum_from_name (role_names, G_N_ELEMENTS (role_names), str, &v))
-    return FALSE;
-  *out = (BridgePlanRole) v;
-  return TRUE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_PLAN_ROLE, str, (int *) out);
 }
 
 const char *
@@ -108,20 +93,14 @@ bridge_plan_role_get_label (BridgePlanRole role)
 const char *
 bridge_change_reason_to_string (BridgeChangeReason reason)
 {
-  g_return_val_if_fail (reason <= BRIDGE_CHANGE_REASON_OTHER, NULL);
-  return reason_names[reason];
+  return bridge_enum_to_nick (BRIDGE_TYPE_CHANGE_REASON, reason);
 }
 
 gboolean
 bridge_change_reason_from_string (const char         *str,
                                   BridgeChangeReason *out)
 {
-  int v;
-
-  if (!bridge_enum_from_name (reason_names, G_N_ELEMENTS (reason_names), str, &v))
-    return FALSE;
-  *out = (BridgeChangeReason) v;
-  return TRUE;
+  return bridge_enum_from_nick (BRIDGE_TYPE_CHANGE_REASON, str, (int *) out);
 }
 
 const char *

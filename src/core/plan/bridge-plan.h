@@ -60,7 +60,7 @@ typedef enum
   BRIDGE_PLAN_ROLE_STUDENT,
   BRIDGE_PLAN_ROLE_SENDING,
   BRIDGE_PLAN_ROLE_RECEIVING,
-  BRIDGE_PLAN_N_ROLES
+  BRIDGE_PLAN_N_ROLES /*< skip >*/
 } BridgePlanRole;
 
 /* Reasons of the Erasmus+ template for a change during the mobility. The first
@@ -72,7 +72,7 @@ typedef enum
   BRIDGE_CHANGE_REASON_TIMETABLE_CONFLICT,
   BRIDGE_CHANGE_REASON_SUBSTITUTING_DELETED,
   BRIDGE_CHANGE_REASON_EXTENDING_MOBILITY,
-  BRIDGE_CHANGE_REASON_ADDING_VIRTUAL,
+  BRIDGE_CHANGE_REASON_ADDING_VIRTUAL, /*< nick=adding-virtual-component >*/
   BRIDGE_CHANGE_REASON_OTHER,
 } BridgeChangeReason;
 
