@@ -422,6 +422,28 @@ bridge_grade_csv_parse_table (const char         *data,
   return table;
 }
 
+/* Reads the file at @path; a missing file is BRIDGE_ERROR_NOT_FOUND, any
+ * other failure BRIDGE_ERROR_FAILED, with GLib's message. */
+static gboolean
+read_file (const char  *path,
+           char       **data,
+           gsize       *length,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, data, length, &local_error))
+    {
+      g_set_error (error, BRIDGE_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? BRIDGE_ERROR_NOT_FOUND
+                     : BRIDGE_ERROR_FAILED,
+                   "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BridgeGradingTable *
 bridge_grade_csv_load_table (const char         *path,
                              BridgeGradeCsvFlags flags,
@@ -430,19 +452,11 @@ bridge_grade_csv_load_table (const char         *path,
 {
   g_autofree char *data = NULL;
   gsize            length = 0;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, BRIDGE_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? BRIDGE_ERROR_NOT_FOUND
-                     : BRIDGE_ERROR_FAILED,
-                   "%s", local_error->message);
-      return NULL;
-    }
+  if (!read_file (path, &data, &length, error))
+    return NULL;
   return bridge_grade_csv_parse_table (data, length, path, flags, is_percent, error);
 }
 
@@ -633,18 +647,10 @@ bridge_grade_csv_load_scale (const char *path,
 {
   g_autofree char *data = NULL;
   gsize            length = 0;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, BRIDGE_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? BRIDGE_ERROR_NOT_FOUND
-                     : BRIDGE_ERROR_FAILED,
-                   "%s", local_error->message);
-      return NULL;
-    }
+  if (!read_file (path, &data, &length, error))
+    return NULL;
   return bridge_grade_csv_parse_scale (data, length, path, error);
 }
