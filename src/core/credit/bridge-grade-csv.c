@@ -238,6 +238,27 @@ check_numeric_order (GArray             *rows,
   return TRUE;
 }
 
+/* The fields of @text, line @line of the file @name, in *@fields; NULL
+ * there when the line is blank. FALSE when a quoted field is not closed. */
+static gboolean
+line_fields (const char  *text,
+             const char  *name,
+             guint        line,
+             GPtrArray  **fields,
+             GError     **error)
+{
+  *fields = NULL;
+  if (is_blank (text))
+    return TRUE;
+  *fields = split_fields (text);
+  if (*fields == NULL)
+    {
+      csv_error (error, name, line, _("a quoted field is not closed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BridgeGradingTable *
 bridge_grade_csv_parse_table (const char         *data,
                               gsize               length,
@@ -271,14 +292,10 @@ bridge_grade_csv_parse_table (const char         *data,
       Row         row = { NULL };
       guint       line = n + 1;
 
-      if (is_blank (lines[n]))
-        continue;
-      fields = split_fields (lines[n]);
+      if (!line_fields (lines[n], name, line, &fields, error))
+        return NULL;
       if (fields == NULL)
-        {
-          csv_error (error, name, line, _("a quoted field is not closed"));
-          return NULL;
-        }
+        continue;
 
       if (!header)
         {
@@ -514,14 +531,10 @@ bridge_grade_csv_parse_scale (const char *data,
       const char *label, *min, *max, *passing;
       guint       line = n + 1;
 
-      if (is_blank (lines[n]))
-        continue;
-      fields = split_fields (lines[n]);
+      if (!line_fields (lines[n], name, line, &fields, error))
+        goto fail;
       if (fields == NULL)
-        {
-          csv_error (error, name, line, _("a quoted field is not closed"));
-          goto fail;
-        }
+        continue;
       if (!header)
         {
           if (fields->len != 4 ||
