@@ -176,3 +176,27 @@ bridge_json_check_depth (const char *data,
     }
   return TRUE;
 }
+
+void
+bridge_json_add_nullable_string (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+bridge_json_add_string_array (JsonBuilder *builder,
+                              const char  *name,
+                              GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}

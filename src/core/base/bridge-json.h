@@ -1,10 +1,12 @@
-/* bridge-json.h: what json-glib does not check in the JSON it reads
+/* bridge-json.h: what json-glib does not check in the JSON it reads, and
+ * the members the JSON reports write alike
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -32,5 +34,14 @@ gboolean bridge_json_check_depth (const char *data,
                                   guint       max_depth,
                                   guint      *line,
                                   guint      *column);
+
+/* Sets member @name to @value, or to null when @value is NULL. */
+void     bridge_json_add_nullable_string (JsonBuilder *builder,
+                                          const char  *name,
+                                          const char  *value);
+/* Sets member @name to an array of the strings in @strings, in order. */
+void     bridge_json_add_string_array    (JsonBuilder *builder,
+                                          const char  *name,
+                                          GPtrArray   *strings);
 
 G_END_DECLS

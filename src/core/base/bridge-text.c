@@ -260,3 +260,16 @@ bridge_text_plural_count (const char *shown)
     return g_ascii_strtoull (shown + len - 6, NULL, 10) + 1000000;
   return g_ascii_strtoull (shown, NULL, 10);
 }
+
+static gpointer
+copy_string (gconstpointer string,
+             gpointer      data)
+{
+  return g_strdup (string);
+}
+
+GPtrArray *
+bridge_text_strings_copy (GPtrArray *strings)
+{
+  return g_ptr_array_copy (strings, copy_string, NULL);
+}

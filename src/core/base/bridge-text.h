@@ -42,6 +42,9 @@ void         bridge_text_set_user_language (const char *lang);
  * so a language whose fractions take a form of their own cannot be told
  * apart here. */
 gulong       bridge_text_plural_count     (const char *shown);
+/* A copy of @strings, an array of strings freed with g_free(), each string
+ * copied too. */
+GPtrArray   *bridge_text_strings_copy     (GPtrArray  *strings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeText, bridge_text_unref)
 

@@ -137,6 +137,24 @@ validate_chars (const char  *field,
                            "delete it and type the text again"), field, bad);
 }
 
+/* The checks every coded value starts with. TRUE when @value needs its own
+ * check next; else *@valid says what it is: empty, so valid, or holding a
+ * character a line may not (FALSE, with @error). */
+static gboolean
+needs_own_check (const char  *field,
+                 const char  *value,
+                 gboolean    *valid,
+                 GError     **error)
+{
+  if (is_empty (value))
+    {
+      *valid = TRUE;
+      return FALSE;
+    }
+  *valid = validate_chars (field, value, FALSE, error);
+  return *valid;
+}
+
 gboolean
 bridge_validate_text (const char  *field,
                       const char  *value,
@@ -158,14 +176,13 @@ bridge_validate_email (const char  *field,
                        const char  *value,
                        GError     **error)
 {
+  gboolean valid;
   const char *at;
   g_auto(GStrv) labels = NULL;
   gboolean ok;
 
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   at = strchr (value, '@');
   ok = at != NULL && at != value && strchr (at + 1, '@') == NULL
        && strpbrk (value, " \t,;:<>()[]\\\"") == NULL;
@@ -203,12 +220,11 @@ bridge_validate_date (const char  *field,
                       const char  *value,
                       GError     **error)
 {
+  gboolean valid;
   int y, m, d;
 
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   if (!parse_date (value, &y, &m, &d))
     return invalid (error, _("%s: “%s” is not a date; write it as YYYY-MM-DD, for example 2026-09-01"),
                     field, value);
@@ -220,13 +236,12 @@ bridge_validate_academic_year (const char  *field,
                                const char  *value,
                                GError     **error)
 {
+  gboolean valid;
   int first, second;
   char tail;
 
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   if (strlen (value) != 9 || strspn (value, "0123456789/") != 9
       || sscanf (value, "%4d/%4d%c", &first, &second, &tail) != 2 || second != first + 1)
     return invalid (error, _("%s: “%s” is not an academic year; write its two years, for example 2026/2027"),
@@ -239,13 +254,12 @@ bridge_validate_country (const char  *field,
                          const char  *value,
                          GError     **error)
 {
+  gboolean valid;
   char code[3];
   gboolean found = FALSE;
 
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   if (strlen (value) == 2 && g_ascii_isalpha (value[0]) && g_ascii_isalpha (value[1]))
     {
       code[0] = g_ascii_toupper (value[0]);
@@ -265,10 +279,10 @@ bridge_validate_cefr (const char  *field,
                       const char  *value,
                       GError     **error)
 {
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  gboolean valid;
+
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   if (!(strlen (value) == 2
         && ((strchr ("ABC", g_ascii_toupper (value[0])) && strchr ("12", value[1]))
             || g_ascii_strcasecmp (value, "NS") == 0)))
@@ -282,13 +296,12 @@ bridge_validate_isced (const char  *field,
                        const char  *value,
                        GError     **error)
 {
+  gboolean valid;
   gsize len;
   gboolean ok = FALSE;
 
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   len = strlen (value);
   if (len >= 2 && len <= 4 && strspn (value, "0123456789") == len)
     ok = find_isced_field (value) != NULL || strncmp (value, ISCED_FIELD_UNKNOWN, 2) == 0;
@@ -414,10 +427,10 @@ bridge_validate_language (const char  *field,
                           const char  *value,
                           GError     **error)
 {
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  gboolean valid;
+
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   if (!is_language_tag (value))
     return invalid (error, _("%s: “%s” is not a language tag of BCP 47; write the language’s code, "
                              "for example en for English or zh for Chinese"), field, value);
@@ -429,10 +442,10 @@ bridge_validate_gender (const char  *field,
                         const char  *value,
                         GError     **error)
 {
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  gboolean valid;
+
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   if (strlen (value) != 1 || strchr ("0129", value[0]) == NULL)
     return invalid (error, _("%s: “%s” is not a code of ISO/IEC 5218; use 0 (not known), 1 (male), "
                              "2 (female) or 9 (not applicable)"), field, value);
@@ -444,12 +457,11 @@ bridge_validate_timestamp (const char  *field,
                            const char  *value,
                            GError     **error)
 {
+  gboolean valid;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (is_empty (value))
-    return TRUE;
-  if (!validate_chars (field, value, FALSE, error))
-    return FALSE;
+  if (!needs_own_check (field, value, &valid, error))
+    return valid;
   dt = g_date_time_new_from_iso8601 (value, NULL);
   if (dt == NULL)
     /* Translators: a field, then what was given */

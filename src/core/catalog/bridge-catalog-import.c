@@ -61,6 +61,29 @@ step_done (BridgeCatalog  *self,
   return TRUE;
 }
 
+/* Runs @sql, an INSERT of two parameters, once for each string of @array
+ * with the course @rowid. */
+static gboolean
+insert_strings (BridgeCatalog  *self,
+                const char     *sql,
+                JsonArray      *array,
+                sqlite3_int64   rowid,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = bridge_catalog_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      sqlite3_bind_text (stmt, 1, json_array_get_string_element (array, i), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, rowid);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_begin (gpointer              user_data,
               JsonObject           *root,
@@ -282,30 +305,14 @@ import_course (gpointer     user_data,
 
   if (json_object_has_member (course, "terms"))
     {
-      array = json_object_get_array_member (course, "terms");
-      stmt = bridge_catalog_statement (self, "INSERT OR IGNORE INTO course_terms (term, course) VALUES (?, ?)", error);
-      if (stmt == NULL)
+      if (!insert_strings (self, "INSERT OR IGNORE INTO course_terms (term, course) VALUES (?, ?)",
+                           json_object_get_array_member (course, "terms"), rowid, error))
         return FALSE;
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          sqlite3_bind_text (stmt, 1, json_array_get_string_element (array, i), -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, rowid);
-          if (!step_done (self, stmt, error))
-            return FALSE;
-        }
     }
 
-  array = json_object_get_array_member (course, "languages");
-  stmt = bridge_catalog_statement (self, "INSERT OR IGNORE INTO course_languages (lang, course) VALUES (lower(?), ?)", error);
-  if (stmt == NULL)
+  if (!insert_strings (self, "INSERT OR IGNORE INTO course_languages (lang, course) VALUES (lower(?), ?)",
+                       json_object_get_array_member (course, "languages"), rowid, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      sqlite3_bind_text (stmt, 1, json_array_get_string_element (array, i), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, rowid);
-      if (!step_done (self, stmt, error))
-        return FALSE;
-    }
 
   g_string_truncate (import->fts_code, 0);
   g_string_truncate (import->fts_title, 0);

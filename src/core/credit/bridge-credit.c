@@ -12,6 +12,8 @@
 #include "bridge-credit-enums.h"
 #include "bridge-enum.h"
 #include "bridge-error.h"
+#include "bridge-json.h"
+#include "bridge-text.h"
 
 G_DEFINE_BOXED_TYPE (BridgeCreditResult, bridge_credit_result, bridge_credit_result_copy, bridge_credit_result_free)
 
@@ -365,9 +367,7 @@ bridge_credit_result_copy (const BridgeCreditResult *self)
   copy->home_id = g_strdup (self->home_id);
   copy->warning = g_strdup (self->warning);
   copy->reason = g_strdup (self->reason);
-  copy->steps = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->steps->len; i++)
-    g_ptr_array_add (copy->steps, g_strdup (g_ptr_array_index (self->steps, i)));
+  copy->steps = bridge_text_strings_copy (self->steps);
   return copy;
 }
 
@@ -666,16 +666,8 @@ bridge_credit_result_to_json (const BridgeCreditResult *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "course");
-  if (self->course_id != NULL)
-    json_builder_add_string_value (builder, self->course_id);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "host");
-  if (self->host_id != NULL)
-    json_builder_add_string_value (builder, self->host_id);
-  else
-    json_builder_add_null_value (builder);
+  bridge_json_add_nullable_string (builder, "course", self->course_id);
+  bridge_json_add_nullable_string (builder, "host", self->host_id);
   json_builder_set_member_name (builder, "home");
   json_builder_add_string_value (builder, self->home_id);
 
@@ -710,24 +702,12 @@ bridge_credit_result_to_json (const BridgeCreditResult *self)
   add_double (builder, "home_credits_exact", self->home_credits_exact);
   add_double (builder, "home_credits_awarded", self->home_credits_awarded);
   add_double (builder, "credit_step", self->credit_step);
-  json_builder_set_member_name (builder, "warning");
-  if (self->warning != NULL)
-    json_builder_add_string_value (builder, self->warning);
-  else
-    json_builder_add_null_value (builder);
+  bridge_json_add_nullable_string (builder, "warning", self->warning);
   json_builder_set_member_name (builder, "home_course");
   json_builder_add_boolean_value (builder, self->home_course);
-  json_builder_set_member_name (builder, "reason");
-  if (self->reason != NULL)
-    json_builder_add_string_value (builder, self->reason);
-  else
-    json_builder_add_null_value (builder);
+  bridge_json_add_nullable_string (builder, "reason", self->reason);
 
-  json_builder_set_member_name (builder, "steps");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->steps->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (self->steps, i));
-  json_builder_end_array (builder);
+  bridge_json_add_string_array (builder, "steps", self->steps);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -824,11 +804,7 @@ bridge_credit_sum_to_json (const BridgeCreditSum *self)
   add_double (builder, "home_credits_exact", self->home_credits_exact);
   add_double (builder, "home_credits_awarded", self->home_credits_awarded);
   add_double (builder, "home_credits_group", self->home_credits_group);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->warnings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (self->warnings, i));
-  json_builder_end_array (builder);
+  bridge_json_add_string_array (builder, "warnings", self->warnings);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

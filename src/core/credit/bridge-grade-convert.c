@@ -19,6 +19,7 @@
 #include "bridge-error.h"
 #include "bridge-grading-private.h"
 #include "bridge-grading.h"
+#include "bridge-json.h"
 #include "bridge-rational.h"
 #include "bridge-text.h"
 
@@ -166,9 +167,7 @@ bridge_grade_conversion_copy (const BridgeGradeConversion *self)
   copy->home_scale = g_strdup (self->home_scale);
   copy->host_group = group_copy (self->host_group);
   copy->home_group = group_copy (self->home_group);
-  copy->warnings = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->warnings->len; i++)
-    g_ptr_array_add (copy->warnings, g_strdup (g_ptr_array_index (self->warnings, i)));
+  copy->warnings = bridge_text_strings_copy (self->warnings);
   copy->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   for (guint i = 0; i < self->candidates->len; i++)
     g_ptr_array_add (copy->candidates, candidate_copy (g_ptr_array_index (self->candidates, i)));
@@ -221,18 +220,6 @@ bridge_grade_conversion_set_sources (BridgeGradeConversion *self,
   update_warnings (self);
 }
 
-void
-bridge_grading_add_nullable_string (JsonBuilder *builder,
-                                    const char  *name,
-                                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static void
 add_interval (JsonBuilder  *builder,
               const char   *name,
@@ -258,14 +245,14 @@ add_group (JsonBuilder                *builder,
     }
   json_builder_begin_object (builder);
   if (g->source != NULL)
-    bridge_grading_add_nullable_string (builder, "source", g->source);
+    bridge_json_add_nullable_string (builder, "source", g->source);
   if (g->university != NULL)
     {
-      bridge_grading_add_nullable_string (builder, "university", g->university);
-      bridge_grading_add_nullable_string (builder, "scale", g->scale);
-      bridge_grading_add_nullable_string (builder, "isced", g->isced);
-      bridge_grading_add_nullable_string (builder, "cycle", g->cycle);
-      bridge_grading_add_nullable_string (builder, "period", g->period);
+      bridge_json_add_nullable_string (builder, "university", g->university);
+      bridge_json_add_nullable_string (builder, "scale", g->scale);
+      bridge_json_add_nullable_string (builder, "isced", g->isced);
+      bridge_json_add_nullable_string (builder, "cycle", g->cycle);
+      bridge_json_add_nullable_string (builder, "period", g->period);
     }
   if (g->percent)
     {
@@ -290,20 +277,20 @@ bridge_grade_conversion_to_json (const BridgeGradeConversion *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  bridge_grading_add_nullable_string (builder, "grade", self->grade);
-  bridge_grading_add_nullable_string (builder, "host_grade", self->host_grade);
+  bridge_json_add_nullable_string (builder, "grade", self->grade);
+  bridge_json_add_nullable_string (builder, "host_grade", self->host_grade);
   if (self->has_mark)
     {
       json_builder_set_member_name (builder, "mark");
       json_builder_add_double_value (builder, self->mark);
     }
-  bridge_grading_add_nullable_string (builder, "suggested", self->suggested);
-  bridge_grading_add_nullable_string (builder, "rule", bridge_grade_rule_to_string (self->rule));
+  bridge_json_add_nullable_string (builder, "suggested", self->suggested);
+  bridge_json_add_nullable_string (builder, "rule", bridge_grade_rule_to_string (self->rule));
   json_builder_set_member_name (builder, "approximate");
   json_builder_add_boolean_value (builder, self->approximate);
   json_builder_set_member_name (builder, "by_position");
   json_builder_add_boolean_value (builder, self->by_position);
-  bridge_grading_add_nullable_string (builder, "reason", self->reason);
+  bridge_json_add_nullable_string (builder, "reason", self->reason);
   add_interval (builder, "host_interval", self->host_interval);
 
   json_builder_set_member_name (builder, "candidates");
@@ -313,26 +300,22 @@ bridge_grade_conversion_to_json (const BridgeGradeConversion *self)
       const BridgeGradeCandidate *c = g_ptr_array_index (self->candidates, i);
 
       json_builder_begin_object (builder);
-      bridge_grading_add_nullable_string (builder, "grade", c->grade);
+      bridge_json_add_nullable_string (builder, "grade", c->grade);
       json_builder_set_member_name (builder, "share");
       json_builder_add_double_value (builder, c->share);
-      bridge_grading_add_nullable_string (builder, "share_exact", c->share_exact);
+      bridge_json_add_nullable_string (builder, "share_exact", c->share_exact);
       add_interval (builder, "home_interval", c->home_interval);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  bridge_grading_add_nullable_string (builder, "host_university", self->host_university);
-  bridge_grading_add_nullable_string (builder, "home_university", self->home_university);
-  bridge_grading_add_nullable_string (builder, "host_scale", self->host_scale);
-  bridge_grading_add_nullable_string (builder, "home_scale", self->home_scale);
+  bridge_json_add_nullable_string (builder, "host_university", self->host_university);
+  bridge_json_add_nullable_string (builder, "home_university", self->home_university);
+  bridge_json_add_nullable_string (builder, "host_scale", self->host_scale);
+  bridge_json_add_nullable_string (builder, "home_scale", self->home_scale);
   add_group (builder, "host_table", self->host_group);
   add_group (builder, "home_table", self->home_group);
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->warnings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (self->warnings, i));
-  json_builder_end_array (builder);
+  bridge_json_add_string_array (builder, "warnings", self->warnings);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -1178,7 +1161,7 @@ bridge_transcript_to_json (const BridgeTranscript *self)
       const BridgeTranscriptLine *line = g_ptr_array_index (self->lines, i);
 
       json_builder_begin_object (builder);
-      bridge_grading_add_nullable_string (builder, "grade", line->grade);
+      bridge_json_add_nullable_string (builder, "grade", line->grade);
       json_builder_set_member_name (builder, "credits");
       json_builder_add_double_value (builder, line->credits);
       json_builder_set_member_name (builder, "conversion");
@@ -1189,7 +1172,7 @@ bridge_transcript_to_json (const BridgeTranscript *self)
       json_builder_set_member_name (builder, "failing");
       json_builder_add_boolean_value (builder, g_error_matches (line->error, BRIDGE_ERROR,
                                                                 BRIDGE_ERROR_FAILING_GRADE));
-      bridge_grading_add_nullable_string (builder, "error", line->error != NULL ? line->error->message : NULL);
+      bridge_json_add_nullable_string (builder, "error", line->error != NULL ? line->error->message : NULL);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -238,6 +238,27 @@ check_numeric_order (GArray             *rows,
   return TRUE;
 }
 
+/* The fields of @text, line @line of the file @name, in *@fields; NULL
+ * there when the line is blank. FALSE when a quoted field is not closed. */
+static gboolean
+line_fields (const char  *text,
+             const char  *name,
+             guint        line,
+             GPtrArray  **fields,
+             GError     **error)
+{
+  *fields = NULL;
+  if (is_blank (text))
+    return TRUE;
+  *fields = split_fields (text);
+  if (*fields == NULL)
+    {
+      csv_error (error, name, line, _("a quoted field is not closed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BridgeGradingTable *
 bridge_grade_csv_parse_table (const char         *data,
                               gsize               length,
@@ -271,14 +292,10 @@ bridge_grade_csv_parse_table (const char         *data,
       Row         row = { NULL };
       guint       line = n + 1;
 
-      if (is_blank (lines[n]))
-        continue;
-      fields = split_fields (lines[n]);
+      if (!line_fields (lines[n], name, line, &fields, error))
+        return NULL;
       if (fields == NULL)
-        {
-          csv_error (error, name, line, _("a quoted field is not closed"));
-          return NULL;
-        }
+        continue;
 
       if (!header)
         {
@@ -422,6 +439,28 @@ bridge_grade_csv_parse_table (const char         *data,
   return table;
 }
 
+/* Reads the file at @path; a missing file is BRIDGE_ERROR_NOT_FOUND, any
+ * other failure BRIDGE_ERROR_FAILED, with GLib's message. */
+static gboolean
+read_file (const char  *path,
+           char       **data,
+           gsize       *length,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, data, length, &local_error))
+    {
+      g_set_error (error, BRIDGE_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? BRIDGE_ERROR_NOT_FOUND
+                     : BRIDGE_ERROR_FAILED,
+                   "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BridgeGradingTable *
 bridge_grade_csv_load_table (const char         *path,
                              BridgeGradeCsvFlags flags,
@@ -430,19 +469,11 @@ bridge_grade_csv_load_table (const char         *path,
 {
   g_autofree char *data = NULL;
   gsize            length = 0;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, BRIDGE_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? BRIDGE_ERROR_NOT_FOUND
-                     : BRIDGE_ERROR_FAILED,
-                   "%s", local_error->message);
-      return NULL;
-    }
+  if (!read_file (path, &data, &length, error))
+    return NULL;
   return bridge_grade_csv_parse_table (data, length, path, flags, is_percent, error);
 }
 
@@ -500,14 +531,10 @@ bridge_grade_csv_parse_scale (const char *data,
       const char *label, *min, *max, *passing;
       guint       line = n + 1;
 
-      if (is_blank (lines[n]))
-        continue;
-      fields = split_fields (lines[n]);
+      if (!line_fields (lines[n], name, line, &fields, error))
+        goto fail;
       if (fields == NULL)
-        {
-          csv_error (error, name, line, _("a quoted field is not closed"));
-          goto fail;
-        }
+        continue;
       if (!header)
         {
           if (fields->len != 4 ||
@@ -633,18 +660,10 @@ bridge_grade_csv_load_scale (const char *path,
 {
   g_autofree char *data = NULL;
   gsize            length = 0;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, BRIDGE_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? BRIDGE_ERROR_NOT_FOUND
-                     : BRIDGE_ERROR_FAILED,
-                   "%s", local_error->message);
-      return NULL;
-    }
+  if (!read_file (path, &data, &length, error))
+    return NULL;
   return bridge_grade_csv_parse_scale (data, length, path, error);
 }

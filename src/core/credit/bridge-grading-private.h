@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bridge-grading.h"
+#include "bridge-json.h"
 #include "bridge-rational.h"
 
 G_BEGIN_DECLS
@@ -18,10 +19,6 @@ G_BEGIN_DECLS
 
 /* A percentage of @fraction: one decimal, halves up. */
 double  bridge_grading_percent_value       (BridgeRational            fraction);
-/* Sets member @name to @value, or to null when @value is NULL. */
-void    bridge_grading_add_nullable_string (JsonBuilder              *builder,
-                                            const char               *name,
-                                            const char               *value);
 /* The name of @scale, else its id, for messages. */
 char   *bridge_grading_scale_label         (const BridgeGradingScale *scale);
 

@@ -363,6 +363,18 @@ bridge_grade_table_report_get_warning (const BridgeGradeTableReport *self)
   return g_strdup_printf (_("The table counts only %s passing grades, too few to convert reliably (at least 100)"), n);
 }
 
+/* Opens the object of @row and writes its grade and count, the members that
+ * "counts" and "rows" share. */
+static void
+begin_row (JsonBuilder               *builder,
+           const BridgeGradeTableRow *row)
+{
+  json_builder_begin_object (builder);
+  bridge_json_add_nullable_string (builder, "grade", row->grade);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, row->count);
+}
+
 JsonNode *
 bridge_grade_table_report_to_json (const BridgeGradeTableReport *self)
 {
@@ -371,7 +383,7 @@ bridge_grade_table_report_to_json (const BridgeGradeTableReport *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  bridge_grading_add_nullable_string (builder, "scale", self->scale);
+  bridge_json_add_nullable_string (builder, "scale", self->scale);
   json_builder_set_member_name (builder, "passing");
   json_builder_add_int_value (builder, self->passing);
   json_builder_set_member_name (builder, "failing");
@@ -382,10 +394,7 @@ bridge_grade_table_report_to_json (const BridgeGradeTableReport *self)
     {
       const BridgeGradeTableRow *row = g_ptr_array_index (self->rows, i);
 
-      json_builder_begin_object (builder);
-      bridge_grading_add_nullable_string (builder, "grade", row->grade);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, row->count);
+      begin_row (builder, row);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -403,10 +412,7 @@ bridge_grade_table_report_to_json (const BridgeGradeTableReport *self)
     {
       const BridgeGradeTableRow *row = g_ptr_array_index (self->rows, i);
 
-      json_builder_begin_object (builder);
-      bridge_grading_add_nullable_string (builder, "grade", row->grade);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, row->count);
+      begin_row (builder, row);
       json_builder_set_member_name (builder, "percent");
       json_builder_add_double_value (builder, row->percent);
       json_builder_set_member_name (builder, "cumulative_percent");

@@ -365,6 +365,42 @@ bridge_feed_is_date_time (const char *s)
   return dt != NULL;
 }
 
+/* The members of @kinds, read while the path names the object. */
+static gboolean
+check_kinds_members (Reader      *reader,
+                     JsonObject  *kinds,
+                     gboolean     lecture_required,
+                     double       values[BRIDGE_N_KINDS],
+                     GError     **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, kinds);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      int kind;
+
+      if (!bridge_enum_from_nick (BRIDGE_TYPE_KIND, name, &kind))
+        {
+          bridge_feed_fail (reader, error, name,
+                            _("unknown kind of teaching (expected “lecture”, “lab” or “seminar”)"));
+          return FALSE;
+        }
+    }
+  if (lecture_required && !json_object_has_member (kinds, "lecture"))
+    {
+      bridge_feed_fail (reader, error, NULL, _("the required member “%s” is missing"), "lecture");
+      return FALSE;
+    }
+  for (guint k = 0; k < BRIDGE_N_KINDS; k++)
+    if (!bridge_feed_get_number (reader, kinds, bridge_kind_to_string (k), FALSE,
+                                 NUMBER_NONNEG | NUMBER_QUANTITY, &values[k], NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Reads a "kinds" object: lecture, lab, seminar, each a number ≥ 0; nothing else. */
 static gboolean
 check_kinds (Reader      *reader,
@@ -376,9 +412,7 @@ check_kinds (Reader      *reader,
              GError     **error)
 {
   JsonObject *kinds = bridge_feed_get_object (reader, object, member, required, error);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  gboolean ok;
   gsize len;
 
   for (guint k = 0; k < BRIDGE_N_KINDS; k++)
@@ -387,34 +421,9 @@ check_kinds (Reader      *reader,
     return error == NULL || *error == NULL;
 
   len = bridge_feed_push_member (reader, member);
-  json_object_iter_init (&iter, kinds);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      int kind;
-
-      if (!bridge_enum_from_nick (BRIDGE_TYPE_KIND, name, &kind))
-        {
-          bridge_feed_fail (reader, error, name,
-                            _("unknown kind of teaching (expected “lecture”, “lab” or “seminar”)"));
-          bridge_feed_pop (reader, len);
-          return FALSE;
-        }
-    }
-  if (lecture_required && !json_object_has_member (kinds, "lecture"))
-    {
-      bridge_feed_fail (reader, error, NULL, _("the required member “%s” is missing"), "lecture");
-      bridge_feed_pop (reader, len);
-      return FALSE;
-    }
-  for (guint k = 0; k < BRIDGE_N_KINDS; k++)
-    if (!bridge_feed_get_number (reader, kinds, bridge_kind_to_string (k), FALSE,
-                                 NUMBER_NONNEG | NUMBER_QUANTITY, &values[k], NULL, error))
-      {
-        bridge_feed_pop (reader, len);
-        return FALSE;
-      }
+  ok = check_kinds_members (reader, kinds, lecture_required, values, error);
   bridge_feed_pop (reader, len);
-  return TRUE;
+  return ok;
 }
 
 /* Universities */
@@ -700,22 +709,12 @@ bridge_feed_check_university (Reader      *reader,
 
 /* Courses */
 
+/* The elements of @array, identifiers, read while the path names it. */
 static gboolean
-check_id_array (Reader      *reader,
-                JsonObject  *object,
-                const char  *member,
-                JsonArray  **out,
-                GError     **error)
+check_id_elements (Reader     *reader,
+                   JsonArray  *array,
+                   GError    **error)
 {
-  JsonArray *array;
-  gsize len;
-
-  *out = NULL;
-  if (!json_object_has_member (object, member))
-    return TRUE;
-  if ((array = bridge_feed_get_array (reader, object, member, FALSE, 0, error)) == NULL)
-    return FALSE;
-  len = bridge_feed_push_member (reader, member);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -726,20 +725,40 @@ check_id_array (Reader      *reader,
         {
           g_string_append (reader->path, index);
           bridge_feed_fail (reader, error, NULL, _("expected an identifier, found %s"), bridge_feed_type_name (node));
-          bridge_feed_pop (reader, len);
           return FALSE;
         }
       if (!bridge_feed_is_identifier (json_node_get_string (node)))
         {
           g_string_append (reader->path, index);
           bridge_feed_fail (reader, error, NULL, _("“%s” is not an identifier"), json_node_get_string (node));
-          bridge_feed_pop (reader, len);
           return FALSE;
         }
     }
-  bridge_feed_pop (reader, len);
-  *out = array;
   return TRUE;
+}
+
+static gboolean
+check_id_array (Reader      *reader,
+                JsonObject  *object,
+                const char  *member,
+                JsonArray  **out,
+                GError     **error)
+{
+  JsonArray *array;
+  gboolean ok;
+  gsize len;
+
+  *out = NULL;
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  if ((array = bridge_feed_get_array (reader, object, member, FALSE, 0, error)) == NULL)
+    return FALSE;
+  len = bridge_feed_push_member (reader, member);
+  ok = check_id_elements (reader, array, error);
+  bridge_feed_pop (reader, len);
+  if (ok)
+    *out = array;
+  return ok;
 }
 
 static void

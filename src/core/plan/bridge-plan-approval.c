@@ -440,12 +440,10 @@ bridge_plan_get_pending_changes (BridgePlan *self)
   return self->pending;
 }
 
+/* A change is proposed to an approved learning agreement only. */
 static gboolean
-check_can_propose (BridgePlan          *self,
-                   BridgeChangeKind     kind,
-                   BridgeChangeReason   reason,
-                   const char          *reason_text,
-                   GError             **error)
+check_locked (BridgePlan  *self,
+              GError     **error)
 {
   if (!bridge_plan_get_locked (self))
     {
@@ -453,6 +451,18 @@ check_can_propose (BridgePlan          *self,
                    _("The learning agreement is not approved yet; edit it directly"));
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+check_can_propose (BridgePlan          *self,
+                   BridgeChangeKind     kind,
+                   BridgeChangeReason   reason,
+                   const char          *reason_text,
+                   GError             **error)
+{
+  if (!check_locked (self, error))
+    return FALSE;
   if (!bridge_validate_multiline (_("The reason"), reason_text, error))
     return FALSE;
   if (reason == BRIDGE_CHANGE_REASON_OTHER && (reason_text == NULL || reason_text[0] == '\0'))
@@ -495,6 +505,38 @@ add_pending (BridgePlan       *self,
   bridge_plan_changed (self, FALSE);
 }
 
+/* Proposes the change of @component (taken), @kind on @side of group
+ * @group_id, for @reason. */
+static void
+add_change (BridgePlan          *self,
+            BridgeChangeKind     kind,
+            BridgePlanSide       side,
+            const char          *group_id,
+            BridgePlanComponent *component,
+            BridgeChangeReason   reason,
+            const char          *reason_text)
+{
+  BridgePlanChange *change = g_new0 (BridgePlanChange, 1);
+
+  change->kind = kind;
+  change->side = side;
+  change->group_id = g_strdup (group_id);
+  change->component = component;
+  change->reason = reason;
+  change->reason_text = g_strdup (reason_text);
+  add_pending (self, change);
+}
+
+/* A copy of @component for a proposed change, which has no comment. */
+static BridgePlanComponent *
+copy_without_comment (const BridgePlanComponent *component)
+{
+  BridgePlanComponent *copy = bridge_plan_component_copy (component);
+
+  g_clear_pointer (&copy->comment, g_free);
+  return copy;
+}
+
 static gboolean
 pending_has (BridgePlan       *self,
              BridgeChangeKind  kind,
@@ -523,7 +565,6 @@ bridge_plan_propose_delete (BridgePlan          *self,
                             GError             **error)
 {
   BridgePlanComponent *c;
-  BridgePlanChange *change;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
   g_return_val_if_fail (BRIDGE_IS_PLAN_GROUP (group), FALSE);
@@ -541,15 +582,8 @@ bridge_plan_propose_delete (BridgePlan          *self,
                    _("Deleting “%s” is already proposed"), c->code ? c->code : course_id);
       return FALSE;
     }
-  change = g_new0 (BridgePlanChange, 1);
-  change->kind = BRIDGE_CHANGE_DELETE;
-  change->side = side;
-  change->group_id = g_strdup (group->id);
-  change->component = bridge_plan_component_copy (c);
-  g_clear_pointer (&change->component->comment, g_free);
-  change->reason = reason;
-  change->reason_text = g_strdup (reason_text);
-  add_pending (self, change);
+  add_change (self, BRIDGE_CHANGE_DELETE, side, group->id, copy_without_comment (c),
+              reason, reason_text);
   return TRUE;
 }
 
@@ -563,15 +597,10 @@ bridge_plan_propose_component (BridgePlan                *self,
                                const char                *reason_text,
                                GError                   **error)
 {
-  BridgePlanChange *change;
   BridgePlanGroup *group;
 
-  if (!bridge_plan_get_locked (self))
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   _("The learning agreement is not approved yet; edit it directly"));
-      return FALSE;
-    }
+  if (!check_locked (self, error))
+    return FALSE;
   if (group_id == NULL)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
@@ -586,15 +615,8 @@ bridge_plan_propose_component (BridgePlan                *self,
                    _("“%s” is not in this recognition group"), component->course_id);
       return FALSE;
     }
-  change = g_new0 (BridgePlanChange, 1);
-  change->kind = kind;
-  change->side = side;
-  change->group_id = g_strdup (group_id);
-  change->component = bridge_plan_component_copy (component);
-  g_clear_pointer (&change->component->comment, g_free);
-  change->reason = reason;
-  change->reason_text = g_strdup (reason_text);
-  add_pending (self, change);
+  add_change (self, kind, side, group_id, copy_without_comment (component),
+              reason, reason_text);
   return TRUE;
 }
 
@@ -629,7 +651,6 @@ propose_add_to (BridgePlan          *self,
                 GError             **error)
 {
   BridgePlanComponent *c;
-  BridgePlanChange *change;
   BridgePlanGroup *group = bridge_plan_find_group (self, group_id, NULL);
 
   if (group && bridge_plan_group_find_component (group, side, course_id, NULL)
@@ -648,14 +669,7 @@ propose_add_to (BridgePlan          *self,
   c = bridge_plan_component_from_catalog (self, catalog, course_id, side, error);
   if (c == NULL)
     return FALSE;
-  change = g_new0 (BridgePlanChange, 1);
-  change->kind = BRIDGE_CHANGE_ADD;
-  change->side = side;
-  change->group_id = g_strdup (group_id);
-  change->component = c;
-  change->reason = reason;
-  change->reason_text = g_strdup (reason_text);
-  add_pending (self, change);
+  add_change (self, BRIDGE_CHANGE_ADD, side, group_id, c, reason, reason_text);
   return TRUE;
 }
 
@@ -857,12 +871,8 @@ bridge_plan_new_draft_from (BridgePlan  *self,
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
 
-  if (!bridge_plan_get_locked (self))
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   _("The learning agreement is not approved yet; edit it directly"));
-      return NULL;
-    }
+  if (!check_locked (self, error))
+    return NULL;
   content = bridge_plan_content_to_json (self);
   draft = g_object_new (BRIDGE_TYPE_PLAN, NULL);
   if (!bridge_plan_load_content (draft, json_node_get_object (content), error))
