@@ -987,39 +987,8 @@ plan_grades (int argc, char **argv)
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonNode) root = bridge_plan_recognition_to_json (rec);
 
-      json_builder_begin_array (b);
-      for (guint i = 0; i < rec->len; i++)
-        {
-          BridgePlanRecognition *r = g_ptr_array_index (rec, i);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "group");
-          json_builder_add_string_value (b, r->group_id);
-          json_builder_set_member_name (b, "course");
-          json_builder_add_string_value (b, r->course_id);
-          json_builder_set_member_name (b, "code");
-          json_builder_add_string_value (b, r->code);
-          json_builder_set_member_name (b, "credits");
-          json_builder_add_double_value (b, r->credits);
-          json_builder_set_member_name (b, "host_grades");
-          json_builder_add_string_value (b, r->host_grades);
-          json_builder_set_member_name (b, "grade");
-          json_builder_add_string_value (b, r->grade);
-          json_builder_set_member_name (b, "candidates");
-          json_builder_add_string_value (b, r->candidates);
-          json_builder_set_member_name (b, "rule");
-          json_builder_add_string_value (b, r->rule);
-          json_builder_set_member_name (b, "approximate");
-          json_builder_add_boolean_value (b, r->approximate);
-          json_builder_set_member_name (b, "reason");
-          json_builder_add_string_value (b, r->reason);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
       bridge_cli_print_json (root);
       return BRIDGE_EXIT_OK;
     }
