@@ -94,22 +94,15 @@ catalog_import (int argc, char **argv)
                                   "import goes on."));
   limits = bridge_feed_describe_web_limits ();
   g_option_context_set_description (context, limits);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("catalog import takes exactly one SOURCE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("catalog import takes exactly one SOURCE"));
 
   path = db ? g_strdup (db) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);
   if (catalog == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (reason != NULL)
     fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, rest[0]);
 
@@ -133,10 +126,7 @@ catalog_import (int argc, char **argv)
     fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
 
   if (!bridge_catalog_get_stats (catalog, &stats, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (!quiet)
     {
       if (report->unchanged)
@@ -205,14 +195,10 @@ catalog_search (int argc, char **argv)
                                   "prefixes (ecolog finds Ecology), codes in any case. Results are ranked: the "
                                   "exact code first, then title matches, then outcomes. Without QUERY, lists "
                                   "the courses that pass the filters. Each line starts with the course id."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (limit < 0)
-    {
-      bridge_cli_error (_("--limit must be 0 or more"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("--limit must be 0 or more"));
 
   filter.university = university;
   filter.city = city;
@@ -234,11 +220,8 @@ catalog_search (int argc, char **argv)
       g_autoptr(BridgeUniversity) known = bridge_catalog_get_university (catalog, university, NULL);
 
       if (known == NULL)
-        {
-          bridge_cli_error (_("No university “%s” in the catalog; `credit-bridge-cli catalog universities` lists them"),
-                            university);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail (_("No university “%s” in the catalog; `credit-bridge-cli catalog universities` lists them"),
+                                university);
     }
 
   courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
@@ -352,34 +335,24 @@ catalog_show (int argc, char **argv)
   GPtrArray *outcomes;
 
   g_option_context_set_summary (context, _("Prints everything the feed says about one course."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("catalog show takes exactly one COURSE_ID"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("catalog show takes exactly one COURSE_ID"));
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
   course = bridge_catalog_get_course (catalog, rest[0], &error);
   if (course == NULL && bridge_cli_recover_catalog (catalog, &error))
     course = bridge_catalog_get_course (catalog, rest[0], &error);
   if (course == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if (json)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
 
       if (!json_parser_load_from_data (parser, bridge_course_get_raw_json (course), -1, &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
       bridge_cli_print_json (json_parser_get_root (parser));
       return BRIDGE_EXIT_OK;
     }
@@ -495,22 +468,15 @@ catalog_stats (int argc, char **argv)
                                 _("Prints how many universities, courses, grading tables and certificates the "
                                   "cache holds, when the feed was generated, where it came from and when it "
                                   "was imported."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (argc > 1)
-    {
-      bridge_cli_error (_("catalog stats takes no arguments"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("catalog stats takes no arguments"));
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
   if (!bridge_catalog_get_stats (catalog, &stats, &error)
       && (!bridge_cli_recover_catalog (catalog, &error) || !bridge_catalog_get_stats (catalog, &stats, &error)))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if (json)
     {
@@ -576,14 +542,10 @@ catalog_universities (int argc, char **argv)
   g_autoptr(GPtrArray) list = NULL;
 
   g_option_context_set_summary (context, _("Lists each university's id, name and city."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (argc > 1)
-    {
-      bridge_cli_error (_("catalog universities takes no arguments"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("catalog universities takes no arguments"));
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
   list = bridge_catalog_list_universities (catalog);

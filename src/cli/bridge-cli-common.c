@@ -144,17 +144,48 @@ bridge_cli_guard_terminal (void)
   stderr = guard_stream (&err, stderr, TRUE, _IOLBF);
 }
 
+static void G_GNUC_PRINTF (1, 0)
+say_error (const char *format,
+           va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  fprintf (stderr, "credit-bridge-cli: %s\n", message);
+}
+
 void
 bridge_cli_error (const char *format,
                   ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  say_error (format, args);
   va_end (args);
-  fprintf (stderr, "credit-bridge-cli: %s\n", message);
+}
+
+int
+bridge_cli_usage (const char *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  say_error (format, args);
+  va_end (args);
+  return BRIDGE_EXIT_USAGE;
+}
+
+int
+bridge_cli_fail (const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  say_error (format, args);
+  va_end (args);
+  return BRIDGE_EXIT_ERROR;
 }
 
 /* The options whose value is a file: an empty one names no file, and
@@ -207,14 +238,16 @@ report_invalid_text (int    argc,
 }
 
 gboolean
-bridge_cli_parse (GOptionContext   *context,
-                  int              *argc,
-                  char           ***argv)
+bridge_cli_parse (GOptionContext     *context,
+                  const GOptionEntry *entries,
+                  int                *argc,
+                  char             ***argv)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) original = g_strdupv (*argv);
   const char *empty;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if ((empty = find_empty_path (*argc, *argv)) != NULL)
     {
