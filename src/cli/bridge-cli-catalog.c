@@ -38,6 +38,15 @@ add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+/* Prints what @builder built. */
+static void
+print_built_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  bridge_cli_print_json (root);
+}
+
 /* catalog import */
 
 typedef struct
@@ -236,7 +245,6 @@ catalog_search (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "query");
@@ -273,8 +281,7 @@ catalog_search (int argc, char **argv)
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
 
@@ -481,7 +488,6 @@ catalog_stats (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "universities");
@@ -507,8 +513,7 @@ catalog_stats (int argc, char **argv)
       json_builder_set_member_name (builder, "cache");
       json_builder_add_string_value (builder, bridge_catalog_get_path (catalog));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
 
@@ -553,7 +558,6 @@ catalog_universities (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
@@ -568,8 +572,7 @@ catalog_universities (int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
   for (guint i = 0; i < list->len; i++)

@@ -144,48 +144,17 @@ bridge_cli_guard_terminal (void)
   stderr = guard_stream (&err, stderr, TRUE, _IOLBF);
 }
 
-static void G_GNUC_PRINTF (1, 0)
-say_error (const char *format,
-           va_list     args)
-{
-  g_autofree char *message = g_strdup_vprintf (format, args);
-
-  fprintf (stderr, "credit-bridge-cli: %s\n", message);
-}
-
 void
 bridge_cli_error (const char *format,
                   ...)
 {
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  say_error (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-}
-
-int
-bridge_cli_usage (const char *format,
-                  ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  say_error (format, args);
-  va_end (args);
-  return BRIDGE_EXIT_USAGE;
-}
-
-int
-bridge_cli_fail (const char *format,
-                 ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  say_error (format, args);
-  va_end (args);
-  return BRIDGE_EXIT_ERROR;
+  fprintf (stderr, "credit-bridge-cli: %s\n", message);
 }
 
 /* The options whose value is a file: an empty one names no file, and

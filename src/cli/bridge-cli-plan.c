@@ -58,6 +58,17 @@ save_plan (BridgePlan *plan,
   return TRUE;
 }
 
+/* Saves @plan with the changes proposal just made, and says so. */
+static int
+save_proposal (BridgePlan *plan,
+               const char *path)
+{
+  if (!save_plan (plan, path))
+    return BRIDGE_EXIT_ERROR;
+  printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), path);
+  return BRIDGE_EXIT_OK;
+}
+
 static const char *
 text_or (BridgeText *text,
          const char *fallback)
@@ -287,10 +298,7 @@ plan_add (int argc, char **argv)
       if (!bridge_plan_propose_add_group (plan, catalog, (const char * const *) host_ids,
                                           (const char * const *) home_ids, why, reason_text, &error))
         return bridge_cli_fail ("%s", error->message);
-      if (!save_plan (plan, rest[0]))
-        return BRIDGE_EXIT_ERROR;
-      printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), rest[0]);
-      return BRIDGE_EXIT_OK;
+      return save_proposal (plan, rest[0]);
     }
 
   {
@@ -941,10 +949,7 @@ plan_remove (int argc, char **argv)
         return bridge_cli_usage (_("the learning agreement is approved; give --reason to propose the change"));
       if (!bridge_plan_propose_delete (plan, group, side, id, why, reason_text, &error))
         return bridge_cli_fail ("%s", error->message);
-      if (!save_plan (plan, rest[0]))
-        return BRIDGE_EXIT_ERROR;
-      printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), rest[0]);
-      return BRIDGE_EXIT_OK;
+      return save_proposal (plan, rest[0]);
     }
   {
     g_autoptr(BridgePlanComponent) removed = bridge_plan_remove_component (plan, group, side, id, NULL, &error);

@@ -68,10 +68,10 @@ gsize bridge_cli_escape_terminal (GString    *out,
 
 /* "credit-bridge-cli: message" on stderr. */
 void bridge_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
-/* bridge_cli_error (), then returns BRIDGE_EXIT_USAGE (wrong usage) or
+/* bridge_cli_error (), then BRIDGE_EXIT_USAGE (wrong usage) or
  * BRIDGE_EXIT_ERROR, for `return bridge_cli_usage (…);`. */
-int bridge_cli_usage (const char *format, ...) G_GNUC_PRINTF (1, 2);
-int bridge_cli_fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+#define bridge_cli_usage(...) (bridge_cli_error (__VA_ARGS__), BRIDGE_EXIT_USAGE)
+#define bridge_cli_fail(...) (bridge_cli_error (__VA_ARGS__), BRIDGE_EXIT_ERROR)
 
 /* A command of a group ("catalog import"): its name, what runs it and a
  * one-line summary (N_() marked) for the group's usage. */
