@@ -29,6 +29,17 @@ usage_error (const char *command,
   return BRIDGE_EXIT_USAGE;
 }
 
+/* The usage error of a --cycle that names no cycle. */
+static int
+not_a_cycle (const char *command,
+             const char *cycle_name)
+{
+  g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
+                                              cycle_name);
+
+  return usage_error (command, message);
+}
+
 static const char *
 text_or_id (BridgeText *text,
             const char *id)
@@ -307,11 +318,7 @@ grade_convert (int argc, char **argv)
       return usage_error (argv[0], message);
     }
   if (cycle_name != NULL && !bridge_cycle_from_string (cycle_name, &cycle))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
-                                                     cycle_name);
-      return usage_error (argv[0], message);
-    }
+    return not_a_cycle (argv[0], cycle_name);
   if (grades == NULL || grades[0] == NULL)
     return usage_error (argv[0], _("grade convert needs at least one GRADE"));
   n_grades = g_strv_length (grades);
@@ -471,11 +478,7 @@ grade_table (int argc, char **argv)
   if (rest != NULL && rest[0] != NULL)
     return usage_error (argv[0], _("grade table reads the marks on standard input and takes no arguments"));
   if (cycle_name != NULL && !bridge_cycle_from_string (cycle_name, &cycle))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
-                                                     cycle_name);
-      return usage_error (argv[0], message);
-    }
+    return not_a_cycle (argv[0], cycle_name);
   if (field != NULL && !bridge_isced_check (field, &error))
     return bridge_cli_fail ("%s", error->message);
 
