@@ -456,31 +456,56 @@ catalog_show (int argc, char **argv)
 
 /* catalog stats */
 
+/* catalog stats and catalog universities take --db and --json and no
+ * arguments: parses them, with @parameter and @summary for --help, and
+ * opens the catalog. Returns NULL with *status set to the exit status when
+ * the command cannot go on (@no_arguments is said when it has some). */
+static BridgeCatalog *
+parse_listing (int         argc,
+               char      **argv,
+               const char *parameter,
+               const char *summary,
+               const char *no_arguments,
+               gboolean   *json,
+               int        *status)
+{
+  g_autofree char *db = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  *status = BRIDGE_EXIT_USAGE;
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
+    return NULL;
+  if (argc > 1)
+    {
+      bridge_cli_error ("%s", no_arguments);
+      return NULL;
+    }
+  *status = BRIDGE_EXIT_ERROR;
+  return bridge_cli_open_catalog (db);
+}
+
 static int
 catalog_stats (int argc, char **argv)
 {
-  g_autofree char *db = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    BRIDGE_CLI_DB_OPTION (db),
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— count what the cached catalog holds"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(BridgeCatalogStats) stats = { 0 };
+  int status;
 
-  g_option_context_set_summary (context,
-                                _("Prints how many universities, courses, grading tables and certificates the "
-                                  "cache holds, when the feed was generated, where it came from and when it "
-                                  "was imported."));
-  if (!bridge_cli_parse (context, entries, &argc, &argv))
-    return BRIDGE_EXIT_USAGE;
-  if (argc > 1)
-    return bridge_cli_usage (_("catalog stats takes no arguments"));
-  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
-    return BRIDGE_EXIT_ERROR;
+  catalog = parse_listing (argc, argv, _("— count what the cached catalog holds"),
+                           _("Prints how many universities, courses, grading tables and certificates the "
+                             "cache holds, when the feed was generated, where it came from and when it "
+                             "was imported."),
+                           _("catalog stats takes no arguments"), &json, &status);
+  if (catalog == NULL)
+    return status;
   if (!bridge_catalog_get_stats (catalog, &stats, &error)
       && (!bridge_cli_recover_catalog (catalog, &error) || !bridge_catalog_get_stats (catalog, &stats, &error)))
     return bridge_cli_fail ("%s", error->message);
@@ -535,24 +560,16 @@ catalog_stats (int argc, char **argv)
 static int
 catalog_universities (int argc, char **argv)
 {
-  g_autofree char *db = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    BRIDGE_CLI_DB_OPTION (db),
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the member universities"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  int status;
 
-  g_option_context_set_summary (context, _("Lists each university's id, name and city."));
-  if (!bridge_cli_parse (context, entries, &argc, &argv))
-    return BRIDGE_EXIT_USAGE;
-  if (argc > 1)
-    return bridge_cli_usage (_("catalog universities takes no arguments"));
-  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
-    return BRIDGE_EXIT_ERROR;
+  catalog = parse_listing (argc, argv, _("— list the member universities"),
+                           _("Lists each university's id, name and city."),
+                           _("catalog universities takes no arguments"), &json, &status);
+  if (catalog == NULL)
+    return status;
   list = bridge_catalog_list_universities (catalog);
 
   if (json)
