@@ -38,6 +38,15 @@ add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+/* Prints what @builder built. */
+static void
+print_built_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  bridge_cli_print_json (root);
+}
+
 /* catalog import */
 
 typedef struct
@@ -94,22 +103,15 @@ catalog_import (int argc, char **argv)
                                   "import goes on."));
   limits = bridge_feed_describe_web_limits ();
   g_option_context_set_description (context, limits);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("catalog import takes exactly one SOURCE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("catalog import takes exactly one SOURCE"));
 
   path = db ? g_strdup (db) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);
   if (catalog == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (reason != NULL)
     fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, rest[0]);
 
@@ -133,10 +135,7 @@ catalog_import (int argc, char **argv)
     fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
 
   if (!bridge_catalog_get_stats (catalog, &stats, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (!quiet)
     {
       if (report->unchanged)
@@ -205,14 +204,10 @@ catalog_search (int argc, char **argv)
                                   "prefixes (ecolog finds Ecology), codes in any case. Results are ranked: the "
                                   "exact code first, then title matches, then outcomes. Without QUERY, lists "
                                   "the courses that pass the filters. Each line starts with the course id."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (limit < 0)
-    {
-      bridge_cli_error (_("--limit must be 0 or more"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("--limit must be 0 or more"));
 
   filter.university = university;
   filter.city = city;
@@ -234,11 +229,8 @@ catalog_search (int argc, char **argv)
       g_autoptr(BridgeUniversity) known = bridge_catalog_get_university (catalog, university, NULL);
 
       if (known == NULL)
-        {
-          bridge_cli_error (_("No university “%s” in the catalog; `credit-bridge-cli catalog universities` lists them"),
-                            university);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail (_("No university “%s” in the catalog; `credit-bridge-cli catalog universities` lists them"),
+                                university);
     }
 
   courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
@@ -253,7 +245,6 @@ catalog_search (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "query");
@@ -290,8 +281,7 @@ catalog_search (int argc, char **argv)
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
 
@@ -352,34 +342,24 @@ catalog_show (int argc, char **argv)
   GPtrArray *outcomes;
 
   g_option_context_set_summary (context, _("Prints everything the feed says about one course."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("catalog show takes exactly one COURSE_ID"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("catalog show takes exactly one COURSE_ID"));
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
   course = bridge_catalog_get_course (catalog, rest[0], &error);
   if (course == NULL && bridge_cli_recover_catalog (catalog, &error))
     course = bridge_catalog_get_course (catalog, rest[0], &error);
   if (course == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if (json)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
 
       if (!json_parser_load_from_data (parser, bridge_course_get_raw_json (course), -1, &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
       bridge_cli_print_json (json_parser_get_root (parser));
       return BRIDGE_EXIT_OK;
     }
@@ -476,46 +456,63 @@ catalog_show (int argc, char **argv)
 
 /* catalog stats */
 
+/* catalog stats and catalog universities take --db and --json and no
+ * arguments: parses them, with @parameter and @summary for --help, and
+ * opens the catalog. Returns NULL with *status set to the exit status when
+ * the command cannot go on (@no_arguments is said when it has some). */
+static BridgeCatalog *
+parse_listing (int         argc,
+               char      **argv,
+               const char *parameter,
+               const char *summary,
+               const char *no_arguments,
+               gboolean   *json,
+               int        *status)
+{
+  g_autofree char *db = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  *status = BRIDGE_EXIT_USAGE;
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
+    return NULL;
+  if (argc > 1)
+    {
+      bridge_cli_error ("%s", no_arguments);
+      return NULL;
+    }
+  *status = BRIDGE_EXIT_ERROR;
+  return bridge_cli_open_catalog (db);
+}
+
 static int
 catalog_stats (int argc, char **argv)
 {
-  g_autofree char *db = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    BRIDGE_CLI_DB_OPTION (db),
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— count what the cached catalog holds"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(BridgeCatalogStats) stats = { 0 };
+  int status;
 
-  g_option_context_set_summary (context,
-                                _("Prints how many universities, courses, grading tables and certificates the "
-                                  "cache holds, when the feed was generated, where it came from and when it "
-                                  "was imported."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
-    return BRIDGE_EXIT_USAGE;
-  if (argc > 1)
-    {
-      bridge_cli_error (_("catalog stats takes no arguments"));
-      return BRIDGE_EXIT_USAGE;
-    }
-  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
-    return BRIDGE_EXIT_ERROR;
+  catalog = parse_listing (argc, argv, _("— count what the cached catalog holds"),
+                           _("Prints how many universities, courses, grading tables and certificates the "
+                             "cache holds, when the feed was generated, where it came from and when it "
+                             "was imported."),
+                           _("catalog stats takes no arguments"), &json, &status);
+  if (catalog == NULL)
+    return status;
   if (!bridge_catalog_get_stats (catalog, &stats, &error)
       && (!bridge_cli_recover_catalog (catalog, &error) || !bridge_catalog_get_stats (catalog, &stats, &error)))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "universities");
@@ -541,8 +538,7 @@ catalog_stats (int argc, char **argv)
       json_builder_set_member_name (builder, "cache");
       json_builder_add_string_value (builder, bridge_catalog_get_path (catalog));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
 
@@ -564,34 +560,21 @@ catalog_stats (int argc, char **argv)
 static int
 catalog_universities (int argc, char **argv)
 {
-  g_autofree char *db = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    BRIDGE_CLI_DB_OPTION (db),
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the member universities"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  int status;
 
-  g_option_context_set_summary (context, _("Lists each university's id, name and city."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
-    return BRIDGE_EXIT_USAGE;
-  if (argc > 1)
-    {
-      bridge_cli_error (_("catalog universities takes no arguments"));
-      return BRIDGE_EXIT_USAGE;
-    }
-  if ((catalog = bridge_cli_open_catalog (db)) == NULL)
-    return BRIDGE_EXIT_ERROR;
+  catalog = parse_listing (argc, argv, _("— list the member universities"),
+                           _("Lists each university's id, name and city."),
+                           _("catalog universities takes no arguments"), &json, &status);
+  if (catalog == NULL)
+    return status;
   list = bridge_catalog_list_universities (catalog);
 
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
@@ -606,8 +589,7 @@ catalog_universities (int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
   for (guint i = 0; i < list->len; i++)

@@ -207,14 +207,16 @@ report_invalid_text (int    argc,
 }
 
 gboolean
-bridge_cli_parse (GOptionContext   *context,
-                  int              *argc,
-                  char           ***argv)
+bridge_cli_parse (GOptionContext     *context,
+                  const GOptionEntry *entries,
+                  int                *argc,
+                  char             ***argv)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) original = g_strdupv (*argv);
   const char *empty;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if ((empty = find_empty_path (*argc, *argv)) != NULL)
     {

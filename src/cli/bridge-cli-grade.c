@@ -29,6 +29,17 @@ usage_error (const char *command,
   return BRIDGE_EXIT_USAGE;
 }
 
+/* The usage error of a --cycle that names no cycle. */
+static int
+not_a_cycle (const char *command,
+             const char *cycle_name)
+{
+  g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
+                                              cycle_name);
+
+  return usage_error (command, message);
+}
+
 static const char *
 text_or_id (BridgeText *text,
             const char *id)
@@ -83,8 +94,7 @@ bridge_cli_credits (int argc, char **argv)
                                       "home_credits_awarded, warning, home_course (true for a course of the home university "
                                       "itself, which keeps its own credits), reason and steps.\n\n"
                                       "Exit status: 0 done, 1 error (unknown course or university), 2 wrong usage."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (home_id == NULL)
     return usage_error (argv[0], _("credits needs --home UNIVERSITY, the student’s home university"));
@@ -95,10 +105,7 @@ bridge_cli_credits (int argc, char **argv)
     return BRIDGE_EXIT_ERROR;
   if ((course = bridge_catalog_get_course (catalog, rest[0], &error)) == NULL ||
       (result = bridge_catalog_compute_credit (catalog, course, home_id, &error)) == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if (json)
     {
@@ -288,8 +295,7 @@ grade_convert (int argc, char **argv)
                                       "Exit status: 0 all converted, 1 an error (unknown grade, mark or university, a "
                                       "field that is not an ISCED-F code, a bad table, or a failing grade, which is "
                                       "never converted), 2 wrong usage."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
 
   tables = from_table != NULL || to_table != NULL;
@@ -312,11 +318,7 @@ grade_convert (int argc, char **argv)
       return usage_error (argv[0], message);
     }
   if (cycle_name != NULL && !bridge_cycle_from_string (cycle_name, &cycle))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
-                                                     cycle_name);
-      return usage_error (argv[0], message);
-    }
+    return not_a_cycle (argv[0], cycle_name);
   if (grades == NULL || grades[0] == NULL)
     return usage_error (argv[0], _("grade convert needs at least one GRADE"));
   n_grades = g_strv_length (grades);
@@ -327,10 +329,7 @@ grade_convert (int argc, char **argv)
 
       if ((host_table = bridge_grade_csv_load_table (from_table, flags, &host_percent, &error)) == NULL ||
           (home_table = bridge_grade_csv_load_table (to_table, flags, &home_percent, &error)) == NULL)
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
     }
   else
     {
@@ -339,20 +338,14 @@ grade_convert (int argc, char **argv)
       if (course_id != NULL)
         {
           if ((course = bridge_catalog_get_course (catalog, course_id, &error)) == NULL)
-            {
-              bridge_cli_error ("%s", error->message);
-              return BRIDGE_EXIT_ERROR;
-            }
+            return bridge_cli_fail ("%s", error->message);
           from = g_strdup (bridge_course_get_university_id (course));
           field = g_strdup (bridge_course_get_isced (course));
           cycle = bridge_course_get_cycle (course);
         }
       if ((host = bridge_catalog_get_university (catalog, from, &error)) == NULL ||
           (home = bridge_catalog_get_university (catalog, to, &error)) == NULL)
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
     }
 
   if (json && n_grades > 1)
@@ -478,32 +471,21 @@ grade_table (int argc, char **argv)
                                       "  不及格,0,59.99,no\n\n"
                                       "Exit status: 0 done, 1 error (a bad scale, a mark outside every band or an "
                                       "unknown grade, named by its line, no passing grade at all), 2 wrong usage."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (scale_path == NULL)
     return usage_error (argv[0], _("grade table needs --scale SCALE.csv"));
   if (rest != NULL && rest[0] != NULL)
     return usage_error (argv[0], _("grade table reads the marks on standard input and takes no arguments"));
   if (cycle_name != NULL && !bridge_cycle_from_string (cycle_name, &cycle))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a cycle: use bachelor, master or doctoral"),
-                                                     cycle_name);
-      return usage_error (argv[0], message);
-    }
+    return not_a_cycle (argv[0], cycle_name);
   if (field != NULL && !bridge_isced_check (field, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if ((scale = bridge_grade_csv_load_scale (scale_path, &error)) == NULL ||
       (text = read_stdin (&error)) == NULL ||
       (report = bridge_grade_table_from_marks (scale, text, -1, &error)) == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
 
   if (json)
     {

@@ -28,6 +28,21 @@ open_plan (const char *path)
   return plan;
 }
 
+/* Opens the plan at @path, then the catalog cache @db; prints the error
+ * and returns FALSE when either fails. */
+static gboolean
+open_plan_and_catalog (const char     *path,
+                       const char     *db,
+                       BridgePlan    **plan,
+                       BridgeCatalog **catalog)
+{
+  *plan = open_plan (path);
+  if (*plan == NULL)
+    return FALSE;
+  *catalog = bridge_cli_open_catalog (db);
+  return *catalog != NULL;
+}
+
 static gboolean
 save_plan (BridgePlan *plan,
            const char *path)
@@ -41,6 +56,17 @@ save_plan (BridgePlan *plan,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Saves @plan with the changes proposal just made, and says so. */
+static int
+save_proposal (BridgePlan *plan,
+               const char *path)
+{
+  if (!save_plan (plan, path))
+    return BRIDGE_EXIT_ERROR;
+  printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), path);
+  return BRIDGE_EXIT_OK;
 }
 
 static const char *
@@ -142,46 +168,27 @@ plan_new (int argc, char **argv)
   g_option_context_set_summary (context,
                                 _("Creates the plan file PLAN (*.creditplan) for a student of the home "
                                   "university who will study at the host university in TERM."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("plan new takes exactly one PLAN file"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan new takes exactly one PLAN file"));
   if (student == NULL || home == NULL || host == NULL || term == NULL)
-    {
-      bridge_cli_error (_("plan new needs --student, --home, --host and --term"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan new needs --student, --home, --host and --term"));
   if (cycle != NULL && !bridge_cycle_from_string (cycle, &s.cycle))
-    {
-      bridge_cli_error (_("“%s” is not a study cycle (bachelor, master or doctoral)"), cycle);
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("“%s” is not a study cycle (bachelor, master or doctoral)"), cycle);
   if (!force && g_file_test (rest[0], G_FILE_TEST_EXISTS))
-    {
-      bridge_cli_error (_("%s already exists; use --force to replace it"), rest[0]);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("%s already exists; use --force to replace it"), rest[0]);
 
   catalog = bridge_cli_open_catalog (db);
   if (catalog == NULL)
     return BRIDGE_EXIT_ERROR;
   home_uni = bridge_catalog_get_university (catalog, home, &error);
   if (home_uni == NULL)
-    {
-      bridge_cli_error (_("unknown home university “%s” (credit-bridge-cli catalog universities lists them)"), home);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("unknown home university “%s” (credit-bridge-cli catalog universities lists them)"), home);
   g_clear_error (&error);
   host_uni = bridge_catalog_get_university (catalog, host, &error);
   if (host_uni == NULL)
-    {
-      bridge_cli_error (_("unknown host university “%s” (credit-bridge-cli catalog universities lists them)"), host);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("unknown host university “%s” (credit-bridge-cli catalog universities lists them)"), host);
   t = bridge_university_find_term (host_uni, term);
   if (t == NULL && bridge_university_get_terms (host_uni)->len > 0)
     {
@@ -204,10 +211,7 @@ plan_new (int argc, char **argv)
   s.language = language;
   s.cefr = cefr;
   if (!bridge_plan_set_student (plan, &s, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   {
     BridgePlanInstitution inst = { 0 };
 
@@ -217,20 +221,14 @@ plan_new (int argc, char **argv)
     inst.responsible.position = home_position;
     inst.responsible.email = home_email;
     if (!bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOME, &inst, &error))
-      {
-        bridge_cli_error ("%s", error->message);
-        return BRIDGE_EXIT_ERROR;
-      }
+      return bridge_cli_fail ("%s", error->message);
     inst.university = host;
     inst.faculty = host_faculty;
     inst.responsible.name = host_name;
     inst.responsible.position = host_position;
     inst.responsible.email = host_email;
     if (!bridge_plan_set_institution (plan, BRIDGE_PLAN_SIDE_HOST, &inst, &error))
-      {
-        bridge_cli_error ("%s", error->message);
-        return BRIDGE_EXIT_ERROR;
-      }
+      return bridge_cli_fail ("%s", error->message);
   }
   bridge_plan_set_term (plan, term);
   if (t != NULL && t->start != NULL && t->end != NULL)
@@ -242,10 +240,7 @@ plan_new (int argc, char **argv)
       /* From the catalog: a term it carries with bad dates is the feed's mistake. */
       if (!bridge_plan_set_dates (plan, t->start, t->end, &error)
           || !bridge_plan_set_academic_year (plan, year, &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
     }
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
@@ -284,25 +279,14 @@ plan_add (int argc, char **argv)
                                   "home courses given with --replaces (Table B). Courses are catalog ids "
                                   "(cqu:cs301) or codes of the plan’s universities. Once the agreement is "
                                   "approved, the group goes into a changes proposal with --reason."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] == NULL)
-    {
-      bridge_cli_error (_("plan add takes a PLAN and at least one HOST_COURSE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan add takes a PLAN and at least one HOST_COURSE"));
   if (reason != NULL && !bridge_change_reason_from_string (reason, &why))
-    {
-      bridge_cli_error (_("“%s” is not a reason for a change"), reason);
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("“%s” is not a reason for a change"), reason);
 
-  plan = open_plan (rest[0]);
-  if (plan == NULL)
-    return BRIDGE_EXIT_ERROR;
-  catalog = bridge_cli_open_catalog (db);
-  if (catalog == NULL)
+  if (!open_plan_and_catalog (rest[0], db, &plan, &catalog))
     return BRIDGE_EXIT_ERROR;
   host_ids = resolve_courses (catalog, bridge_plan_get_host_university (plan), rest + 1);
   home_ids = resolve_courses (catalog, bridge_plan_get_home_university (plan), replaces);
@@ -310,20 +294,11 @@ plan_add (int argc, char **argv)
   if (bridge_plan_get_locked (plan))
     {
       if (reason == NULL)
-        {
-          bridge_cli_error (_("the learning agreement is approved; give --reason to propose the change"));
-          return BRIDGE_EXIT_USAGE;
-        }
+        return bridge_cli_usage (_("the learning agreement is approved; give --reason to propose the change"));
       if (!bridge_plan_propose_add_group (plan, catalog, (const char * const *) host_ids,
                                           (const char * const *) home_ids, why, reason_text, &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
-      if (!save_plan (plan, rest[0]))
-        return BRIDGE_EXIT_ERROR;
-      printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), rest[0]);
-      return BRIDGE_EXIT_OK;
+        return bridge_cli_fail ("%s", error->message);
+      return save_proposal (plan, rest[0]);
     }
 
   {
@@ -331,10 +306,7 @@ plan_add (int argc, char **argv)
                                                     (const char * const *) home_ids, &error);
 
     if (group == NULL)
-      {
-        bridge_cli_error ("%s", error->message);
-        return BRIDGE_EXIT_ERROR;
-      }
+      return bridge_cli_fail ("%s", error->message);
     if (!save_plan (plan, rest[0]))
       return BRIDGE_EXIT_ERROR;
     printf (_("Added recognition group %s to %s.\n"), bridge_plan_group_get_id (group), rest[0]);
@@ -396,19 +368,11 @@ plan_show (int argc, char **argv)
   g_option_context_set_summary (context,
                                 _("Shows the plan: student, institutions, recognition groups with their "
                                   "credits, totals, warnings, approvals and the plan’s SHA-256 digest."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("plan show takes exactly one PLAN file"));
-      return BRIDGE_EXIT_USAGE;
-    }
-  plan = open_plan (rest[0]);
-  if (plan == NULL)
-    return BRIDGE_EXIT_ERROR;
-  catalog = bridge_cli_open_catalog (db);
-  if (catalog == NULL)
+    return bridge_cli_usage (_("plan show takes exactly one PLAN file"));
+  if (!open_plan_and_catalog (rest[0], db, &plan, &catalog))
     return BRIDGE_EXIT_ERROR;
 
   if (json)
@@ -589,45 +553,26 @@ plan_review (int argc, char **argv)
                                 _("Sets the review status of a recognition group (g1, g2… as plan show lists "
                                   "them) and comments on it or on one of its courses. Reviewing does not "
                                   "change what is approved."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] == NULL || rest[2] != NULL)
-    {
-      bridge_cli_error (_("plan review takes a PLAN and one GROUP"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan review takes a PLAN and one GROUP"));
   if (status == NULL && comment == NULL)
-    {
-      bridge_cli_error (_("plan review needs --status or --comment"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan review needs --status or --comment"));
   if (status != NULL && !bridge_plan_group_status_from_string (status, &st))
-    {
-      bridge_cli_error (_("“%s” is not a status (proposed, approved, needs-change or rejected)"), status);
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("“%s” is not a status (proposed, approved, needs-change or rejected)"), status);
   if (course != NULL && comment == NULL)
-    {
-      bridge_cli_error (_("--course goes with --comment"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("--course goes with --comment"));
   plan = open_plan (rest[0]);
   if (plan == NULL)
     return BRIDGE_EXIT_ERROR;
   group = bridge_plan_find_group (plan, rest[1], NULL);
   if (group == NULL)
-    {
-      bridge_cli_error (_("the plan has no recognition group “%s”"), rest[1]);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("the plan has no recognition group “%s”"), rest[1]);
   if (status != NULL)
     bridge_plan_set_group_status (plan, group, st);
   if (comment != NULL && course == NULL && !bridge_plan_set_group_comment (plan, group, comment, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (comment != NULL && course != NULL)
     {
       BridgePlanSide side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
@@ -642,10 +587,7 @@ plan_review (int argc, char **argv)
             id = g_strdup (c->course_id);
         }
       if (!bridge_plan_set_component_comment (plan, group, side, id ? id : course, comment, &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
     }
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
@@ -681,33 +623,20 @@ plan_approve (int argc, char **argv)
                                 _("Records the approval of the student or of the sending or receiving "
                                   "responsible person. When all three have approved, the agreement is locked; "
                                   "later approvals approve the pending changes proposal."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("plan approve takes exactly one PLAN file"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan approve takes exactly one PLAN file"));
   if (role == NULL || !bridge_plan_role_from_string (role, &r))
-    {
-      bridge_cli_error (_("--as must be student, sending or receiving"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("--as must be student, sending or receiving"));
   if (name == NULL)
-    {
-      bridge_cli_error (_("plan approve needs --name"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan approve needs --name"));
   if (timestamp != NULL)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (timestamp, NULL);
 
       if (dt == NULL)
-        {
-          bridge_cli_error (_("“%s” is not an RFC 3339 time (2026-06-01T10:00:00+08:00)"), timestamp);
-          return BRIDGE_EXIT_USAGE;
-        }
+        return bridge_cli_usage (_("“%s” is not an RFC 3339 time (2026-06-01T10:00:00+08:00)"), timestamp);
     }
   plan = open_plan (rest[0]);
   if (plan == NULL)
@@ -718,10 +647,7 @@ plan_approve (int argc, char **argv)
   was_locked = bridge_plan_get_locked (plan);
   versions = bridge_plan_get_n_versions (plan);
   if (!bridge_plan_approve (plan, r, &person, timestamp, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
   if (!was_locked && bridge_plan_get_locked (plan))
@@ -758,24 +684,14 @@ plan_export (int argc, char **argv)
                                 _("Writes the agreement as a PDF (A4, for printing and signing), as an "
                                   "Erasmus Without Paper omobility-las-get-response, or as the plan’s JSON. "
                                   "The file is written atomically: on failure an existing FILE is kept."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
-    {
-      bridge_cli_error (_("plan export takes exactly one PLAN file"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan export takes exactly one PLAN file"));
   if (format == NULL || output == NULL)
-    {
-      bridge_cli_error (_("plan export needs --format and -o FILE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan export needs --format and -o FILE"));
   if (!g_str_equal (format, "pdf") && !g_str_equal (format, "ewp-xml") && !g_str_equal (format, "json"))
-    {
-      bridge_cli_error (_("unknown format “%s” (use pdf, ewp-xml or json)"), format);
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("unknown format “%s” (use pdf, ewp-xml or json)"), format);
   /* Also through another name, a symbolic or a hard link. */
   if (bridge_file_is_same (rest[0], output))
     {
@@ -815,10 +731,7 @@ plan_export (int argc, char **argv)
         }
     }
   if (!ok)
-    {
-      bridge_cli_error (_("export failed: %s"), error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("export failed: %s"), error->message);
   printf (_("Wrote %s.\n"), output);
   return BRIDGE_EXIT_OK;
 }
@@ -849,14 +762,10 @@ plan_verify (int argc, char **argv)
                                   "agreement in the plan file (its content and approvals, not the review or "
                                   "the grades) and checks its approvals. Exit status 0 when they match and "
                                   "hold, 1 when they do not. The digest is not a signature."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL || expected == NULL)
-    {
-      bridge_cli_error (_("plan verify takes one PLAN file and --digest HEX"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan verify takes one PLAN file and --digest HEX"));
   /* Accept the digest as printed: spaces or line breaks inside, any case. */
   clean = g_string_new (NULL);
   for (const char *p = expected; *p; p++)
@@ -870,10 +779,7 @@ plan_verify (int argc, char **argv)
       }
   given = g_string_free (clean, FALSE);
   if (strlen (given) != BRIDGE_PLAN_DIGEST_LENGTH)
-    {
-      bridge_cli_error (_("a SHA-256 digest has 64 hexadecimal digits; “%s” has %zu"), expected, strlen (given));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("a SHA-256 digest has 64 hexadecimal digits; “%s” has %zu"), expected, strlen (given));
   plan = open_plan (rest[0]);
   if (plan == NULL)
     return BRIDGE_EXIT_ERROR;
@@ -944,25 +850,14 @@ plan_grades (int argc, char **argv)
                                 _("Records the grades the host gave (a label of the course’s scale or a mark) "
                                   "and converts them, group by group, into home grades through the grading "
                                   "tables: the recognition record."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL)
-    {
-      bridge_cli_error (_("plan grades takes a PLAN and HOST_COURSE=GRADE pairs"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan grades takes a PLAN and HOST_COURSE=GRADE pairs"));
   for (guint i = 1; rest[i]; i++)
     if (strchr (rest[i], '=') == NULL || rest[i][0] == '=')
-      {
-        bridge_cli_error (_("“%s” is not HOST_COURSE=GRADE"), rest[i]);
-        return BRIDGE_EXIT_USAGE;
-      }
-  plan = open_plan (rest[0]);
-  if (plan == NULL)
-    return BRIDGE_EXIT_ERROR;
-  catalog = bridge_cli_open_catalog (db);
-  if (catalog == NULL)
+      return bridge_cli_usage (_("“%s” is not HOST_COURSE=GRADE"), rest[i]);
+  if (!open_plan_and_catalog (rest[0], db, &plan, &catalog))
     return BRIDGE_EXIT_ERROR;
 
   for (guint i = 1; rest[i]; i++)
@@ -971,55 +866,18 @@ plan_grades (int argc, char **argv)
       g_autofree char *id = resolve_course (catalog, bridge_plan_get_host_university (plan), kv[0]);
 
       if (!bridge_plan_set_grade (plan, catalog, id, kv[1], &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
+        return bridge_cli_fail ("%s", error->message);
     }
   rec = bridge_plan_convert_grades (plan, catalog, rule, &error);
   if (rec == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonNode) root = bridge_plan_recognition_to_json (rec);
 
-      json_builder_begin_array (b);
-      for (guint i = 0; i < rec->len; i++)
-        {
-          BridgePlanRecognition *r = g_ptr_array_index (rec, i);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "group");
-          json_builder_add_string_value (b, r->group_id);
-          json_builder_set_member_name (b, "course");
-          json_builder_add_string_value (b, r->course_id);
-          json_builder_set_member_name (b, "code");
-          json_builder_add_string_value (b, r->code);
-          json_builder_set_member_name (b, "credits");
-          json_builder_add_double_value (b, r->credits);
-          json_builder_set_member_name (b, "host_grades");
-          json_builder_add_string_value (b, r->host_grades);
-          json_builder_set_member_name (b, "grade");
-          json_builder_add_string_value (b, r->grade);
-          json_builder_set_member_name (b, "candidates");
-          json_builder_add_string_value (b, r->candidates);
-          json_builder_set_member_name (b, "rule");
-          json_builder_add_string_value (b, r->rule);
-          json_builder_set_member_name (b, "approximate");
-          json_builder_add_boolean_value (b, r->approximate);
-          json_builder_set_member_name (b, "reason");
-          json_builder_add_string_value (b, r->reason);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
       bridge_cli_print_json (root);
       return BRIDGE_EXIT_OK;
     }
@@ -1072,58 +930,32 @@ plan_remove (int argc, char **argv)
                                 _("Removes a host course (or, with --home, a home course) from its recognition "
                                   "group. Once the agreement is approved, the removal goes into a changes "
                                   "proposal with --reason."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   side = home ? BRIDGE_PLAN_SIDE_HOME : BRIDGE_PLAN_SIDE_HOST;
   if (rest == NULL || rest[0] == NULL || rest[1] == NULL || rest[2] != NULL)
-    {
-      bridge_cli_error (_("plan remove takes a PLAN and one COURSE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan remove takes a PLAN and one COURSE"));
   if (reason != NULL && !bridge_change_reason_from_string (reason, &why))
-    {
-      bridge_cli_error (_("“%s” is not a reason for a change"), reason);
-      return BRIDGE_EXIT_USAGE;
-    }
-  plan = open_plan (rest[0]);
-  if (plan == NULL)
-    return BRIDGE_EXIT_ERROR;
-  catalog = bridge_cli_open_catalog (db);
-  if (catalog == NULL)
+    return bridge_cli_usage (_("“%s” is not a reason for a change"), reason);
+  if (!open_plan_and_catalog (rest[0], db, &plan, &catalog))
     return BRIDGE_EXIT_ERROR;
   id = resolve_course (catalog, home ? bridge_plan_get_home_university (plan) : bridge_plan_get_host_university (plan), rest[1]);
   group = bridge_plan_find_course (plan, side, id);
   if (group == NULL)
-    {
-      bridge_cli_error (_("“%s” is not in the plan"), rest[1]);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("“%s” is not in the plan"), rest[1]);
   if (bridge_plan_get_locked (plan))
     {
       if (reason == NULL)
-        {
-          bridge_cli_error (_("the learning agreement is approved; give --reason to propose the change"));
-          return BRIDGE_EXIT_USAGE;
-        }
+        return bridge_cli_usage (_("the learning agreement is approved; give --reason to propose the change"));
       if (!bridge_plan_propose_delete (plan, group, side, id, why, reason_text, &error))
-        {
-          bridge_cli_error ("%s", error->message);
-          return BRIDGE_EXIT_ERROR;
-        }
-      if (!save_plan (plan, rest[0]))
-        return BRIDGE_EXIT_ERROR;
-      printf (_("Proposed the change in %s; it applies once the student and both institutions approve it.\n"), rest[0]);
-      return BRIDGE_EXIT_OK;
+        return bridge_cli_fail ("%s", error->message);
+      return save_proposal (plan, rest[0]);
     }
   {
     g_autoptr(BridgePlanComponent) removed = bridge_plan_remove_component (plan, group, side, id, NULL, &error);
 
     if (removed == NULL)
-      {
-        bridge_cli_error ("%s", error->message);
-        return BRIDGE_EXIT_ERROR;
-      }
+      return bridge_cli_fail ("%s", error->message);
   }
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
@@ -1159,33 +991,20 @@ plan_import (int argc, char **argv)
                                   "into the plan file PLAN: student, institutions, components, approvals and "
                                   "changes. Universities and courses are matched in the catalog by EWP hei-id "
                                   "and code; the others are kept and flagged."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL || from == NULL)
-    {
-      bridge_cli_error (_("plan import takes one PLAN file and --from-ewp FILE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan import takes one PLAN file and --from-ewp FILE"));
   if (!force && g_file_test (rest[0], G_FILE_TEST_EXISTS))
-    {
-      bridge_cli_error (_("%s already exists; use --force to replace it"), rest[0]);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("%s already exists; use --force to replace it"), rest[0]);
   if (!g_file_get_contents (from, &xml, &length, &error))
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   catalog = bridge_cli_open_catalog (db);
   if (catalog == NULL)
     return BRIDGE_EXIT_ERROR;
   plan = bridge_plan_new_from_ewp_xml (xml, (gssize) length, catalog, &error);
   if (plan == NULL)
-    {
-      bridge_cli_error ("%s: %s", from, error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s: %s", from, error->message);
   if (!save_plan (plan, rest[0]))
     return BRIDGE_EXIT_ERROR;
   unknown = bridge_plan_refresh (plan, catalog);
@@ -1221,35 +1040,22 @@ plan_reopen (int argc, char **argv)
                                 _("Writes to --output a new draft with what the approved agreement PLAN "
                                   "says, to correct what it lacks and approve again; PLAN stays as the "
                                   "record of what was approved."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!bridge_cli_parse (context, &argc, &argv))
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL || output == NULL || output[0] == '\0')
-    {
-      bridge_cli_error (_("plan reopen takes one PLAN file and --output FILE"));
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("plan reopen takes one PLAN file and --output FILE"));
   in = g_file_new_for_commandline_arg (rest[0]);
   out = g_file_new_for_commandline_arg (output);
   if (g_file_equal (in, out))
-    {
-      bridge_cli_error (_("--output must be another file: %s is the record of the approved agreement"), rest[0]);
-      return BRIDGE_EXIT_USAGE;
-    }
+    return bridge_cli_usage (_("--output must be another file: %s is the record of the approved agreement"), rest[0]);
   if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      bridge_cli_error (_("%s already exists; use --force to replace it"), output);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail (_("%s already exists; use --force to replace it"), output);
   plan = open_plan (rest[0]);
   if (plan == NULL)
     return BRIDGE_EXIT_ERROR;
   draft = bridge_plan_new_draft_from (plan, &error);
   if (draft == NULL)
-    {
-      bridge_cli_error ("%s", error->message);
-      return BRIDGE_EXIT_ERROR;
-    }
+    return bridge_cli_fail ("%s", error->message);
   if (!save_plan (draft, output))
     return BRIDGE_EXIT_ERROR;
   printf (_("Wrote %s: a new draft of the agreement in %s, to be approved again by all three.\n"),

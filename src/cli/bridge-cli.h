@@ -42,11 +42,13 @@ BridgeCatalog *bridge_cli_open_catalog (const char *db_path);
 gboolean bridge_cli_recover_catalog (BridgeCatalog  *catalog,
                                      GError        **error);
 
-/* Parses @argc/@argv with @context; on a usage error prints it with a hint
- * and returns FALSE (the caller exits with BRIDGE_EXIT_USAGE). */
-gboolean bridge_cli_parse (GOptionContext *context,
-                           int            *argc,
-                           char         ***argv);
+/* Adds the command's @entries to @context and parses @argc/@argv with it;
+ * on a usage error prints it with a hint and returns FALSE (the caller exits
+ * with BRIDGE_EXIT_USAGE). */
+gboolean bridge_cli_parse (GOptionContext     *context,
+                           const GOptionEntry *entries,
+                           int                *argc,
+                           char             ***argv);
 
 /* Text from files never reaches the terminal raw: makes stdout and stderr
  * streams that show control characters (ESC, BEL, backspace, C1 controls
@@ -66,6 +68,10 @@ gsize bridge_cli_escape_terminal (GString    *out,
 
 /* "credit-bridge-cli: message" on stderr. */
 void bridge_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* bridge_cli_error (), then BRIDGE_EXIT_USAGE (wrong usage) or
+ * BRIDGE_EXIT_ERROR, for `return bridge_cli_usage (…);`. */
+#define bridge_cli_usage(...) (bridge_cli_error (__VA_ARGS__), BRIDGE_EXIT_USAGE)
+#define bridge_cli_fail(...) (bridge_cli_error (__VA_ARGS__), BRIDGE_EXIT_ERROR)
 
 /* A command of a group ("catalog import"): its name, what runs it and a
  * one-line summary (N_() marked) for the group's usage. */

@@ -1,4 +1,5 @@
-/* bridge-plan-summary.c: what `plan show --json` prints, from the engine
+/* bridge-plan-summary.c: what `plan show --json` and `plan grades --json`
+ * print, from the engine
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +31,39 @@ add_totals (JsonBuilder            *b,
   json_builder_set_member_name (b, "replaced_credits");
   json_builder_add_double_value (b, t->replaced_credits);
   json_builder_end_object (b);
+}
+
+/* Adds an array with one object per element of @items, whose members
+ * @add_members adds. */
+static void
+add_objects (JsonBuilder *b,
+             GPtrArray   *items,
+             void       (*add_members) (JsonBuilder *b, gconstpointer item))
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (b);
+      add_members (b, g_ptr_array_index (items, i));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_warning_members (JsonBuilder  *b,
+                     gconstpointer item)
+{
+  const BridgePlanWarning *w = item;
+
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, bridge_enum_to_nick (BRIDGE_TYPE_PLAN_WARNING_KIND, w->kind));
+  json_builder_set_member_name (b, "group");
+  json_builder_add_string_value (b, w->group_id);
+  json_builder_set_member_name (b, "course");
+  json_builder_add_string_value (b, w->course_id);
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, w->message);
 }
 
 JsonNode *
@@ -96,23 +130,46 @@ bridge_plan_summary_to_json (BridgePlan    *self,
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "warnings");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      BridgePlanWarning *w = g_ptr_array_index (warnings, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, bridge_enum_to_nick (BRIDGE_TYPE_PLAN_WARNING_KIND, w->kind));
-      json_builder_set_member_name (b, "group");
-      json_builder_add_string_value (b, w->group_id);
-      json_builder_set_member_name (b, "course");
-      json_builder_add_string_value (b, w->course_id);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, w->message);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_objects (b, warnings, add_warning_members);
   json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+add_recognition_members (JsonBuilder  *b,
+                         gconstpointer item)
+{
+  const BridgePlanRecognition *r = item;
+
+  json_builder_set_member_name (b, "group");
+  json_builder_add_string_value (b, r->group_id);
+  json_builder_set_member_name (b, "course");
+  json_builder_add_string_value (b, r->course_id);
+  json_builder_set_member_name (b, "code");
+  json_builder_add_string_value (b, r->code);
+  json_builder_set_member_name (b, "credits");
+  json_builder_add_double_value (b, r->credits);
+  json_builder_set_member_name (b, "host_grades");
+  json_builder_add_string_value (b, r->host_grades);
+  json_builder_set_member_name (b, "grade");
+  json_builder_add_string_value (b, r->grade);
+  json_builder_set_member_name (b, "candidates");
+  json_builder_add_string_value (b, r->candidates);
+  json_builder_set_member_name (b, "rule");
+  json_builder_add_string_value (b, r->rule);
+  json_builder_set_member_name (b, "approximate");
+  json_builder_add_boolean_value (b, r->approximate);
+  json_builder_set_member_name (b, "reason");
+  json_builder_add_string_value (b, r->reason);
+}
+
+JsonNode *
+bridge_plan_recognition_to_json (GPtrArray *records)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (records != NULL, NULL);
+
+  add_objects (b, records, add_recognition_members);
   return json_builder_get_root (b);
 }

@@ -656,5 +656,8 @@ GPtrArray  *bridge_plan_convert_grades        (BridgePlan    *self,
                                                const char    *rule,
                                                GError       **error);
 GPtrArray  *bridge_plan_get_recognition       (BridgePlan *self);
+/* What `plan grades --json` prints (transfer full): an array with one object
+ * per BridgePlanRecognition of @records. */
+JsonNode   *bridge_plan_recognition_to_json   (GPtrArray  *records);
 
 G_END_DECLS
