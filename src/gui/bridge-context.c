@@ -142,13 +142,6 @@ bridge_context_get_catalog (BridgeContext *self)
   return self->catalog;
 }
 
-GSettings *
-bridge_context_get_settings (BridgeContext *self)
-{
-  g_return_val_if_fail (BRIDGE_IS_CONTEXT (self), NULL);
-  return self->settings;
-}
-
 void
 bridge_context_reload (BridgeContext *self)
 {

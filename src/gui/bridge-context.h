@@ -32,7 +32,6 @@ G_DECLARE_FINAL_TYPE (BridgeContext, bridge_context, BRIDGE, CONTEXT, GObject)
 BridgeContext    *bridge_context_new                 (BridgeCatalog *catalog,
                                                       GSettings     *settings);
 BridgeCatalog    *bridge_context_get_catalog         (BridgeContext *self);
-GSettings        *bridge_context_get_settings        (BridgeContext *self);
 /* Re-reads the universities (after an import); emits "changed". */
 void              bridge_context_reload              (BridgeContext *self);
 /* element-type BridgeUniversity, sorted by id */

@@ -869,7 +869,7 @@ ensure_home (BridgePlanPage *self)
 
   if (bridge_plan_get_student (self->plan)->language == NULL)
     {
-      g_auto(GStrv) languages = g_settings_get_strv (bridge_context_get_settings (self->context), "languages");
+      const char * const *languages = bridge_context_get_languages (self->context);
 
       if (languages[0] != NULL)
         {
