@@ -34,30 +34,34 @@ struct _BridgeApprovalDialog
 
 G_DEFINE_FINAL_TYPE (BridgeApprovalDialog, bridge_approval_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static gboolean
-is_blank (const char *text)
+/* The person as typed, trimmed, as the dialog hands it to the plan. */
+static void
+get_person (BridgeApprovalDialog *a,
+            BridgePlanPerson     *person)
 {
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
+  person->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->name))));
+  person->position = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->position))));
+  person->email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->email))));
+  if (*person->position == '\0')
+    g_clear_pointer (&person->position, g_free);
+  if (*person->email == '\0')
+    g_clear_pointer (&person->email, g_free);
 }
 
+/* Approve is offered when core would take the approval: the dialog applies
+ * bridge_plan_check_approver (), never a rule of its own. */
 static void
 validate (BridgeApprovalDialog *a)
 {
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (a->name));
-  const char *position = gtk_editable_get_text (GTK_EDITABLE (a->position));
   const char *email = gtk_editable_get_text (GTK_EDITABLE (a->email));
-  gboolean person = a->role != BRIDGE_PLAN_ROLE_STUDENT;
+  g_auto(BridgePlanPerson) person = { 0 };
   g_autoptr(GError) email_problem = NULL;
-  gboolean ok;
 
   bridge_validate_email (_("The approver’s email address"), email, &email_problem);
   bridge_agreement_show_problem (a->email, email_problem != NULL ? email_problem->message : NULL);
-  ok = !is_blank (name) && email_problem == NULL &&
-       (!person || (!is_blank (position) && *email != '\0'));
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (a), "approve", ok);
+  get_person (a, &person);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (a), "approve",
+                                           bridge_plan_check_approver (a->role, &person, NULL));
 }
 
 static void
@@ -66,21 +70,13 @@ response_cb (AdwMessageDialog     *dialog,
              BridgeApprovalDialog *a)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *position = NULL;
-  g_autofree char *email = NULL;
-  BridgePlanPerson person = { 0 };
+  g_auto(BridgePlanPerson) person = { 0 };
   gboolean was_locked;
 
   if (!g_str_equal (response, "approve"))
     return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->name))));
-  position = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->position))));
-  email = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (a->email))));
-  person.name = name;
-  person.position = *position != '\0' ? position : NULL;
-  person.email = *email != '\0' ? email : NULL;
+  get_person (a, &person);
 
   was_locked = bridge_plan_get_locked (a->plan);
   if (!bridge_plan_approve (a->plan, a->role, &person, NULL, &error))

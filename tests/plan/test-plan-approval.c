@@ -329,6 +329,49 @@ test_pending_renamed (PlanFixture   *fx,
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "of the changes proposal does not match it");
 }
 
+/* bridge_plan_check_approver (): the rule the approval dialog follows. */
+typedef struct
+{
+  const char     *path;
+  BridgePlanRole  role;
+  const char     *name;
+  const char     *position;
+  const char     *email;
+  const char     *refusal;                /* NULL: accepted */
+} ApproverCase;
+
+static const ApproverCase approver_cases[] = {
+  { "/plan/approver/student-name-only", BRIDGE_PLAN_ROLE_STUDENT, "李华", NULL, NULL, NULL },
+  { "/plan/approver/institution-complete", BRIDGE_PLAN_ROLE_SENDING, "王老师", "教务处", "wang@scu.edu.cn", NULL },
+  { "/plan/approver/no-name", BRIDGE_PLAN_ROLE_STUDENT, NULL, NULL, NULL, "needs the approver’s name" },
+  { "/plan/approver/empty-name", BRIDGE_PLAN_ROLE_RECEIVING, "", "Dean", "d@cqu.edu.cn", "needs the approver’s name" },
+  { "/plan/approver/institution-no-position", BRIDGE_PLAN_ROLE_SENDING, "王老师", NULL, "wang@scu.edu.cn", "position" },
+  { "/plan/approver/institution-no-email", BRIDGE_PLAN_ROLE_RECEIVING, "Dean", "Dean", NULL, "email address" },
+  { "/plan/approver/bad-email", BRIDGE_PLAN_ROLE_STUDENT, "李华", NULL, "li@", "not an email address" },
+  { "/plan/approver/invisible-character", BRIDGE_PLAN_ROLE_STUDENT, "李\001华", NULL, NULL, "invisible character" },
+};
+
+static void
+test_approver (gconstpointer data)
+{
+  const ApproverCase *c = data;
+  BridgePlanPerson person = { (char *) c->name, (char *) c->position, (char *) c->email };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = bridge_plan_check_approver (c->role, &person, &error);
+
+  if (c->refusal == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+    }
+  else
+    {
+      g_assert_false (ok);
+      g_assert_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, c->refusal));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +393,8 @@ main (int   argc,
   ADD ("/plan/approval-state/format-1", test_format_1);
   ADD ("/plan/approval-state/pending-renamed", test_pending_renamed);
   ADD ("/plan/verify/printout-digest", test_printout_digest);
+  for (guint i = 0; i < G_N_ELEMENTS (approver_cases); i++)
+    g_test_add_data_func (approver_cases[i].path, &approver_cases[i], test_approver);
 
   return g_test_run ();
 }

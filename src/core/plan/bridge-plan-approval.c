@@ -199,10 +199,10 @@ now_rfc3339 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-check_person (BridgePlanRole           role,
-              const BridgePlanPerson  *person,
-              GError                 **error)
+gboolean
+bridge_plan_check_approver (BridgePlanRole           role,
+                            const BridgePlanPerson  *person,
+                            GError                 **error)
 {
   const char *label = bridge_plan_role_get_label (role);
 
@@ -309,7 +309,7 @@ approve (BridgePlan              *self,
   g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
   g_return_val_if_fail (role < BRIDGE_PLAN_N_ROLES, FALSE);
 
-  if (!check_person (role, person, error))
+  if (!bridge_plan_check_approver (role, person, error))
     return FALSE;
   if (bridge_plan_get_modified_after_approval (self))
     {

@@ -534,6 +534,12 @@ JsonNode        *bridge_plan_summary_to_json    (BridgePlan    *self,
 /* ------------------------------------------------------------------------ */
 /* Approvals, the lock, changes                                             */
 
+/* Whether @person may approve for @role: a name, text an agreement can
+ * carry, a valid e-mail if any, and for the institutions a position and an
+ * e-mail. The rule bridge_plan_approve () applies, for a form to follow. */
+gboolean    bridge_plan_check_approver        (BridgePlanRole          role,
+                                               const BridgePlanPerson *person,
+                                               GError                **error);
 /* Records an approval by @role, with the person's name, position and email
  * (all required for SENDING and RECEIVING; name for STUDENT) at @timestamp
  * (NULL: now). An agreement that is not ready (bridge_plan_check_ready ()
