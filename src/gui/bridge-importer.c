@@ -18,6 +18,7 @@ struct _BridgeImporter
   char          *problem;
   char          *rebuild_source;         /* the import running rebuilds a damaged cache from it */
   GCancellable  *cancellable;
+  GApplication  *held;                   /* held while an import runs */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeImporter, bridge_importer, G_TYPE_OBJECT)
@@ -93,7 +94,7 @@ import_done_cb (GObject      *object,
   g_autoptr(BridgeImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  GApplication *app = g_application_get_default ();
+  g_autoptr(GApplication) held = g_steal_pointer (&self->held);
 
   report = bridge_catalog_import_finish (BRIDGE_CATALOG (object), result, &error);
   g_clear_object (&self->cancellable);
@@ -129,8 +130,8 @@ import_done_cb (GObject      *object,
   g_clear_pointer (&self->rebuild_source, g_free);
 
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, report != NULL, message);
-  if (app != NULL)
-    g_application_release (app);
+  if (held != NULL)
+    g_application_release (held);
 }
 
 void
@@ -150,8 +151,10 @@ bridge_importer_import (BridgeImporter *self,
       g_strcmp0 (source, bridge_catalog_get_lost_source (self->catalog)) == 0)
     self->rebuild_source = g_strdup (source);
   self->cancellable = g_cancellable_new ();
+  /* The application that was held is the one released, whatever becomes
+   * the default meanwhile. */
   if (app != NULL)
-    g_application_hold (app);
+    g_application_hold (self->held = g_object_ref (app));
   g_signal_emit (self, signals[IMPORT_STARTED], 0);
   bridge_catalog_import_async (self->catalog,
                                source,
