@@ -150,6 +150,10 @@ catalog_import (int argc, char **argv)
           /* Translators: "Imported 20 universities, 1519 courses and 5 certificates from FILE (generated DATE)." */
           printf (_("Imported %s, %s and %s from %s (generated %s).\n"),
                   universities, courses, certificates, stats.source, stats.generated);
+          if (report->equivalences > 0)
+            printf (g_dngettext (GETTEXT_PACKAGE, "The recognition register holds %u decision.\n",
+                                 "The recognition register holds %u decisions.\n", report->equivalences),
+                    report->equivalences);
         }
       if (report->warnings->len > 0)
         printf (g_dngettext (GETTEXT_PACKAGE, "%u warning.\n", "%u warnings.\n", report->warnings->len),
@@ -500,7 +504,7 @@ catalog_stats (int argc, char **argv)
   int status;
 
   catalog = parse_listing (argc, argv, _("— count what the cached catalog holds"),
-                           _("Prints how many universities, courses, grading tables and certificates the "
+                           _("Prints how many universities, courses, grading tables, certificates and recognition decisions the "
                              "cache holds, when the feed was generated, where it came from and when it "
                              "was imported."),
                            _("catalog stats takes no arguments"), &json, &status);
@@ -523,6 +527,8 @@ catalog_stats (int argc, char **argv)
       json_builder_add_int_value (builder, stats.grading_tables);
       json_builder_set_member_name (builder, "certificates");
       json_builder_add_int_value (builder, stats.certificates);
+      json_builder_set_member_name (builder, "equivalences");
+      json_builder_add_int_value (builder, stats.equivalences);
       json_builder_set_member_name (builder, "alliance");
       json_builder_add_string_value (builder, stats.alliance_id);
       json_builder_set_member_name (builder, "generated");
@@ -546,6 +552,7 @@ catalog_stats (int argc, char **argv)
   printf (_("Courses:        %u\n"), stats.courses);
   printf (_("Grading tables: %u\n"), stats.grading_tables);
   printf (_("Certificates:   %u\n"), stats.certificates);
+  printf (_("Register:       %u\n"), stats.equivalences);
   printf (_("Generated:      %s\n"), stats.generated ? stats.generated : "—");
   printf (_("Source:         %s\n"), stats.source ? stats.source : "—");
   printf (_("Imported:       %s\n"), stats.imported ? stats.imported : "—");

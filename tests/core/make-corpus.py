@@ -212,6 +212,107 @@ case("unknown-version-huge", ["$.version", "unknown feed format version 99999999
      raw=dump(BASE).replace('"version": 1,', '"version": 99999999999999999999,', 1))
 
 
+# Revision 2: the recognition register. Each case starts from a valid
+# register (REGISTER) and breaks one rule of "equivalences[]".
+DECISION = {
+    "id": "sa-2025-001", "home": "sa", "host_courses": ["cb:mm200"], "home_courses": ["sa:math101"],
+    "decided": "2025-06-01", "valid_until": "2027-06-30", "reference": "SA-2025-17",
+    "conditions": {"zh": "成绩不低于良好", "en": "with at least 良好"},
+}
+THIRD = {"id": "cc:phy100", "university": "cc", "code": "PHY-100",
+         "title": {"zh": "大学物理", "en": "University Physics"}, "isced": "0533", "cycle": "bachelor",
+         "level": "foundation", "periods": {"lecture": 48}, "credits": 3, "grading_scale": "percent",
+         "languages": ["zh"], "delivery": "on-campus"}
+
+
+def register(mutate=None, third=False):
+    def change(f):
+        f["revision"] = 2
+        f["equivalences"] = [copy.deepcopy(DECISION)]
+        if third:
+            uni = copy.deepcopy(f["universities"][1])
+            uni.update(id="cc", name={"zh": "重庆丙大学", "en": "Chongqing Gamma University"})
+            uni.pop("hei_id", None)
+            uni.pop("website", None)
+            uni.pop("grading_tables", None)
+            f["universities"].append(uni)
+            f["courses"].append(copy.deepcopy(THIRD))
+        if mutate is not None:
+            mutate(f["equivalences"][0], f)
+    return feed(change)
+
+
+def decision(**changes):
+    def mutate(e, f):
+        for k, v in changes.items():
+            if v is None:
+                e.pop(k, None)
+            else:
+                e[k] = v
+    return mutate
+
+
+case("revision-not-integer", ["$.revision", "expected a whole number, not 2.5"], feed=feed(lambda f: f.update(revision=2.5)))
+case("revision-zero", ["$.revision", "greater than 0"], feed=feed(lambda f: f.update(revision=0)))
+case("revision-string", ["$.revision", "expected a number"], feed=feed(lambda f: f.update(revision="2")))
+case("equivalences-not-array", ["$.equivalences", "expected an array"],
+     feed=feed(lambda f: f.update(equivalences={"id": "x"})))
+case("equivalence-not-object", ["$.equivalences[0]", "expected an equivalence object"],
+     feed=register(lambda e, f: f.update(equivalences=["sa-2025-001"])))
+case("equivalence-id-missing", ["$.equivalences[0]", "“id” is missing"], feed=register(decision(id=None)))
+case("equivalence-id-twice", ["$.equivalences[1].id", "the equivalence “sa-2025-001” is defined twice"],
+     feed=register(lambda e, f: f["equivalences"].append(copy.deepcopy(e))))
+case("equivalence-home-unknown", ["$.equivalences[0].home", "the university “zz” is not in the feed"],
+     feed=register(decision(home="zz")))
+case("equivalence-host-courses-missing", ["$.equivalences[0]", "“host_courses” is missing"],
+     feed=register(decision(host_courses=None)))
+case("equivalence-host-courses-empty", ["$.equivalences[0].host_courses", "at least 1"],
+     feed=register(decision(host_courses=[])))
+case("equivalence-host-course-unknown", ["$.equivalences[0].host_courses[0]", "the course “cb:nope” is not in the feed"],
+     feed=register(decision(host_courses=["cb:nope"])))
+case("equivalence-host-course-not-id", ["$.equivalences[0].host_courses[0]", "expected an identifier"],
+     feed=register(decision(host_courses=[7])))
+case("equivalence-host-course-twice", ["$.equivalences[0].host_courses[1]", "the course “cb:mm200” is listed twice"],
+     feed=register(decision(host_courses=["cb:mm200", "cb:mm200"])))
+case("equivalence-host-course-of-home", ["$.equivalences[0].host_courses[0]", "of the home university “sa” itself"],
+     feed=register(decision(host_courses=["sa:bio210"])))
+case("equivalence-hosts-two-universities",
+     ["$.equivalences[0].host_courses[1]", "the course “cc:phy100” is of “cc”", "all of one university"],
+     feed=register(decision(host_courses=["cb:mm200", "cc:phy100"]), third=True))
+case("equivalence-home-courses-missing", ["$.equivalences[0]", "“home_courses” is missing"],
+     feed=register(decision(home_courses=None)))
+case("equivalence-home-course-unknown", ["$.equivalences[0].home_courses[0]", "the course “sa:nope” is not in the feed"],
+     feed=register(decision(home_courses=["sa:nope"])))
+case("equivalence-home-course-of-other",
+     ["$.equivalences[0].home_courses[0]", "the course “cb:env300” is of “cb”, not of the home university “sa”"],
+     feed=register(decision(home_courses=["cb:env300"])))
+case("equivalence-home-course-twice", ["$.equivalences[0].home_courses[1]", "listed twice"],
+     feed=register(decision(home_courses=["sa:math101", "sa:math101"])))
+case("equivalence-elective-without-credits", ["$.equivalences[0].home_credits", "free elective credits"],
+     feed=register(decision(home_courses=[])))
+case("equivalence-home-credits-zero", ["$.equivalences[0].home_credits", "greater than 0"],
+     feed=register(decision(home_credits=0)))
+case("equivalence-home-credits-string", ["$.equivalences[0].home_credits", "expected a number"],
+     feed=register(decision(home_credits="4")))
+case("equivalence-decided-missing", ["$.equivalences[0]", "“decided” is missing"],
+     feed=register(decision(decided=None)))
+case("equivalence-decided-not-calendar", ["$.equivalences[0].decided", "“2026-02-30” is not a date"],
+     feed=register(decision(decided="2026-02-30")))
+case("equivalence-decided-date-time", ["$.equivalences[0].decided", "is not a date"],
+     feed=register(decision(decided="2025-06-01T08:00:00Z")))
+case("equivalence-valid-until-not-date", ["$.equivalences[0].valid_until", "“June 2027” is not a date"],
+     feed=register(decision(valid_until="June 2027")))
+case("equivalence-valid-before-decided",
+     ["$.equivalences[0].valid_until", "valid until 2024-12-31, before it was taken (2025-06-01)"],
+     feed=register(decision(valid_until="2024-12-31")))
+case("equivalence-conditions-not-text", ["$.equivalences[0].conditions", "expected a localised text"],
+     feed=register(decision(conditions="with at least 良好")))
+case("equivalence-reference-empty", ["$.equivalences[0].reference", "the string is empty"],
+     feed=register(decision(reference="")))
+case("equivalence-reference-number", ["$.equivalences[0].reference", "expected a string"],
+     feed=register(decision(reference=17)))
+
+
 def main():
     shutil.rmtree(BAD, ignore_errors=True)
     for name, (expected, f, raw, files) in sorted(cases.items()):

@@ -600,7 +600,7 @@ test_corrupt_cache (void)
 
     g_unlink (db);
     g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE meta (k); PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE meta (k); PRAGMA user_version = " G_STRINGIFY (BRIDGE_CATALOG_SCHEMA_VERSION) ";", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (handle);
     catalog = bridge_catalog_open (db, &error);
     g_assert_null (catalog);

@@ -99,6 +99,8 @@ import_begin (gpointer              user_data,
   import->old_digest = bridge_catalog_meta_get (self, "digest");
 
   if (!bridge_catalog_exec (self,
+                            "DELETE FROM equivalence_courses;"
+                            "DELETE FROM equivalences;"
                             "DELETE FROM course_terms;"
                             "DELETE FROM course_languages;"
                             "INSERT INTO course_fts (course_fts) VALUES ('delete-all');"
@@ -215,6 +217,63 @@ import_certificate (gpointer     user_data,
   if (!step_done (self, stmt, error))
     return FALSE;
   import->report->certificates++;
+  return TRUE;
+}
+
+static gboolean
+insert_equivalence_courses (BridgeCatalog  *self,
+                            JsonObject     *equivalence,
+                            const char     *member,
+                            int             role,
+                            GError        **error)
+{
+  JsonArray *courses = json_object_get_array_member (equivalence, member);
+  const char *id = json_object_get_string_member (equivalence, "id");
+
+  for (guint i = 0; i < json_array_get_length (courses); i++)
+    {
+      sqlite3_stmt *stmt = bridge_catalog_statement (self,
+                                                     "INSERT INTO equivalence_courses (course, equivalence, role) "
+                                                     "VALUES (?, ?, ?)",
+                                                     error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, json_array_get_string_element (courses, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, role);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_equivalence (gpointer     user_data,
+                    JsonObject  *equivalence,
+                    const char  *place,
+                    GError     **error)
+{
+  Import *import = user_data;
+  BridgeCatalog *self = import->self;
+  g_autofree char *json = object_to_string (import, equivalence);
+  sqlite3_stmt *stmt;
+
+  stmt = bridge_catalog_statement (self,
+                                   "INSERT INTO equivalences (id, ord, home, decided, json) VALUES (?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json_object_get_string_member (equivalence, "id"), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, import->ord++);
+  sqlite3_bind_text (stmt, 3, json_object_get_string_member (equivalence, "home"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, json_object_get_string_member (equivalence, "decided"), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, json, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error)
+      || !insert_equivalence_courses (self, equivalence, "host_courses", 0, error)
+      || !insert_equivalence_courses (self, equivalence, "home_courses", 1, error))
+    return FALSE;
+  import->report->equivalences++;
   return TRUE;
 }
 
@@ -474,6 +533,7 @@ import_feed (BridgeCatalog       *self,
     .university = import_university,
     .certificate = import_certificate,
     .course = import_course,
+    .equivalence = import_equivalence,
     .end = import_end,
     .warning = import_warning,
     .progress = import_progress,

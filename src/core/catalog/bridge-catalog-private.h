@@ -32,6 +32,7 @@ struct _BridgeCatalog
   gboolean        read_only;
   /* The feed a damaged cache this one replaced came from, if known. */
   char           *lost_source;
+  gboolean        outdated;       /* migrated from a schema that lost part of the feed */
 };
 
 /* bridge-catalog.c: the connection, the schema and SQL */

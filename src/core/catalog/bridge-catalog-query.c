@@ -33,7 +33,7 @@ bridge_catalog_get_stats (BridgeCatalog      *self,
                           BridgeCatalogStats *stats,
                           GError            **error)
 {
-  gint64 courses, tables, certificates;
+  gint64 courses, tables, certificates, equivalences;
   g_autofree char *counted = NULL;
   g_autofree char *demo = NULL;
 
@@ -45,12 +45,14 @@ bridge_catalog_get_stats (BridgeCatalog      *self,
     courses = bridge_catalog_query_int (self, "SELECT count(*) FROM courses", error);
   if (courses < 0
       || (tables = bridge_catalog_query_int (self, "SELECT count(*) FROM grading_tables", error)) < 0
-      || (certificates = bridge_catalog_query_int (self, "SELECT count(*) FROM certificates", error)) < 0)
+      || (certificates = bridge_catalog_query_int (self, "SELECT count(*) FROM certificates", error)) < 0
+      || (equivalences = bridge_catalog_query_int (self, "SELECT count(*) FROM equivalences", error)) < 0)
     return FALSE;
   stats->universities = self->university_list->len;
   stats->courses = (guint) courses;
   stats->grading_tables = (guint) tables;
   stats->certificates = (guint) certificates;
+  stats->equivalences = (guint) equivalences;
   stats->alliance_id = g_strdup (self->alliance.id);
   stats->generated = bridge_catalog_meta_get (self, "generated");
   stats->source = bridge_catalog_meta_get (self, "source");
@@ -324,4 +326,121 @@ bridge_catalog_list_certificates (BridgeCatalog *self)
       g_ptr_array_add (list, json_object_ref (json_node_get_object (json_parser_get_root (parser))));
   sqlite3_reset (stmt);
   return list;
+}
+
+/* The recognition register */
+
+/* An equivalence from its stored object, with its host university filled
+ * from its first host course. */
+static BridgeEquivalence *
+equivalence_from_row (BridgeCatalog  *self,
+                      JsonParser     *parser,
+                      const char     *json,
+                      GError        **error)
+{
+  g_autoptr(BridgeEquivalence) equivalence = NULL;
+  g_autoptr(BridgeCourse) course = NULL;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      bridge_catalog_sql_error (self, SQLITE_CORRUPT, error);
+      return NULL;
+    }
+  equivalence = bridge_equivalence_new_from_json (json_node_get_object (json_parser_get_root (parser)), error);
+  if (equivalence == NULL)
+    return NULL;
+  if (equivalence->host_courses != NULL && equivalence->host_courses[0] != NULL
+      && (course = bridge_catalog_get_course (self, equivalence->host_courses[0], NULL)) != NULL)
+    equivalence->host = g_strdup (bridge_course_get_university_id (course));
+  return g_steal_pointer (&equivalence);
+}
+
+GPtrArray *
+bridge_catalog_list_equivalences (BridgeCatalog  *self,
+                                  const char     *home,
+                                  const char     *course_id,
+                                  GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_equivalence_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+
+  if (course_id != NULL)
+    stmt = bridge_catalog_statement (self,
+                                     "SELECT DISTINCT e.json, e.decided, e.ord FROM equivalence_courses ec "
+                                     "JOIN equivalences e ON e.id = ec.equivalence "
+                                     "WHERE ec.course = ?1 AND (?2 IS NULL OR e.home = ?2) "
+                                     "ORDER BY e.decided DESC, e.ord",
+                                     error);
+  else
+    stmt = bridge_catalog_statement (self,
+                                     "SELECT json, decided, ord FROM equivalences WHERE ?2 IS NULL OR home = ?2 "
+                                     "ORDER BY decided DESC, ord",
+                                     error);
+  if (stmt == NULL)
+    return NULL;
+  if (course_id != NULL)
+    sqlite3_bind_text (stmt, 1, course_id, -1, SQLITE_TRANSIENT);
+  if (home != NULL)
+    sqlite3_bind_text (stmt, 2, home, -1, SQLITE_TRANSIENT);
+  /* The rows first: filling each host reads a course with another statement. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bridge_catalog_sql_error (self, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BridgeEquivalence *equivalence = equivalence_from_row (self, parser, g_ptr_array_index (rows, i), error);
+
+      if (equivalence == NULL)
+        return NULL;
+      g_ptr_array_add (list, equivalence);
+    }
+  return g_steal_pointer (&list);
+}
+
+BridgeEquivalence *
+bridge_catalog_get_equivalence (BridgeCatalog  *self,
+                                const char     *id,
+                                GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = bridge_catalog_statement (self, "SELECT json FROM equivalences WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                   _("The recognition register has no decision “%s”"), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      bridge_catalog_sql_error (self, rc, error);
+      return NULL;
+    }
+  return equivalence_from_row (self, parser, json, error);
 }

@@ -86,6 +86,24 @@ static const char * const migrations[] = {
   ");"
   /* Within a tier, a word in the code or title weighs more than in an outcome. */
   "INSERT INTO course_fts (course_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)');",
+  /* 1 → 2: the recognition register of feed revision 2. A cache of
+   * schema 1 was imported without it (and without the policies' rounding
+   * read): forgetting its digest makes the same feed import again. */
+  "CREATE TABLE equivalences ("
+  "  id TEXT PRIMARY KEY,"
+  "  ord INTEGER NOT NULL,"
+  "  home TEXT NOT NULL REFERENCES universities (id),"
+  "  decided TEXT NOT NULL,"
+  "  json TEXT NOT NULL"
+  ");"
+  /* role 0: a host course of the decision, 1: a home course it replaces */
+  "CREATE TABLE equivalence_courses ("
+  "  course TEXT NOT NULL,"
+  "  equivalence TEXT NOT NULL REFERENCES equivalences (id),"
+  "  role INTEGER NOT NULL,"
+  "  PRIMARY KEY (course, equivalence, role)"
+  ") WITHOUT ROWID;"
+  "DELETE FROM meta WHERE key = 'digest';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BRIDGE_CATALOG_SCHEMA_VERSION);
@@ -443,6 +461,8 @@ migrate (BridgeCatalog  *self,
 
   if (!bridge_catalog_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* A catalog imported by an older build lacks what it could not read. */
+  self->outdated = version >= 1 && bridge_catalog_query_int (self, "SELECT count(*) FROM universities", NULL) > 0;
   for (gint64 v = version; v < BRIDGE_CATALOG_SCHEMA_VERSION; v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
@@ -463,7 +483,7 @@ check_schema (BridgeCatalog  *self,
 {
   static const char * const tables[] = {
     "meta", "universities", "grading_tables", "courses", "course_json", "course_terms",
-    "course_languages", "certificates", "course_fts",
+    "course_languages", "certificates", "course_fts", "equivalences", "equivalence_courses",
   };
   sqlite3_stmt *stmt = bridge_catalog_statement (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
 
@@ -694,6 +714,17 @@ bridge_catalog_open_or_reset (const char  *path,
 
   if (reason != NULL)
     *reason = NULL;
+  if (self != NULL && self->outdated)
+    {
+      /* Rebuilt like a damaged one, from the feed it came from. */
+      self->lost_source = bridge_catalog_meta_get (self, "source");
+      if (reason != NULL)
+        /* Translators: %s is the catalog cache */
+        *reason = g_strdup_printf (_("The catalog cache %s was made by an older version of Credit Bridge, "
+                                     "which did not keep the recognition register."),
+                                   path);
+      self->outdated = FALSE;
+    }
   if (self != NULL)
     return self;
   if (!g_error_matches (local_error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT)

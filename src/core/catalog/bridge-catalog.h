@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The cache schema this build writes (PRAGMA user_version). */
-#define BRIDGE_CATALOG_SCHEMA_VERSION 1
+#define BRIDGE_CATALOG_SCHEMA_VERSION 2
 
 typedef struct
 {
@@ -20,6 +20,7 @@ typedef struct
   guint   courses;
   guint   grading_tables;
   guint   certificates;
+  guint   equivalences;                   /* decisions of the recognition register */
   char   *alliance_id;
   char   *generated;                      /* the feed's "generated", RFC 3339 */
   char   *source;                         /* where it was imported from */
@@ -37,6 +38,7 @@ typedef struct
   guint      universities;
   guint      courses;
   guint      certificates;
+  guint      equivalences;
   gboolean   unchanged;                   /* the same feed was already imported */
   gboolean   rebuilt;                     /* a damaged or newer cache was replaced */
   char      *rebuilt_reason;
@@ -156,6 +158,18 @@ GPtrArray        *bridge_catalog_list_languages    (BridgeCatalog *self);
 GPtrArray        *bridge_catalog_list_terms        (BridgeCatalog *self);   /* term ids */
 /* Certificates: element-type JsonObject (the feed's object) */
 GPtrArray        *bridge_catalog_list_certificates (BridgeCatalog *self);
+
+/* The recognition register (feed revision 2): the decisions taken by the
+ * university @home (NULL: any) that name @course_id (NULL: any) as a host
+ * course or as a home course they replace, newest first. Each one's `host`
+ * is filled. element-type BridgeEquivalence */
+GPtrArray        *bridge_catalog_list_equivalences (BridgeCatalog *self,
+                                                    const char    *home,
+                                                    const char    *course_id,
+                                                    GError       **error);
+BridgeEquivalence *bridge_catalog_get_equivalence  (BridgeCatalog *self,
+                                                    const char    *id,
+                                                    GError       **error);
 
 /* The longest search: no one types more, and SQLite's full-text search
  * slows down with every word (5,000 words took 9 s). A longer query fails

@@ -905,7 +905,9 @@ bridge_feed_check_course (Reader      *reader,
                              _("the course has no workload: no “workload_hours”, all periods 0 and no practice weeks"));
 
   defer_references (reader, array, "prerequisites", "prerequisite");
-  g_hash_table_add (reader->courses, g_string_chunk_insert_const (reader->chunk, id));
+  /* The value is the reader's own copy of the university id, for the register. */
+  g_hash_table_insert (reader->courses, g_string_chunk_insert_const (reader->chunk, id),
+                       g_string_chunk_insert_const (reader->chunk, university));
 
   /* The spec's warning, with the credit engine's exact arithmetic. */
   {
@@ -1003,6 +1005,137 @@ bridge_feed_check_certificate (Reader      *reader,
   bridge_feed_pop (reader, len);
 
   g_hash_table_add (reader->certificates, g_strdup (id));
+  return TRUE;
+}
+
+/* A course list of an equivalence: ids of courses in the feed (all read by
+ * now), none twice. The university of each goes to @universities. */
+static gboolean
+check_equivalence_courses (Reader      *reader,
+                           JsonObject  *equivalence,
+                           const char  *member,
+                           guint        min_items,
+                           GPtrArray   *universities,
+                           GError     **error)
+{
+  JsonArray *array = bridge_feed_get_array (reader, equivalence, member, TRUE, min_items, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize len;
+
+  if (array == NULL)
+    return FALSE;
+  len = bridge_feed_push_member (reader, member);
+  if (!check_id_elements (reader, array, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *course = json_array_get_string_element (array, i);
+      const char *university;
+      gsize len2 = bridge_feed_push_index (reader, i);
+
+      if (!g_hash_table_lookup_extended (reader->courses, course, NULL, (gpointer *) &university))
+        return bridge_feed_fail (reader, error, NULL, _("the course “%s” is not in the feed"), course);
+      if (!g_hash_table_add (seen, (gpointer) course))
+        return bridge_feed_fail (reader, error, NULL,
+                                 _("the course “%s” is listed twice in this decision"), course);
+      g_ptr_array_add (universities, (gpointer) university);
+      bridge_feed_pop (reader, len2);
+    }
+  bridge_feed_pop (reader, len);
+  return TRUE;
+}
+
+/* One decision of the recognition register (revision 2). The courses have
+ * all been read: the reader checks the register after the course files. */
+gboolean
+bridge_feed_check_equivalence (Reader      *reader,
+                               JsonObject  *equivalence,
+                               gpointer     unused,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) hosts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) homes = g_ptr_array_new ();
+  const char *id, *home, *decided, *valid_until = NULL;
+  gboolean has_credits = FALSE;
+  GError *local_error = NULL;
+
+  if ((id = bridge_feed_get_id (reader, equivalence, "id", TRUE, error)) == NULL)
+    return FALSE;
+  if (g_hash_table_contains (reader->equivalences, id))
+    return bridge_feed_fail (reader, error, "id", _("the equivalence “%s” is defined twice"), id);
+  if ((home = bridge_feed_get_id (reader, equivalence, "home", TRUE, error)) == NULL)
+    return FALSE;
+  if (!g_hash_table_contains (reader->universities, home))
+    return bridge_feed_fail (reader, error, "home", _("the university “%s” is not in the feed"), home);
+
+  if (!check_equivalence_courses (reader, equivalence, "host_courses", 1, hosts, error))
+    return FALSE;
+  for (guint i = 0; i < hosts->len; i++)
+    {
+      const char *university = g_ptr_array_index (hosts, i);
+      g_autofree char *place = g_strdup_printf ("host_courses[%u]", i);
+
+      if (g_str_equal (university, home))
+        return bridge_feed_fail (reader, error, place,
+                                 _("the course “%s” is of the home university “%s” itself; "
+                                   "a decision recognises courses of another university"),
+                                 json_array_get_string_element (json_object_get_array_member (equivalence, "host_courses"), i),
+                                 home);
+      if (!g_str_equal (university, g_ptr_array_index (hosts, 0)))
+        return bridge_feed_fail (reader, error, place,
+                                 _("the course “%s” is of “%s”, the first host course of “%s”; "
+                                   "the host courses of one decision are all of one university"),
+                                 json_array_get_string_element (json_object_get_array_member (equivalence, "host_courses"), i),
+                                 university, (const char *) g_ptr_array_index (hosts, 0));
+    }
+
+  if (!check_equivalence_courses (reader, equivalence, "home_courses", 0, homes, error))
+    return FALSE;
+  for (guint i = 0; i < homes->len; i++)
+    if (!g_str_equal (g_ptr_array_index (homes, i), home))
+      {
+        g_autofree char *place = g_strdup_printf ("home_courses[%u]", i);
+
+        return bridge_feed_fail (reader, error, place,
+                                 _("the course “%s” is of “%s”, not of the home university “%s”"),
+                                 json_array_get_string_element (json_object_get_array_member (equivalence, "home_courses"), i),
+                                 (const char *) g_ptr_array_index (homes, i), home);
+      }
+
+  if (!bridge_feed_get_number (reader, equivalence, "home_credits", FALSE, NUMBER_POSITIVE | NUMBER_QUANTITY,
+                               NULL, &has_credits, error))
+    return FALSE;
+  if (homes->len == 0 && !has_credits)
+    return bridge_feed_fail (reader, error, "home_credits",
+                             _("a decision that replaces no home course grants free elective credits, "
+                               "and must say how many in “home_credits”"));
+
+  if ((decided = bridge_feed_get_string (reader, equivalence, "decided", TRUE, error)) == NULL)
+    return FALSE;
+  if (!is_date (decided))
+    return bridge_feed_fail (reader, error, "decided", _("“%s” is not a date (YYYY-MM-DD)"), decided);
+  valid_until = bridge_feed_get_string (reader, equivalence, "valid_until", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (valid_until != NULL && !is_date (valid_until))
+    return bridge_feed_fail (reader, error, "valid_until", _("“%s” is not a date (YYYY-MM-DD)"), valid_until);
+  if (valid_until != NULL && strcmp (valid_until, decided) < 0)
+    return bridge_feed_fail (reader, error, "valid_until",
+                             _("the decision is valid until %s, before it was taken (%s)"), valid_until, decided);
+  if (!bridge_feed_check_text (reader, equivalence, "conditions", FALSE, error))
+    return FALSE;
+  /* A string, not empty: bridge_feed_get_string () says so otherwise. */
+  bridge_feed_get_string (reader, equivalence, "reference", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  g_hash_table_add (reader->equivalences, g_strdup (id));
   return TRUE;
 }
 

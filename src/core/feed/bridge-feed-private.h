@@ -40,7 +40,8 @@ typedef struct
   BridgeAlliance        alliance;
   GHashTable           *universities;     /* id → UniversityInfo */
   GHashTable           *certificates;     /* ids (set) */
-  GHashTable           *courses;          /* ids (set), keys in chunk */
+  GHashTable           *courses;          /* id → university id, both in chunk */
+  GHashTable           *equivalences;     /* ids (set) */
   GStringChunk         *chunk;
   GArray               *references;       /* element-type Reference */
 
@@ -190,6 +191,10 @@ gboolean     bridge_feed_check_university  (Reader      *reader,
                                             GError     **error);
 gboolean     bridge_feed_check_course      (Reader      *reader,
                                             JsonObject  *course,
+                                            GError     **error);
+gboolean     bridge_feed_check_equivalence (Reader      *reader,
+                                            JsonObject  *equivalence,
+                                            gpointer     unused,
                                             GError     **error);
 gboolean     bridge_feed_check_certificate (Reader      *reader,
                                             JsonObject  *certificate,

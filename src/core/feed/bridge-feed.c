@@ -457,8 +457,8 @@ read_course_stream (Reader        *reader,
 /* The root document */
 
 static const char * const root_members[] = {
-  "format", "version", "generated", "alliance", "universities",
-  "courses", "course_files", "certificates", NULL
+  "format", "version", "revision", "generated", "alliance", "universities",
+  "courses", "course_files", "certificates", "equivalences", NULL
 };
 
 /* The number a member of the root object has, as written: json-glib reads
@@ -523,7 +523,7 @@ bridge_feed_read_document (Reader                 *reader,
   g_autoptr(JsonParser) line_parser = json_parser_new_immutable ();
   JsonObject *root, *alliance;
   JsonNode *node;
-  JsonArray *universities, *courses = NULL, *files = NULL, *certificates = NULL;
+  JsonArray *universities, *courses = NULL, *files = NULL, *certificates = NULL, *equivalences = NULL;
   JsonObjectIter iter;
   const char *member, *format, *generated;
   double version;
@@ -582,6 +582,9 @@ bridge_feed_read_document (Reader                 *reader,
   if (!check_numbers (reader, data, len, error))
     return FALSE;
   g_string_assign (reader->path, "$");
+  /* Additions within the version: any revision is read, unknown members ignored. */
+  if (!bridge_feed_get_number (reader, root, "revision", FALSE, NUMBER_POSITIVE | NUMBER_INTEGER, NULL, NULL, error))
+    return FALSE;
   if ((generated = bridge_feed_get_string (reader, root, "generated", TRUE, error)) == NULL)
     return FALSE;
   if (!bridge_feed_is_date_time (generated))
@@ -617,6 +620,9 @@ bridge_feed_read_document (Reader                 *reader,
     return FALSE;
   if (json_object_has_member (root, "certificates")
       && (certificates = bridge_feed_get_array (reader, root, "certificates", FALSE, 0, error)) == NULL)
+    return FALSE;
+  if (json_object_has_member (root, "equivalences")
+      && (equivalences = bridge_feed_get_array (reader, root, "equivalences", FALSE, 0, error)) == NULL)
     return FALSE;
 
   json_object_iter_init (&iter, root);
@@ -749,6 +755,12 @@ bridge_feed_read_document (Reader                 *reader,
         }
     }
 
+  /* The register names courses of every file: it is checked last. */
+  if (equivalences != NULL
+      && !bridge_feed_read_objects (reader, equivalences, "equivalences", _("an equivalence object"),
+                                    bridge_feed_check_equivalence, NULL, reader->sink->equivalence, error))
+    return FALSE;
+
   reader_progress (reader, TRUE);
   if (reader->sink->end != NULL
       && !reader->sink->end (reader->user_data, g_checksum_get_string (reader->digest), error))
@@ -768,6 +780,7 @@ bridge_feed_reader_init (Reader               *reader,
   reader->cancellable = cancellable;
   reader->universities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, university_info_free);
   reader->certificates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->equivalences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->courses = g_hash_table_new (g_str_hash, g_str_equal);
   reader->chunk = g_string_chunk_new (1 << 16);
   reader->references = g_array_new (FALSE, FALSE, sizeof (Reference));
@@ -781,6 +794,7 @@ bridge_feed_reader_clear (Reader *reader)
   bridge_alliance_clear (&reader->alliance);
   g_hash_table_unref (reader->universities);
   g_hash_table_unref (reader->certificates);
+  g_hash_table_unref (reader->equivalences);
   g_hash_table_unref (reader->courses);
   g_string_chunk_free (reader->chunk);
   g_array_unref (reader->references);

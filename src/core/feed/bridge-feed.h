@@ -31,7 +31,8 @@ typedef struct _BridgeFeedSink BridgeFeedSink;
  *
  * What the reader calls, in this order: begin once, university for each
  * university, certificate for each certificate, course for each course (inline
- * ones first, then each course file in order), end once. Warnings may come at
+ * ones first, then each course file in order), equivalence for each decision
+ * of the recognition register, end once. Warnings may come at
  * any time. A callback that fails stops the reading with its error.
  * The objects are only borrowed for the call.
  */
@@ -66,6 +67,11 @@ struct _BridgeFeedSink
   void     (*progress)    (gpointer         user_data,
                            guint64          done,
                            guint64          total);
+  /* Revision 2: after every course, the register's decisions. */
+  gboolean (*equivalence) (gpointer         user_data,
+                           JsonObject      *equivalence,
+                           const char      *place,
+                           GError         **error);
 };
 
 /* Reads the feed at @source: a local file, or a file:// or https:// URI

@@ -925,3 +925,110 @@ bridge_course_set_rowid (BridgeCourse *self,
   g_return_if_fail (BRIDGE_IS_COURSE (self));
   self->rowid = rowid;
 }
+
+/* BridgeEquivalence */
+
+BridgeEquivalence *
+bridge_equivalence_new_from_json (JsonObject  *object,
+                                  GError     **error)
+{
+  const char *id = member_string (object, "id");
+  const char *home = member_string (object, "home");
+  const char *decided = member_string (object, "decided");
+  BridgeEquivalence *self;
+
+  if (id == NULL || home == NULL || decided == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED,
+                   "An equivalence lacks its id, home university or date");
+      return NULL;
+    }
+  self = g_new0 (BridgeEquivalence, 1);
+  self->id = g_strdup (id);
+  self->home = g_strdup (home);
+  self->host_courses = member_strv (object, "host_courses");
+  self->home_courses = member_strv (object, "home_courses");
+  self->home_credits = member_double (object, "home_credits", 0);
+  self->decided = g_strdup (decided);
+  self->valid_until = g_strdup (member_string (object, "valid_until"));
+  self->conditions = member_text (object, "conditions");
+  self->reference = g_strdup (member_string (object, "reference"));
+  return self;
+}
+
+BridgeEquivalence *
+bridge_equivalence_copy (const BridgeEquivalence *self)
+{
+  BridgeEquivalence *copy;
+
+  if (self == NULL)
+    return NULL;
+  copy = g_new0 (BridgeEquivalence, 1);
+  copy->id = g_strdup (self->id);
+  copy->home = g_strdup (self->home);
+  copy->host = g_strdup (self->host);
+  copy->host_courses = g_strdupv (self->host_courses);
+  copy->home_courses = g_strdupv (self->home_courses);
+  copy->home_credits = self->home_credits;
+  copy->decided = g_strdup (self->decided);
+  copy->valid_until = g_strdup (self->valid_until);
+  copy->conditions = self->conditions ? bridge_text_ref (self->conditions) : NULL;
+  copy->reference = g_strdup (self->reference);
+  return copy;
+}
+
+void
+bridge_equivalence_free (BridgeEquivalence *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->home);
+  g_free (self->host);
+  g_strfreev (self->host_courses);
+  g_strfreev (self->home_courses);
+  g_free (self->decided);
+  g_free (self->valid_until);
+  g_clear_pointer (&self->conditions, bridge_text_unref);
+  g_free (self->reference);
+  g_free (self);
+}
+
+G_DEFINE_BOXED_TYPE (BridgeEquivalence, bridge_equivalence,
+                     bridge_equivalence_copy, bridge_equivalence_free)
+
+gboolean
+bridge_equivalence_is_expired (const BridgeEquivalence *self,
+                               const char              *today)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  /* Both are YYYY-MM-DD: they sort as the days do. */
+  return self->valid_until != NULL && strcmp (today, self->valid_until) > 0;
+}
+
+gboolean
+bridge_equivalence_is_elective (const BridgeEquivalence *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->home_courses == NULL || self->home_courses[0] == NULL;
+}
+
+gboolean
+bridge_equivalence_has_host_course (const BridgeEquivalence *self,
+                                    const char              *course_id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return course_id != NULL && self->host_courses != NULL
+         && g_strv_contains ((const char * const *) self->host_courses, course_id);
+}
+
+gboolean
+bridge_equivalence_has_home_course (const BridgeEquivalence *self,
+                                    const char              *course_id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return course_id != NULL && self->home_courses != NULL
+         && g_strv_contains ((const char * const *) self->home_courses, course_id);
+}

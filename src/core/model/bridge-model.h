@@ -230,4 +230,47 @@ void            bridge_course_set_university_name  (BridgeCourse *self,
 void            bridge_course_set_rowid            (BridgeCourse *self,
                                                     gint64        rowid);
 
+/**
+ * BridgeEquivalence:
+ *
+ * One decision of the alliance's recognition register (catalog-feed.md,
+ * "equivalences[]", revision 2): the university @home recognises passing
+ * every one of @host_courses (all of the university @host) in place of
+ * @home_courses, or, when those are empty, as free elective credits.
+ */
+typedef struct
+{
+  char       *id;
+  char       *home;                       /* university id */
+  char       *host;                       /* the host courses' university; NULL until the catalog fills it */
+  char      **host_courses;               /* course ids, at least one */
+  char      **home_courses;               /* course ids of @home; may be empty */
+  double      home_credits;               /* as declared; 0 when the feed gives none */
+  char       *decided;                    /* "YYYY-MM-DD" */
+  char       *valid_until;                /* "YYYY-MM-DD" or NULL */
+  BridgeText *conditions;                 /* NULL when none */
+  char       *reference;                  /* NULL when none */
+} BridgeEquivalence;
+
+#define BRIDGE_TYPE_EQUIVALENCE (bridge_equivalence_get_type ())
+
+GType              bridge_equivalence_get_type       (void) G_GNUC_CONST;
+/* From a feed equivalence object (already checked by the feed reader). */
+BridgeEquivalence *bridge_equivalence_new_from_json  (JsonObject              *object,
+                                                      GError                 **error);
+BridgeEquivalence *bridge_equivalence_copy           (const BridgeEquivalence *self);
+void               bridge_equivalence_free           (BridgeEquivalence       *self);
+/* TRUE when @today ("YYYY-MM-DD") is after valid_until: the decision no
+ * longer binds the home university, but is still evidence. */
+gboolean           bridge_equivalence_is_expired     (const BridgeEquivalence *self,
+                                                      const char              *today);
+/* Whether only free elective credits are granted (no home course replaced). */
+gboolean           bridge_equivalence_is_elective    (const BridgeEquivalence *self);
+gboolean           bridge_equivalence_has_host_course (const BridgeEquivalence *self,
+                                                       const char              *course_id);
+gboolean           bridge_equivalence_has_home_course (const BridgeEquivalence *self,
+                                                       const char              *course_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeEquivalence, bridge_equivalence_free)
+
 G_END_DECLS
