@@ -3,10 +3,11 @@
 """Write the Credit Bridge demo catalog of the Chengdu–Chongqing alliance.
 
 The demo feed follows ../../shared/spec/catalog-feed.md (format
-"credit-bridge-catalog", version 1): feed.json holds the alliance, the 20
-member universities (credit policies, grading scales and tables, terms) and
-the certificates; the courses are in courses/<university>.jsonl, one course
-object per line.
+"credit-bridge-catalog", version 1, revision 2): feed.json holds the
+alliance, the 20 member universities (credit policies with rounding and term
+loads, grading scales and tables, terms), the certificates and the
+recognition register (equivalences); the courses are in
+courses/<university>.jsonl, one course object per line.
 
 The output is deterministic: running this script twice writes the same bytes,
 so the committed files can be checked against it (tests/demo does).
@@ -18,6 +19,7 @@ illustrative demo data (the feed says so in "x-demo" and "x-notice").
 """
 
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -139,6 +141,20 @@ POLICIES = {
     "swupl":  (45, (18, 36, 18), (2.5, 0.75, 2.0), 30, 1.5, 1),
     "sisu":   (40, (16, 32, 16), (2.0, 0.5, 2.0), 32, 1, 0.5),
     "cqnu":   (45, (16, 32, 18), (1.5, 0.25, 1.0), 30, 1, 0.5),
+}
+
+# Revision 2 of the feed. How credits for a course elsewhere are awarded:
+# most universities round down to their credit step, so that a student is
+# never promised more than the workload supports; these round to the nearest.
+ROUNDING_NEAREST = {"swufe", "cwnu", "cqupt", "sisu", "cqnu"}
+
+# The local credits a full-time student normally takes in one term (the
+# universities' 学分修读 rules say "不少于 … 不超过 …").
+TERM_LOAD = {
+    "scu": (15, 28), "uestc": (16, 30), "swjtu": (14, 26), "swufe": (14, 26), "sicau": (16, 30),
+    "swpu": (16, 30), "cdut": (15, 26), "swun": (15, 28), "sicnu": (15, 28), "cdutcm": (14, 26),
+    "swust": (15, 30), "cwnu": (18, 32), "cqu": (15, 28), "swu": (14, 26), "cqmu": (12, 24),
+    "cqupt": (16, 28), "cqjtu": (14, 26), "swupl": (12, 22), "sisu": (16, 30), "cqnu": (16, 30),
 }
 
 # How a university grades: "pct" 百分制 always; "five" 五级制 and "pf" 两级制
@@ -869,6 +885,8 @@ def make_policy(uid):
         "practice_week_hours": pwh,
         "weeks_per_practice_credit": wppc,
         "credit_step": step,
+        "rounding": "nearest" if uid in ROUNDING_NEAREST else "down",
+        "term_load": {"min": TERM_LOAD[uid][0], "max": TERM_LOAD[uid][1]},
     }
     # One credit of each kind is close to one credit of lecture workload.
     h = hours_per_local_credit(policy)
@@ -876,6 +894,11 @@ def make_policy(uid):
         per = ppc[i + 1] * pm / 60.0 * (1 + ssr[i + 1])
         assert abs(per - h) / h <= 0.2, (uid, k, per, h)
     assert abs(pwh * wppc - h) / h <= 0.2, (uid, "practice", pwh * wppc, h)
+    # A usual term is 15 to 33 ECTS of work at the least and 29 to 55 at the
+    # most, in whole multiples of the university's credit step.
+    low, high = TERM_LOAD[uid]
+    assert low < high and low % step == 0 and high % step == 0, (uid, TERM_LOAD[uid])
+    assert 400 <= low * h <= 900 and 800 <= high * h <= 1500, (uid, low * h, high * h)
     return policy
 
 
@@ -1268,6 +1291,195 @@ def certificates(by_title):
     return out
 
 
+# ---------------------------------------------------------------------------
+# The recognition register (revision 2): decisions a home university has
+# taken that host courses of one partner replace home courses.  Illustrative,
+# like everything else here: the titles, dates and document numbers are
+# invented.
+# ---------------------------------------------------------------------------
+
+# The first characters of a university's teaching-affairs documents.
+DOCUMENT_PREFIX = {
+    "scu": "川大教", "uestc": "电子科大教", "swjtu": "西南交大教", "swufe": "西财教",
+    "sicau": "川农大教", "swpu": "西南石大教", "cdut": "成理教", "swun": "西南民大教",
+    "sicnu": "川师大教", "cdutcm": "成中医教", "swust": "西南科大教", "cwnu": "西华师大教",
+    "cqu": "重大教", "swu": "西大教", "cqmu": "重医教", "cqupt": "重邮教", "cqjtu": "重交大教",
+    "swupl": "西政教", "sisu": "川外教", "cqnu": "重师教",
+}
+
+# Conditions: the lowest grade in each host course, or a practice report and
+# a grade; the grade is a label of each host course's scale.
+CONDITIONS = {
+    "grade": ("每门课程成绩不低于{label}", "with at least {label} in each host course"),
+    "report": ("须提交实习报告，且成绩为{label}", "with a practice report and the grade {label}"),
+}
+
+# The day the register is seen from: a decision whose valid_until is before
+# it has expired (the feed is generated in November 2026).
+REGISTER_DAY = "2026-12-01"
+
+# home, host, home course titles (empty: elective credits), host course
+# titles, home credits granted (None: the home courses' credits), decided,
+# valid until (or None), condition (kind, grade) or None, document number.
+EQUIVALENCES = [
+    ("scu", "cqu", ["数据结构"], ["数据结构"], None, "2025-03-18", "2028-08-31", None, 112),
+    ("scu", "uestc", ["数据结构"], ["数据结构"], None, "2023-06-12", "2025-08-31", None, 87),
+    ("scu", "cqu", ["高等数学（上）", "高等数学（下）"], ["高等数学（上）", "高等数学（下）"], None,
+     "2024-09-05", "2027-08-31", ("grade", "中等"), 156),
+    ("scu", "sisu", ["大学英语（二）"], ["综合英语（一）"], None, "2025-03-18", "2028-08-31",
+     ("grade", "良好"), 112),
+    ("scu", "sisu", [], ["新闻学概论"], 2, "2024-12-20", None, None, 203),
+    ("scu", "swufe", ["微观经济学"], ["微观经济学"], None, "2023-03-01", "2024-08-31", None, 41),
+    ("cqu", "scu", ["数据结构"], ["数据结构"], None, "2024-04-10", "2027-08-31", ("grade", "中等"), 45),
+    ("cqu", "uestc", ["电路原理"], ["电路分析"], None, "2025-06-30", None, ("grade", "良好"), 98),
+    ("cqu", "sisu", ["大学英语（一）", "大学英语（二）"], ["综合英语（一）", "综合英语（二）"], None,
+     "2023-11-08", "2026-07-31", None, 133),
+    ("cqu", "uestc", ["大学物理（上）"], ["力学", "电磁学"], None, "2026-04-02", "2029-08-31", None, 37),
+    ("cqu", "cdut", [], ["长江上游生态环境保护"], 2, "2025-06-30", None, None, 98),
+    ("cqu", "swjtu", ["结构力学"], ["结构力学"], None, "2024-04-10", "2027-08-31", None, 45),
+    ("uestc", "cqupt", ["数据结构"], ["数据结构"], None, "2025-05-20", "2028-07-31", ("grade", "良好"), 76),
+    ("uestc", "cqupt", ["电路分析"], ["电路分析"], None, "2024-11-15", "2027-07-31", None, 152),
+    ("uestc", "sisu", ["大学英语（二）"], ["学术英语写作", "英语口语"], None, "2025-05-20", None,
+     ("grade", "良好"), 76),
+    ("uestc", "swufe", [], ["金融科技导论"], 2, "2026-03-16", None, None, 29),
+    ("cqupt", "uestc", ["电路分析"], ["电路分析"], None, "2024-12-02", "2027-08-31", ("grade", "良好"), 188),
+    ("cqupt", "swjtu", ["电路分析"], ["电路原理"], None, "2023-05-15", "2025-07-31", None, 64),
+    ("cqupt", "swu", ["大学英语（二）"], ["大学英语（二）"], None, "2025-09-10", None, None, 141),
+    ("cqupt", "uestc", [], ["信息安全导论"], 2, "2025-09-10", None, None, 141),
+    ("swjtu", "cqjtu", ["交通工程学"], ["交通工程学"], None, "2024-06-20", "2027-06-30", None, 58),
+    ("swjtu", "swufe", ["大学英语（一）"], ["大学英语（一）"], None, "2023-02-20", "2024-08-31", None, 15),
+    ("swjtu", "cqu", ["电力系统分析"], ["电力系统分析"], None, "2025-10-28", "2028-08-31",
+     ("grade", "中等"), 166),
+    ("cqjtu", "swjtu", ["交通调查实习"], ["交通调查实习"], None, "2024-06-25", None, ("report", "合格"), 71),
+    ("swufe", "swjtu", ["高等数学（上）"], ["高等数学（上）"], None, "2023-02-27", "2024-08-31", None, 22),
+    ("swufe", "cqu", ["金融学"], ["金融学"], None, "2025-04-08", "2028-08-31", ("grade", "良好"), 61),
+    ("swufe", "scu", ["计量经济学"], ["计量经济学"], None, "2024-10-15", None, None, 173),
+    ("sisu", "swupl", ["大学数学（文科）"], ["大学数学（文科）"], None, "2024-03-12", "2027-07-31", None, 31),
+    ("swupl", "swufe", ["民法总论"], ["民法总论"], None, "2025-02-24", "2028-07-31", ("grade", "良好"), 17),
+    ("swupl", "sisu", [], ["跨文化交际"], 1, "2025-02-24", None, None, 17),
+    ("sisu", "sicnu", ["英语听力", "英语口语"], ["综合英语（一）"], None, "2024-09-18", "2027-07-31", None, 92),
+    ("sisu", "swufe", ["宏观经济学"], ["宏观经济学"], None, "2023-09-01", "2026-08-31", None, 88),
+    ("swpu", "sisu", [], ["跨文化交际"], 2, "2025-01-10", None, None, 6),
+    ("swpu", "cdut", ["油藏工程"], ["油藏工程"], None, "2024-05-22", "2027-07-31", None, 47),
+    ("cdut", "swjtu", ["操作系统"], ["操作系统"], None, "2026-06-18", "2029-07-31", None, 74),
+    ("swpu", "cdut", ["普通地质学"], ["普通地质学"], None, "2023-12-05", "2026-06-30", None, 119),
+    ("scu", "cqmu", ["系统解剖学"], ["系统解剖学"], None, "2024-07-01", "2027-06-30", ("grade", "良好"), 66),
+    ("cqmu", "cdutcm", [], ["川派中医药"], 1.25, "2025-11-03", None, None, 154),
+    ("cdutcm", "cqmu", ["生理学"], ["生理学"], None, "2023-10-09", "2025-12-31", None, 102),
+    ("cdutcm", "cqmu", ["护理学导论", "社区护理"], ["基础护理学"], None, "2025-04-15", "2028-07-31",
+     ("grade", "中等"), 48),
+    ("swun", "swupl", ["刑法学"], ["刑法学"], None, "2025-02-26", "2028-07-31", ("grade", "中等"), 19),
+    ("sicau", "swun", [], ["牦牛养殖技术"], 2, "2026-05-12", None, None, 57),
+    ("swu", "sicnu", ["教育实习"], ["教育实习"], None, "2024-12-16", None, ("report", "合格"), 210),
+    ("cqnu", "swu", ["数据结构"], ["数据结构"], None, "2023-04-20", "2026-08-31", None, 53),
+    ("sicnu", "cwnu", ["高等数学（上）"], ["高等数学（上）"], None, "2025-07-08", "2028-07-31", None, 95),
+    ("cwnu", "sicnu", ["综合英语（一）"], ["综合英语（一）"], None, "2024-02-28", None, ("grade", "良好"), 24),
+    ("swust", "uestc", ["电路分析"], ["电路分析"], None, "2023-09-01", "2026-07-31", None, 83),
+]
+
+
+def awarded(exact, step, rounding):
+    """Credits awarded for @exact local credits, as catalog-feed.md says."""
+    n = exact / step
+    whole = int(n + 1e-9) if rounding == "down" else int(n + 0.5 + 1e-9)
+    return whole * step
+
+
+def equivalences(unis, by_title):
+    """The register as feed objects, from EQUIVALENCES."""
+    policies = {u["id"]: u["credit_policy"] for u in unis}
+    out = []
+    ids = {}
+    for home, host, home_titles, host_titles, credits, decided, until, cond, number in EQUIVALENCES:
+        year = decided[:4]
+        key = (home, year, number)
+        ids[key] = ids.get(key, 0) + 1
+        e = {
+            "id": "%s:eq-%s-%03d-%d" % (home, year, number, ids[key]),
+            "home": home,
+            "host_courses": [by_title[(host, t)]["id"] for t in host_titles],
+            "home_courses": [by_title[(home, t)]["id"] for t in home_titles],
+        }
+        if credits is not None:
+            e["home_credits"] = num(credits)
+        e["decided"] = decided
+        if until:
+            e["valid_until"] = until
+        if cond:
+            kind, label = cond
+            zh, en = CONDITIONS[kind]
+            e["conditions"] = text(zh.format(label=label), en.format(label=label))
+        e["reference"] = "%s〔%s〕%d号" % (DOCUMENT_PREFIX[home], year, number)
+        out.append(e)
+    check_equivalences(out, unis, by_title, policies)
+    # What the demo promises (README.md): a few dozen decisions, some expired,
+    # some with conditions, some for elective credits only, and precedents
+    # for the courses a demo user looks up first.
+    assert 30 <= len(out) <= 50
+    assert sum(e.get("valid_until", "9999") < REGISTER_DAY for e in out) >= 5
+    assert sum("conditions" in e for e in out) >= 5
+    assert sum(not e["home_courses"] for e in out) >= 5
+    replaced = {t for row in EQUIVALENCES for t in row[2]}
+    assert {"数据结构", "高等数学（上）", "电路分析", "大学英语（二）"} <= replaced
+    return out
+
+
+def check_equivalences(register, unis, by_title, policies):
+    """The rules of catalog-feed.md's "equivalences[] (revision 2)", and what
+    makes a decision plausible, asserted so that an edit cannot break them."""
+    courses = {c["id"]: c for c in by_title.values()}
+    scales = {u["id"]: {s["id"]: s for s in u["grading_scales"]} for u in unis}
+
+    def workload(c):
+        if "workload_hours" in c:
+            return c["workload_hours"]
+        return course_workload(policies[c["university"]], c["periods"], c.get("practice_weeks", 0))
+
+    seen = set()
+    for e in register:
+        where = e["id"]
+        assert e["id"] not in seen, where
+        seen.add(e["id"])
+        home = e["home"]
+        assert home in policies, where
+        assert e["host_courses"], where
+        for cid in e["home_courses"] + e["host_courses"]:
+            assert cid in courses, (where, cid)
+        assert all(courses[c]["university"] == home for c in e["home_courses"]), where
+        hosts = {courses[c]["university"] for c in e["host_courses"]}
+        assert len(hosts) == 1 and home not in hosts, (where, hosts)
+        assert len(set(e["host_courses"])) == len(e["host_courses"]), where
+        assert len(set(e["home_courses"])) == len(e["home_courses"]), where
+        decided = datetime.date.fromisoformat(e["decided"])
+        assert "2023-01-01" <= e["decided"] <= GENERATED[:10], where
+        if "valid_until" in e:
+            assert datetime.date.fromisoformat(e["valid_until"]) >= decided, where
+        if not e["home_courses"]:
+            assert "home_credits" in e, where
+        policy = policies[home]
+        step = policy["credit_step"]
+        granted = e.get("home_credits", sum(courses[c]["credits"] for c in e["home_courses"]))
+        assert granted > 0 and abs(granted / step - round(granted / step)) < 1e-9, (where, granted)
+        # Plausible: the host courses' workload covers what is granted, and
+        # each host course shares a narrow field (3 digits) with a home course.
+        hpc = hours_per_local_credit(policy)
+        exact = sum(workload(courses[c]) for c in e["host_courses"]) / hpc
+        if e["home_courses"]:
+            assert 0.8 <= exact / granted <= 2.0, (where, exact, granted)
+            for h in e["host_courses"]:
+                assert any(courses[c]["isced"][:3] == courses[h]["isced"][:3] for c in e["home_courses"]), (where, h)
+        else:
+            assert granted <= awarded(exact, step, policy["rounding"]), (where, exact, granted)
+        if "conditions" in e:
+            labels = [g["label"] for g in SCALE_DEFS["pct"][1] + SCALE_DEFS["pf"][1]]
+            said = [l for l in labels if l in e["conditions"]["zh"]]
+            assert said, where
+            for h in e["host_courses"]:
+                grades = scales[courses[h]["university"]][courses[h]["grading_scale"]]["grades"]
+                passing = {g["label"] for g in grades if g["passing"]}
+                assert all(l in passing for l in said), (where, h, said)
+
+
 def build():
     """The feed object and {relative path: [courses]}."""
     unis = universities()
@@ -1283,6 +1495,7 @@ def build():
     feed = {
         "format": "credit-bridge-catalog",
         "version": 1,
+        "revision": 2,
         "generated": GENERATED,
         "x-demo": True,
         "x-notice": NOTICE,
@@ -1290,6 +1503,7 @@ def build():
         "universities": unis,
         "course_files": sorted(files),
         "certificates": certificates(by_title),
+        "equivalences": equivalences(unis, by_title),
     }
     return feed, files
 

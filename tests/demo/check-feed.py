@@ -5,7 +5,7 @@
     check-feed.py [--strict] [--demo] [--courses N] FEED
 
 Errors always fail. --strict: warnings fail too. --demo: also check what the
-bundled demo catalog promises (issue 2, item 12). --courses N: the feed must
+bundled demo catalog promises (issue 2, item 12; issue 17, item 1). --courses N: the feed must
 hold exactly N courses. Run validate-schema.py first: this script assumes the
 feed follows the schema.
 """
@@ -153,6 +153,39 @@ def demo_problems(feed, result, facts):
     certs = feed.get("certificates", [])
     if len(certs) < 3:
         p.append("$.certificates: %d certificates, at least 3 expected" % len(certs))
+    p += revision_2_problems(feed)
+    return p
+
+
+# The register is seen from December 2026, after the feed was generated.
+REGISTER_DAY = "2026-12-01"
+
+
+def revision_2_problems(feed):
+    """What the demo promises of feed revision 2 (issue 17, item 1)."""
+    p = []
+    if feed.get("revision") != 2:
+        p.append("$.revision: the demo feed must say revision 2")
+    roundings = set()
+    for i, u in enumerate(feed["universities"]):
+        pol = u["credit_policy"]
+        for member in ("rounding", "term_load"):
+            if member not in pol:
+                p.append("$.universities[%d].credit_policy: %s expected" % (i, member))
+        roundings.add(pol.get("rounding"))
+    if not {"down", "nearest"} <= roundings:
+        p.append("$.universities: both roundings expected, got %s" % sorted(r for r in roundings if r))
+    register = feed.get("equivalences", [])
+    expired = sum(e.get("valid_until", "9999") < REGISTER_DAY for e in register)
+    conditions = sum("conditions" in e for e in register)
+    elective = sum(not e["home_courses"] for e in register)
+    homes = len({e["home"] for e in register})
+    if not 30 <= len(register) <= 50:
+        p.append("$.equivalences: %d decisions, 30 to 50 expected" % len(register))
+    for what, n, least in (("expired", expired, 5), ("with conditions", conditions, 5),
+                           ("granting elective credits only", elective, 5), ("home universities", homes, 15)):
+        if n < least:
+            p.append("$.equivalences: %d %s, at least %d expected" % (n, what, least))
     return p
 
 

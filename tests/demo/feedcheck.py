@@ -190,8 +190,8 @@ def schema_problems(schema, feed_path, max_problems=200):
 # Checks beyond the schema
 # ---------------------------------------------------------------------------
 
-ROOT_MEMBERS = {"format", "version", "generated", "alliance", "universities", "courses",
-                "course_files", "certificates"}
+ROOT_MEMBERS = {"format", "version", "revision", "generated", "alliance", "universities", "courses",
+                "course_files", "certificates", "equivalences"}
 KINDS = ("lecture", "lab", "seminar")
 
 
@@ -278,6 +278,9 @@ def semantic_check(feed_path, course_hook=None):
                 r.error(tp + ".counts", "all counts are 0")
             elif total < 100:
                 r.warn(tp + ".counts", "counts only %d grades (fewer than 100)" % total)
+        load = u["credit_policy"].get("term_load")
+        if load is not None and load["min"] > load["max"]:
+            r.error(up + ".credit_policy.term_load.min", "min %s is above max %s" % (load["min"], load["max"]))
         terms = set()
         for j, t in enumerate(u.get("terms", [])):
             if t["id"] in terms:
@@ -287,14 +290,14 @@ def semantic_check(feed_path, course_hook=None):
                 r.error("%s.terms[%d]" % (up, j), "starts after it ends")
         unis[u["id"]] = (u, scales, terms)
 
-    course_ids = set()
+    course_ids = {}
     prereqs = []
 
     def check_course(place, c):
         r.courses += 1
         if c["id"] in course_ids:
             r.error(place + ".id", "course id %s repeats" % c["id"])
-        course_ids.add(c["id"])
+        course_ids[c["id"]] = c["university"]
         entry = unis.get(c["university"])
         if entry is None:
             r.error(place + ".university", "no university %s" % c["university"])
@@ -346,4 +349,57 @@ def semantic_check(feed_path, course_hook=None):
             for k, rid in enumerate(rec.get("replaces", [])):
                 if rid not in course_ids:
                     r.error("%s.replaces[%d]" % (rp, k), "no course %s" % rid)
+    check_equivalences(r, feed.get("equivalences", []) or [], unis, course_ids)
     return r, feed
+
+
+def _calendar_date(value):
+    try:
+        datetime.date.fromisoformat(value)
+        return bool(_DATE.match(value))
+    except ValueError:
+        return False
+
+
+def check_equivalences(r, register, unis, course_ids):
+    """The rules of the spec's "equivalences[] (revision 2)" section;
+    @course_ids maps every course id to its university."""
+    seen = set()
+    for i, e in enumerate(register):
+        ep = "$.equivalences[%d]" % i
+        if e["id"] in seen:
+            r.error(ep + ".id", "equivalence id %s repeats" % e["id"])
+        seen.add(e["id"])
+        home = e["home"]
+        if home not in unis:
+            r.error(ep + ".home", "no university %s" % home)
+        for j, cid in enumerate(e["home_courses"]):
+            if cid not in course_ids:
+                r.error("%s.home_courses[%d]" % (ep, j), "no course %s" % cid)
+            elif course_ids[cid] != home:
+                r.error("%s.home_courses[%d]" % (ep, j), "%s is a course of %s, not of the home university %s"
+                        % (cid, course_ids[cid], home))
+        host = None
+        for j, cid in enumerate(e["host_courses"]):
+            hp = "%s.host_courses[%d]" % (ep, j)
+            if cid in e["host_courses"][:j]:
+                r.error(hp, "%s appears twice" % cid)
+            if cid not in course_ids:
+                r.error(hp, "no course %s" % cid)
+                continue
+            uni = course_ids[cid]
+            if uni == home:
+                r.error(hp, "%s is a course of the home university %s" % (cid, home))
+            elif host is None:
+                host = uni
+            elif uni != host:
+                r.error(hp, "%s is a course of %s, but the host courses before it are of %s" % (cid, uni, host))
+        dates_ok = True
+        for member in ("decided", "valid_until"):
+            if member in e and not _calendar_date(e[member]):
+                r.error("%s.%s" % (ep, member), "%s is not a calendar date" % e[member])
+                dates_ok = False
+        if dates_ok and "valid_until" in e and e["valid_until"] < e["decided"]:
+            r.error(ep + ".valid_until", "%s is before the decision of %s" % (e["valid_until"], e["decided"]))
+        if not e["home_courses"] and "home_credits" not in e:
+            r.error(ep, "no home_courses and no home_credits: say the elective credits granted")

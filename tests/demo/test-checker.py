@@ -205,6 +205,97 @@ class Broken(unittest.TestCase):
         self.save()
         self.assertProblem(self.check().errors, "$.course_files[20]", "does not exist")
 
+    # -- revision 2: the recognition register and the term load ---------------
+
+    def equivalence(self, i=0):
+        return self.feed["equivalences"][i]
+
+    def course_id(self, name, n=0):
+        return json.loads(self.lines(name)[n])["id"]
+
+    def test_register_home_course_of_another_university(self):
+        self.equivalence()["home_courses"] = [self.course_id("uestc.jsonl")]
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].home_courses[0]",
+                           "is a course of uestc, not of the home university scu")
+
+    def test_register_host_courses_of_two_universities(self):
+        self.equivalence()["host_courses"].append(self.course_id("uestc.jsonl"))
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].host_courses[1]",
+                           "is a course of uestc, but the host courses before it are of cqu")
+
+    def test_register_host_course_of_the_home(self):
+        self.equivalence()["host_courses"] = [self.course_id("scu.jsonl", 5)]
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].host_courses[0]",
+                           "is a course of the home university scu")
+
+    def test_register_host_course_twice(self):
+        e = self.equivalence()
+        e["host_courses"].append(e["host_courses"][0])
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].host_courses[1]", "appears twice")
+
+    def test_register_dangling_course(self):
+        self.equivalence(3)["host_courses"] = ["sisu:none999"]
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[3].host_courses[0]", "no course sisu:none999")
+
+    def test_register_dangling_home(self):
+        self.equivalence()["home"] = "mit"
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].home", "no university mit")
+
+    def test_register_valid_until_before_decided(self):
+        self.equivalence().update(decided="2025-03-18", valid_until="2025-03-17")
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].valid_until",
+                           "2025-03-17 is before the decision of 2025-03-18")
+
+    def test_register_valid_on_the_day_it_is_decided(self):
+        self.equivalence().update(decided="2025-03-18", valid_until="2025-03-18")
+        self.save()
+        self.assertEqual(self.check().errors, [])
+
+    def test_register_elective_without_credits(self):
+        e = next(e for e in self.feed["equivalences"] if not e["home_courses"])
+        del e["home_credits"]
+        self.save()
+        i = self.feed["equivalences"].index(e)
+        self.assertProblem(self.check().errors, "$.equivalences[%d]" % i, "no home_credits")
+
+    def test_register_not_a_calendar_date(self):
+        self.equivalence()["decided"] = "2026-02-30"
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[0].decided", "2026-02-30 is not a calendar date")
+
+    def test_register_duplicate_id(self):
+        self.equivalence(1)["id"] = self.equivalence(0)["id"]
+        self.save()
+        self.assertProblem(self.check().errors, "$.equivalences[1].id", "repeats")
+
+    def test_term_load_min_above_max(self):
+        self.uni()["credit_policy"]["term_load"] = {"min": 30, "max": 15}
+        self.save()
+        self.assertProblem(self.check().errors, "$.universities[0].credit_policy.term_load.min",
+                           "min 30 is above max 15")
+
+    def test_schema_unknown_rounding(self):
+        self.uni()["credit_policy"]["rounding"] = "up"
+        self.save()
+        self.assertProblem(self.schema(), "$.universities[0].credit_policy.rounding", "is not one of")
+
+    def test_schema_register_without_decided(self):
+        del self.equivalence(2)["decided"]
+        self.save()
+        self.assertProblem(self.schema(), "$.equivalences[2]", "'decided' is a required property")
+
+    def test_schema_register_without_host_course(self):
+        self.equivalence(2)["host_courses"] = []
+        self.save()
+        self.assertProblem(self.schema(), "$.equivalences[2].host_courses", "[]")   # too short, non-empty
+
     # -- checks beyond the schema: warnings ----------------------------------
 
     def test_credits_disagree(self):
@@ -293,6 +384,20 @@ class Broken(unittest.TestCase):
         p = self.run_demo_check()
         self.assertEqual(p.returncode, 1)
         self.assertIn("error: (warning) courses/scu.jsonl:1: $.credits", p.stdout)
+
+    def test_demo_check_wants_a_register(self):
+        self.feed["equivalences"] = self.feed["equivalences"][:10]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.equivalences: 10 decisions, 30 to 50 expected", p.stdout)
+
+    def test_demo_check_wants_term_loads(self):
+        del self.uni("cqu")["credit_policy"]["term_load"]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.universities[12].credit_policy: term_load expected", p.stdout)
 
     def test_demo_check_wants_demo_marking(self):
         del self.feed["x-demo"]

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Write the fuzzer's seed corpus (tests/fuzz/corpus/feed/) from the demo catalog.
 
-    tests/fuzz/make-seeds.py [OUT_DIR]
+    tests/fuzz/make-seeds.py [OUT_DIR [PENDING_DIR]]
 
 Each seed is one harness input: a root document, then up to two course files,
 separated by the byte 0x1E (see fuzz-feed.h). The seeds are small (under
@@ -11,6 +11,13 @@ universities with their real policies, scales, tables and terms, a few of
 their courses and a certificate. valid-* seeds must be accepted by the
 reader and invalid-* refused (the regression test checks it); the others
 are a single course line and a feed with warnings.
+
+Revision 2 of the feed (issue 17: the recognition register `equivalences`,
+`credit_policy.rounding` and `credit_policy.term_load`) has seeds of its
+own, valid-rev2-* and invalid-rev2-*. Until the reader enforces revision 2
+(REV2_ENFORCED below), the invalid-rev2-* seeds are accepted with a warning,
+so they are written to pending/feed/ (not run; see pending/README.md); set
+REV2_ENFORCED to True and rerun this script to move them into the corpus.
 """
 
 import copy
@@ -21,6 +28,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CATALOG = os.path.join(HERE, "..", "..", "data", "catalog")
 SEP = "\x1e"
+
+# True once the feed reader refuses what breaks the rules of revision 2.
+REV2_ENFORCED = False
 
 
 def dumps(obj):
@@ -42,9 +52,16 @@ def load():
 
 
 def small_university(u, tables=2):
+    """@u with @tables grading tables, as a university of revision 1."""
     u = copy.deepcopy(u)
     u["grading_tables"] = u.get("grading_tables", [])[:tables]
+    for member in ("rounding", "term_load"):
+        u["credit_policy"].pop(member, None)
     return u
+
+
+def unis_of(feed):
+    return {u["id"]: u for u in feed["universities"]}
 
 
 def small_course(c, keep_prerequisites=()):
@@ -74,7 +91,6 @@ def root(feed, universities, **extra):
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "corpus", "feed")
-    os.makedirs(out, exist_ok=True)
     feed, unis, courses = load()
     a, b = unis["scu"], unis["cqu"]
     ua, ub = small_university(a), small_university(b, tables=1)
@@ -167,6 +183,98 @@ def main():
     seeds["invalid-certificate-level.json"] = dumps(root(feed, [ua], courses=[ca[0]], certificates=[
         dict(cert, level=2, recognitions=cert["recognitions"][:1])]))
 
+    rev2 = revision_2_seeds(feed, a, b, courses)
+    pending = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "pending", "feed")
+    if not REV2_ENFORCED:
+        waiting = {k: rev2.pop(k) for k in [k for k in rev2 if k.startswith("invalid-")]}
+        write_seeds(pending, waiting)
+    seeds.update(rev2)
+    write_seeds(out, seeds)
+
+
+def revision_2_seeds(feed, a, b, courses):
+    """Feeds of revision 2: a register with a decision of each kind, both
+    roundings and term loads; and near misses that break one rule each."""
+    ua = small_university(a, tables=1)
+    ub = small_university(b, tables=1)
+    ua["credit_policy"].update(rounding="down", term_load={"min": 15, "max": 28})
+    ub["credit_policy"].update(rounding="nearest", term_load={"min": 15.5, "max": 28})
+    # A third university, so that host courses can be of two universities.
+    uc = small_university(unis_of(feed)["uestc"], tables=0)
+    ca = [small_course(c) for c in courses["scu"][:3]]
+    cb = [small_course(c) for c in courses["cqu"][:3]]
+    cc = [small_course(courses["uestc"][0])]
+    uc.pop("terms", None)
+    cc[0].pop("terms", None)
+    for c in ca + cb + cc:
+        c.pop("learning_outcomes", None)
+    grade = {"zh": "每门课程成绩不低于良好", "en": "with at least 良好 in each host course"}
+    register = [
+        # One for one, in force, with conditions.
+        {"id": "scu:eq-2025-112-1", "home": "scu", "host_courses": [cb[0]["id"]], "home_courses": [ca[0]["id"]],
+         "decided": "2025-03-18", "valid_until": "2028-08-31", "conditions": grade,
+         "reference": "川大教〔2025〕112号"},
+        # Expired; valid_until on the day it was decided is allowed.
+        {"id": "scu:eq-2023-087-1", "home": "scu", "host_courses": [cb[1]["id"]], "home_courses": [ca[1]["id"]],
+         "decided": "2023-06-12", "valid_until": "2025-08-31"},
+        {"id": "scu:eq-2024-010-1", "home": "scu", "host_courses": [cb[2]["id"]], "home_courses": [ca[2]["id"]],
+         "decided": "2024-02-29", "valid_until": "2024-02-29"},
+        # Elective credits only.
+        {"id": "cqu:eq-2024-045-1", "home": "cqu", "host_courses": [ca[2]["id"]], "home_courses": [],
+         "home_credits": 2.5, "decided": "2024-04-10", "reference": "重大教〔2024〕45号"},
+        # Two for two, with credits given.
+        {"id": "cqu:eq-2024-045-2", "home": "cqu", "host_courses": [ca[0]["id"], ca[1]["id"]],
+         "home_courses": [cb[0]["id"], cb[1]["id"]], "home_credits": 9.5, "decided": "2024-04-10",
+         "conditions": {"zh": "每门课程成绩不低于中等"}},
+    ]
+    seeds = {}
+
+    def rev2_root(unis=(ua, ub, uc), **extra):
+        r = root(feed, [copy.deepcopy(u) for u in unis], courses=ca + cb + cc,
+                 equivalences=copy.deepcopy(register))
+        r["revision"] = 2
+        r.update(extra)
+        return r
+
+    seeds["valid-rev2-register.json"] = dumps(rev2_root())
+    # Without a register: only the policy's new members; revision 1 is still read.
+    seeds["valid-rev2-policy-only.json"] = dumps(dict(root(feed, [ua, ub], courses=ca[:1] + cb[:1]), revision=2))
+    # The register names courses of a course file, resolved at the end.
+    seeds["valid-rev2-register-files.txt"] = (
+        dumps(dict(root(feed, [ua, ub], course_files=["scu.jsonl", "cqu.jsonl"],
+                        equivalences=register[:2]), revision=2))
+        + SEP + "\n".join(dumps(c) for c in ca) + "\n" + SEP + "\n".join(dumps(c) for c in cb) + "\n")
+
+    def near_miss(name, change):
+        r = rev2_root()
+        change(r)
+        seeds["invalid-rev2-" + name] = dumps(r)
+
+    eq = lambda r, i=0: r["equivalences"][i]  # noqa: E731
+    near_miss("home-course-elsewhere.json", lambda r: eq(r).update(home_courses=[cb[2]["id"]]))
+    near_miss("hosts-two-universities.json", lambda r: eq(r)["host_courses"].append(cc[0]["id"]))
+    near_miss("host-of-home.json", lambda r: eq(r).update(host_courses=[ca[1]["id"]]))
+    near_miss("host-twice.json", lambda r: eq(r, 4)["host_courses"].append(ca[0]["id"]))
+    near_miss("dangling-host.json", lambda r: eq(r).update(host_courses=["cqu:nowhere"]))
+    near_miss("dangling-home.json", lambda r: eq(r).update(home="nowhere"))
+    near_miss("duplicate-id.json", lambda r: eq(r, 1).update(id=eq(r)["id"]))
+    near_miss("valid-until-before-decided.json", lambda r: eq(r, 1).update(valid_until="2023-06-11"))
+    near_miss("elective-without-credits.json", lambda r: eq(r, 3).pop("home_credits"))
+    near_miss("no-host-course.json", lambda r: eq(r).update(host_courses=[]))
+    near_miss("home-credits-zero.json", lambda r: eq(r, 3).update(home_credits=0))
+    near_miss("decided-feb-30.json", lambda r: eq(r).update(decided="2026-02-30"))
+    near_miss("valid-until-not-a-date.json", lambda r: eq(r).update(valid_until="2028-13-01"))
+    near_miss("rounding-up.json", lambda r: r["universities"][0]["credit_policy"].update(rounding="up"))
+    near_miss("term-load-min-above-max.json",
+              lambda r: r["universities"][1]["credit_policy"].update(term_load={"min": 28, "max": 15}))
+    near_miss("term-load-no-max.json", lambda r: r["universities"][1]["credit_policy"].update(term_load={"min": 15}))
+    near_miss("equivalence-not-object.json", lambda r: r["equivalences"].append("scu:eq-2025-112-1"))
+    near_miss("revision-zero.json", lambda r: r.update(revision=0))
+    return seeds
+
+
+def write_seeds(out, seeds):
+    os.makedirs(out, exist_ok=True)
     for name, text in sorted(seeds.items()):
         data = text.encode("utf-8")
         if len(data) > 8192:
