@@ -394,6 +394,48 @@ test_identifiers (void)
   g_assert_false (bridge_feed_is_identifier ("a1234567890123456789012345678901234567890123456789012345678901234"));
 }
 
+/* Revision 2's credit_policy.rounding and term_load reach the model through
+ * the cache; a policy without them reads as revision 1 did: down, no load. */
+static void
+test_credit_policy_revision_2 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const edits[] = {
+    "\"credit_step\": 0.5", "\"credit_step\": 1, \"rounding\": \"nearest\", \"term_load\": {\"min\": 0, \"max\": 30}",
+    "\"credit_step\": 0.5", "\"credit_step\": 0.25, \"term_load\": {\"min\": 15, \"max\": 28.5}",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeUniversity) sa = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_autoptr(BridgeUniversity) cb = NULL;
+  g_autofree char *warnings = NULL;
+  const BridgeCreditPolicy *policy;
+  guint n_courses = 0;
+
+  g_assert_no_error (error);
+  policy = bridge_university_get_policy (sa);
+  g_assert_cmpint (policy->rounding, ==, BRIDGE_CREDIT_ROUNDING_DOWN);
+  g_assert_cmpfloat (policy->term_load_min, ==, 0);
+  g_assert_cmpfloat (policy->term_load_max, ==, 0);
+  g_clear_object (&sa);
+
+  warnings = import_edited (fixture, edits, &n_courses);
+  g_assert_cmpstr (warnings, ==, "");
+  sa = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_assert_no_error (error);
+  policy = bridge_university_get_policy (sa);
+  g_assert_cmpint (policy->rounding, ==, BRIDGE_CREDIT_ROUNDING_NEAREST);
+  g_assert_cmpfloat (policy->credit_step, ==, 1);
+  g_assert_cmpfloat (policy->term_load_min, ==, 0);
+  g_assert_cmpfloat (policy->term_load_max, ==, 30);
+  cb = bridge_catalog_get_university (fixture->catalog, "cb", &error);
+  g_assert_no_error (error);
+  policy = bridge_university_get_policy (cb);
+  g_assert_cmpint (policy->rounding, ==, BRIDGE_CREDIT_ROUNDING_DOWN);
+  g_assert_cmpfloat (policy->term_load_min, ==, 15);
+  g_assert_cmpfloat (policy->term_load_max, ==, 28.5);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -422,6 +464,8 @@ main (int   argc,
   g_test_add_func ("/feed/cancelled/opening-course-file", test_cancelled_opening_course_file);
   g_test_add ("/feed/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
   g_test_add ("/feed/warnings-singular", Fixture, NULL, fixture_set_up, test_warnings_singular, fixture_tear_down);
+  g_test_add ("/feed/credit-policy-revision-2", Fixture, NULL, fixture_set_up, test_credit_policy_revision_2,
+              fixture_tear_down);
 
   bad = source_path ("bad");
   dir = g_dir_open (bad, 0, NULL);
