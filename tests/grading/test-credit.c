@@ -491,6 +491,7 @@ test_nearest_hundredth (void)
   g_autoptr(JsonNode) json3 = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *shown3 = NULL;
+  gboolean exact = TRUE;
   JsonObject *o;
 
   g_assert_no_error (error);
@@ -503,8 +504,9 @@ test_nearest_hundredth (void)
   g_assert_cmpstr (json_object_get_string_member (o, "home_credits_fraction"), ==, "45/7");
   g_assert_cmpfloat (json_object_get_double_member (o, "home_credits_awarded"), ==, 6);
   g_assert_cmpstr (json_object_get_string_member (o, "rounding"), ==, "down");
-  shown = bridge_credit_format_exact (r->exact.home_credits);
+  shown = bridge_credit_format_exact (r->exact.home_credits, &exact);
   g_assert_cmpstr (shown, ==, "≈ 6.43 (exactly 45/7)");
+  g_assert_false (exact);
 
   rn = bridge_credit_compute_load (&alliance, host, nearest, &load, &error);
   g_assert_no_error (error);
@@ -516,8 +518,9 @@ test_nearest_hundredth (void)
   g_assert_true (has_step (r3, "Home credits: 84 h ÷ 28 h = 3.00"));
   json3 = bridge_credit_result_to_json (r3);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json3), "home_credits_fraction"), ==, "3");
-  shown3 = bridge_credit_format_exact (r3->exact.home_credits);
+  shown3 = bridge_credit_format_exact (r3->exact.home_credits, &exact);
   g_assert_cmpstr (shown3, ==, "3");
+  g_assert_true (exact);
 }
 
 /* A group's total is rounded once by the home's rule: 63.72 h (1.77) and

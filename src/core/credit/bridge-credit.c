@@ -750,13 +750,16 @@ bridge_credit_result_to_json (const BridgeCreditResult *self)
 }
 
 char *
-bridge_credit_format_exact (BridgeRational value)
+bridge_credit_format_exact (BridgeRational  value,
+                            gboolean       *exact)
 {
-  gboolean exact = FALSE;
-  g_autofree char *shown = bridge_rational_format_short (value, 2, BRIDGE_ROUND_HALF_UP, &exact);
+  gboolean shown_exactly = FALSE;
+  g_autofree char *shown = bridge_rational_format_short (value, 2, BRIDGE_ROUND_HALF_UP, &shown_exactly);
   g_autofree char *fraction = NULL;
 
-  if (exact)
+  if (exact != NULL)
+    *exact = shown_exactly;
+  if (shown_exactly)
     return g_steal_pointer (&shown);
   fraction = bridge_rational_to_fraction_string (value);
   /* Translators: home credits that two decimals do not show exactly:

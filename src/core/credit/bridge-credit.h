@@ -165,8 +165,10 @@ BridgeCreditResult *bridge_credit_compute_certificate (const BridgeAlliance *all
 JsonNode *bridge_credit_result_to_json (const BridgeCreditResult *self);
 
 /* Exact home credits as a person reads them: "3.24" when two decimals show
- * them exactly, else "≈ 6.43 (exactly 45/7)", translated. */
-char     *bridge_credit_format_exact   (BridgeRational            value);
+ * them exactly (@exact, may be NULL, is then TRUE), else "≈ 6.43 (exactly
+ * 45/7)", translated. */
+char     *bridge_credit_format_exact   (BridgeRational            value,
+                                        gboolean                 *exact);
 
 /**
  * BridgeCreditSum:
