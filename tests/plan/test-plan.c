@@ -935,6 +935,17 @@ test_summary (PlanFixture   *fx,
   groups = json_object_get_array_member (o, "groups");
   g_assert_cmpuint (json_array_get_length (groups), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 2), "id"), ==, "g3");
+  /* Exact totals beside the rounded ones: g1's cs301 is 126 h at 36 h a scu credit. */
+  {
+    JsonObject *g1_totals = json_object_get_object_member (json_array_get_object_element (groups, 0), "totals");
+    JsonObject *totals = json_object_get_object_member (o, "totals");
+
+    g_assert_cmpstr (json_object_get_string_member (g1_totals, "home_credits_fraction"), ==, "7/2");
+    g_assert_cmpfloat (json_object_get_double_member (g1_totals, "home_credits_exact"), ==, 3.5);
+    /* The plan: cs301 twice (7/2 each) and cs302 (108 h, 3): 10, an integer written as one. */
+    g_assert_cmpstr (json_object_get_string_member (totals, "home_credits_fraction"), ==, "10");
+    g_assert_cmpfloat (json_object_get_double_member (totals, "home_credits_exact"), ==, 10);
+  }
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (groups, 0),
                                                                            "unknown_courses")), ==, 0);
   warnings = json_object_get_array_member (o, "warnings");

@@ -210,6 +210,7 @@ group_totals (Ctx               *ctx,
   totals->ects_credits = sum->ects_credits;
   totals->home_credits = sum->home_credits_group;
   totals->home_credits_exact = sum->home_credits_exact;
+  totals->home_credits_fraction = sum->exact.home_credits;
   for (guint i = 0; i < n_home; i++)
     totals->replaced_credits += component_own_credits (ctx, bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, i));
   return TRUE;
@@ -231,6 +232,7 @@ bridge_plan_compute_totals (BridgePlan        *self,
   g_return_val_if_fail (totals != NULL, FALSE);
 
   memset (totals, 0, sizeof *totals);
+  totals->home_credits_fraction = bridge_rational_int (0);
   if (!ctx_init (&ctx, self, catalog, TRUE, error))
     return FALSE;
   if (group != NULL)
@@ -247,9 +249,17 @@ bridge_plan_compute_totals (BridgePlan        *self,
       totals->alliance_credits += t.alliance_credits;
       totals->ects_credits += t.ects_credits;
       totals->home_credits += t.home_credits;
-      totals->home_credits_exact += t.home_credits_exact;
       totals->replaced_credits += t.replaced_credits;
+      if (!bridge_rational_add (totals->home_credits_fraction, t.home_credits_fraction,
+                                &totals->home_credits_fraction))
+        {
+          g_set_error_literal (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                               _("The numbers are too large or too precise to compute the credits exactly"));
+          return FALSE;
+        }
     }
+  /* Rounded once, as each group's is: a sum of rounded figures may be off by a hundredth or more. */
+  totals->home_credits_exact = bridge_rational_round (totals->home_credits_fraction, 2, BRIDGE_ROUND_HALF_UP);
   return TRUE;
 }
 
