@@ -167,6 +167,16 @@ def main():
     seeds["invalid-certificate-level.json"] = dumps(root(feed, [ua], courses=[ca[0]], certificates=[
         dict(cert, level=2, recognitions=cert["recognitions"][:1])]))
 
+    # Revision 2's credit policy: a home that rounds to the nearest with a
+    # usual term load, and the two ways to get them wrong.
+    seeds["valid-rounding-term-load.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"].update(rounding="nearest", term_load={"min": 15, "max": 30}))],
+        courses=[ca[0]]))
+    seeds["invalid-rounding-unknown.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"].update(rounding="up"))]))
+    seeds["invalid-term-load-min-above-max.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"].update(term_load={"min": 30, "max": 15}))]))
+
     for name, text in sorted(seeds.items()):
         data = text.encode("utf-8")
         if len(data) > 8192:
