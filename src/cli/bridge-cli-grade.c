@@ -84,14 +84,17 @@ bridge_cli_credits (int argc, char **argv)
                                 _("Computes the student workload of the course COURSE_ID (declared by its university, "
                                   "or estimated from its class periods, self-study and practice weeks under the host’s "
                                   "credit policy) and what it is worth in alliance credits, ECTS credits and credits of "
-                                  "the home university: exactly (two decimals, rounded down) and as awarded (rounded "
-                                  "down to the home university’s credit step). Every step of the arithmetic is shown. "
+                                  "the home university: exactly (to the nearest hundredth, with the exact fraction where "
+                                  "two decimals do not show it) and as awarded (a multiple of the home university’s "
+                                  "credit step, rounded down or to the nearest as its credit policy says). A course of "
+                                  "the home university itself keeps its own credits. Every step of the arithmetic is shown. "
                                   "A warning says when the course’s own credits and its workload disagree by more "
                                   "than 25 %."));
   g_option_context_set_description (context,
                                     _("With --json the result has workload_hours, workload_source (declared or estimated), "
-                                      "local_credits, alliance_credits, ects_credits, home_credits_exact, "
-                                      "home_credits_awarded, warning, home_course (true for a course of the home university "
+                                      "local_credits, alliance_credits, ects_credits, home_credits_exact (to the nearest "
+                                      "hundredth), home_credits_fraction (exact, such as \"45/7\"), home_credits_awarded, "
+                                      "credit_step, rounding (down or nearest), warning, home_course (true for a course of the home university "
                                       "itself, which keeps its own credits), reason and steps.\n\n"
                                       "Exit status: 0 done, 1 error (unknown course or university), 2 wrong usage."));
   if (!bridge_cli_parse (context, entries, &argc, &argv))
@@ -122,7 +125,10 @@ bridge_cli_credits (int argc, char **argv)
     g_autofree char *local = show_number (result->local_credits);
     g_autofree char *alliance_credits = show_number (result->alliance_credits);
     g_autofree char *ects = show_number (result->ects_credits);
-    g_autofree char *exact = g_strdup_printf ("%.2f", result->home_credits_exact);
+    gboolean         shown_exactly = FALSE;
+    g_autofree char *exact = bridge_credit_format_exact (result->exact.home_credits, &shown_exactly);
+    g_autofree char *two_decimals = g_strdup_printf ("%.2f", result->home_credits_exact);
+    const char      *home_name;
     g_autofree char *awarded = show_number (result->home_credits_awarded);
     /* Only for its name: the computation has found it. */
     g_autoptr(BridgeUniversity) home = bridge_catalog_get_university (catalog, home_id, NULL);
@@ -141,10 +147,16 @@ bridge_cli_credits (int argc, char **argv)
                                                                      workload);
     printf (_("Alliance credits: %s\n"), alliance_credits);
     printf (_("ECTS credits: %s\n"), ects);
-    /* Translators: "Credits at Chongqing University: 3.24 exactly, 3 awarded" */
-    printf (_("Credits at %s: %s exactly, %s awarded\n"),
-               text_or_id (home != NULL ? bridge_university_get_name (home) : NULL, home_id),
-               exact, awarded);
+    home_name = text_or_id (home != NULL ? bridge_university_get_name (home) : NULL, home_id);
+    if (result->home_course)
+      /* Translators: "Credits at Chongqing University: 5, a course of your university" */
+      printf (_("Credits at %s: %s, a course of your university\n"), home_name, awarded);
+    else if (shown_exactly)
+      /* Translators: "Credits at Chongqing University: 3.24 exactly, 3 awarded" */
+      printf (_("Credits at %s: %s exactly, %s awarded\n"), home_name, two_decimals, awarded);
+    else
+      /* Translators: "Credits at Chongqing University: ≈ 6.43 (exactly 45/7), 6 awarded" */
+      printf (_("Credits at %s: %s, %s awarded\n"), home_name, exact, awarded);
     if (result->reason != NULL)
       printf ("%s\n", result->reason);
     if (result->warning != NULL)

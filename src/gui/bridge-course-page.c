@@ -260,17 +260,33 @@ fill_credit (BridgeCoursePage *self)
     add_row (workload, _("Total workload"), total);
   }
 
-  add_number_row (equiv, _("Credits at the host"), credit->local_credits);
+  add_number_row (equiv, credit->home_course ? _("Credits") : _("Credits at the host"), credit->local_credits);
   add_number_row (equiv, _("Alliance credits"), credit->alliance_credits);
   add_number_row (equiv, _("ECTS credits"), credit->ects_credits);
-  add_number_row (equiv, _("Home credits (exact)"), credit->home_credits_exact);
+  /* A course of the home university keeps its own credits: nothing
+   * exact to show, nothing rounded. */
+  if (!credit->home_course)
+    {
+      g_autofree char *exact = bridge_credit_format_exact (credit->exact.home_credits, NULL);
+
+      add_row (equiv, _("Home credits (exact)"), exact);
+    }
   {
     g_autofree char *awarded = bridge_gui_format_number (credit->home_credits_awarded);
     g_autofree char *step = bridge_gui_format_number (credit->credit_step);
-    /* Translators: "2.5 (in steps of 0.5)" */
-    g_autofree char *text = g_strdup_printf (_("%s (in steps of %s)"), awarded, step);
-    GtkWidget *row = add_row (equiv, _("Home credits awarded"), text);
+    g_autofree char *text = NULL;
+    GtkWidget *row;
 
+    if (credit->home_course)
+      /* Translators: "5, a course of your university" */
+      text = g_strdup_printf (_("%s, a course of your university"), awarded);
+    else if (credit->rounding == BRIDGE_CREDIT_ROUNDING_NEAREST)
+      /* Translators: "2.5 (to the nearest 0.5)" */
+      text = g_strdup_printf (_("%s (to the nearest %s)"), awarded, step);
+    else
+      /* Translators: "2.5 (in steps of 0.5)", rounded down */
+      text = g_strdup_printf (_("%s (in steps of %s)"), awarded, step);
+    row = add_row (equiv, credit->home_course ? _("Home credits") : _("Home credits awarded"), text);
     gtk_widget_add_css_class (row, "property");
     if (credit->home_course)
       /* Translators: "135 h · 5 credits at home, a course of your university" */

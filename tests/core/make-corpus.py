@@ -211,6 +211,30 @@ case("course-file-uri", ["$.course_files[0]", "is not a relative path"],
 case("unknown-version-huge", ["$.version", "unknown feed format version 99999999999999999999;"],
      raw=dump(BASE).replace('"version": 1,', '"version": 99999999999999999999,', 1))
 
+# Revision 2: credit_policy.rounding and credit_policy.term_load
+case("rounding-unknown", ["$.universities[1].credit_policy.rounding", "“up” is not one of “down”, “nearest”"],
+     feed=feed(lambda f: f["universities"][1]["credit_policy"].update(rounding="up")))
+case("rounding-not-string", ["$.universities[0].credit_policy.rounding", "expected a string, found a number"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(rounding=1)))
+case("rounding-empty", ["$.universities[0].credit_policy.rounding", "the string is empty"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(rounding="")))
+case("term-load-not-object", ["$.universities[0].credit_policy.term_load", "expected an object, found an array"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(term_load=[15, 30])))
+case("term-load-missing-min", ["$.universities[0].credit_policy.term_load", "“min” is missing"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(term_load={"max": 30})))
+case("term-load-missing-max", ["$.universities[1].credit_policy.term_load", "“max” is missing"],
+     feed=feed(lambda f: f["universities"][1]["credit_policy"].update(term_load={"min": 15})))
+case("term-load-min-above-max", ["$.universities[1].credit_policy.term_load.min", "“min” (30) is above “max” (15)"],
+     feed=feed(lambda f: f["universities"][1]["credit_policy"].update(term_load={"min": 30, "max": 15})))
+case("term-load-max-zero", ["$.universities[0].credit_policy.term_load.max", "greater than 0, not 0"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(term_load={"min": 0, "max": 0})))
+case("term-load-min-negative", ["$.universities[0].credit_policy.term_load.min", "must not be negative, not -5"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(term_load={"min": -5, "max": 30})))
+case("term-load-min-string", ["$.universities[0].credit_policy.term_load.min", "expected a number, found a string"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(term_load={"min": "15", "max": 30})))
+case("term-load-max-absurd", ["$.universities[0].credit_policy.term_load.max", "absurd"],
+     feed=feed(lambda f: f["universities"][0]["credit_policy"].update(term_load={"min": 15, "max": 1e9})))
+
 
 # Revision 2: the recognition register. Each case starts from a valid
 # register (REGISTER) and breaks one rule of "equivalences[]".

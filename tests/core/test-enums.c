@@ -41,6 +41,8 @@ WRAP_TO (level, BridgeLevel)
 WRAP_FROM (level, BridgeLevel)
 WRAP_TO (delivery, BridgeDelivery)
 WRAP_FROM (delivery, BridgeDelivery)
+WRAP_TO (credit_rounding, BridgeCreditRounding)
+WRAP_FROM (credit_rounding, BridgeCreditRounding)
 WRAP_TO (workload_source, BridgeWorkloadSource)
 WRAP_TO (grade_rule, BridgeGradeRule)
 WRAP_FROM (grade_rule, BridgeGradeRule)
@@ -69,6 +71,8 @@ static const EnumCase cases[] = {
     { "general", "foundation", "core", "elective" } },
   { "/enums/delivery", bridge_delivery_get_type, delivery_to, delivery_from,
     { "on-campus", "online", "blended" } },
+  { "/enums/credit-rounding", bridge_credit_rounding_get_type, credit_rounding_to, credit_rounding_from,
+    { "down", "nearest" } },
   { "/enums/workload-source", bridge_workload_source_get_type, workload_source_to, NULL,
     { "declared", "estimated" } },
   { "/enums/grade-rule", bridge_grade_rule_get_type, grade_rule_to, grade_rule_from,

@@ -101,8 +101,7 @@ test_bad_case (Fixture       *fixture,
                gconstpointer  data)
 {
   const char *name = data;
-  g_autofree char *folder = g_build_filename ("bad", name, NULL);
-  g_autofree char *dir = source_path (folder);
+  g_autofree char *dir = source_path (name);
   g_autofree char *feed = g_build_filename (dir, "feed.json", NULL);
   g_autofree char *expected_path = g_build_filename (dir, "expected.txt", NULL);
   g_autofree char *expected = NULL;
@@ -394,6 +393,48 @@ test_identifiers (void)
   g_assert_false (bridge_feed_is_identifier ("a1234567890123456789012345678901234567890123456789012345678901234"));
 }
 
+/* Revision 2's credit_policy.rounding and term_load reach the model through
+ * the cache; a policy without them reads as revision 1 did: down, no load. */
+static void
+test_credit_policy_revision_2 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const edits[] = {
+    "\"credit_step\": 0.5", "\"credit_step\": 1, \"rounding\": \"nearest\", \"term_load\": {\"min\": 0, \"max\": 30}",
+    "\"credit_step\": 0.5", "\"credit_step\": 0.25, \"term_load\": {\"min\": 15, \"max\": 28.5}",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeUniversity) sa = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_autoptr(BridgeUniversity) cb = NULL;
+  g_autofree char *warnings = NULL;
+  const BridgeCreditPolicy *policy;
+  guint n_courses = 0;
+
+  g_assert_no_error (error);
+  policy = bridge_university_get_policy (sa);
+  g_assert_cmpint (policy->rounding, ==, BRIDGE_CREDIT_ROUNDING_DOWN);
+  g_assert_cmpfloat (policy->term_load_min, ==, 0);
+  g_assert_cmpfloat (policy->term_load_max, ==, 0);
+  g_clear_object (&sa);
+
+  warnings = import_edited (fixture, edits, &n_courses);
+  g_assert_cmpstr (warnings, ==, "");
+  sa = bridge_catalog_get_university (fixture->catalog, "sa", &error);
+  g_assert_no_error (error);
+  policy = bridge_university_get_policy (sa);
+  g_assert_cmpint (policy->rounding, ==, BRIDGE_CREDIT_ROUNDING_NEAREST);
+  g_assert_cmpfloat (policy->credit_step, ==, 1);
+  g_assert_cmpfloat (policy->term_load_min, ==, 0);
+  g_assert_cmpfloat (policy->term_load_max, ==, 30);
+  cb = bridge_catalog_get_university (fixture->catalog, "cb", &error);
+  g_assert_no_error (error);
+  policy = bridge_university_get_policy (cb);
+  g_assert_cmpint (policy->rounding, ==, BRIDGE_CREDIT_ROUNDING_DOWN);
+  g_assert_cmpfloat (policy->term_load_min, ==, 15);
+  g_assert_cmpfloat (policy->term_load_max, ==, 28.5);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -422,17 +463,32 @@ main (int   argc,
   g_test_add_func ("/feed/cancelled/opening-course-file", test_cancelled_opening_course_file);
   g_test_add ("/feed/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
   g_test_add ("/feed/warnings-singular", Fixture, NULL, fixture_set_up, test_warnings_singular, fixture_tear_down);
+  g_test_add ("/feed/credit-policy-revision-2", Fixture, NULL, fixture_set_up, test_credit_policy_revision_2,
+              fixture_tear_down);
 
-  bad = source_path ("bad");
-  dir = g_dir_open (bad, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
+  /* bad/ is written by make-corpus.py, bad-rev2/ by make-rev2-corpus.py. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *corpus = k == 0 ? "bad" : "bad-rev2";
+
+      bad = source_path (corpus);
+      dir = g_dir_open (bad, 0, NULL);
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (bad, name, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            g_ptr_array_add (names, g_build_filename (corpus, name, NULL));
+        }
+      g_clear_pointer (&dir, g_dir_close);
+      g_clear_pointer (&bad, g_free);
+    }
   g_ptr_array_sort (names, compare_names);
   g_assert_cmpuint (names->len, >=, 13);
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/feed/bad/%s", (char *) g_ptr_array_index (names, i));
+      g_autofree char *path = g_strdup_printf ("/feed/%s", (char *) g_ptr_array_index (names, i));
       g_test_add (path, Fixture, g_ptr_array_index (names, i), fixture_set_up, test_bad_case, fixture_tear_down);
     }
   return g_test_run ();

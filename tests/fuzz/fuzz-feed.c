@@ -397,6 +397,24 @@ sink_university (gpointer     user_data,
   want_number (policy, place, "practice_week_hours", TRUE);
   want_number (policy, place, "weeks_per_practice_credit", TRUE);
   want_optional_number (policy, place, "credit_step", TRUE);
+  /* Revision 2: a rounding word the model knows, a term load within itself. */
+  if (json_object_has_member (policy, "rounding"))
+    {
+      BridgeCreditRounding rounding;
+
+      ORACLE (bridge_credit_rounding_from_string (json_object_get_string_member (policy, "rounding"), &rounding),
+              "%s: the reader accepted an unknown rounding", place);
+    }
+  if (json_object_has_member (policy, "term_load"))
+    {
+      JsonObject *term_load;
+
+      ORACLE (JSON_NODE_HOLDS_OBJECT (json_object_get_member (policy, "term_load")),
+              "%s: term_load is not an object", place);
+      term_load = json_object_get_object_member (policy, "term_load");
+      ORACLE (want_number (term_load, place, "min", FALSE) <= want_number (term_load, place, "max", TRUE),
+              "%s: the term load's min is above its max", place);
+    }
 
   scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_hash_table_insert (fuzz->universities, g_strdup (id), scales);
@@ -447,6 +465,8 @@ sink_university (gpointer     user_data,
   touch_text (fuzz, bridge_university_get_name (model));
   touch_text (fuzz, bridge_university_get_city (model));
   ORACLE (bridge_university_get_policy (model) != NULL, "the model has no policy");
+  ORACLE (bridge_university_get_policy (model)->term_load_min <= bridge_university_get_policy (model)->term_load_max,
+          "%s: the model's term load runs backwards", place);
   return TRUE;
 }
 

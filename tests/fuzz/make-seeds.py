@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Write the fuzzer's seed corpus (tests/fuzz/corpus/feed/) from the demo catalog.
 
-    tests/fuzz/make-seeds.py [OUT_DIR [PENDING_DIR]]
+    tests/fuzz/make-seeds.py [OUT_DIR]
 
 Each seed is one harness input: a root document, then up to two course files,
 separated by the byte 0x1E (see fuzz-feed.h). The seeds are small (under
@@ -14,10 +14,8 @@ are a single course line and a feed with warnings.
 
 Revision 2 of the feed (issue 17: the recognition register `equivalences`,
 `credit_policy.rounding` and `credit_policy.term_load`) has seeds of its
-own, valid-rev2-* and invalid-rev2-*. Until the reader enforces revision 2
-(REV2_ENFORCED below), the invalid-rev2-* seeds are accepted with a warning,
-so they are written to pending/feed/ (not run; see pending/README.md); set
-REV2_ENFORCED to True and rerun this script to move them into the corpus.
+own, valid-rev2-* and invalid-rev2-*, which the reader refuses as it does
+every other invalid-* seed.
 """
 
 import copy
@@ -29,8 +27,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CATALOG = os.path.join(HERE, "..", "..", "data", "catalog")
 SEP = "\x1e"
 
-# True once the feed reader refuses what breaks the rules of revision 2.
-REV2_ENFORCED = False
 
 
 def dumps(obj):
@@ -183,11 +179,17 @@ def main():
     seeds["invalid-certificate-level.json"] = dumps(root(feed, [ua], courses=[ca[0]], certificates=[
         dict(cert, level=2, recognitions=cert["recognitions"][:1])]))
 
+    # Revision 2's credit policy: a home that rounds to the nearest with a
+    # usual term load, and the two ways to get them wrong.
+    seeds["valid-rounding-term-load.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"].update(rounding="nearest", term_load={"min": 15, "max": 30}))],
+        courses=[ca[0]]))
+    seeds["invalid-rounding-unknown.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"].update(rounding="up"))]))
+    seeds["invalid-term-load-min-above-max.json"] = dumps(root(feed, [one_university(
+        lambda u: u["credit_policy"].update(term_load={"min": 30, "max": 15}))]))
+
     rev2 = revision_2_seeds(feed, a, b, courses)
-    pending = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "pending", "feed")
-    if not REV2_ENFORCED:
-        waiting = {k: rev2.pop(k) for k in [k for k in rev2 if k.startswith("invalid-")]}
-        write_seeds(pending, waiting)
     seeds.update(rev2)
     write_seeds(out, seeds)
 

@@ -15,6 +15,9 @@
 #   cs102: + 16 lab periods (18 h) + 2 practice weeks (80 h) → 206 h → 6.18, 6
 #   cs103: as cs101 but 2 local credits: 108 h is 3 credits at hostu → warning
 #   cs104: declares 120 h → 3.6 home credits → 3.5 awarded
+#   cs105: declares 180 h → 5.4 at homeu, 5 awarded; at nearu (14 periods of
+#     60 min, self-study 1: 28 h a credit, rounding "nearest") 180 ÷ 28 =
+#     45/7 ≈ 6.43 (never 6.42), awarded 6.5 (to the nearest 0.5)
 #   grading tables, field 0613 bachelor: hostu 优秀 100, 良好 300, 中等 400,
 #     及格 200; homeu A 10, B 25, C 30, D 25, E 10. 良好 covers [10, 40] %:
 #     midpoint 25 → B [10, 35]; candidates B 25/30 = 5/6, C 1/6.
@@ -126,12 +129,38 @@ class Credits(CliTestCase):
         self.assertEqual(j['home_credits_awarded'], 2)
         self.assertEqual(j['reason'], 'A course of your university (Host University): '
                                       'it counts with its own 2 credits, not converted')
+        self.assertEqual(j['home_credits_fraction'], '2')
         out = self.ok('credits', '--home', 'hostu', 'hostu:cs103').stdout
-        self.assertIn('Credits at Host University: 2.00 exactly, 2 awarded', out)
+        self.assertIn('Credits at Host University: 2, a course of your university', out)
+        self.assertNotIn('exactly', out)
+        self.assertNotIn('Home credits:', out)
         self.assertIn('A course of your university (Host University)', out)
         j = self.json('credits', '--home', 'homeu', 'hostu:cs103', '--json')
         self.assertFalse(j['home_course'])
         self.assertIsNone(j['reason'])
+
+    def test_nearest_hundredth(self):
+        # 180 h ÷ 28 h = 6.428…: 6.43, the exact 45/7 beside it, "≈" in the
+        # steps; awarded by nearu's rule, to the nearest 0.5.
+        j = self.json('credits', '--home', 'nearu', 'hostu:cs105', '--json')
+        self.assertEqual(j['home_credits_exact'], 6.43)
+        self.assertEqual(j['home_credits_fraction'], '45/7')
+        self.assertEqual(j['home_credits_awarded'], 6.5)
+        self.assertEqual(j['rounding'], 'nearest')
+        self.assertEqual(j['credit_step'], 0.5)
+        self.assertIn('Home credits: 180 h ÷ 28 h ≈ 6.43', j['steps'])
+        self.assertIn('Awarded: 6.5 home credits (rounded to the nearest multiple of 0.5, halves up)', j['steps'])
+        out = self.ok('credits', '--home', 'nearu', 'hostu:cs105').stdout
+        self.assertIn('Credits at Nearest University: ≈ 6.43 (exactly 45/7), 6.5 awarded', out)
+
+    def test_rounding_down_default(self):
+        # homeu gives no rounding: down, and the JSON says so.
+        j = self.json('credits', '--home', 'homeu', 'hostu:cs105', '--json')
+        self.assertEqual(j['home_credits_exact'], 5.4)
+        self.assertEqual(j['home_credits_fraction'], '27/5')
+        self.assertEqual(j['home_credits_awarded'], 5)
+        self.assertEqual(j['rounding'], 'down')
+        self.assertIn('Awarded: 5 home credits (rounded down to a multiple of 0.5)', j['steps'])
 
     def test_errors(self):
         self.fails(1, 'credits', '--home', 'homeu', 'hostu:nope', contains='hostu:nope')

@@ -197,8 +197,9 @@ test_estimated_breakdown (void)
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (o, "workload_breakdown"), "lab"), ==, 18);
 }
 
-/* Home credits exact are rounded down: 2/3 credit shows 0.66, never 0.67.
- * Step 1: 1.9999 is awarded 1. */
+/* Home credits exact are rounded to the nearest hundredth, never truncated:
+ * 2/3 credit shows 0.67, not 0.66; 1.9997… shows 2.00 and is still awarded 1
+ * with a step of 1, rounding down. */
 static void
 test_rounding_down (void)
 {
@@ -211,13 +212,14 @@ test_rounding_down (void)
   g_autoptr(BridgeCreditResult) r2 = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpfloat (r->home_credits_exact, ==, 0.66);
+  g_assert_cmpfloat (r->home_credits_exact, ==, 0.67);
   g_assert_cmpfloat (r->home_credits_awarded, ==, 0);
-  g_assert_true (has_step (r, "Home credits: 24 h ÷ 36 h ≈ 0.66"));
+  g_assert_true (has_step (r, "Home credits: 24 h ÷ 36 h ≈ 0.67"));
 
   r2 = bridge_credit_compute_load (&alliance, host, home, &load2, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (r2->home_credits_exact, ==, 1.99);
+  g_assert_cmpfloat (r2->home_credits_exact, ==, 2);
+  g_assert_true (has_step (r2, "Home credits: 71.99 h ÷ 36 h ≈ 2.00"));
   g_assert_cmpfloat (r2->home_credits_awarded, ==, 1);
 }
 
@@ -381,12 +383,183 @@ test_home_course (void)
   g_assert_true (json_object_get_boolean_member (object, "home_course"));
   g_assert_cmpfloat (json_object_get_double_member (object, "home_credits_awarded"), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (object, "reason"), ==, own->reason);
+  g_assert_cmpstr (json_object_get_string_member (object, "home_credits_fraction"), ==, "5");
 
   other = bridge_credit_compute_load (&alliance, host, home, &load, &error);
   g_assert_no_error (error);
   g_assert_false (other->home_course);
   g_assert_null (other->reason);
   g_assert_cmpfloat (other->home_credits_awarded, ==, 4.5);
+}
+
+static BridgeUniversity *
+make_home_rounding (const char           *id,
+                    double                periods,
+                    double                minutes,
+                    double                ratio,
+                    double                step,
+                    BridgeCreditRounding  rounding)
+{
+  BridgeUniversity  *u = make_home (id, periods, minutes, ratio, step);
+  BridgeCreditPolicy p = *bridge_university_get_policy (u);
+
+  p.rounding = rounding;
+  bridge_university_set_policy (u, &p);
+  return u;
+}
+
+/* catalog-feed.md: 1.77 home credits are awarded as 1.5 rounding down and
+ * as 2.0 rounding to the nearest (step 0.5); a half goes up (1.75 → 2),
+ * below a half down (1.74 → 1.5). The home's rule, never the host's. */
+static void
+test_rounding_nearest (void)
+{
+  g_autoptr(BridgeUniversity) host = make_home_rounding ("host", 16, 45, 2, 0.5, BRIDGE_CREDIT_ROUNDING_NEAREST);
+  /* 16 × 45 / 60 × (1 + 2) = 36 h a home credit */
+  g_autoptr(BridgeUniversity) down = make_home ("down", 16, 45, 2, 0.5);
+  g_autoptr(BridgeUniversity) nearest = make_home_rounding ("nearest", 16, 45, 2, 0.5, BRIDGE_CREDIT_ROUNDING_NEAREST);
+  const struct
+  {
+    double hours;
+    double exact;
+    double down;
+    double nearest;
+  } cases[] = {
+    { 63.72, 1.77, 1.5, 2.0 },    /* the spec's example */
+    { 63, 1.75, 1.5, 2.0 },       /* a half: up */
+    { 62.64, 1.74, 1.5, 1.5 },
+    { 54, 1.5, 1.5, 1.5 },        /* a multiple stays */
+    { 8, 0.22, 0, 0 },
+    { 9, 0.25, 0, 0.5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BridgeCourseLoad load = { .workload_hours = cases[i].hours, .credits = 2 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BridgeCreditResult) rd = bridge_credit_compute_load (&alliance, host, down, &load, &error);
+      g_autoptr(BridgeCreditResult) rn = bridge_credit_compute_load (&alliance, host, nearest, &load, &error);
+      g_autoptr(JsonNode) json = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("%g h", cases[i].hours);
+      g_assert_cmpfloat (rd->home_credits_exact, ==, cases[i].exact);
+      g_assert_cmpfloat (rn->home_credits_exact, ==, cases[i].exact);
+      g_assert_cmpfloat (rd->home_credits_awarded, ==, cases[i].down);
+      g_assert_cmpfloat (rn->home_credits_awarded, ==, cases[i].nearest);
+      g_assert_cmpint (rd->rounding, ==, BRIDGE_CREDIT_ROUNDING_DOWN);
+      g_assert_cmpint (rn->rounding, ==, BRIDGE_CREDIT_ROUNDING_NEAREST);
+      json = bridge_credit_result_to_json (rn);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "rounding"), ==, "nearest");
+      g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (json), "home_credits_awarded"), ==,
+                         cases[i].nearest);
+    }
+
+  {
+    BridgeCourseLoad load = { .workload_hours = 63.72, .credits = 2 };
+    g_autoptr(BridgeCreditResult) rd = bridge_credit_compute_load (&alliance, host, down, &load, NULL);
+    g_autoptr(BridgeCreditResult) rn = bridge_credit_compute_load (&alliance, host, nearest, &load, NULL);
+
+    g_assert_true (has_step (rd, "Awarded: 1.5 home credits (rounded down to a multiple of 0.5)"));
+    g_assert_true (has_step (rn, "Home credits: 63.72 h ÷ 36 h = 1.77"));
+    g_assert_true (has_step (rn, "Awarded: 2 home credits (rounded to the nearest multiple of 0.5, halves up)"));
+  }
+  {
+    BridgeCourseLoad load = { .workload_hours = 36, .credits = 1 };
+    g_autoptr(BridgeCreditResult) rn = bridge_credit_compute_load (&alliance, host, nearest, &load, NULL);
+
+    g_assert_true (has_step (rn, "Awarded: 1 home credit (rounded to the nearest multiple of 0.5, halves up)"));
+  }
+}
+
+/* catalog-feed.md: 180 h ÷ 28 h = 6.428… is shown as 6.43 (never 6.42),
+ * "≈" in the steps, and as the exact fraction 45/7 in JSON. */
+static void
+test_nearest_hundredth (void)
+{
+  g_autoptr(BridgeUniversity) host = make_host ();
+  /* 14 × 60 / 60 × (1 + 1) = 28 h a home credit */
+  g_autoptr(BridgeUniversity) home = make_home ("home", 14, 60, 1, 0.5);
+  g_autoptr(BridgeUniversity) nearest = make_home_rounding ("nearest", 14, 60, 1, 0.5, BRIDGE_CREDIT_ROUNDING_NEAREST);
+  BridgeCourseLoad load = { .workload_hours = 180, .credits = 5 };
+  BridgeCourseLoad three = { .workload_hours = 84, .credits = 2 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCreditResult) r = bridge_credit_compute_load (&alliance, host, home, &load, &error);
+  g_autoptr(BridgeCreditResult) rn = NULL;
+  g_autoptr(BridgeCreditResult) r3 = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) json3 = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *shown3 = NULL;
+  gboolean exact = TRUE;
+  JsonObject *o;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (r->home_credits_exact, ==, 6.43);
+  g_assert_cmpfloat (r->home_credits_awarded, ==, 6);
+  g_assert_true (has_step (r, "Home credits: 180 h ÷ 28 h ≈ 6.43"));
+  json = bridge_credit_result_to_json (r);
+  o = json_node_get_object (json);
+  g_assert_cmpfloat (json_object_get_double_member (o, "home_credits_exact"), ==, 6.43);
+  g_assert_cmpstr (json_object_get_string_member (o, "home_credits_fraction"), ==, "45/7");
+  g_assert_cmpfloat (json_object_get_double_member (o, "home_credits_awarded"), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (o, "rounding"), ==, "down");
+  shown = bridge_credit_format_exact (r->exact.home_credits, &exact);
+  g_assert_cmpstr (shown, ==, "≈ 6.43 (exactly 45/7)");
+  g_assert_false (exact);
+
+  rn = bridge_credit_compute_load (&alliance, host, nearest, &load, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (rn->home_credits_awarded, ==, 6.5);
+
+  /* 84 h ÷ 28 h = 3: "=", the fraction "3", shown "3" */
+  r3 = bridge_credit_compute_load (&alliance, host, home, &three, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_step (r3, "Home credits: 84 h ÷ 28 h = 3.00"));
+  json3 = bridge_credit_result_to_json (r3);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json3), "home_credits_fraction"), ==, "3");
+  shown3 = bridge_credit_format_exact (r3->exact.home_credits, &exact);
+  g_assert_cmpstr (shown3, ==, "3");
+  g_assert_true (exact);
+}
+
+/* A group's total is rounded once by the home's rule: 63.72 h (1.77) and
+ * 18 h (0.5) are 2.27 home credits, 2 as a group rounding down and 2.5
+ * rounding to the nearest; the sum's JSON carries the exact 227/100. */
+static void
+test_sum_rounding (void)
+{
+  g_autoptr(BridgeUniversity) host = make_host ();
+  g_autoptr(BridgeUniversity) down = make_home ("down", 16, 45, 2, 0.5);
+  g_autoptr(BridgeUniversity) nearest = make_home_rounding ("nearest", 16, 45, 2, 0.5, BRIDGE_CREDIT_ROUNDING_NEAREST);
+  BridgeCourseLoad a = { .workload_hours = 63.72, .credits = 2 };
+  BridgeCourseLoad b = { .workload_hours = 18, .credits = 0.5 };
+  g_autoptr(BridgeCreditResult) da = bridge_credit_compute_load (&alliance, host, down, &a, NULL);
+  g_autoptr(BridgeCreditResult) db = bridge_credit_compute_load (&alliance, host, down, &b, NULL);
+  g_autoptr(BridgeCreditResult) na = bridge_credit_compute_load (&alliance, host, nearest, &a, NULL);
+  g_autoptr(BridgeCreditResult) nb = bridge_credit_compute_load (&alliance, host, nearest, &b, NULL);
+  BridgeCreditResult *group_down[] = { da, db };
+  BridgeCreditResult *group_nearest[] = { na, nb };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCreditSum) sd = bridge_credit_sum (group_down, 2, &error);
+  g_autoptr(BridgeCreditSum) sn = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *o;
+
+  g_assert_no_error (error);
+  sn = bridge_credit_sum (group_nearest, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sd->home_credits_exact, ==, 2.27);
+  g_assert_cmpfloat (sd->home_credits_awarded, ==, 2);     /* 1.5 + 0.5 */
+  g_assert_cmpfloat (sd->home_credits_group, ==, 2);
+  g_assert_cmpfloat (sn->home_credits_awarded, ==, 2.5);   /* 2 + 0.5 */
+  g_assert_cmpfloat (sn->home_credits_group, ==, 2.5);
+
+  json = bridge_credit_sum_to_json (sn);
+  o = json_node_get_object (json);
+  g_assert_cmpfloat (json_object_get_double_member (o, "home_credits_exact"), ==, 2.27);
+  g_assert_cmpstr (json_object_get_string_member (o, "home_credits_fraction"), ==, "227/100");
+  g_assert_cmpfloat (json_object_get_double_member (o, "home_credits_group"), ==, 2.5);
 }
 
 int
@@ -404,6 +577,9 @@ main (int argc, char **argv)
   g_test_add_func ("/credit/errors", test_errors);
   g_test_add_func ("/credit/certificate", test_certificate);
   g_test_add_func ("/credit/home-course", test_home_course);
+  g_test_add_func ("/credit/rounding-nearest", test_rounding_nearest);
+  g_test_add_func ("/credit/nearest-hundredth", test_nearest_hundredth);
+  g_test_add_func ("/credit/sum-rounding", test_sum_rounding);
 
   return g_test_run ();
 }

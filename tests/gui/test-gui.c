@@ -658,9 +658,12 @@ test_open_course (void)
   g_assert_cmpstr (bridge_grade_preview_get_result_text (preview), ==, conversion->suggested);
 }
 
+static gboolean is_label_with_text (GtkWidget     *widget,
+                                    gconstpointer  text);
+
 /* A course of the home university (scu in these tests) shows its own
  * credits "at home, a course of your university" on its row and page,
- * never a conversion of itself. */
+ * never a conversion of itself: no exact home credits, no rounding. */
 static void
 test_open_home_course (void)
 {
@@ -697,6 +700,13 @@ test_open_home_course (void)
   gui_test_spin (100);
   g_assert_true (bridge_course_page_get_course (page) == course);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (page, "headline"))), ==, headline);
+  {
+    g_autofree char *own = g_strdup_printf (_("%s, a course of your university"), credits);
+
+    g_assert_nonnull (gui_test_find_match (GTK_WIDGET (page), is_label_with_text, own));
+    g_assert_null (gui_test_find_match (GTK_WIDGET (page), is_label_with_text, _("Home credits (exact)")));
+    g_assert_null (gui_test_find_match (GTK_WIDGET (page), is_label_with_text, _("Home credits awarded")));
+  }
 
   bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), context, course);
   facts = g_strdup (bridge_course_row_get_facts (BRIDGE_COURSE_ROW (row)));
@@ -1646,6 +1656,13 @@ test_first_run_other_choices (void)
                                 hours, awarded);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bridge_course_page_get_child (course_page, "headline"))),
                      ==, headline);
+    /* The exact home credits as core shows them: "≈ 6.43 (exactly 45/7)"
+     * where two decimals are not exact, never truncated. */
+    {
+      g_autofree char *exact = bridge_credit_format_exact (credit->exact.home_credits, NULL);
+
+      g_assert_nonnull (gui_test_find_match (GTK_WIDGET (course_page), is_label_with_text, exact));
+    }
   }
 
   /* Back to scu, bachelor, 06 for whatever runs next. */

@@ -179,6 +179,8 @@ test_warnings (PlanFixture   *fx,
           g_assert_true (g_str_has_prefix (w->message, "Autumn 2026: "));
           g_assert_nonnull (strstr (w->message, "ECTS"));
           g_assert_nonnull (strstr (w->message, "20 to 40"));
+          /* It says which rule it used. */
+          g_assert_nonnull (strstr (w->message, "the alliance’s rule"));
         }
     }
 }
@@ -196,6 +198,49 @@ warning_message (GPtrArray             *warnings,
         return w->message;
     }
   return NULL;
+}
+
+/* A home university whose feed gives credit_policy.term_load is judged by
+ * it, in its own credits: the plan's autumn term (cs301 126 h and cs302
+ * 108 h at 36 h a scu credit: 3.5 + 3 = 6.5 home credits, about 8.5 ECTS)
+ * is light for a usual term of 15 to 30, and usual for one of 5 to 8, where
+ * the alliance's 20–40 ECTS would still call it light. */
+static void
+test_term_load_of_home (PlanFixture   *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgeCatalog) usual_15 = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  const char *message;
+
+  warnings = bridge_plan_check (plan, fx->catalog);
+  message = warning_message (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "ECTS"));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  usual_15 = plan_fixture_catalog_with (fx, "\"credit_step\": 0.5", "\"credit_step\": 0.5, \"term_load\": {\"min\": 15, \"max\": 30}");
+  warnings = bridge_plan_check (plan, usual_15);
+  message = warning_message (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL);
+  g_assert_cmpstr (message, ==,
+                   "Autumn 2026: a workload of 6.5 home credits; a usual term at Sichuan University is 15 to 30 credits "
+                   "(the term load of its credit policy)");
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_object (&usual_15);
+}
+
+static void
+test_term_load_of_home_met (PlanFixture   *fx,
+                            gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgeCatalog) usual_5 = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  usual_5 = plan_fixture_catalog_with (fx, "\"credit_step\": 0.5", "\"credit_step\": 0.5, \"term_load\": {\"min\": 5, \"max\": 8}");
+  warnings = bridge_plan_check (plan, usual_5);
+  g_assert_null (warning_message (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL));
 }
 
 /* Warnings speak people's words: the course by title and code, the term
@@ -890,6 +935,17 @@ test_summary (PlanFixture   *fx,
   groups = json_object_get_array_member (o, "groups");
   g_assert_cmpuint (json_array_get_length (groups), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (groups, 2), "id"), ==, "g3");
+  /* Exact totals beside the rounded ones: g1's cs301 is 126 h at 36 h a scu credit. */
+  {
+    JsonObject *g1_totals = json_object_get_object_member (json_array_get_object_element (groups, 0), "totals");
+    JsonObject *totals = json_object_get_object_member (o, "totals");
+
+    g_assert_cmpstr (json_object_get_string_member (g1_totals, "home_credits_fraction"), ==, "7/2");
+    g_assert_cmpfloat (json_object_get_double_member (g1_totals, "home_credits_exact"), ==, 3.5);
+    /* The plan: cs301 twice (7/2 each) and cs302 (108 h, 3): 10, an integer written as one. */
+    g_assert_cmpstr (json_object_get_string_member (totals, "home_credits_fraction"), ==, "10");
+    g_assert_cmpfloat (json_object_get_double_member (totals, "home_credits_exact"), ==, 10);
+  }
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (groups, 0),
                                                                            "unknown_courses")), ==, 0);
   warnings = json_object_get_array_member (o, "warnings");
@@ -926,6 +982,8 @@ main (int   argc,
   ADD ("/plan/model/edit", test_model_edit);
   g_test_add_func ("/plan/model/setters-own-strings", test_setters_own_strings);
   ADD ("/plan/model/warnings", test_warnings);
+  ADD ("/plan/model/term-load-of-home", test_term_load_of_home);
+  ADD ("/plan/model/term-load-of-home-met", test_term_load_of_home_met);
   ADD ("/plan/model/warning-words", test_warning_words);
   ADD ("/plan/model/dates-from-terms", test_dates_from_terms);
   ADD ("/plan/file/round-trip", test_file_round_trip);

@@ -392,6 +392,21 @@ two_decimals (BridgeRational value,
   return bridge_rational_round (value, 2, rounding);
 }
 
+/* @value as awarded: a multiple of @step, down or to the nearest with
+ * halves up (@value ≥ 0, so floor (value + step / 2) is the nearest). */
+static gboolean
+award (BridgeRational        value,
+       BridgeRational        step,
+       BridgeCreditRounding  rounding,
+       BridgeRational       *out)
+{
+  if (rounding == BRIDGE_CREDIT_ROUNDING_NEAREST
+      && (!bridge_rational_div (step, bridge_rational_int (2), out)
+          || !bridge_rational_add (value, *out, &value)))
+    return FALSE;
+  return bridge_rational_floor_to (value, step, out);
+}
+
 /* Alliance, ECTS and home credits of @workload; fills @self. */
 /* A course of the home university itself (@own_credits not NULL: its own
  * credits) counts at home with those credits, never a conversion of itself:
@@ -434,14 +449,15 @@ equivalence (BridgeCreditResult   *self,
       self->exact.home_credits_awarded = *own_credits;
     }
   else if (!bridge_rational_div (workload, home_hours, &self->exact.home_credits) ||
-           !bridge_rational_floor_to (self->exact.home_credits, step, &self->exact.home_credits_awarded))
+           !award (self->exact.home_credits, step, policy->rounding, &self->exact.home_credits_awarded))
     return overflow_error (error);
 
   self->exact.credit_step = step;
+  self->rounding = policy->rounding;
   self->exact.home_hours_per_credit = home_hours;
   self->alliance_credits = two_decimals (self->exact.alliance_credits, BRIDGE_ROUND_HALF_UP);
   self->ects_credits = two_decimals (self->exact.ects_credits, BRIDGE_ROUND_HALF_UP);
-  self->home_credits_exact = two_decimals (self->exact.home_credits, BRIDGE_ROUND_DOWN);
+  self->home_credits_exact = two_decimals (self->exact.home_credits, BRIDGE_ROUND_HALF_UP);
   self->home_credits_awarded = bridge_rational_to_double (self->exact.home_credits_awarded);
   self->credit_step = bridge_rational_to_double (step);
   self->home_hours_per_credit = two_decimals (home_hours, BRIDGE_ROUND_HALF_UP);
@@ -452,12 +468,11 @@ equivalence (BridgeCreditResult   *self,
     g_autofree char *eh = show (ects_hours);
     g_autofree char *ec = show (self->exact.ects_credits);
     g_autofree char *hh = show (home_hours);
-    g_autofree char *hc = bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_DOWN, NULL);
+    gboolean         hc_exact = FALSE;
+    g_autofree char *hc = bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_HALF_UP, &hc_exact);
     g_autofree char *aw = show (self->exact.home_credits_awarded);
     g_autofree char *st = show (step);
-    gboolean         hc_exact = FALSE;
 
-    g_free (bridge_rational_format (self->exact.home_credits, 2, BRIDGE_ROUND_DOWN, &hc_exact));
     /* Translators: "Alliance credits: 108 h ÷ 25 h = 4.32"; the third %s is "=" or "≈" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Alliance credits: %s h ÷ %s h %s %s"),
                                                       w, ah, relation (self->exact.alliance_credits), ac));
@@ -478,15 +493,22 @@ equivalence (BridgeCreditResult   *self,
     /* Translators: "One home credit at Sichuan University: 16 periods × 50 min ÷ 60 × (1 + 1.5) ≈ 33.33 h" */
     g_ptr_array_add (self->steps, g_strdup_printf (_("One home credit at %s: %s"),
                                                       bridge_university_get_label (home), home_step));
-    /* Translators: "Home credits: 108 h ÷ 33.33 h = 3.24"; the third %s is "=" or "≈"
-     * (the exact value is rounded down to two decimals) */
+    /* Translators: "Home credits: 180 h ÷ 28 h ≈ 6.43"; the third %s is "=" or "≈"
+     * (the exact value is rounded to the nearest hundredth) */
     g_ptr_array_add (self->steps, g_strdup_printf (_("Home credits: %s h ÷ %s h %s %s"),
                                                       w, hh, hc_exact ? "=" : "≈", hc));
-    /* Translators: "Awarded: 3 home credits (rounded down to a multiple of 0.5)" */
-    g_ptr_array_add (self->steps, g_strdup_printf (g_dngettext (NULL, "Awarded: %s home credit (rounded down to a multiple of %s)",
-                                                                "Awarded: %s home credits (rounded down to a multiple of %s)",
-                                                                bridge_text_plural_count (aw)),
-                                                      aw, st));
+    if (policy->rounding == BRIDGE_CREDIT_ROUNDING_NEAREST)
+      /* Translators: "Awarded: 2 home credits (rounded to the nearest multiple of 0.5, halves up)" */
+      g_ptr_array_add (self->steps, g_strdup_printf (g_dngettext (NULL, "Awarded: %s home credit (rounded to the nearest multiple of %s, halves up)",
+                                                                  "Awarded: %s home credits (rounded to the nearest multiple of %s, halves up)",
+                                                                  bridge_text_plural_count (aw)),
+                                                        aw, st));
+    else
+      /* Translators: "Awarded: 3 home credits (rounded down to a multiple of 0.5)" */
+      g_ptr_array_add (self->steps, g_strdup_printf (g_dngettext (NULL, "Awarded: %s home credit (rounded down to a multiple of %s)",
+                                                                  "Awarded: %s home credits (rounded down to a multiple of %s)",
+                                                                  bridge_text_plural_count (aw)),
+                                                        aw, st));
   }
   return TRUE;
 }
@@ -658,6 +680,17 @@ add_double (JsonBuilder *builder,
   json_builder_add_double_value (builder, value);
 }
 
+static void
+add_fraction (JsonBuilder    *builder,
+              const char     *name,
+              BridgeRational  value)
+{
+  g_autofree char *fraction = bridge_rational_to_fraction_string (value);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, fraction);
+}
+
 JsonNode *
 bridge_credit_result_to_json (const BridgeCreditResult *self)
 {
@@ -700,8 +733,11 @@ bridge_credit_result_to_json (const BridgeCreditResult *self)
   add_double (builder, "ects_credits", self->ects_credits);
   add_double (builder, "hours_per_home_credit", self->home_hours_per_credit);
   add_double (builder, "home_credits_exact", self->home_credits_exact);
+  add_fraction (builder, "home_credits_fraction", self->exact.home_credits);
   add_double (builder, "home_credits_awarded", self->home_credits_awarded);
   add_double (builder, "credit_step", self->credit_step);
+  json_builder_set_member_name (builder, "rounding");
+  json_builder_add_string_value (builder, bridge_credit_rounding_to_string (self->rounding));
   bridge_json_add_nullable_string (builder, "warning", self->warning);
   json_builder_set_member_name (builder, "home_course");
   json_builder_add_boolean_value (builder, self->home_course);
@@ -711,6 +747,24 @@ bridge_credit_result_to_json (const BridgeCreditResult *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+char *
+bridge_credit_format_exact (BridgeRational  value,
+                            gboolean       *exact)
+{
+  gboolean shown_exactly = FALSE;
+  g_autofree char *shown = bridge_rational_format_short (value, 2, BRIDGE_ROUND_HALF_UP, &shown_exactly);
+  g_autofree char *fraction = NULL;
+
+  if (exact != NULL)
+    *exact = shown_exactly;
+  if (shown_exactly)
+    return g_steal_pointer (&shown);
+  fraction = bridge_rational_to_fraction_string (value);
+  /* Translators: home credits that two decimals do not show exactly:
+   * "≈ 6.43 (exactly 45/7)" */
+  return g_strdup_printf (_("≈ %s (exactly %s)"), shown, fraction);
 }
 
 void
@@ -730,6 +784,7 @@ bridge_credit_sum (BridgeCreditResult *const *results,
   g_autoptr(BridgeCreditSum) self = g_new0 (BridgeCreditSum, 1);
   BridgeRational zero = bridge_rational_int (0);
   BridgeRational step = bridge_rational_int (1);
+  BridgeCreditRounding rounding = BRIDGE_CREDIT_ROUNDING_DOWN;
 
   g_return_val_if_fail (n == 0 || results != NULL, NULL);
 
@@ -754,6 +809,7 @@ bridge_credit_sum (BridgeCreditResult *const *results,
           return NULL;
         }
       step = r->exact.credit_step;
+      rounding = r->rounding;
       if (!bridge_rational_add (self->exact.workload, r->exact.workload, &self->exact.workload) ||
           !bridge_rational_add (self->exact.local_credits, r->exact.local_credits, &self->exact.local_credits) ||
           !bridge_rational_add (self->exact.alliance_credits, r->exact.alliance_credits, &self->exact.alliance_credits) ||
@@ -769,7 +825,7 @@ bridge_credit_sum (BridgeCreditResult *const *results,
         g_ptr_array_add (self->warnings, g_strdup (r->warning));
     }
 
-  if (n > 0 && !bridge_rational_floor_to (self->exact.home_credits, step, &self->exact.home_credits_group))
+  if (n > 0 && !award (self->exact.home_credits, step, rounding, &self->exact.home_credits_group))
     {
       overflow_error (error);
       return NULL;
@@ -780,7 +836,7 @@ bridge_credit_sum (BridgeCreditResult *const *results,
   self->local_credits = two_decimals (self->exact.local_credits, BRIDGE_ROUND_HALF_UP);
   self->alliance_credits = two_decimals (self->exact.alliance_credits, BRIDGE_ROUND_HALF_UP);
   self->ects_credits = two_decimals (self->exact.ects_credits, BRIDGE_ROUND_HALF_UP);
-  self->home_credits_exact = two_decimals (self->exact.home_credits, BRIDGE_ROUND_DOWN);
+  self->home_credits_exact = two_decimals (self->exact.home_credits, BRIDGE_ROUND_HALF_UP);
   self->home_credits_awarded = bridge_rational_to_double (self->exact.home_credits_awarded);
   self->home_credits_group = bridge_rational_to_double (self->exact.home_credits_group);
 
@@ -802,6 +858,7 @@ bridge_credit_sum_to_json (const BridgeCreditSum *self)
   add_double (builder, "alliance_credits", self->alliance_credits);
   add_double (builder, "ects_credits", self->ects_credits);
   add_double (builder, "home_credits_exact", self->home_credits_exact);
+  add_fraction (builder, "home_credits_fraction", self->exact.home_credits);
   add_double (builder, "home_credits_awarded", self->home_credits_awarded);
   add_double (builder, "home_credits_group", self->home_credits_group);
   bridge_json_add_string_array (builder, "warnings", self->warnings);

@@ -50,10 +50,11 @@ void bridge_course_load_from_course (BridgeCourseLoad *load,
  * BridgeCreditResult:
  *
  * The credit equivalence of one course of host university H seen from home
- * university M. Read-only; the doubles are the exact values rounded for
- * display (two decimals; home_credits_exact rounded down, never promising
- * more than the workload supports), the `exact` member keeps the fractions
- * for sums.
+ * university M. Read-only; the doubles are the exact values rounded to the
+ * nearest hundredth for display (catalog-feed.md: 180 h ÷ 28 h = 6.428… is
+ * shown as 6.43, never truncated), except home_credits_awarded, which M's
+ * credit_policy.rounding gives; the `exact` member keeps the fractions for
+ * sums and for machine-readable output.
  */
 typedef struct
 {
@@ -72,9 +73,10 @@ typedef struct
   double               home_hours_per_credit;
   double               alliance_credits;
   double               ects_credits;
-  double               home_credits_exact;   /* two decimals, rounded down */
-  double               home_credits_awarded; /* rounded down to credit_step */
+  double               home_credits_exact;   /* two decimals, rounded to the nearest */
+  double               home_credits_awarded; /* a multiple of credit_step, by `rounding` */
   double               credit_step;
+  BridgeCreditRounding rounding;          /* the home university's credit_policy.rounding */
 
   /* The spec's warning: local credits and workload disagree by more than 25 %. */
   gboolean             credits_disagree;
@@ -157,17 +159,25 @@ BridgeCreditResult *bridge_credit_compute_certificate (const BridgeAlliance *all
 
 /* {"course", "host", "home", "workload_hours", "workload_source",
  *  "workload_breakdown", "local_credits", "alliance_credits", "ects_credits",
- *  "home_credits_exact", "home_credits_awarded", "credit_step",
+ *  "home_credits_exact", "home_credits_fraction" ("45/7", exact),
+ *  "home_credits_awarded", "credit_step", "rounding" ("down" or "nearest"),
  *  "hours_per_home_credit", "warning", "home_course", "reason", "steps"} */
 JsonNode *bridge_credit_result_to_json (const BridgeCreditResult *self);
+
+/* Exact home credits as a person reads them: "3.24" when two decimals show
+ * them exactly (@exact, may be NULL, is then TRUE), else "≈ 6.43 (exactly
+ * 45/7)", translated. */
+char     *bridge_credit_format_exact   (BridgeRational            value,
+                                        gboolean                 *exact);
 
 /**
  * BridgeCreditSum:
  *
  * Totals over a group of courses (a recognition group of the plan).
  * `home_credits_awarded` adds up what each course awards;
- * `home_credits_group` rounds the group's exact total down once, which is
- * what a registrar recognising the group as a whole would award.
+ * `home_credits_group` rounds the group's exact total once, by the home
+ * university's rounding, which is what a registrar recognising the group as
+ * a whole would award.
  */
 typedef struct
 {
@@ -176,9 +186,9 @@ typedef struct
   double     local_credits;
   double     alliance_credits;
   double     ects_credits;
-  double     home_credits_exact;          /* two decimals, rounded down */
+  double     home_credits_exact;          /* two decimals, rounded to the nearest */
   double     home_credits_awarded;        /* sum of the courses' awarded credits */
-  double     home_credits_group;          /* the exact total rounded down to credit_step */
+  double     home_credits_group;          /* the exact total rounded to credit_step by the home's rounding */
   GPtrArray *warnings;                    /* element-type utf8: each course's warning */
 
   struct
@@ -201,6 +211,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeCreditSum, bridge_credit_sum_free)
 BridgeCreditSum *bridge_credit_sum (BridgeCreditResult * const *results,
                                     guint                       n,
                                     GError                    **error);
+/* {"courses", "workload_hours", "local_credits", "alliance_credits",
+ *  "ects_credits", "home_credits_exact", "home_credits_fraction",
+ *  "home_credits_awarded", "home_credits_group", "warnings"} */
 JsonNode        *bridge_credit_sum_to_json (const BridgeCreditSum *self);
 
 G_END_DECLS

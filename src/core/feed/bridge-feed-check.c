@@ -595,6 +595,34 @@ check_table (Reader      *reader,
   return TRUE;
 }
 
+/* Revision 2: the local credits of a usual term, {"min": N, "max": N}. */
+static gboolean
+check_term_load (Reader              *reader,
+                 JsonObject          *policy,
+                 BridgeCreditPolicy  *out,
+                 GError             **error)
+{
+  JsonObject *term_load = bridge_feed_get_object (reader, policy, "term_load", TRUE, error);
+  double min = 0, max = 0;
+  gboolean ok;
+  gsize len;
+
+  if (term_load == NULL)
+    return FALSE;
+  len = bridge_feed_push_member (reader, "term_load");
+  ok = bridge_feed_get_number (reader, term_load, "min", TRUE, NUMBER_NONNEG | NUMBER_QUANTITY, &min, NULL, error)
+       && bridge_feed_get_number (reader, term_load, "max", TRUE, NUMBER_POSITIVE | NUMBER_QUANTITY, &max, NULL, error);
+  if (ok && min > max)
+    ok = bridge_feed_fail (reader, error, "min",
+                           _("the usual term load runs from “min” to “max” local credits, but “min” (%g) is above "
+                             "“max” (%g); swap them or correct one"),
+                           min, max);
+  bridge_feed_pop (reader, len);
+  out->term_load_min = min;
+  out->term_load_max = max;
+  return ok;
+}
+
 static gboolean
 check_policy (Reader              *reader,
               JsonObject          *university,
@@ -619,6 +647,15 @@ check_policy (Reader              *reader,
   if (ok && out->periods_per_credit[BRIDGE_KIND_LECTURE] <= 0)
     ok = bridge_feed_fail (reader, error, "periods_per_credit.lecture",
                            _("a credit needs more than 0 lecture periods"));
+  /* Revision 2: how credits for a course elsewhere are awarded here. */
+  if (ok && json_object_has_member (policy, "rounding"))
+    {
+      const char *rounding = get_enum (reader, policy, "rounding", BRIDGE_TYPE_CREDIT_ROUNDING, error);
+
+      ok = rounding != NULL && bridge_credit_rounding_from_string (rounding, &out->rounding);
+    }
+  if (ok && json_object_has_member (policy, "term_load"))
+    ok = check_term_load (reader, policy, out, error);
   bridge_feed_pop (reader, len);
   return ok;
 }

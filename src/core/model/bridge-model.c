@@ -62,6 +62,19 @@ bridge_delivery_from_string (const char     *str,
 }
 
 const char *
+bridge_credit_rounding_to_string (BridgeCreditRounding rounding)
+{
+  return bridge_enum_to_nick (BRIDGE_TYPE_CREDIT_ROUNDING, rounding);
+}
+
+gboolean
+bridge_credit_rounding_from_string (const char           *str,
+                                    BridgeCreditRounding *out)
+{
+  return bridge_enum_from_nick (BRIDGE_TYPE_CREDIT_ROUNDING, str, (int *) out);
+}
+
+const char *
 bridge_cycle_get_label (BridgeCycle cycle)
 {
   switch (cycle)
@@ -395,6 +408,14 @@ bridge_university_new_from_json (JsonObject  *object,
       self->policy.practice_week_hours = member_double (policy, "practice_week_hours", 0);
       self->policy.weeks_per_practice_credit = member_double (policy, "weeks_per_practice_credit", 0);
       self->policy.credit_step = member_double (policy, "credit_step", 0.5);
+      if (!bridge_credit_rounding_from_string (member_string (policy, "rounding"), &self->policy.rounding))
+        self->policy.rounding = BRIDGE_CREDIT_ROUNDING_DOWN;
+      node = json_object_get_member (policy, "term_load");
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          self->policy.term_load_min = member_double (json_node_get_object (node), "min", 0);
+          self->policy.term_load_max = member_double (json_node_get_object (node), "max", 0);
+        }
     }
 
   node = json_object_get_member (object, "grading_scales");

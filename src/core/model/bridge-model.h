@@ -44,6 +44,15 @@ typedef enum
   BRIDGE_DELIVERY_BLENDED,
 } BridgeDelivery;
 
+/* How a home university awards credits for a course elsewhere
+ * (credit_policy.rounding): down to a multiple of its credit step, or to
+ * the nearest multiple, halves up. */
+typedef enum
+{
+  BRIDGE_CREDIT_ROUNDING_DOWN,
+  BRIDGE_CREDIT_ROUNDING_NEAREST,
+} BridgeCreditRounding;
+
 /* The words of the feed ("lecture", "on-campus" …): the nicks of the GEnum
  * types of bridge-model-enums.h. from_string () is FALSE for NULL or a word
  * it does not know. */
@@ -57,6 +66,9 @@ gboolean    bridge_level_from_string   (const char     *str,
                                         BridgeLevel    *out);
 gboolean    bridge_delivery_from_string (const char    *str,
                                          BridgeDelivery *out);
+const char *bridge_credit_rounding_to_string   (BridgeCreditRounding  rounding);
+gboolean    bridge_credit_rounding_from_string (const char           *str,
+                                                BridgeCreditRounding *out);
 /* Translated, for people: "Bachelor", "本科" … */
 const char *bridge_cycle_get_label     (BridgeCycle     cycle);
 const char *bridge_level_get_label     (BridgeLevel     level);
@@ -67,12 +79,17 @@ const char *bridge_kind_get_label      (BridgeKind      kind);
  * Kinds the feed leaves out are 0. */
 typedef struct
 {
-  double period_minutes;
-  double periods_per_credit[BRIDGE_N_KINDS];
-  double self_study_ratio[BRIDGE_N_KINDS];
-  double practice_week_hours;
-  double weeks_per_practice_credit;
-  double credit_step;                     /* 0.5 when the feed gives none */
+  double               period_minutes;
+  double               periods_per_credit[BRIDGE_N_KINDS];
+  double               self_study_ratio[BRIDGE_N_KINDS];
+  double               practice_week_hours;
+  double               weeks_per_practice_credit;
+  double               credit_step;        /* 0.5 when the feed gives none */
+  BridgeCreditRounding rounding;           /* down when the feed gives none */
+  /* term_load: the local credits of a usual full-time term. Both 0 when the
+   * feed gives none; a feed's min may be 0, its max is above 0. */
+  double               term_load_min;
+  double               term_load_max;
 } BridgeCreditPolicy;
 
 /* The alliance's common units. */

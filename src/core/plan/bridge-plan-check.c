@@ -23,9 +23,17 @@
 #include "bridge-validate.h"
 
 /* A usual full-time term is 30 ECTS; a term outside 20–40 ECTS worth of home
- * credits is unusual enough to ask the advisor about. */
+ * credits is unusual enough to ask the advisor about, unless the home
+ * university's credit_policy.term_load says what its usual term is. */
 #define MIN_TERM_ECTS   20.0
 #define MAX_TERM_ECTS   40.0
+
+/* What the host courses of one term add up to. */
+typedef struct
+{
+  double         hours;
+  BridgeRational home_credits;            /* exact */
+} TermLoad;
 
 typedef struct
 {
@@ -202,6 +210,7 @@ group_totals (Ctx               *ctx,
   totals->ects_credits = sum->ects_credits;
   totals->home_credits = sum->home_credits_group;
   totals->home_credits_exact = sum->home_credits_exact;
+  totals->home_credits_fraction = sum->exact.home_credits;
   for (guint i = 0; i < n_home; i++)
     totals->replaced_credits += component_own_credits (ctx, bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, i));
   return TRUE;
@@ -223,6 +232,7 @@ bridge_plan_compute_totals (BridgePlan        *self,
   g_return_val_if_fail (totals != NULL, FALSE);
 
   memset (totals, 0, sizeof *totals);
+  totals->home_credits_fraction = bridge_rational_int (0);
   if (!ctx_init (&ctx, self, catalog, TRUE, error))
     return FALSE;
   if (group != NULL)
@@ -239,9 +249,17 @@ bridge_plan_compute_totals (BridgePlan        *self,
       totals->alliance_credits += t.alliance_credits;
       totals->ects_credits += t.ects_credits;
       totals->home_credits += t.home_credits;
-      totals->home_credits_exact += t.home_credits_exact;
       totals->replaced_credits += t.replaced_credits;
+      if (!bridge_rational_add (totals->home_credits_fraction, t.home_credits_fraction,
+                                &totals->home_credits_fraction))
+        {
+          g_set_error_literal (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                               _("The numbers are too large or too precise to compute the credits exactly"));
+          return FALSE;
+        }
     }
+  /* Rounded once, as each group's is: a sum of rounded figures may be off by a hundredth or more. */
+  totals->home_credits_exact = bridge_rational_round (totals->home_credits_fraction, 2, BRIDGE_ROUND_HALF_UP);
   return TRUE;
 }
 
@@ -586,6 +604,44 @@ bridge_plan_fill_dates_from_terms (BridgePlan    *self,
   return bridge_plan_set_dates (self, start, end, NULL);
 }
 
+/* The term-load warning for the term named @name, or NULL when its load is
+ * usual: in local credits by the home's credit_policy.term_load when its
+ * feed gives one, else in ECTS, the unit the usual load is known in (30 a
+ * semester). Exact home credits, since the load is the workload's: the
+ * totals' home credits are rounded per course. The message says which
+ * rule it applied. */
+static char *
+term_load_message (Ctx            *ctx,
+                   const char     *name,
+                   const TermLoad *load)
+{
+  const BridgeCreditPolicy *policy = ctx->home != NULL ? bridge_university_get_policy (ctx->home) : NULL;
+  double ects = load->hours / ctx->alliance->ects_hours_per_credit;
+
+  if (policy != NULL && policy->term_load_max > 0)
+    {
+      double credits = bridge_rational_to_double (load->home_credits);
+      g_autofree char *shown = bridge_rational_format_short (load->home_credits, 1, BRIDGE_ROUND_HALF_UP, NULL);
+      g_autofree char *min = g_strdup_printf ("%g", policy->term_load_min);
+      g_autofree char *max = g_strdup_printf ("%g", policy->term_load_max);
+
+      if (credits >= policy->term_load_min && credits <= policy->term_load_max)
+        return NULL;
+      /* Translators: "Autumn 2026: a workload of 10.5 home credits; a usual term at
+       * Sichuan University is 15 to 30 credits (the term load of its credit policy)" */
+      return g_strdup_printf (_("%s: a workload of %s home credits; a usual term at %s is %s to %s credits "
+                                "(the term load of its credit policy)"),
+                              name, shown, bridge_university_get_label (ctx->home), min, max);
+    }
+  if (ects >= MIN_TERM_ECTS && ects <= MAX_TERM_ECTS)
+    return NULL;
+  /* Translators: the term's name, its workload in ECTS credits, then the usual
+   * range; the home university's feed gives no term load of its own */
+  return g_strdup_printf (_("%s: %.1f ECTS credits of workload; a usual term is %.0f to %.0f ECTS credits "
+                            "(the alliance’s rule: the home university’s credit policy gives no term load)"),
+                          name, ects, MIN_TERM_ECTS, MAX_TERM_ECTS);
+}
+
 GPtrArray *
 bridge_plan_check (BridgePlan    *self,
                    BridgeCatalog *catalog)
@@ -593,7 +649,7 @@ bridge_plan_check (BridgePlan    *self,
   GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_plan_warning_free);
   g_auto(Ctx) ctx = { 0 };
   g_autoptr(GHashTable) dups = NULL;
-  g_autoptr(GHashTable) term_hours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) term_loads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const BridgePlanStudent *student = bridge_plan_get_student (self);
   g_autofree char *why = NULL;
   guint n;
@@ -713,41 +769,38 @@ bridge_plan_check (BridgePlan    *self,
               const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, j);
               g_autoptr(BridgeCreditResult) r = component_credits (&ctx, c, NULL);
               const char *term = component_term (self, c);
-              double *h;
+              TermLoad *load;
 
               if (r == NULL || term == NULL)
                 continue;
-              h = g_hash_table_lookup (term_hours, term);
-              if (h == NULL)
+              load = g_hash_table_lookup (term_loads, term);
+              if (load == NULL)
                 {
-                  h = g_new0 (double, 1);
-                  g_hash_table_insert (term_hours, (gpointer) term, h);
+                  load = g_new0 (TermLoad, 1);
+                  load->home_credits = bridge_rational_int (0);
+                  g_hash_table_insert (term_loads, (gpointer) term, load);
                 }
-              *h += r->workload_hours;
+              load->hours += r->workload_hours;
+              /* On overflow the sum stays as it was: the figure is a hint. */
+              bridge_rational_add (load->home_credits, r->exact.home_credits, &load->home_credits);
             }
         }
     }
 
   if (n > 0 && ctx.alliance != NULL && ctx.alliance->ects_hours_per_credit > 0)
     {
-      g_autoptr(GList) terms = g_hash_table_get_keys (term_hours);
+      g_autoptr(GList) terms = g_hash_table_get_keys (term_loads);
       BridgeUniversity *host = ctx_university (&ctx, bridge_plan_get_host_university (self));
 
-      /* In ECTS, the unit the usual load is known in (30 a semester): the
-       * home credits shown in the totals are rounded per course, so a sum
-       * of exact home credits here would not match them. */
       terms = g_list_sort (terms, (GCompareFunc) strcmp);
       for (GList *l = terms; l; l = l->next)
         {
-          double hours = *(double *) g_hash_table_lookup (term_hours, l->data);
-          double ects = hours / ctx.alliance->ects_hours_per_credit;
+          const TermLoad *load = g_hash_table_lookup (term_loads, l->data);
           g_autofree char *name = bridge_term_get_label (host, l->data);
+          char *message = term_load_message (&ctx, name, load);
 
-          if (ects < MIN_TERM_ECTS || ects > MAX_TERM_ECTS)
-            warn (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL, NULL,
-                  /* Translators: the term's name, its workload in ECTS credits, then the usual range */
-                  g_strdup_printf (_("%s: %.1f ECTS credits of workload; a usual term is %.0f to %.0f"),
-                                   name, ects, MIN_TERM_ECTS, MAX_TERM_ECTS));
+          if (message != NULL)
+            warn (warnings, BRIDGE_PLAN_WARNING_TERM_LOAD, NULL, NULL, message);
         }
     }
   return warnings;

@@ -28,6 +28,12 @@ add_totals (JsonBuilder            *b,
   json_builder_add_double_value (b, t->home_credits);
   json_builder_set_member_name (b, "home_credits_exact");
   json_builder_add_double_value (b, t->home_credits_exact);
+  {
+    g_autofree char *fraction = bridge_rational_to_fraction_string (t->home_credits_fraction);
+
+    json_builder_set_member_name (b, "home_credits_fraction");
+    json_builder_add_string_value (b, fraction);
+  }
   json_builder_set_member_name (b, "replaced_credits");
   json_builder_add_double_value (b, t->replaced_credits);
   json_builder_end_object (b);

@@ -236,9 +236,10 @@ typedef struct
   double host_credits;                    /* Table A, local credits at the host */
   double alliance_credits;                /* Table A, in alliance credits (workload / hours_per_credit) */
   double ects_credits;                    /* Table A, in ECTS (workload / ects_hours_per_credit) */
-  double home_credits;                    /* Table A seen from home, awarded (rounded down to the step) */
-  double home_credits_exact;              /* the same before rounding */
+  double home_credits;                    /* Table A seen from home, awarded (rounded by the home's rule) */
+  double home_credits_exact;              /* the same before rounding, to the nearest hundredth */
   double replaced_credits;                /* Table B, the home courses' own credits */
+  BridgeRational home_credits_fraction;   /* home_credits_exact exactly; set by bridge_plan_compute_totals () */
 } BridgePlanTotals;
 
 typedef enum
