@@ -88,5 +88,18 @@ BridgeCourse *bridge_catalog_course_from_row (BridgeCatalog *self,
 /* The FTS text of a string: every CJK character a token of its own. */
 void          bridge_search_append_fts_text (GString    *out,
                                              const char *text);
+/* Candidates for suggestions: the rowids of the courses whose title or
+ * learning outcomes hold any one of @words (each word a phrase, as in a
+ * search; an English word's last token a prefix), best first by bm25 with a
+ * title worth ten outcomes; with no @words, the courses in catalog order.
+ * Only those that pass @filter, are not of @not_university (may be NULL)
+ * and are taught in one of @languages (NULL: any); at most @limit. */
+GArray       *bridge_catalog_search_any_ids (BridgeCatalog             *self,
+                                             const char * const        *words,
+                                             const BridgeSearchFilter  *filter,
+                                             const char                *not_university,
+                                             const char * const        *languages,
+                                             guint                      limit,
+                                             GError                   **error);
 
 G_END_DECLS

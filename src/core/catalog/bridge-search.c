@@ -659,3 +659,75 @@ bridge_catalog_search (BridgeCatalog             *self,
     }
   return g_steal_pointer (&courses);
 }
+
+/* Candidates for suggestions (bridge-suggest.c) */
+
+GArray *
+bridge_catalog_search_any_ids (BridgeCatalog             *self,
+                               const char * const        *words,
+                               const BridgeSearchFilter  *filter,
+                               const char                *not_university,
+                               const char * const        *languages,
+                               guint                      limit,
+                               GError                   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(Query) q = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+
+  if (!check_filter (filter, error) || !bridge_catalog_refresh (self, error))
+    return NULL;
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      g_autofree char *phrase = build_match (words[i]);
+
+      if (phrase == NULL)
+        continue;
+      if (match->len > 0)
+        g_string_append (match, " OR ");
+      g_string_append (match, phrase);
+    }
+
+  if (match->len > 0)
+    {
+      /* bm25 with the title ten times the outcomes, the code nothing. */
+      q = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                     " WHERE course_fts MATCH ?");
+      g_string_prepend (match, "{title outcomes} : (");
+      g_string_append_c (match, ')');
+      query_bind_text (q, match->str);
+    }
+  else
+    q = query_new ("SELECT c.rowid FROM courses c WHERE 1");
+  append_filters (q, filter);
+  if (not_university != NULL)
+    {
+      g_string_append (q->sql, " AND c.university <> ?");
+      query_bind_text (q, not_university);
+    }
+  if (languages != NULL && languages[0] != NULL)
+    {
+      g_string_append (q->sql, " AND EXISTS (SELECT 1 FROM course_languages l WHERE l.course = c.rowid AND (0");
+      for (guint i = 0; languages[i] != NULL; i++)
+        {
+          g_autofree char *lang = g_ascii_strdown (languages[i], -1);
+          g_autofree char *prefix = g_strconcat (lang, "-%", NULL);
+
+          g_string_append (q->sql, " OR l.lang = ? OR l.lang LIKE ?");
+          query_bind_text (q, lang);
+          query_bind_text (q, prefix);
+        }
+      g_string_append (q->sql, "))");
+    }
+  if (match->len > 0)
+    g_string_append (q->sql, " ORDER BY bm25(course_fts, 0.0, 10.0, 1.0), c.rowid");
+  else
+    g_string_append (q->sql, " ORDER BY c.rowid");
+  g_string_append (q->sql, " LIMIT ?");
+  query_bind_double (q, limit);
+  if (query_collect (self, q, ids, NULL, limit, error) < 0)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
