@@ -3,10 +3,10 @@
  * For a course of reference (the home course to replace, or the host course
  * to place at home), the candidates on the other side are found through the
  * full-text index (bridge_catalog_search_any_ids ()): the courses whose
- * title or outcomes share a key word of the reference's title, in its broad
- * ISCED-F field first, then in any field, then the courses of its detailed
- * field. Only these few hundred at most are read and scored, never the
- * whole catalog.
+ * title shares a key word of the reference's title (its rarest ones), those
+ * of its broad ISCED-F field first, then, if that found few, the courses of
+ * its detailed field. Only these hundred or so are read and
+ * scored, never the whole catalog.
  *
  * Each candidate is scored by the rules of `weights` below: a rule met adds
  * its weight (the title rule in proportion to how much of the titles is
@@ -72,11 +72,14 @@ static const double weights[N_RULES] = {
  * share this many of its key words (or all of them, if it has fewer). */
 #define OUTCOME_MIN_SHARED 2
 
-/* How many candidates each search gives at most: in the broad field, in any
- * field, and by detailed field alone. */
-#define CANDIDATES_IN_FIELD 120
-#define CANDIDATES_ANY_FIELD 60
-#define CANDIDATES_BY_FIELD 40
+/* How many candidates the search by title words gives at most (those of the
+ * broad field first), and the search by detailed field alone (only when the
+ * first found fewer than FEW_CANDIDATES: without words to search it reads
+ * the courses one by one). Each candidate is read and scored: these
+ * bound the time. */
+#define CANDIDATES_BY_WORDS 80
+#define CANDIDATES_BY_FIELD 30
+#define FEW_CANDIDATES 10
 /* The most key words of a title a search uses. */
 #define MAX_SEARCH_WORDS 12
 
@@ -737,8 +740,8 @@ append_best (GPtrArray                  *found,
 /* Finding candidates */
 
 /* The courses on the other side of @ref: those that share its title's key
- * words in its broad field, then in any field, then those of its detailed
- * field; only of @university (may be NULL), never of @not_university, and
+ * words, those of its broad field first, then, if they are few, those of its
+ * detailed field; only of @university (may be NULL), never of @not_university, and
  * when @filter_term_language, only those offered in the query's term and
  * taught in a declared language. element-type BridgeCourse */
 static GPtrArray *
@@ -766,19 +769,19 @@ find_candidates (Context    *ctx,
       languages = ctx->query->languages;
     }
 
-  for (guint pass = 0; pass < 3; pass++)
+  for (guint pass = 0; pass < 2; pass++)
     {
       g_autoptr(GArray) found = NULL;
-      const char * const *pass_words = pass < 2 ? (const char * const *) words->pdata : NULL;
-      guint limit = pass == 0 ? CANDIDATES_IN_FIELD : pass == 1 ? CANDIDATES_ANY_FIELD : CANDIDATES_BY_FIELD;
 
-      if (pass < 2 && words->len <= 1)
+      if (pass == 0 && words->len <= 1)
         continue;
-      filter.isced = pass == 0 ? broad : pass == 2 ? isced : NULL;
-      if (pass != 1 && (filter.isced == NULL || strlen (filter.isced) < 2 || g_str_has_prefix (filter.isced, "99")))
+      if (pass == 1 && (rowids->len >= FEW_CANDIDATES || isced == NULL || strlen (isced) < 2
+                        || g_str_has_prefix (isced, "99")))
         continue;
-      found = bridge_catalog_search_any_ids (ctx->catalog, pass_words, &filter, not_university,
-                                             languages, limit, error);
+      filter.isced = pass == 1 ? isced : NULL;
+      found = bridge_catalog_search_any_ids (ctx->catalog, pass == 0 ? (const char * const *) words->pdata : NULL,
+                                             &filter, broad, not_university, languages,
+                                             pass == 0 ? CANDIDATES_BY_WORDS : CANDIDATES_BY_FIELD, error);
       if (found == NULL)
         return NULL;
       for (guint i = 0; i < found->len; i++)
