@@ -475,7 +475,6 @@ typedef struct
   const BridgeRecognizeQuery *query;
   const char                 *home;          /* the home university's id */
   char                       *home_label;
-  GPtrArray                  *out;           /* precedents already there */
 } Context;
 
 /* "3.24", "3.5", "108". */
@@ -809,8 +808,7 @@ static void
 context_init (Context                    *ctx,
               BridgeCatalog              *catalog,
               const char                 *home,
-              const BridgeRecognizeQuery *query,
-              GPtrArray                  *out)
+              const BridgeRecognizeQuery *query)
 {
   g_autoptr(BridgeUniversity) university = bridge_catalog_get_university (catalog, home, NULL);
 
@@ -818,7 +816,6 @@ context_init (Context                    *ctx,
   ctx->query = query;
   ctx->home = home;
   ctx->home_label = g_strdup (university != NULL ? bridge_university_get_label (university) : home);
-  ctx->out = out;
 }
 
 /* The credit of @course at the home university; NULL when it cannot be
@@ -848,7 +845,7 @@ bridge_recognize_suggest_replacements (BridgeCatalog              *catalog,
 
   if (query != NULL && query->host != NULL && g_strcmp0 (query->host, home) == 0)
     return TRUE;   /* the home university's own courses are never suggested */
-  context_init (&ctx, catalog, home, query, out);
+  context_init (&ctx, catalog, home, query);
   reference_init (&ref, home_course);
   candidates = find_candidates (&ctx, &ref, query != NULL ? query->host : NULL, home, TRUE, error);
   if (candidates == NULL)
@@ -889,7 +886,7 @@ bridge_recognize_suggest_for_host (BridgeCatalog              *catalog,
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (home != NULL, FALSE);
 
-  context_init (&ctx, catalog, home, query, out);
+  context_init (&ctx, catalog, home, query);
   for (guint h = 0; ok && h < host_courses->len; h++)
     {
       BridgeCourse *host = g_ptr_array_index (host_courses, h);
