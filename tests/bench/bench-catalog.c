@@ -4,6 +4,7 @@
  *   bench-catalog insert FEED.json CACHE.db  floor (b): SQLite alone
  *   bench-catalog read   FEED.json           the feed reader alone (no SQLite)
  *   bench-catalog search CACHE.db [CODE…]    search latency per kind of query
+ *   bench-catalog suggest CACHE.db [N]       suggestion latency for N home courses
  *
  * Each prints "key value" lines on stdout for tests/bench/run-bench.sh, which
  * also times `credit-bridge-cli catalog import` and prints the table.
@@ -27,6 +28,11 @@
  * over a fixed set of queries of each kind; each query runs once to warm
  * up, then until it has run 30 times or for 3 s (at least 5 times).
  *
+ * suggest: bridge_recognize_replacements () (the register's precedents,
+ * then at most 10 suggestions) for N home courses (200 unless given),
+ * spread evenly over the catalog by rowid; one pass over all of them to
+ * warm up, then three passes timed, each call a sample.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bench-catalog"
@@ -43,6 +49,7 @@
 #include "bridge-catalog-private.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
+#include "bridge-recognize.h"
 
 #define CHUNK_SIZE (1 << 20)
 
@@ -656,6 +663,66 @@ run_search (const char  *db_path,
   return 0;
 }
 
+/* Suggestion latency */
+
+static int
+run_suggest (const char *db_path,
+             guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) catalog = bridge_catalog_open (db_path, &error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  BridgeRecognizeQuery query = BRIDGE_RECOGNIZE_QUERY_INIT;
+  guint64 suggested = 0;
+  gint64 courses;
+  sqlite3_stmt *stmt;
+
+  if (catalog == NULL)
+    die (db_path, error);
+  courses = bridge_catalog_query_int (catalog, "SELECT count(*) FROM courses", &error);
+  if (courses <= 0)
+    die (db_path, error);
+  stmt = bridge_catalog_statement (catalog, "SELECT id FROM courses ORDER BY rowid LIMIT 1 OFFSET ?", &error);
+  if (stmt == NULL)
+    die (db_path, error);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, (gint64) i * courses / n);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+
+  query.today = "2026-12-04";
+  for (guint pass = 0; pass < 4; pass++)
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(GPtrArray) options = NULL;
+        double start = now_s (), cpu_start = cpu_s (), ms, cpu_ms;
+
+        options = bridge_recognize_replacements (catalog, g_ptr_array_index (ids, i), &query, &error);
+        if (options == NULL)
+          die (g_ptr_array_index (ids, i), error);
+        ms = (now_s () - start) * 1000.0;
+        cpu_ms = (cpu_s () - cpu_start) * 1000.0;
+        if (pass == 0)
+          continue;   /* warm-up */
+        g_array_append_val (samples, ms);
+        g_array_append_val (cpu_samples, cpu_ms);
+        suggested += options->len;
+      }
+  g_print ("suggest_courses %u\n", ids->len);
+  g_print ("suggest_options_mean %.1f\n", samples->len ? (double) suggested / samples->len : 0.0);
+  g_print ("suggest_cpu_p50_ms %.2f\n", bench_percentile (cpu_samples, 50));
+  g_print ("suggest_cpu_p95_ms %.2f\n", bench_percentile (cpu_samples, 95));
+  g_print ("suggest_p50_ms %.2f\n", bench_percentile (samples, 50));
+  g_print ("suggest_p95_ms %.2f\n", bench_percentile (samples, 95));
+  g_print ("suggest_max_ms %.2f\n", samples->len ? g_array_index (samples, double, samples->len - 1) : 0.0);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,10 +736,13 @@ main (int   argc,
     return run_insert (argv[2], argv[3]);
   if (argc >= 4 && g_str_equal (argv[1], "search"))
     return run_search (argv[2], argv + 3);
+  if ((argc == 3 || argc == 4) && g_str_equal (argv[1], "suggest"))
+    return run_suggest (argv[2], argc == 4 ? (guint) MAX (1, atoi (argv[3])) : 200);
   g_printerr ("usage: bench-catalog parse FEED.json\n"
               "       bench-catalog read FEED.json\n"
               "       bench-catalog insert FEED.json CACHE.db\n"
               "       bench-catalog search CACHE.db CODE…\n"
+              "       bench-catalog suggest CACHE.db [N]\n"
               "Run by tests/bench/run-bench.sh; see there.\n");
   return 2;
 }

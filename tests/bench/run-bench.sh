@@ -16,7 +16,10 @@
 #     check but no SQLite (bench-catalog read), to show where time goes;
 #   - search latency p50/p95 per kind of query (bench-catalog search): 1-, 2-
 #     and 4-character Chinese, an English word, an English prefix, a course
-#     code (three codes of the feed, one of them in lower case).
+#     code (three codes of the feed, one of them in lower case);
+#   - suggestion latency p50/p95 (bench-catalog suggest): what could replace
+#     each of 200 home courses spread over the catalog, precedents and
+#     suggestions (issue 17, item 4). Alone: bench-catalog suggest CACHE.db.
 # The page cache is warmed by reading the feed first. For N ≤ 100,000 the
 # import and the floors run $BENCH_REPEAT times (default 3) and the best
 # time counts (the largest RSS); above that, once. CPU time (user + system)
@@ -132,6 +135,7 @@ for n in "$@"; do
   code2=$(sed -n "$(( $(wc -l < "$part") / 2 + 1 ))p" "$part" | sed 's/.*"code":"\([^"]*\)".*/\1/' | tr 'A-Z' 'a-z')
   code3=$(tail -n 1 "$last" | sed 's/.*"code":"\([^"]*\)".*/\1/')
   "$tool" search "$db" "$code1" "$code2" "$code3" > "$work/search-$n.txt"
+  "$tool" suggest "$db" 200 > "$work/suggest-$n.txt"
 
   echo "N = $n: feed $feed_mb MB; import ${import_s} s wall (runs:$imports), ${import_cpu} s CPU (runs:$import_cpus);" \
        "peak RSS ${rss_mb} MB, cache ${cache_mb} MB;" \
@@ -153,6 +157,7 @@ for n in "$@"; do
     echo "rss_mb $rss_mb"
     echo "cache_mb $cache_mb"
     grep -E '^search_.*_p(50|95)_ms ' "$work/search-$n.txt"
+    grep -E '^suggest_' "$work/suggest-$n.txt"
     echo "end"
   } >> "$results"
 done
@@ -181,3 +186,10 @@ awk '$1 == "end" {
        printf "\n"; next }
      { v[$1] = $2 }' "$results"
 echo "target at 100,000: p95 < 16 ms for every kind"
+echo
+echo "Suggestions for one home course (bridge_recognize_replacements (), 200 home courses, 3 timed passes), ms p50/p95"
+printf '%9s %15s %15s %10s\n' N "wall" "CPU" "options"
+awk '$1 == "end" { printf "%9s %15s %15s %10s\n", v["n"], v["suggest_p50_ms"] "/" v["suggest_p95_ms"],
+                     v["suggest_cpu_p50_ms"] "/" v["suggest_cpu_p95_ms"], v["suggest_options_mean"]; next }
+     { v[$1] = $2 }' "$results"
+echo "target at 100,000: p95 < 50 ms"

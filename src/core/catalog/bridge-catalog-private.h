@@ -24,6 +24,9 @@ struct _BridgeCatalog
   /* rowid → length of the course's shortest title (capped at 255), loaded by
    * the first search after an import, so that ranking needs no row lookups. */
   GByteArray     *title_lengths;
+  /* Title term (or "prefix*") → how many courses have it in their title,
+   * counted once each by the first search for suggestions that needs it. */
+  GHashTable     *title_term_counts;
   /* PRAGMA data_version when the caches above were loaded. */
   gint64          data_version;
   /* SQLite's page cache, in KiB, outside imports. */
@@ -88,5 +91,22 @@ BridgeCourse *bridge_catalog_course_from_row (BridgeCatalog *self,
 /* The FTS text of a string: every CJK character a token of its own. */
 void          bridge_search_append_fts_text (GString    *out,
                                              const char *text);
+/* Candidates for suggestions: the rowids of the courses whose title holds
+ * any one of @words (each word a phrase, as in a search; an English word's
+ * last token a prefix), best first by bm25. Only the rarest words are
+ * searched, as many as keep the matches to a few thousand by the index's
+ * counts, so that the cost does not grow with the catalog. With no @words,
+ * the courses in catalog order. Those whose ISCED-F code begins with
+ * @prefer_isced (may be NULL) come first. Only those that pass @filter, are not of
+ * @not_university (may be NULL) and are taught in one of @languages (NULL:
+ * any); at most @limit. */
+GArray       *bridge_catalog_search_any_ids (BridgeCatalog             *self,
+                                             const char * const        *words,
+                                             const BridgeSearchFilter  *filter,
+                                             const char                *prefer_isced,
+                                             const char                *not_university,
+                                             const char * const        *languages,
+                                             guint                      limit,
+                                             GError                   **error);
 
 G_END_DECLS

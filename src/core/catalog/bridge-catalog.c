@@ -326,6 +326,7 @@ bridge_catalog_finalize (GObject *object)
 
   bridge_catalog_close (self);
   g_clear_pointer (&self->title_lengths, g_byte_array_unref);
+  g_clear_pointer (&self->title_term_counts, g_hash_table_unref);
   g_hash_table_unref (self->statements);
   g_hash_table_unref (self->universities);
   g_ptr_array_unref (self->university_list);
@@ -378,6 +379,7 @@ bridge_catalog_load_universities (BridgeCatalog  *self,
   int rc;
 
   g_clear_pointer (&self->title_lengths, g_byte_array_unref);
+  g_clear_pointer (&self->title_term_counts, g_hash_table_unref);
   g_hash_table_remove_all (self->universities);
   g_ptr_array_set_size (self->university_list, 0);
   bridge_alliance_clear (&self->alliance);

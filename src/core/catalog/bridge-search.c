@@ -659,3 +659,201 @@ bridge_catalog_search (BridgeCatalog             *self,
     }
   return g_steal_pointer (&courses);
 }
+
+/* Candidates for suggestions (bridge-suggest.c) */
+
+/* The most title matches the words of one search for candidates may give,
+ * by the index's own count: a search ranks every match it finds, so a word
+ * that half the catalog has (应用, applied) would cost as much as scoring
+ * the catalog. */
+#define CANDIDATE_MATCH_BUDGET 3000
+
+/* How many courses have @word in their title, by the index's vocabulary
+ * (no document is read): for Chinese, the least of its characters' counts;
+ * for a Latin word, the sum of the counts of the terms it begins. An upper
+ * bound; -1 on error. */
+static gint64
+title_doc_count (BridgeCatalog  *self,
+                 const char     *word,
+                 GError        **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) tokens = NULL;
+  gint64 count = -1;
+
+  if (self->title_term_counts == NULL)
+    {
+      if (!bridge_catalog_exec (self, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.course_fts_vocab"
+                                      " USING fts5vocab(main, course_fts, 'col')", error))
+        return -1;
+      self->title_term_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  bridge_search_append_fts_text (text, word);
+  tokens = g_strsplit_set (g_strstrip (text->str), " ", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *term = g_utf8_casefold (tokens[i], -1);
+      g_autofree char *end = NULL;
+      gboolean cjk = is_cjk (g_utf8_get_char (tokens[i]));
+      sqlite3_stmt *stmt;
+      gpointer known;
+      gint64 n;
+      int rc;
+
+      if (*tokens[i] == '\0')
+        continue;
+      if (!cjk)
+        {
+          g_autofree char *prefix = g_strconcat (term, "*", NULL);
+
+          g_free (term);
+          term = g_steal_pointer (&prefix);
+        }
+      if (g_hash_table_lookup_extended (self->title_term_counts, term, NULL, &known))
+        {
+          n = (gint64) GPOINTER_TO_SIZE (known);
+          count = count < 0 ? n : MIN (count, n);
+          continue;
+        }
+      stmt = bridge_catalog_statement (self, cjk
+                                       ? "SELECT total(doc) FROM temp.course_fts_vocab WHERE col = 'title' AND term = ?"
+                                       : "SELECT total(doc) FROM temp.course_fts_vocab WHERE col = 'title'"
+                                         " AND term >= ? AND term < ?", error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_text (stmt, 1, term, cjk ? -1 : (int) strlen (term) - 1, SQLITE_TRANSIENT);
+      if (!cjk)
+        {
+          /* The terms that begin with @term: those below @term with its last byte raised. */
+          end = g_strndup (term, strlen (term) - 1);
+          end[strlen (end) - 1]++;
+          sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+        }
+      rc = sqlite3_step (stmt);
+      n = rc == SQLITE_ROW ? (gint64) sqlite3_column_double (stmt, 0) : -1;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          bridge_catalog_sql_error (self, rc, error);
+          return -1;
+        }
+      g_hash_table_insert (self->title_term_counts, g_steal_pointer (&term), GSIZE_TO_POINTER ((gsize) MAX (n, 0)));
+      count = count < 0 ? n : MIN (count, n);
+    }
+  return MAX (count, 0);
+}
+
+typedef struct
+{
+  const char *word;
+  gint64      count;
+} CountedWord;
+
+static int
+compare_counted (gconstpointer a,
+                 gconstpointer b)
+{
+  const CountedWord *x = a, *y = b;
+
+  return x->count < y->count ? -1 : x->count > y->count;
+}
+
+GArray *
+bridge_catalog_search_any_ids (BridgeCatalog             *self,
+                               const char * const        *words,
+                               const BridgeSearchFilter  *filter,
+                               const char                *prefer_isced,
+                               const char                *not_university,
+                               const char * const        *languages,
+                               guint                      limit,
+                               GError                   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (CountedWord));
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(Query) q = NULL;
+  gint64 budget = CANDIDATE_MATCH_BUDGET;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+
+  if (!check_filter (filter, error) || !bridge_catalog_refresh (self, error))
+    return NULL;
+
+  /* The rarest words first, as many as the budget allows (at least one). */
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      CountedWord word = { words[i], title_doc_count (self, words[i], error) };
+
+      if (word.count < 0)
+        return NULL;
+      if (word.count > 0)
+        g_array_append_val (counted, word);
+    }
+  g_array_sort (counted, compare_counted);
+  for (guint i = 0; i < counted->len; i++)
+    {
+      CountedWord *word = &g_array_index (counted, CountedWord, i);
+      g_autofree char *phrase = NULL;
+
+      if (match->len > 0 && word->count > budget)
+        break;
+      phrase = build_match (word->word);
+      if (phrase == NULL)
+        continue;
+      budget -= word->count;
+      if (match->len > 0)
+        g_string_append (match, " OR ");
+      g_string_append (match, phrase);
+    }
+  if (words != NULL && words[0] != NULL && match->len == 0)
+    return g_steal_pointer (&ids);   /* no course has any of the words */
+
+  if (match->len > 0)
+    {
+      q = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                     " WHERE course_fts MATCH ?");
+      g_string_prepend (match, "{title} : (");
+      g_string_append_c (match, ')');
+      query_bind_text (q, match->str);
+    }
+  else
+    q = query_new ("SELECT c.rowid FROM courses c WHERE 1");
+  append_filters (q, filter);
+  if (not_university != NULL)
+    {
+      g_string_append (q->sql, " AND c.university <> ?");
+      query_bind_text (q, not_university);
+    }
+  if (languages != NULL && languages[0] != NULL)
+    {
+      g_string_append (q->sql, " AND EXISTS (SELECT 1 FROM course_languages l WHERE l.course = c.rowid AND (0");
+      for (guint i = 0; languages[i] != NULL; i++)
+        {
+          g_autofree char *lang = g_ascii_strdown (languages[i], -1);
+          g_autofree char *prefix = g_strconcat (lang, "-%", NULL);
+
+          g_string_append (q->sql, " OR l.lang = ? OR l.lang LIKE ?");
+          query_bind_text (q, lang);
+          query_bind_text (q, prefix);
+        }
+      g_string_append (q->sql, "))");
+    }
+  if (match->len > 0)
+    {
+      g_string_append (q->sql, " ORDER BY ");
+      if (prefer_isced != NULL && *prefer_isced != '\0')
+        {
+          g_string_append (q->sql, "substr(c.isced, 1, length(?)) = ? DESC, ");
+          query_bind_text (q, prefer_isced);
+          query_bind_text (q, prefer_isced);
+        }
+      g_string_append (q->sql, "bm25(course_fts), c.rowid");
+    }
+  else
+    g_string_append (q->sql, " ORDER BY c.rowid");
+  g_string_append (q->sql, " LIMIT ?");
+  query_bind_double (q, limit);
+  if (query_collect (self, q, ids, NULL, limit, error) < 0)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
