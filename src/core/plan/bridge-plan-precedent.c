@@ -48,11 +48,11 @@ side_course_ids (BridgePlanGroup *group,
 
 /* How @grade of host course @course_id stands against @condition. */
 static BridgeGradeConditionResult
-check_grade (BridgeCatalog     *catalog,
-             const char        *course_id,
-             const BridgeText  *condition,
-             const char        *grade,
-             const char       **minimum)
+check_grade (BridgeCatalog    *catalog,
+             const char       *course_id,
+             const BridgeText *condition,
+             const char       *grade,
+             const char      **minimum)
 {
   g_autoptr(BridgeCourse) course = bridge_catalog_get_course (catalog, course_id, NULL);
   g_autoptr(BridgeUniversity) host = NULL;
