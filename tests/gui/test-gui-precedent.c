@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bridge-agreement-page.h"
 #include "bridge-context.h"
 #include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
@@ -159,6 +160,30 @@ test_no_register (Fixture       *f,
   gui_test_spin (50);
 }
 
+/* The Agreement page's review of each group says the same. */
+static void
+test_review (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BridgeAgreementPage *page = g_object_new (BRIDGE_TYPE_AGREEMENT_PAGE, NULL);
+  g_autofree char *valid_title = g_strdup_printf (_("Recognised by decision %s"), "SCU-2025-17");
+  GtkWidget *valid;
+
+  gtk_window_set_default_size (window, 1400, 1100);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  bridge_agreement_page_set_context (page, f->context);
+  bridge_agreement_page_set_plan (page, f->plan);
+  gtk_window_present (window);
+  gui_test_spin (150);
+  valid = gui_test_find_match (GTK_WIDGET (page), is_decision_row, "scu-2025-017");
+  g_assert_nonnull (valid);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (valid)), ==, valid_title);
+  g_assert_nonnull (gui_test_find_match (GTK_WIDGET (page), is_decision_row, "scu-2021-004"));
+  gtk_window_destroy (window);
+  gui_test_spin (50);
+}
+
 /* Pictures at a phone's and a desktop's width, to look at. */
 static void
 test_screenshots (Fixture       *f,
@@ -189,6 +214,7 @@ main (int    argc,
   ADD ("/gui/precedent/rows", test_rows);
   ADD ("/gui/precedent/condition-warning", test_condition_warning);
   ADD ("/gui/precedent/no-register", test_no_register);
+  ADD ("/gui/precedent/review", test_review);
   ADD ("/gui/precedent/screenshots", test_screenshots);
 #undef ADD
 
