@@ -330,6 +330,21 @@ print_component (const BridgePlanComponent *c)
     printf ("               %s %s\n", _("Comment:"), c->comment);
 }
 
+/* The decision of the register that recognises group @g, with its condition. */
+static void
+print_precedent (BridgePlan      *plan,
+                 BridgeCatalog   *catalog,
+                 BridgePlanGroup *g)
+{
+  g_autoptr(BridgePlanPrecedent) precedent = bridge_plan_find_precedent (plan, catalog, g);
+
+  if (precedent == NULL)
+    return;
+  printf ("  %s\n", precedent->note);
+  if (precedent->equivalence->conditions != NULL)
+    printf ("    %s %s\n", _("Condition:"), bridge_text_pick (precedent->equivalence->conditions));
+}
+
 /* The width of the approvals' first column: the longest role label. */
 static int
 role_label_width (void)
@@ -448,6 +463,7 @@ plan_show (int argc, char **argv)
       if (bridge_plan_compute_totals (plan, catalog, g, &t, NULL))
         printf (_("  Host credits %.1f · alliance %.2f · ECTS %.2f · home %.1f (replaces %.1f)\n"),
                 t.host_credits, t.alliance_credits, t.ects_credits, t.home_credits, t.replaced_credits);
+      print_precedent (plan, catalog, g);
     }
   if (have_total)
     printf (_("\nTotal: host credits %.1f · alliance %.2f · ECTS %.2f · home %.1f (replaces %.1f)\n"),

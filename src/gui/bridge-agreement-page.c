@@ -835,8 +835,14 @@ build_reviews (BridgeAgreementPage *self)
   for (guint i = 0; i < bridge_plan_get_n_groups (self->plan); i++)
     {
       GtkWidget *review = bridge_group_review_new (self->plan, i);
+      BridgeCatalog *catalog = self->context != NULL ? bridge_context_get_catalog (self->context) : NULL;
+      g_autoptr(BridgePlanPrecedent) precedent = catalog != NULL
+        ? bridge_plan_find_precedent (self->plan, catalog, bridge_plan_get_group (self->plan, i))
+        : NULL;
 
       g_signal_connect (review, "propose-delete", G_CALLBACK (propose_delete_cb), self);
+      if (precedent != NULL)
+        bridge_group_review_add_precedent (BRIDGE_GROUP_REVIEW (review), precedent);
       gtk_box_append (self->review_box, review);
       g_ptr_array_add (self->reviews, review);
     }

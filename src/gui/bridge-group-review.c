@@ -15,6 +15,7 @@
 #include "bridge-agreement-private.h"
 #include "bridge-group-review.h"
 #include "bridge-gui-util.h"
+#include "bridge-precedent-row.h"
 
 struct _BridgeGroupReview
 {
@@ -485,4 +486,14 @@ bridge_group_review_get_child (BridgeGroupReview *self,
   key = component_key (side, course_id);
   widgets = g_hash_table_lookup (self->components, key);
   return widgets != NULL ? g_hash_table_lookup (widgets, name) : NULL;
+}
+
+void
+bridge_group_review_add_precedent (BridgeGroupReview         *self,
+                                   const BridgePlanPrecedent *precedent)
+{
+  g_return_if_fail (BRIDGE_IS_GROUP_REVIEW (self));
+  g_return_if_fail (precedent != NULL);
+
+  adw_preferences_group_add (self->pref, bridge_precedent_row_new (precedent));
 }

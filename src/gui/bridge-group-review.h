@@ -25,6 +25,10 @@ GtkWidget *bridge_group_review_new      (BridgePlan        *plan,
 /* What the rows of @plan's reviews are made from (group ids, components,
  * the lock): when it changes, the reviews are made again. (transfer full) */
 char      *bridge_group_review_plan_key (BridgePlan        *plan);
+/* Shows which decision of the register recognises the group (or that the
+ * one it matches expired), under its components. */
+void       bridge_group_review_add_precedent (BridgeGroupReview         *self,
+                                              const BridgePlanPrecedent *precedent);
 /* The group reviewed. (transfer none) */
 BridgePlanGroup *bridge_group_review_get_group (BridgeGroupReview *self);
 /* Shows the values the plan has now, but in the field that has the focus. */

@@ -14,6 +14,7 @@
 #include "bridge-gui-util.h"
 #include "bridge-plan-history.h"
 #include "bridge-plan-page.h"
+#include "bridge-precedent-row.h"
 
 struct _BridgePlanPage
 {
@@ -350,6 +351,20 @@ add_review_summary (BridgePlanPage      *self,
     }
 }
 
+/* The decision of the register that recognises the group, if any. */
+static void
+add_precedent_row (BridgePlanPage      *self,
+                   AdwPreferencesGroup *pref,
+                   BridgePlanGroup     *group)
+{
+  BridgeCatalog *catalog = get_catalog (self);
+  g_autoptr(BridgePlanPrecedent) precedent = catalog != NULL ? bridge_plan_find_precedent (self->plan, catalog, group)
+                                                             : NULL;
+
+  if (precedent != NULL)
+    adw_preferences_group_add (pref, bridge_precedent_row_new (precedent));
+}
+
 static void
 add_group_widget (BridgePlanPage  *self,
                   BridgePlanGroup *group,
@@ -401,6 +416,7 @@ add_group_widget (BridgePlanPage  *self,
     description = g_strdup (error->message);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (pref), description);
   add_review_summary (self, ADW_PREFERENCES_GROUP (pref), group);
+  add_precedent_row (self, ADW_PREFERENCES_GROUP (pref), group);
 
   for (guint i = 0; i < n_host; i++)
     {

@@ -59,7 +59,7 @@ typedef struct
   GType     (*get_type) (void);
   const char *(*to_string) (int value);                     /* NULL: none */
   gboolean  (*from_string) (const char *str, int *value);   /* NULL: none */
-  const char *words[10];                                      /* by value, from 0 */
+  const char *words[16];                                      /* by value, from 0 */
 } EnumCase;
 
 static const EnumCase cases[] = {
@@ -90,7 +90,10 @@ static const EnumCase cases[] = {
     { "draft", "approved", "approved-unbound", "broken" } },
   { "/enums/plan-warning-kind", bridge_plan_warning_kind_get_type, NULL, NULL,
     { "unknown-course", "fewer-credits", "term-load", "prerequisite", "duplicate",
-      "not-offered", "language", "empty-group", "modified-after-approval" } },
+      "not-offered", "language", "empty-group", "modified-after-approval", "precedent-expired",
+      "condition-not-met", "condition-to-check" } },
+  { "/enums/plan-conditions-state", bridge_plan_conditions_state_get_type, NULL, NULL,
+    { "none", "waiting", "met", "not-met", "to-check" } },
 };
 
 /* Near misses of real words, none of which any enumeration accepts. */

@@ -150,3 +150,42 @@ plan_fixture_approve_all (BridgePlan *plan)
   g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_RECEIVING, &receiving, "2026-06-03T10:00:00Z", &error));
   g_assert_no_error (error);
 }
+
+/* A catalog of its own from the test feed with the recognition register of
+ * register.json (feed revision 2): scu-2025-017 (cqu:cs301 for scu:cs305,
+ * valid until 2099, "with at least B"), scu-2021-004 (cqu:cs302 for
+ * scu:cs306, expired on 2024-07-31), scu-2024-010 (cqu:ma101 for 2 free
+ * elective credits, no reference) and scu-2025-020 (cqu:cs201 for scu:ma120,
+ * "with at least 良好", which names no grade of cqu's scale). */
+static inline BridgeCatalog *
+plan_fixture_catalog_with_register (PlanFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autofree char *feed = g_build_filename (PLAN_TEST_DIR, "feed.json", NULL);
+  g_autofree char *register_path = g_build_filename (PLAN_TEST_DIR, "register.json", NULL);
+  g_autofree char *edited = g_build_filename (fx->dir, "register-feed.json", NULL);
+  g_autofree char *db = g_build_filename (fx->dir, "register-catalog.db", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) register_parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  JsonObject *root;
+  BridgeCatalog *catalog;
+
+  g_assert_true (json_parser_load_from_file (parser, feed, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (register_parser, register_path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (root, "revision", 2);
+  json_object_set_member (root, "equivalences", json_node_copy (json_parser_get_root (register_parser)));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, edited, &error));
+  g_assert_no_error (error);
+  catalog = bridge_catalog_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (bridge_catalog_import (catalog, edited, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->equivalences, ==, 4);
+  return catalog;
+}

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * CS302. Automatic recognition." */
 #define RECOGNISED_FOR "Recognised for: "
 #define AUTOMATIC "Automatic recognition."
+/* Then, when the register's valid decision recognises the group: the
+ * decision's reference and date, and its condition in English. */
+#define RECOGNISED_BY "Recognised by decision %s of %s"
 
 /* TRUE when @name starts with a CJK character: written family name first. */
 gboolean  bridge_ewp_is_cjk_name      (const char *name);

@@ -361,12 +361,17 @@ write_component (Writer                    *w,
   return TRUE;
 }
 
-/* "Recognised for: CS301 + CS302. Automatic recognition." */
+/* "Recognised for: CS301 + CS302. Recognised by decision SCU-2025-17 of
+ * 2025-06-01 (with at least B in each host course). Automatic recognition."
+ * The decision is the register's valid one that @group of @plan matches. */
 static char *
-recognition_text (BridgePlanGroup           *group,
+recognition_text (Writer                    *w,
+                  BridgePlan                *plan,
+                  BridgePlanGroup           *group,
                   const BridgePlanComponent *home)
 {
   g_autoptr(GString) s = g_string_new (RECOGNISED_FOR);
+  g_autoptr(BridgePlanPrecedent) precedent = bridge_plan_find_precedent (plan, w->catalog, group);
 
   for (guint i = 0; i < bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST); i++)
     {
@@ -377,6 +382,16 @@ recognition_text (BridgePlanGroup           *group,
       g_string_append (s, h->code ? h->code : h->course_id);
     }
   g_string_append (s, ".");
+  if (precedent != NULL && !precedent->expired)
+    {
+      const BridgeText *condition = precedent->equivalence->conditions;
+
+      g_string_append_printf (s, " " RECOGNISED_BY, precedent->reference, precedent->equivalence->decided);
+      if (condition != NULL)
+        g_string_append_printf (s, " (%s)", bridge_text_get (condition, "en") ? bridge_text_get (condition, "en")
+                                                                              : bridge_text_pick (condition));
+      g_string_append (s, ".");
+    }
   if (home->automatic)
     g_string_append (s, " " AUTOMATIC);
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -455,7 +470,7 @@ write_snapshot (Writer      *w,
                 w_open (w, element, NULL);
               any = TRUE;
               if (side == BRIDGE_PLAN_SIDE_HOME)
-                rec = recognition_text (g, c);
+                rec = recognition_text (w, plan, g, c);
               if (!write_component (w, c, side, NULL, NULL, rec, error))
                 return FALSE;
             }
@@ -532,7 +547,7 @@ write_diff (Writer      *w,
                     w_open (w, element, NULL);
                   any = TRUE;
                   if (side == BRIDGE_PLAN_SIDE_HOME)
-                    rec = recognition_text (g, c);
+                    rec = recognition_text (w, from, g, c);
                   if (!write_component (w, c, side, dir == 0 ? "deleted" : "inserted", why, rec, error))
                     return FALSE;
                 }

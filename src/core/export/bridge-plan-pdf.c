@@ -273,6 +273,31 @@ term_label (BridgeCatalog *catalog,
   return bridge_term_get_label (university ? g_hash_table_lookup (keep, university) : NULL, term);
 }
 
+/* Under a group of Table B: the valid decision of the register that
+ * recognises it, with its condition. */
+static void
+append_precedent (GString         *s,
+                  BridgePlan      *plan,
+                  BridgeCatalog   *catalog,
+                  BridgePlanGroup *g)
+{
+  g_autoptr(BridgePlanPrecedent) precedent = bridge_plan_find_precedent (plan, catalog, g);
+  g_autofree char *line = NULL;
+
+  if (precedent == NULL || precedent->expired)
+    return;
+  /* Translators: the decision's reference, then the date it was taken on */
+  line = g_markup_printf_escaped (_("Recognised by decision %s of %s"), precedent->reference,
+                                  precedent->equivalence->decided);
+  g_string_append_printf (s, "\n%s", line);
+  if (precedent->equivalence->conditions != NULL)
+    {
+      g_autofree char *condition = esc (bridge_text_pick (precedent->equivalence->conditions));
+
+      g_string_append_printf (s, " (%s %s)", _("Condition:"), condition);
+    }
+}
+
 static void
 add_components_table (BridgePlanDocument *doc,
                       BridgePlan         *plan,
@@ -365,6 +390,7 @@ add_components_table (BridgePlanDocument *doc,
                                                            number, worth, replaced);
           g_autoptr(GString) s = g_string_new (line);
 
+          append_precedent (s, plan, catalog, g);
           if (bridge_plan_group_get_comment (g))
             {
               g_autofree char *cm = esc (bridge_plan_group_get_comment (g));

@@ -535,6 +535,22 @@ course_name (const BridgePlanComponent *c)
   return g_strdup_printf (_("%s (%s)"), title, comp_name (c));
 }
 
+void
+bridge_plan_add_warning (GPtrArray             *warnings,
+                         BridgePlanWarningKind  kind,
+                         BridgePlanGroup       *group,
+                         const char            *course_id,
+                         char                  *message)
+{
+  warn (warnings, kind, group, course_id, message);
+}
+
+char *
+bridge_plan_component_name (const BridgePlanComponent *component)
+{
+  return course_name (component);
+}
+
 static gboolean
 language_matches (const char *declared,
                   const char *lang)
@@ -785,6 +801,8 @@ bridge_plan_check (BridgePlan    *self,
               bridge_rational_add (load->home_credits, r->exact.home_credits, &load->home_credits);
             }
         }
+      /* The decision of the register it matches: expired, conditions. */
+      bridge_plan_check_precedent (self, catalog, group, warnings);
     }
 
   if (n > 0 && ctx.alliance != NULL && ctx.alliance->ects_hours_per_credit > 0)

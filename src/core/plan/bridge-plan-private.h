@@ -35,6 +35,21 @@ gboolean  bridge_plan_record_approval     (BridgePlan                  *self,
                                             const char                  *timestamp,
                                             GError                     **error);
 
+/* bridge-plan-check.c: a warning of bridge_plan_check () (takes @message),
+ * and a course as a warning names it: "Operating Systems (CS302)". */
+void      bridge_plan_add_warning        (GPtrArray                 *warnings,
+                                          BridgePlanWarningKind      kind,
+                                          BridgePlanGroup           *group,
+                                          const char                *course_id,
+                                          char                      *message);
+char     *bridge_plan_component_name     (const BridgePlanComponent *component);
+/* bridge-plan-precedent.c: adds the warnings of @group's decision of the
+ * register: expired, and its conditions against the grades. */
+void      bridge_plan_check_precedent    (BridgePlan                *self,
+                                          BridgeCatalog             *catalog,
+                                          BridgePlanGroup           *group,
+                                          GPtrArray                 *warnings);
+
 /* For imports. */
 void      bridge_plan_set_mobility_id   (BridgePlan *self,
                                          const char *id);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bridge-enum.h"
+#include "bridge-json.h"
 #include "bridge-plan.h"
 #include "bridge-plan-enums.h"
 
@@ -36,6 +37,37 @@ add_totals (JsonBuilder            *b,
   }
   json_builder_set_member_name (b, "replaced_credits");
   json_builder_add_double_value (b, t->replaced_credits);
+  json_builder_end_object (b);
+}
+
+/* "precedent": the decision of the register that recognises the group, or null. */
+static void
+add_precedent (JsonBuilder         *b,
+               BridgePlanPrecedent *p)
+{
+  json_builder_set_member_name (b, "precedent");
+  if (p == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  bridge_json_add_nullable_string (b, "equivalence", p->equivalence->id);
+  bridge_json_add_nullable_string (b, "reference", p->reference);
+  bridge_json_add_nullable_string (b, "decided", p->equivalence->decided);
+  bridge_json_add_nullable_string (b, "valid_until", p->equivalence->valid_until);
+  json_builder_set_member_name (b, "expired");
+  json_builder_add_boolean_value (b, p->expired);
+  json_builder_set_member_name (b, "elective");
+  json_builder_add_boolean_value (b, bridge_equivalence_is_elective (p->equivalence));
+  json_builder_set_member_name (b, "conditions");
+  if (p->equivalence->conditions != NULL)
+    json_builder_add_value (b, bridge_text_to_json (p->equivalence->conditions));
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "conditions_state");
+  json_builder_add_string_value (b, bridge_enum_to_nick (BRIDGE_TYPE_PLAN_CONDITIONS_STATE, p->conditions));
+  bridge_json_add_nullable_string (b, "note", p->note);
   json_builder_end_object (b);
 }
 
@@ -125,6 +157,11 @@ bridge_plan_summary_to_json (BridgePlan    *self,
       json_builder_add_string_value (b, bridge_plan_group_get_id (g));
       if (bridge_plan_compute_totals (self, catalog, g, &t, NULL))
         add_totals (b, "totals", &t);
+      {
+        g_autoptr(BridgePlanPrecedent) precedent = bridge_plan_find_precedent (self, catalog, g);
+
+        add_precedent (b, precedent);
+      }
       json_builder_set_member_name (b, "unknown_courses");
       json_builder_begin_array (b);
       for (guint side = 0; side < 2; side++)

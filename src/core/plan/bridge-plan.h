@@ -253,6 +253,9 @@ typedef enum
   BRIDGE_PLAN_WARNING_LANGUAGE,           /* taught in a language the student did not declare */
   BRIDGE_PLAN_WARNING_EMPTY_GROUP,        /* a group with no host course */
   BRIDGE_PLAN_WARNING_MODIFIED_AFTER_APPROVAL,
+  BRIDGE_PLAN_WARNING_PRECEDENT_EXPIRED,  /* the group matches only an expired decision of the register */
+  BRIDGE_PLAN_WARNING_CONDITION_NOT_MET,  /* a host grade is below the minimum of the decision's condition */
+  BRIDGE_PLAN_WARNING_CONDITION_TO_CHECK, /* grades came in, and the condition names no grade to check */
 } BridgePlanWarningKind;
 
 typedef struct
@@ -265,6 +268,36 @@ typedef struct
 
 void bridge_plan_warning_free (BridgePlanWarning *warning);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanWarning, bridge_plan_warning_free)
+
+/* How a precedent's conditions stand against the grades after the stay
+ * (bridge-grade-condition.h reads the minimum grade from the text). */
+typedef enum
+{
+  BRIDGE_PLAN_CONDITIONS_NONE,            /* the decision has no condition */
+  BRIDGE_PLAN_CONDITIONS_WAITING,         /* not every host course has its grade yet */
+  BRIDGE_PLAN_CONDITIONS_MET,             /* every host grade meets the minimum */
+  BRIDGE_PLAN_CONDITIONS_NOT_MET,         /* a host grade is below it */
+  BRIDGE_PLAN_CONDITIONS_TO_CHECK,        /* the text names no grade of the scale: the advisor checks it */
+} BridgePlanConditionsState;
+
+/* The decision of the recognition register (feed revision 2) that matches a
+ * group: its host courses are exactly the group's Table A and its home
+ * courses exactly its Table B (none for free elective credits), taken by the
+ * plan's home university; a valid one when there is one. */
+typedef struct
+{
+  char                      *group_id;
+  BridgeEquivalence         *equivalence;
+  gboolean                   expired;     /* valid_until has passed today */
+  const char                *reference;   /* the decision's reference, or its id when it has none */
+  /* Translated: "Recognised by decision REF (DATE)", or for an expired one
+   * the warning bridge_plan_check () gives. */
+  char                      *note;
+  BridgePlanConditionsState  conditions;
+} BridgePlanPrecedent;
+
+void bridge_plan_precedent_free (BridgePlanPrecedent *precedent);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgePlanPrecedent, bridge_plan_precedent_free)
 
 /* After the stay: one line of the recognition record, per home component. */
 typedef struct
@@ -518,6 +551,11 @@ gboolean         bridge_plan_fill_dates_from_terms (BridgePlan    *self,
  * BridgePlanWarning; transfer full). */
 GPtrArray       *bridge_plan_check              (BridgePlan    *self,
                                                  BridgeCatalog *catalog);
+/* The decision of the register that recognises @group, or NULL when none
+ * matches it (or the catalog has no register). (transfer full) */
+BridgePlanPrecedent *bridge_plan_find_precedent (BridgePlan      *self,
+                                                 BridgeCatalog   *catalog,
+                                                 BridgePlanGroup *group);
 /* What the agreement lacks before it can be approved, as its exports require
  * it: required student, institution and mobility fields, values that break
  * the rules of bridge-validate.h (from older files), the same university at
