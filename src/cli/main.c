@@ -16,6 +16,7 @@ static const BridgeCliCommand commands[] = {
   { "credits", bridge_cli_credits, N_("Show what a course is worth at a home university, with the arithmetic") },
   { "grade",   bridge_cli_grade,   N_("Convert grades through grading tables, or build a table from marks") },
   { "plan",    bridge_cli_plan,    N_("Create, review, approve and export learning agreements") },
+  { "recognize", bridge_cli_recognize, N_("List what could replace a home course, or what host courses could replace") },
 };
 
 static void
@@ -25,7 +26,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Plan study at another university of the Chengdu–Chongqing alliance: the catalog, credit equivalence, grade conversion and learning agreements."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Every command takes --db PATH (or $CREDIT_BRIDGE_DB) to choose the catalog cache, and --help."));
   fprintf (out, "%s\n", _("Exit status: 0 done, 1 error, 2 wrong usage."));
 }

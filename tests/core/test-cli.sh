@@ -11,23 +11,7 @@ trap 'rm -rf "$TMP"' EXIT
 unset CREDIT_BRIDGE_DB CREDIT_BRIDGE_FEED
 export XDG_CACHE_HOME="$TMP/xdg-cache"
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done; }
-
-# expect STATUS NAME COMMAND...: runs COMMAND, keeps stdout in $out and stderr in $err.
-expect () {
-  local want="$1" name="$2"; shift 2
-  "$@" > "$TMP/out" 2> "$TMP/err"
-  local got=$?
-  out=$(cat "$TMP/out"); err=$(cat "$TMP/err")
-  if [ "$got" = "$want" ]; then ok "$name"; else not_ok "$name" "exit status $got, expected $want" "stderr: $err"; fi
-}
-contains () {
-  local name="$1" haystack="$2" needle="$3"
-  case "$haystack" in *"$needle"*) ok "$name" ;; *) not_ok "$name" "“$needle” not in: $haystack" ;; esac
-}
+. "$HERE/tap.sh"
 
 DB="$TMP/c.db"
 
@@ -310,6 +294,4 @@ contains "the server's answer is said" "$err" "404"
 kill $server 2> /dev/null
 wait $server 2> /dev/null
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ $failed = 0 ]
+finish

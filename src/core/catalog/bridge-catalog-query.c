@@ -444,3 +444,17 @@ bridge_catalog_get_equivalence (BridgeCatalog  *self,
     }
   return equivalence_from_row (self, parser, json, error);
 }
+
+char *
+bridge_catalog_dup_university_label (BridgeCatalog *self,
+                                     const char    *id)
+{
+  g_autoptr(BridgeUniversity) university = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+
+  if (id == NULL)
+    return g_strdup ("—");
+  university = bridge_catalog_get_university (self, id, NULL);
+  return g_strdup (university != NULL ? bridge_university_get_label (university) : id);
+}

@@ -138,6 +138,10 @@ GPtrArray        *bridge_catalog_list_universities (BridgeCatalog *self);
 BridgeUniversity *bridge_catalog_get_university    (BridgeCatalog *self,
                                                     const char    *id,
                                                     GError       **error);
+/* The name of the university @id in the user's language, for messages; @id
+ * itself when the catalog does not have it ("—" for NULL). (transfer full) */
+char             *bridge_catalog_dup_university_label (BridgeCatalog *self,
+                                                       const char    *id);
 BridgeCourse     *bridge_catalog_get_course        (BridgeCatalog *self,
                                                     const char    *id,
                                                     GError       **error);

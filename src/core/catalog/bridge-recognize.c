@@ -104,19 +104,6 @@ granted_credits (BridgeCatalog           *catalog,
   return sum;
 }
 
-static const char *
-university_label (BridgeCatalog *catalog,
-                  const char    *id,
-                  char         **owned)
-{
-  g_autoptr(BridgeUniversity) university = id ? bridge_catalog_get_university (catalog, id, NULL) : NULL;
-
-  if (university == NULL)
-    return id ? id : "—";
-  *owned = g_strdup (bridge_university_get_label (university));
-  return *owned;
-}
-
 static BridgeRecognitionOption *
 precedent_option (BridgeCatalog           *catalog,
                   const BridgeEquivalence *equivalence,
@@ -124,8 +111,7 @@ precedent_option (BridgeCatalog           *catalog,
 {
   BridgeRecognitionOption *option = bridge_recognition_option_new (BRIDGE_RECOGNITION_PRECEDENT,
                                                                    equivalence->home, equivalence->host);
-  g_autofree char *home_owned = NULL;
-  const char *home = university_label (catalog, equivalence->home, &home_owned);
+  g_autofree char *home = bridge_catalog_dup_university_label (catalog, equivalence->home);
   g_autofree char *credits = NULL;
 
   option->host_courses = g_strdupv (equivalence->host_courses);
