@@ -927,6 +927,44 @@ bridge_plan_page_add_course (BridgePlanPage *self,
 }
 
 gboolean
+bridge_plan_page_add_mapping (BridgePlanPage     *self,
+                              const char * const *host_ids,
+                              const char * const *home_ids,
+                              GError            **error)
+{
+  g_autoptr(BridgeCourse) first = NULL;
+  const char *host;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (host_ids != NULL && host_ids[0] != NULL, FALSE);
+
+  if (get_catalog (self) == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED, _("There is no catalog"));
+      return FALSE;
+    }
+  first = bridge_catalog_get_course (get_catalog (self), host_ids[0], error);
+  if (first == NULL)
+    return FALSE;
+
+  ensure_home (self);
+  host = bridge_plan_get_host_university (self->plan);
+  if (host == NULL)
+    {
+      if (!bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (first), error))
+        return FALSE;
+    }
+  else if (g_strcmp0 (host, bridge_course_get_university_id (first)) != 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("This plan is for a stay at %s: start a new plan for another university"),
+                   bridge_context_university_name (self->context, host));
+      return FALSE;
+    }
+  return bridge_plan_add_group (self->plan, get_catalog (self), host_ids, home_ids, error) != NULL;
+}
+
+gboolean
 bridge_plan_page_add_home_course (BridgePlanPage *self,
                                   guint           position,
                                   const char     *course_id,
