@@ -308,6 +308,18 @@ chooser_button (BridgePlanPage  *self,
                                                locked ? _("Propose Host Course…") : _("Add Host Course…"),
                                                locked ? _("Propose adding another course of the host university to this group (Table A)")
                                                       : _("Add another course of the host university to this group (Table A)"));
+  if (side == BRIDGE_PLAN_SIDE_HOME)
+    {
+      guint n = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST);
+      g_autoptr(GStrvBuilder) hosts = g_strv_builder_new ();
+      g_auto(GStrv) host_ids = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_strv_builder_add (hosts, bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, i)->course_id);
+      host_ids = g_strv_builder_end (hosts);
+      bridge_course_chooser_set_host_courses (bridge_course_chooser_button_get_chooser (button),
+                                              (const char * const *) host_ids);
+    }
   g_signal_connect_data (bridge_course_chooser_button_get_chooser (button), "course-chosen",
                          G_CALLBACK (group_course_chosen_cb), target, (GClosureNotify) group_target_free, 0);
   g_object_set_data_full (G_OBJECT (button), "focus-key",

@@ -276,6 +276,31 @@ add_clicked_cb (GtkButton *button,
                               option->home_courses != NULL ? option->home_courses : (char **) empty);
 }
 
+/* The reasons, as sentences, under an expander (closed: the row stays short). */
+static void
+add_reasons (GtkWidget  *box,
+             const char *title,
+             GPtrArray  *reasons)
+{
+  GtkWidget *expander;
+  GtkWidget *inner;
+
+  if (reasons == NULL || reasons->len == 0)
+    return;
+  expander = gtk_expander_new (title);
+  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (inner, 18);
+  gtk_widget_set_margin_top (inner, 4);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      g_autofree char *reason = g_strdup_printf ("• %s", (char *) g_ptr_array_index (reasons, i));
+
+      gtk_box_append (GTK_BOX (inner), new_label (reason, NULL));
+    }
+  gtk_expander_set_child (GTK_EXPANDER (expander), inner);
+  gtk_box_append (GTK_BOX (box), expander);
+}
+
 static GtkWidget *
 option_row (BridgeRecognitionList         *self,
             GHashTable                    *courses,
@@ -355,14 +380,6 @@ option_row (BridgeRecognitionList         *self,
       else
         decided = g_strdup_printf (_("Decided %s · no reference given"), eq->decided);
       gtk_box_append (GTK_BOX (box), new_label (decided, "dim-label"));
-      if (eq->valid_until != NULL)
-        {
-          g_autofree char *until = g_strdup_printf (option->expired ? _("Was valid until %s")
-                                                                    : _("Valid until %s"),
-                                                    eq->valid_until);
-
-          gtk_box_append (GTK_BOX (box), new_label (until, "dim-label"));
-        }
       if (eq->conditions != NULL && bridge_text_pick (eq->conditions) != NULL)
         {
           /* Translators: a decision's condition, "Condition: with at least 良好" */
@@ -370,19 +387,12 @@ option_row (BridgeRecognitionList         *self,
 
           gtk_box_append (GTK_BOX (box), new_label (cond, NULL));
         }
-      for (guint i = 0; option->reasons != NULL && i < option->reasons->len; i++)
-        {
-          g_autofree char *reason = g_strdup_printf ("• %s", (char *) g_ptr_array_index (option->reasons, i));
-
-          gtk_box_append (GTK_BOX (box), new_label (reason, "dim-label"));
-        }
+      add_reasons (box, _("Why It Counts"), option->reasons);
     }
   else
     {
       GtkWidget *score = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
-      GtkWidget *expander = gtk_expander_new (_("Why It Is Suggested"));
-      GtkWidget *reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       const char *words = bridge_recognition_score_label (option->score);
 
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (option->score, 0, 1));
@@ -394,15 +404,7 @@ option_row (BridgeRecognitionList         *self,
       gtk_box_append (GTK_BOX (box), score);
       g_string_append_printf (accessible, ", %s", words);
 
-      gtk_widget_set_margin_start (reasons, 18);
-      for (guint i = 0; option->reasons != NULL && i < option->reasons->len; i++)
-        {
-          g_autofree char *reason = g_strdup_printf ("• %s", (char *) g_ptr_array_index (option->reasons, i));
-
-          gtk_box_append (GTK_BOX (reasons), new_label (reason, NULL));
-        }
-      gtk_expander_set_child (GTK_EXPANDER (expander), reasons);
-      gtk_box_append (GTK_BOX (box), expander);
+      add_reasons (box, _("Why It Is Suggested"), option->reasons);
     }
 
   button = gtk_button_new_with_label (_("Add to Plan with This Mapping"));
