@@ -83,16 +83,16 @@ add_suggested (BridgeCourseChooser *chooser,
 
           if (course == NULL || !g_hash_table_add (shown, option->home_courses[j]))
             continue;
+          /* The reason first: the line is cut at the popover's edge. */
           if (option->kind == BRIDGE_RECOGNITION_PRECEDENT && option->equivalence != NULL)
-            /* Translators: why a home course is suggested, "MA101 · decision SA-2025-17 (expired)" */
-            reason = g_strdup_printf (option->expired ? _("%s · decision %s (expired)") : _("%s · decision %s"),
-                                      bridge_course_get_code (course),
+            /* Translators: why a home course is suggested, "Decision SA-2025-17 · MA101" */
+            reason = g_strdup_printf (option->expired ? _("Decision %s (expired) · %s") : _("Decision %s · %s"),
                                       option->equivalence->reference != NULL ? option->equivalence->reference
-                                                                             : option->equivalence->decided);
+                                                                             : option->equivalence->decided,
+                                      bridge_course_get_code (course));
           else
-            /* Translators: "MA101 · Strong match: same field …" */
-            reason = g_strdup_printf (_("%s · %s: %s"), bridge_course_get_code (course),
-                                      bridge_recognition_score_label (option->score),
+            /* Translators: "Strong match · same field …" */
+            reason = g_strdup_printf (_("%s · %s"), bridge_recognition_score_label (option->score),
                                       option->reasons != NULL && option->reasons->len > 0
                                       ? (char *) g_ptr_array_index (option->reasons, 0) : "");
           gtk_list_box_append (chooser->list, course_row (course, reason, TRUE));
@@ -377,7 +377,11 @@ bridge_course_chooser_button_new (BridgeContext  *context,
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  /* On the button inside, not the menu button: the popover, a child of the
+   * menu button too, would inherit the tooltip, and GTK 4.8's tooltip then
+   * outlives the popover's surface when the group is rebuilt after a choice
+   * (criticals in gdk_surface_get_device_position, gdk_monitor_get_geometry). */
+  gtk_widget_set_tooltip_text (gtk_widget_get_first_child (button), tooltip);
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), bridge_course_chooser_new (context, plan, side));
   return button;
