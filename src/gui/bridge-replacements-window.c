@@ -422,6 +422,10 @@ bridge_replacements_window_new (GtkWindow     *parent,
   self->context = g_object_ref (context);
   g_set_weak_pointer (&self->parent, parent);
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  /* No wider or taller than the window it is for (a phone's 360 px). */
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (560, gtk_widget_get_width (GTK_WIDGET (parent))),
+                                 MIN (720, gtk_widget_get_height (GTK_WIDGET (parent))));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   self->list = BRIDGE_RECOGNITION_LIST (bridge_recognition_list_new (context));
   adw_preferences_group_add (self->results_group, GTK_WIDGET (self->list));
