@@ -902,13 +902,35 @@ ensure_home (BridgePlanPage *self)
     }
 }
 
+/* The plan's host university is @course's: set when it has none, else an
+ * error for a course of another university. */
+static gboolean
+check_host (BridgePlanPage *self,
+            BridgeCourse   *course,
+            GError        **error)
+{
+  const char *host;
+
+  ensure_home (self);
+  host = bridge_plan_get_host_university (self->plan);
+  if (host == NULL)
+    return bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course), error);
+  if (g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a university's name */
+                   _("This plan is for a stay at %s: start a new plan for another university"),
+                   bridge_context_university_name (self->context, host));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bridge_plan_page_add_course (BridgePlanPage *self,
                              BridgeCourse   *course,
                              GError        **error)
 {
-  const char *host;
-
   g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
   g_return_val_if_fail (BRIDGE_IS_COURSE (course), FALSE);
 
@@ -917,23 +939,8 @@ bridge_plan_page_add_course (BridgePlanPage *self,
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED, _("There is no catalog"));
       return FALSE;
     }
-
-  ensure_home (self);
-  host = bridge_plan_get_host_university (self->plan);
-  if (host == NULL)
-    {
-      if (!bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course), error))
-        return FALSE;
-    }
-  else if (g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   /* Translators: %s is a university's name */
-                   _("This plan is for a stay at %s: start a new plan for another university"),
-                   bridge_context_university_name (self->context, host));
-      return FALSE;
-    }
-
+  if (!check_host (self, course, error))
+    return FALSE;
   return bridge_plan_add_course (self->plan, get_catalog (self), NULL, BRIDGE_PLAN_SIDE_HOST,
                                  bridge_course_get_id (course), error);
 }
@@ -945,7 +952,6 @@ bridge_plan_page_add_mapping (BridgePlanPage     *self,
                               GError            **error)
 {
   g_autoptr(BridgeCourse) first = NULL;
-  const char *host;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
   g_return_val_if_fail (host_ids != NULL && host_ids[0] != NULL, FALSE);
@@ -956,23 +962,8 @@ bridge_plan_page_add_mapping (BridgePlanPage     *self,
       return FALSE;
     }
   first = bridge_catalog_get_course (get_catalog (self), host_ids[0], error);
-  if (first == NULL)
+  if (first == NULL || !check_host (self, first, error))
     return FALSE;
-
-  ensure_home (self);
-  host = bridge_plan_get_host_university (self->plan);
-  if (host == NULL)
-    {
-      if (!bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (first), error))
-        return FALSE;
-    }
-  else if (g_strcmp0 (host, bridge_course_get_university_id (first)) != 0)
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   _("This plan is for a stay at %s: start a new plan for another university"),
-                   bridge_context_university_name (self->context, host));
-      return FALSE;
-    }
   return bridge_plan_add_group (self->plan, get_catalog (self), host_ids, home_ids, error) != NULL;
 }
 
