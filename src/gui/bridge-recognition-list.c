@@ -195,6 +195,7 @@ struct _BridgeRecognitionList
 
   BridgeContext *context;
   GCancellable  *cancellable;
+  gint64         started;                 /* g_get_monotonic_time () of the lookup */
   gboolean       busy;
   gboolean       replacements;            /* the options replace a home course */
 
@@ -457,6 +458,8 @@ lookup_done_cb (GObject      *source,
       g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;                             /* a newer lookup is under way */
   self->busy = FALSE;
+  g_debug ("%u options in %.1f ms", found != NULL ? found->options->len : 0,
+           (g_get_monotonic_time () - self->started) / 1000.0);
   if (found == NULL)
     {
       show_empty (self, error->message);
@@ -506,6 +509,7 @@ start (BridgeRecognitionList      *self,
   if (self->context == NULL)
     return;
   self->busy = TRUE;
+  self->started = g_get_monotonic_time ();
   self->replacements = home_course_id != NULL;
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "busy");
