@@ -187,7 +187,8 @@ test_valid_precedent (void)
 static void
 test_expired_precedent (void)
 {
-  BridgeRecognitionList *list = recognition_of (open_course ("cb:env300"));
+  BridgeCoursePage *page = open_course ("cb:env300");
+  BridgeRecognitionList *list = recognition_of (page);
   GtkWidget *row;
   GtkWidget *tag;
   g_autofree char *home = course_label ("sa:bio210");
@@ -203,6 +204,8 @@ test_expired_precedent (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, _("Expired"));
   g_assert_true (shows (row, home, FALSE));
   g_assert_true (shows (row, decided, FALSE));
+  scroll_to_section (page, GTK_WIDGET (list));
+  picture (GTK_WIDGET (window), "expired");
 }
 
 static void
