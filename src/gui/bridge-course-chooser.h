@@ -24,6 +24,10 @@ G_DECLARE_FINAL_TYPE (BridgeCourseChooser, bridge_course_chooser, BRIDGE, COURSE
 GtkWidget           *bridge_course_chooser_new               (BridgeContext  *context,
                                                               BridgePlan     *plan,
                                                               BridgePlanSide  side);
+/* For the home side: the group's host courses, whose decisions and
+ * suggestions are listed first ("Suggested") while nothing is typed. */
+void                 bridge_course_chooser_set_host_courses  (BridgeCourseChooser *self,
+                                                              const char * const  *host_ids);
 /* A menu button labelled @label (with a mnemonic) that opens a new chooser:
  * connect to "course-chosen" of bridge_course_chooser_button_get_chooser (). */
 GtkWidget           *bridge_course_chooser_button_new        (BridgeContext  *context,

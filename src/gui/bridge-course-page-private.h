@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* The children "add-button", "grade-preview", "headline". */
+/* The children "add-button", "grade-preview", "headline", "title" and
+ * "recognition" (the BridgeRecognitionList; NULL for a home course). */
 GtkWidget    *bridge_course_page_get_child   (BridgeCoursePage *self,
                                               const char       *name);
 

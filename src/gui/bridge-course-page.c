@@ -11,6 +11,7 @@
 #include "bridge-course-page-private.h"
 #include "bridge-grade-preview.h"
 #include "bridge-gui-util.h"
+#include "bridge-recognition-list.h"
 #include "bridge-validate.h"
 
 struct _BridgeCoursePage
@@ -29,6 +30,7 @@ struct _BridgeCoursePage
   GtkBox             *details_box;
   AdwPreferencesGroup *grade_group;
   BridgeGradePreview *grade_preview;
+  BridgeRecognitionList *recognition;     /* in details_box; NULL for a home course */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeCoursePage, bridge_course_page, ADW_TYPE_BIN)
@@ -329,6 +331,51 @@ fill_credit (BridgeCoursePage *self)
   adw_preferences_group_add (equiv, steps);
 }
 
+/* "Counts at Home For": the register's decisions on this course at the
+ * student's home, then suggestions (bridge-recognition-list.c). A course of
+ * the home university itself counts as it is. */
+static void
+fill_recognition (BridgeCoursePage *self)
+{
+  AdwPreferencesGroup *group = new_group (self, _("Counts at Home For"));
+  const char *home = bridge_context_get_home_university_id (self->context);
+  BridgeUniversity *home_university = bridge_context_get_home_university (self->context);
+
+  self->recognition = NULL;
+  if (home_university == NULL)
+    {
+      adw_preferences_group_set_description (group, _("Choose your home university in Preferences to see "
+                                                      "what this course counts for there."));
+      return;
+    }
+  if (g_strcmp0 (home, bridge_course_get_university_id (self->course)) == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Find Replacements…"));
+
+      adw_preferences_group_set_description (group, _("This is a course of your university: it counts "
+                                                      "at home as it is, for its own credits."));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, _("See what you could take at another university that "
+                                             "would count for this course"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.find-replacements");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", bridge_course_get_id (self->course));
+      gtk_widget_set_name (button, "find-replacements");
+      adw_preferences_group_add (group, button);
+      return;
+    }
+  {
+    /* Translators: %s is the student's home university */
+    g_autofree char *desc = g_strdup_printf (_("What this course could replace at %s: the decisions of "
+                                               "its recognition register first, then similar courses."),
+                                             bridge_text_pick (bridge_university_get_name (home_university)));
+
+    adw_preferences_group_set_description (group, desc);
+  }
+  self->recognition = BRIDGE_RECOGNITION_LIST (bridge_recognition_list_new (self->context));
+  adw_preferences_group_add (group, GTK_WIDGET (self->recognition));
+  bridge_recognition_list_show_for_host (self->recognition, bridge_course_get_id (self->course));
+}
+
 static void
 update (BridgeCoursePage *self)
 {
@@ -342,6 +389,7 @@ update (BridgeCoursePage *self)
   const char *city = NULL;
 
   bridge_gui_box_remove_all (self->details_box);
+  self->recognition = NULL;
 
   if (course == NULL || self->context == NULL)
     return;
@@ -368,6 +416,7 @@ update (BridgeCoursePage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, picked, -1);
 
   fill_credit (self);
+  fill_recognition (self);
   fill_about (self);
 
   bridge_grade_preview_set_pair (self->grade_preview, host,
@@ -426,6 +475,8 @@ bridge_course_page_get_child (BridgeCoursePage *self,
     return GTK_WIDGET (self->headline_label);
   if (g_strcmp0 (name, "title") == 0)
     return GTK_WIDGET (self->title_label);
+  if (g_strcmp0 (name, "recognition") == 0)
+    return GTK_WIDGET (self->recognition);
   return NULL;
 }
 

@@ -309,6 +309,18 @@ chooser_button (BridgePlanPage  *self,
                                                locked ? _("Propose Host Course…") : _("Add Host Course…"),
                                                locked ? _("Propose adding another course of the host university to this group (Table A)")
                                                       : _("Add another course of the host university to this group (Table A)"));
+  if (side == BRIDGE_PLAN_SIDE_HOME)
+    {
+      guint n = bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOST);
+      g_autoptr(GStrvBuilder) hosts = g_strv_builder_new ();
+      g_auto(GStrv) host_ids = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_strv_builder_add (hosts, bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, i)->course_id);
+      host_ids = g_strv_builder_end (hosts);
+      bridge_course_chooser_set_host_courses (bridge_course_chooser_button_get_chooser (button),
+                                              (const char * const *) host_ids);
+    }
   g_signal_connect_data (bridge_course_chooser_button_get_chooser (button), "course-chosen",
                          G_CALLBACK (group_course_chosen_cb), target, (GClosureNotify) group_target_free, 0);
   g_object_set_data_full (G_OBJECT (button), "focus-key",
@@ -906,13 +918,35 @@ ensure_home (BridgePlanPage *self)
     }
 }
 
+/* The plan's host university is @course's: set when it has none, else an
+ * error for a course of another university. */
+static gboolean
+check_host (BridgePlanPage *self,
+            BridgeCourse   *course,
+            GError        **error)
+{
+  const char *host;
+
+  ensure_home (self);
+  host = bridge_plan_get_host_university (self->plan);
+  if (host == NULL)
+    return bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course), error);
+  if (g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   /* Translators: %s is a university's name */
+                   _("This plan is for a stay at %s: start a new plan for another university"),
+                   bridge_context_university_name (self->context, host));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bridge_plan_page_add_course (BridgePlanPage *self,
                              BridgeCourse   *course,
                              GError        **error)
 {
-  const char *host;
-
   g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
   g_return_val_if_fail (BRIDGE_IS_COURSE (course), FALSE);
 
@@ -921,25 +955,32 @@ bridge_plan_page_add_course (BridgePlanPage *self,
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED, _("There is no catalog"));
       return FALSE;
     }
-
-  ensure_home (self);
-  host = bridge_plan_get_host_university (self->plan);
-  if (host == NULL)
-    {
-      if (!bridge_plan_set_host_university (self->plan, bridge_course_get_university_id (course), error))
-        return FALSE;
-    }
-  else if (g_strcmp0 (host, bridge_course_get_university_id (course)) != 0)
-    {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
-                   /* Translators: %s is a university's name */
-                   _("This plan is for a stay at %s: start a new plan for another university"),
-                   bridge_context_university_name (self->context, host));
-      return FALSE;
-    }
-
+  if (!check_host (self, course, error))
+    return FALSE;
   return bridge_plan_add_course (self->plan, get_catalog (self), NULL, BRIDGE_PLAN_SIDE_HOST,
                                  bridge_course_get_id (course), error);
+}
+
+gboolean
+bridge_plan_page_add_mapping (BridgePlanPage     *self,
+                              const char * const *host_ids,
+                              const char * const *home_ids,
+                              GError            **error)
+{
+  g_autoptr(BridgeCourse) first = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (host_ids != NULL && host_ids[0] != NULL, FALSE);
+
+  if (get_catalog (self) == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED, _("There is no catalog"));
+      return FALSE;
+    }
+  first = bridge_catalog_get_course (get_catalog (self), host_ids[0], error);
+  if (first == NULL || !check_host (self, first, error))
+    return FALSE;
+  return bridge_plan_add_group (self->plan, get_catalog (self), host_ids, home_ids, error) != NULL;
 }
 
 gboolean

@@ -36,6 +36,12 @@ gboolean    bridge_plan_page_save        (BridgePlanPage *self,
 gboolean    bridge_plan_page_add_course  (BridgePlanPage *self,
                                           BridgeCourse   *course,
                                           GError        **error);
+/* Adds a group of the host courses @host_ids replacing @home_ids (may be
+ * empty: free elective credits), as a decision or a suggestion maps them. */
+gboolean    bridge_plan_page_add_mapping (BridgePlanPage     *self,
+                                          const char * const *host_ids,
+                                          const char * const *home_ids,
+                                          GError            **error);
 /* Adds home course @course_id to Table B of group @position (as the chooser does). */
 gboolean    bridge_plan_page_add_home_course (BridgePlanPage *self,
                                               guint           position,

@@ -15,6 +15,7 @@
 
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-print.h"
+#include "bridge-replacements-window.h"
 #include "bridge-window-private.h"
 
 static void run_pending (BridgeWindow *self);
@@ -397,6 +398,61 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
 }
 
+/* "Add to Plan with This Mapping" (bridge-recognition-list.c): a group of
+ * the host courses replacing the home courses, "(asas)". */
+static void
+add_mapping_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+  BridgePlanPage *page = bridge_window_ensure_plan_page (self);
+  BridgePlan *plan = bridge_plan_page_get_plan (page);
+  g_autofree const char **host_ids = NULL;
+  g_autofree const char **home_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_variant_get (param, "(^a&s^a&s)", &host_ids, &home_ids);
+  if (!bridge_plan_page_add_mapping (page, host_ids, home_ids, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  label = bridge_plan_get_group_label (plan, bridge_plan_get_group (plan, bridge_plan_get_n_groups (plan) - 1));
+  /* Translators: %s is a group of the plan, "Group 2" */
+  title = g_strdup_printf (_("%s added to the plan with this mapping"), label);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show Plan"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("plan"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The catalog asked from the other side: what could replace a home course
+ * ("" to choose it in the window). */
+static void
+find_replacements_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+  const char *course_id = g_variant_get_string (param, NULL);
+  GtkWidget *window;
+
+  if (bridge_context_get_home_university (self->context) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose your home university in Preferences first")));
+      return;
+    }
+  window = bridge_replacements_window_new (GTK_WINDOW (self), self->context,
+                                           *course_id != '\0' ? course_id : NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 new_plan_action (GtkWidget  *widget,
                  const char *action_name,
@@ -540,6 +596,8 @@ bridge_window_class_add_actions (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.add-mapping", "(asas)", add_mapping_action);
+  gtk_widget_class_install_action (widget_class, "win.find-replacements", "s", find_replacements_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-plan", NULL, save_plan_action);
