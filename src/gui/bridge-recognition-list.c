@@ -289,6 +289,9 @@ add_reasons (GtkWidget  *box,
   if (reasons == NULL || reasons->len == 0)
     return;
   expander = gtk_expander_new (title);
+  /* GTK 4.8 does not name an expander by its label: a screen reader would
+   * say only "expander". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_margin_start (inner, 18);
   gtk_widget_set_margin_top (inner, 4);
