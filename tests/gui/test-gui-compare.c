@@ -318,6 +318,20 @@ assert_cells (BridgeWindow       *window,
     }
 }
 
+typedef struct
+{
+  BridgeWindow *window;
+  const char   *layout;
+} LayoutWait;
+
+static gboolean
+layout_is (gpointer data)
+{
+  LayoutWait *wait = data;
+
+  return g_str_equal (layout (wait->window), wait->layout);
+}
+
 static GtkWidget *
 focus_widget (BridgeWindow *window)
 {
@@ -342,6 +356,12 @@ compare_at (BridgeApplication *app,
   press (window, "ctrl+shift+d", NULL);
   stack = bridge_catalog_page_get_child (catalog_page (window), "content-stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "compare");
+  /* The layout is chosen once the view has its width. */
+  {
+    LayoutWait wait = { window, expected_layout };
+
+    gui_test_wait (layout_is, &wait, 5000);
+  }
   g_assert_cmpstr (layout (window), ==, expected_layout);
   g_assert_true (gtk_widget_is_ancestor (focus_widget (window), GTK_WIDGET (compare_view (window))) ||
                  focus_widget (window) == GTK_WIDGET (compare_view (window)));
@@ -427,6 +447,11 @@ test_compare_five (void)
   }
   gtk_widget_activate_action (GTK_WIDGET (catalog_page (window)), "compare.show", NULL);
   gui_test_spin (200);
+  {
+    LayoutWait wait = { window, "table" };
+
+    gui_test_wait (layout_is, &wait, 5000);
+  }
   shoot (window, 1400, "four");
   g_assert_cmpstr (layout (window), ==, "table");
   gtk_widget_activate_action (GTK_WIDGET (catalog_page (window)), "compare.clear", NULL);
