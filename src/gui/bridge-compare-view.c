@@ -42,6 +42,8 @@ G_DEFINE_FINAL_TYPE (BridgeCompareView, bridge_compare_view, ADW_TYPE_BIN)
 #define TITLE_CHARS 9
 #define CELL_CHARS  11
 #define CELL_MAX_CHARS 24
+/* Below this width, the cards whatever the number of courses. */
+#define MIN_TABLE_WIDTH 500
 
 static GtkWidget *
 cell_label_new (const char *text,
@@ -387,12 +389,16 @@ choose_layout (BridgeCompareView *self)
   GtkWidget *table = GTK_WIDGET (self->table);
   const char *wanted;
   int min = 0;
+  int width;
 
   if (self->comparison == NULL)
     return;
   gtk_widget_measure (table, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  /* The page's margins: see bridge-compare-view.ui. */
-  wanted = min + 24 <= gtk_widget_get_width (GTK_WIDGET (self)) ? "table" : "cards";
+  /* The page's margins are 24 px (bridge-compare-view.ui); a phone's
+   * width gets the cards even for two courses, whose columns would wrap
+   * every few words. */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  wanted = min + 24 <= width && width >= MIN_TABLE_WIDTH ? "table" : "cards";
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->layouts), wanted) != 0)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
