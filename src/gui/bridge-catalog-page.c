@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "bridge-catalog-page-private.h"
+#include "bridge-compare-view.h"
+#include "bridge-comparison.h"
 #include "bridge-course-page.h"
 #include "bridge-course-row.h"
 #include "bridge-filter-panel-private.h"
@@ -40,6 +42,11 @@ struct _BridgeCatalogPage
   GtkStack          *content_stack;
   AdwBin            *course_slot;
   BridgeCoursePage  *course_page;      /* NULL until a course is shown */
+  GtkRevealer       *compare_bar;
+  GtkButton         *compare_button;
+  BridgeCompareView *compare_view;
+
+  GListStore        *compare_store;    /* element-type BridgeCourse */
 };
 
 G_DEFINE_FINAL_TYPE (BridgeCatalogPage, bridge_catalog_page, ADW_TYPE_BIN)
@@ -50,6 +57,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_COURSE_COMPARED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------ */
 /* Filters                                                                    */
@@ -199,6 +214,7 @@ search_activate_cb (BridgeCatalogPage *self)
 
 static void course_add_to_plan_cb (BridgeCatalogPage *self,
                                    BridgeCourse      *course);
+static void update_compare_state  (BridgeCatalogPage *self);
 
 /* The course pane says "Find a course" until one is chosen: its page, with
  * its charts, is built then rather than before the window's first frame. */
@@ -223,6 +239,7 @@ show_in_pane (BridgeCatalogPage *self,
 {
   bridge_course_page_set_course (ensure_course_page (self), course);
   gtk_stack_set_visible_child_name (self->content_stack, course != NULL ? "course" : "none");
+  update_compare_state (self);
 }
 
 void
@@ -299,9 +316,140 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              BridgeCatalogPage        *self)
 {
-  bridge_course_row_set_course (BRIDGE_COURSE_ROW (gtk_list_item_get_child (item)),
-                                self->context,
-                                gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  bridge_course_row_set_course (BRIDGE_COURSE_ROW (row), self->context, gtk_list_item_get_item (item));
+  /* For Ctrl+D on the row that has the focus: see focused_course (). */
+  g_object_set_data_full (G_OBJECT (row), "course", g_object_ref (gtk_list_item_get_item (item)),
+                          g_object_unref);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comparison                                                                 */
+
+static BridgeCourse *
+shown_course (BridgeCatalogPage *self)
+{
+  if (self->course_page == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "course") != 0)
+    return NULL;
+  return bridge_course_page_get_course (self->course_page);
+}
+
+/* The course of the result row that has the focus, or NULL. */
+static BridgeCourse *
+focused_course (BridgeCatalogPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return NULL;
+  /* The list's own item widget has the focus, the row is inside it. */
+  for (GtkWidget *child = focus; child != NULL; child = gtk_widget_get_first_child (child))
+    if (BRIDGE_IS_COURSE_ROW (child))
+      return g_object_get_data (G_OBJECT (child), "course");
+  return NULL;
+}
+
+/* Where @course is in the comparison, or -1. */
+static int
+compared_position (BridgeCatalogPage *self,
+                   BridgeCourse      *course)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->compare_store));
+
+  for (guint i = 0; course != NULL && i < n; i++)
+    {
+      g_autoptr(BridgeCourse) item = g_list_model_get_item (G_LIST_MODEL (self->compare_store), i);
+
+      if (g_strcmp0 (bridge_course_get_id (item), bridge_course_get_id (course)) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+update_compare_state (BridgeCatalogPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->compare_store));
+  /* Translators: the button that shows the courses chosen for comparison, with their number */
+  g_autofree char *label = g_strdup_printf (_("_Compare (%u)"), n);
+
+  gtk_button_set_label (self->compare_button, label);
+  gtk_revealer_set_reveal_child (self->compare_bar, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.toggle", shown_course (self) != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURSE_COMPARED]);
+}
+
+/* @course in or out of the comparison; a fifth is refused with core's
+ * message, and the check on the course page goes back. */
+static void
+set_compared (BridgeCatalogPage *self,
+              BridgeCourse      *course,
+              gboolean           compared)
+{
+  int position = compared_position (self, course);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->compare_store));
+  g_autoptr(GError) error = NULL;
+
+  if (course == NULL || compared == (position >= 0))
+    return;
+  if (!compared)
+    g_list_store_remove (self->compare_store, (guint) position);
+  else if (n + 1 > BRIDGE_COMPARISON_MAX_COURSES && !bridge_comparison_check_count (n + 1, &error))
+    {
+      bridge_gui_toast (GTK_WIDGET (self), error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURSE_COMPARED]);
+    }
+  else
+    g_list_store_append (self->compare_store, course);
+}
+
+static void
+set_course_compared (BridgeCatalogPage *self,
+                     gboolean           compared)
+{
+  set_compared (self, shown_course (self), compared);
+}
+
+/* Ctrl+D: the result row that has the focus, else the course shown. */
+static void
+compare_toggle_here_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (widget);
+  BridgeCourse *course = focused_course (self);
+
+  if (course == NULL)
+    course = shown_course (self);
+  if (course != NULL)
+    set_compared (self, course, compared_position (self, course) < 0);
+}
+
+static void
+compare_show_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (widget);
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->content_stack, "compare");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_widget_grab_focus (GTK_WIDGET (self->compare_view));
+  update_compare_state (self);
+}
+
+static void
+compare_clear_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (widget);
+
+  g_list_store_remove_all (self->compare_store);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -319,6 +467,7 @@ bridge_catalog_page_set_context (BridgeCatalogPage *self,
   bridge_search_model_set_catalog (self->model, bridge_context_get_catalog (context));
   if (self->course_page != NULL)
     bridge_course_page_set_context (self->course_page, context);
+  bridge_compare_view_set_context (self->compare_view, context);
 }
 
 void
@@ -375,6 +524,12 @@ bridge_catalog_page_get_child (BridgeCatalogPage *self,
     return bridge_filter_panel_get_child (ensure_filters (self), name);
   if (g_strcmp0 (name, "back-button") == 0)
     return GTK_WIDGET (self->back_button);
+  if (g_strcmp0 (name, "compare-view") == 0)
+    return GTK_WIDGET (self->compare_view);
+  if (g_strcmp0 (name, "compare-button") == 0)
+    return GTK_WIDGET (self->compare_button);
+  if (g_strcmp0 (name, "content-stack") == 0)
+    return GTK_WIDGET (self->content_stack);
   return NULL;
 }
 
@@ -393,6 +548,7 @@ bridge_catalog_page_dispose (GObject *object)
   self->filters = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->compare_store);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bridge_catalog_page_parent_class)->dispose (object);
@@ -409,6 +565,42 @@ bridge_catalog_page_finalize (GObject *object)
 }
 
 static void
+bridge_catalog_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COURSE_COMPARED:
+      g_value_set_boolean (value, compared_position (self, shown_course (self)) >= 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bridge_catalog_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  BridgeCatalogPage *self = BRIDGE_CATALOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COURSE_COMPARED:
+      set_course_compared (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -416,6 +608,15 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
 
   object_class->dispose = bridge_catalog_page_dispose;
   object_class->finalize = bridge_catalog_page_finalize;
+  object_class->get_property = bridge_catalog_page_get_property;
+  object_class->set_property = bridge_catalog_page_set_property;
+
+  /* Whether the course shown is in the comparison: the Compare check of
+   * the course page and Ctrl+D (the property action compare.toggle). */
+  properties[PROP_COURSE_COMPARED] =
+    g_param_spec_boolean ("course-compared", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TO_PLAN] =
     g_signal_new ("add-to-plan", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -436,12 +637,24 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, course_slot);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, compare_bar);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, compare_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "compare.toggle", "course-compared");
+  gtk_widget_class_install_action (widget_class, "compare.show", NULL, compare_show_action);
+  gtk_widget_class_install_action (widget_class, "compare.clear", NULL, compare_clear_action);
+  gtk_widget_class_install_action (widget_class, "compare.toggle-here", NULL, compare_toggle_here_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "compare.toggle-here", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "compare.show", NULL);
+  g_type_ensure (BRIDGE_TYPE_COMPARE_VIEW);
 }
 
 static void
@@ -471,6 +684,12 @@ bridge_catalog_page_init (BridgeCatalogPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+
+  self->compare_store = g_list_store_new (BRIDGE_TYPE_COURSE);
+  g_signal_connect_object (self->compare_store, "items-changed",
+                           G_CALLBACK (update_compare_state), self, G_CONNECT_SWAPPED);
+  bridge_compare_view_set_store (self->compare_view, self->compare_store);
+  update_compare_state (self);
 
   folded_changed_cb (self);
 }
