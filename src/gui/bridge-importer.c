@@ -17,6 +17,7 @@ struct _BridgeImporter
   BridgeCatalog *catalog;
   char          *problem;
   char          *rebuild_source;         /* the import running rebuilds a damaged cache from it */
+  gboolean       rebuild_in_place;       /* … an outdated one, still searched meanwhile */
   GCancellable  *cancellable;
   GApplication  *held;                   /* held while an import runs */
 };
@@ -110,6 +111,13 @@ import_done_cb (GObject      *object,
     }
   else if (report->unchanged)
     message = g_strdup (_("The catalog is already up to date"));
+  else if (self->rebuild_source != NULL && self->rebuild_in_place)
+    /* Translators: %s is the feed the catalog cache had been imported from */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The catalog cache was brought up to date from %s: %u course",
+                                            "The catalog cache was brought up to date from %s: %u courses",
+                                            report->courses),
+                               self->rebuild_source, report->courses);
   else if (self->rebuild_source != NULL)
     /* Translators: %s is the feed the damaged catalog cache had been imported from */
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -149,7 +157,11 @@ bridge_importer_import (BridgeImporter *self,
   g_clear_pointer (&self->rebuild_source, g_free);
   if (self->problem != NULL &&
       g_strcmp0 (source, bridge_catalog_get_lost_source (self->catalog)) == 0)
-    self->rebuild_source = g_strdup (source);
+    {
+      self->rebuild_source = g_strdup (source);
+      /* A cache of an older version is rebuilt while it is still searched. */
+      self->rebuild_in_place = !bridge_catalog_is_empty (self->catalog);
+    }
   self->cancellable = g_cancellable_new ();
   /* The application that was held is the one released, whatever becomes
    * the default meanwhile. */

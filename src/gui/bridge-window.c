@@ -408,6 +408,15 @@ update_state (BridgeWindow *self)
     {
       show_main (self);
     }
+
+  /* A cache an older version made (bridge_catalog_open_or_reset ()) can
+   * still be searched: it is rebuilt from its feed behind the window, and a
+   * toast says when it is done. */
+  if (catalog != NULL && !bridge_catalog_is_empty (catalog)
+      && bridge_importer_get_problem (importer) != NULL
+      && bridge_catalog_get_lost_source (catalog) != NULL
+      && !bridge_importer_is_importing (importer))
+    bridge_context_import (self->context, bridge_catalog_get_lost_source (catalog));
 }
 
 static void

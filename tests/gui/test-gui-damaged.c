@@ -102,6 +102,55 @@ test_rebuilt_from_its_feed (void)
   g_unlink (aside);
 }
 
+static gboolean
+register_rebuilt (gpointer data)
+{
+  g_auto(BridgeCatalogStats) stats = { 0 };
+
+  return bridge_catalog_get_stats (data, &stats, NULL) && stats.equivalences == 4;
+}
+
+/* A cache of schema 1, made by a version that did not keep the recognition
+ * register: the window opens on it at once (it can be searched) and rebuilds
+ * it from its feed behind the window (issue 17). */
+static void
+test_outdated_rebuilt (void)
+{
+  g_autofree char *feed = g_build_filename (g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT"), "tests", "core", "feeds",
+                                            "register", "feed.json", NULL);
+  const char *db = g_getenv ("CREDIT_BRIDGE_DB");
+  g_autoptr(BridgeApplication) app = NULL;
+  BridgeCatalog *catalog;
+  BridgeWindow *window;
+
+  {
+    g_autoptr(BridgeCatalog) old = bridge_catalog_open (db, NULL);
+    sqlite3 *handle = NULL;
+
+    g_assert_true (bridge_catalog_import (old, feed, NULL, NULL, NULL, NULL, NULL));
+    g_clear_object (&old);
+    g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "DROP TABLE equivalence_courses; DROP TABLE equivalences; PRAGMA user_version = 1;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (handle);
+  }
+
+  app = gui_test_app ();
+  catalog = bridge_application_get_catalog (app);
+  g_assert_cmpstr (bridge_catalog_get_lost_source (catalog), ==, feed);
+  /* "… was made by an older version of Credit Bridge …", in any language */
+  g_assert_nonnull (strstr (bridge_application_get_catalog_problem (app), db));
+  g_assert_false (bridge_catalog_is_empty (catalog));
+
+  /* Not the full-window import of an empty cache: the welcome at once. */
+  window = gui_test_window (app, 1000, 700);
+  g_assert_true (gui_test_wait_state (window, "welcome", 60000));
+  g_assert_true (gui_test_wait (register_rebuilt, catalog, 60000));
+  g_assert_true (gui_test_wait_state (window, "welcome", 1000));
+  gui_test_close (window);
+}
+
 static const char *
 status_description (BridgeWindow *window)
 {
@@ -263,6 +312,7 @@ main (int   argc,
     { "/gui/damaged/rebuilt-from-its-feed", test_rebuilt_from_its_feed },
     { "/gui/damaged/source-unknown", test_source_unknown },
     { "/gui/damaged/rebuild-fails", test_rebuild_fails },
+    { "/gui/damaged/outdated-rebuilt", test_outdated_rebuilt },
     { "/gui/import-waits", test_import_waits },
   };
 
