@@ -179,15 +179,38 @@ search_changed_cb (GtkSearchEntry      *entry,
     }
 }
 
+typedef struct
+{
+  BridgeCourseChooser *chooser;
+  char                *id;
+} Chosen;
+
+static gboolean
+emit_chosen (gpointer data)
+{
+  Chosen *chosen = data;
+
+  g_signal_emit (chosen->chooser, signals[COURSE_CHOSEN], 0, chosen->id);
+  g_object_unref (chosen->chooser);
+  g_free (chosen->id);
+  g_free (chosen);
+  return G_SOURCE_REMOVE;
+}
+
+/* The choice is told once the popover is gone: a plan page that rebuilds
+ * the group at once would destroy the popover's button while GTK 4.8 still
+ * holds a tooltip of it, which then asks a surface that no longer exists. */
 static void
 row_activated_cb (GtkListBox          *list,
                   GtkListBoxRow       *row,
                   BridgeCourseChooser *chooser)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "course-id"));
+  Chosen *chosen = g_new0 (Chosen, 1);
 
+  chosen->chooser = g_object_ref (chooser);
+  chosen->id = g_strdup (g_object_get_data (G_OBJECT (row), "course-id"));
   gtk_popover_popdown (GTK_POPOVER (chooser));
-  g_signal_emit (chooser, signals[COURSE_CHOSEN], 0, id);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, emit_chosen, chosen, NULL);
 }
 
 /* Return in the search entry takes the first course, as the search finds
