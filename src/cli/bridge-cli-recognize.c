@@ -192,6 +192,19 @@ bridge_cli_recognize (int    argc,
         return bridge_cli_fail ("%s", error->message);
     }
 
+  if (term != NULL)
+    {
+      g_autoptr(GPtrArray) terms = bridge_catalog_list_terms (catalog);
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < terms->len && !known; i++)
+        known = g_str_equal (g_ptr_array_index (terms, i), term);
+      if (!known)
+        return bridge_cli_fail (_("No university of the catalog has a term “%s”; "
+                                  "`credit-bridge-cli catalog show` lists a course’s terms"),
+                                term);
+    }
+
   query.host = host;
   query.term = term;
   query.languages = (const char * const *) languages;

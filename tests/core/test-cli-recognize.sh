@@ -62,6 +62,10 @@ contains "… says whose course it is" "$err" "cb:mm200 is a course of cb, not o
 expect 1 "an unknown host course" "${R[@]}" --home sa cb:nope
 contains "… is named" "$err" "cb:nope"
 expect 1 "an unknown --host" "${R[@]}" --home sa --replace sa:math101 --host zz
+expect 1 "an unknown --term" "${R[@]}" --home sa --replace sa:math101 --term 2031-nowhen
+contains "… is named" "$err" "No university of the catalog has a term “2031-nowhen”"
+expect 0 "a term of the catalog" "${R[@]}" --home sa --replace sa:math101 --term 2027-spring --on 2026-12-04 --json
+json_is "… still lists the decision" 'j["options"][0]["kind"] == "precedent"' 
 
 # What could replace a home course
 expect 0 "what could replace sa:math101" "${R[@]}" --home sa --replace sa:math101 --on 2026-12-04
