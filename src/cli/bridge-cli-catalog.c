@@ -12,6 +12,7 @@
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
+#include "bridge-json.h"
 #include "bridge-validate.h"
 
 static void
@@ -24,18 +25,6 @@ add_text (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_value (builder, bridge_text_to_json (text));
-}
-
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *member,
-          const char * const *strv)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
 }
 
 /* Prints what @builder built. */
@@ -279,8 +268,8 @@ catalog_search (int argc, char **argv)
           json_builder_add_string_value (builder, bridge_level_to_string (bridge_course_get_level (course)));
           json_builder_set_member_name (builder, "delivery");
           json_builder_add_string_value (builder, bridge_delivery_to_string (bridge_course_get_delivery (course)));
-          add_strv (builder, "languages", bridge_course_get_languages (course));
-          add_strv (builder, "terms", bridge_course_get_terms (course));
+          bridge_json_add_strv (builder, "languages", bridge_course_get_languages (course));
+          bridge_json_add_strv (builder, "terms", bridge_course_get_terms (course));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

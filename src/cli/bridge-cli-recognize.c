@@ -9,6 +9,7 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+#include "bridge-json.h"
 #include "bridge-recognize.h"
 #include "bridge-validate.h"
 
@@ -92,11 +93,7 @@ print_json (const char *home,
     json_builder_add_string_value (builder, replace);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "host_courses");
-  json_builder_begin_array (builder);
-  for (guint i = 0; host_courses != NULL && host_courses[i] != NULL; i++)
-    json_builder_add_string_value (builder, host_courses[i]);
-  json_builder_end_array (builder);
+  bridge_json_add_strv (builder, "host_courses", (const char * const *) host_courses);
   json_builder_set_member_name (builder, "on");
   json_builder_add_string_value (builder, day);
   json_builder_set_member_name (builder, "options");

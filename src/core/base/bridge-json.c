@@ -190,6 +190,18 @@ bridge_json_add_nullable_string (JsonBuilder *builder,
 }
 
 void
+bridge_json_add_strv (JsonBuilder        *builder,
+                      const char         *name,
+                      const char * const *strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+void
 bridge_json_add_string_array (JsonBuilder *builder,
                               const char  *name,
                               GPtrArray   *strings)

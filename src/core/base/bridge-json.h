@@ -39,6 +39,10 @@ gboolean bridge_json_check_depth (const char *data,
 void     bridge_json_add_nullable_string (JsonBuilder *builder,
                                           const char  *name,
                                           const char  *value);
+/* Sets member @name to an array of the strings in @strv (NULL: empty), in order. */
+void     bridge_json_add_strv            (JsonBuilder        *builder,
+                                          const char         *name,
+                                          const char * const *strv);
 /* Sets member @name to an array of the strings in @strings, in order. */
 void     bridge_json_add_string_array    (JsonBuilder *builder,
                                           const char  *name,

@@ -347,18 +347,6 @@ bridge_recognize_match (BridgeCatalog      *catalog,
 
 /* JSON */
 
-static void
-add_strv (JsonBuilder  *builder,
-          const char   *name,
-          char        **strv)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
 JsonNode *
 bridge_recognition_option_to_json (const BridgeRecognitionOption *self)
 {
@@ -371,8 +359,8 @@ bridge_recognition_option_to_json (const BridgeRecognitionOption *self)
   json_builder_add_string_value (builder, bridge_enum_to_nick (BRIDGE_TYPE_RECOGNITION_KIND, self->kind));
   bridge_json_add_nullable_string (builder, "home", self->home);
   bridge_json_add_nullable_string (builder, "host", self->host);
-  add_strv (builder, "host_courses", self->host_courses);
-  add_strv (builder, "home_courses", self->home_courses);
+  bridge_json_add_strv (builder, "host_courses", (const char * const *) self->host_courses);
+  bridge_json_add_strv (builder, "home_courses", (const char * const *) self->home_courses);
   json_builder_set_member_name (builder, "home_credits_awarded");
   json_builder_add_double_value (builder, self->home_credits_awarded);
   json_builder_set_member_name (builder, "elective");
