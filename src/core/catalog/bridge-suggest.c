@@ -810,12 +810,10 @@ context_init (Context                    *ctx,
               const char                 *home,
               const BridgeRecognizeQuery *query)
 {
-  g_autoptr(BridgeUniversity) university = bridge_catalog_get_university (catalog, home, NULL);
-
   ctx->catalog = catalog;
   ctx->query = query;
   ctx->home = home;
-  ctx->home_label = g_strdup (university != NULL ? bridge_university_get_label (university) : home);
+  ctx->home_label = bridge_catalog_dup_university_label (catalog, home);
 }
 
 /* The credit of @course at the home university; NULL when it cannot be
