@@ -458,3 +458,24 @@ bridge_catalog_dup_university_label (BridgeCatalog *self,
   university = bridge_catalog_get_university (self, id, NULL);
   return g_strdup (university != NULL ? bridge_university_get_label (university) : id);
 }
+
+BridgeGradingScale *
+bridge_catalog_dup_course_scale (BridgeCatalog *self,
+                                 const char    *course_id)
+{
+  g_autoptr(BridgeCourse) course = NULL;
+  g_autoptr(BridgeUniversity) university = NULL;
+  const BridgeGradingScale *scale;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (course_id != NULL, NULL);
+
+  course = bridge_catalog_get_course (self, course_id, NULL);
+  if (course == NULL)
+    return NULL;
+  university = bridge_catalog_get_university (self, bridge_course_get_university_id (course), NULL);
+  if (university == NULL)
+    return NULL;
+  scale = bridge_university_find_scale (university, bridge_course_get_grading_scale (course));
+  return scale != NULL ? bridge_grading_scale_copy (scale) : NULL;
+}

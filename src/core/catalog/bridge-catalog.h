@@ -142,6 +142,10 @@ BridgeUniversity *bridge_catalog_get_university    (BridgeCatalog *self,
  * itself when the catalog does not have it ("—" for NULL). (transfer full) */
 char             *bridge_catalog_dup_university_label (BridgeCatalog *self,
                                                        const char    *id);
+/* The grading scale of the course @course_id, from its university; NULL when
+ * the course, its university or its scale is not in the catalog. (transfer full) */
+BridgeGradingScale *bridge_catalog_dup_course_scale (BridgeCatalog *self,
+                                                     const char    *course_id);
 BridgeCourse     *bridge_catalog_get_course        (BridgeCatalog *self,
                                                     const char    *id,
                                                     GError       **error);

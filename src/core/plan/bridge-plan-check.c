@@ -833,9 +833,7 @@ bridge_plan_set_grade (BridgePlan     *self,
                        const char     *grade,
                        GError        **error)
 {
-  g_autoptr(BridgeCourse) course = NULL;
-  g_autoptr(BridgeUniversity) host = NULL;
-  const BridgeGradingScale *scale;
+  g_autoptr(BridgeGradingScale) scale = NULL;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
@@ -852,10 +850,7 @@ bridge_plan_set_grade (BridgePlan     *self,
       bridge_plan_store_grade (self, host_course_id, NULL);
       return TRUE;
     }
-  course = bridge_catalog_get_course (catalog, host_course_id, NULL);
-  if (course != NULL)
-    host = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL);
-  scale = host ? bridge_university_find_scale (host, bridge_course_get_grading_scale (course)) : NULL;
+  scale = bridge_catalog_dup_course_scale (catalog, host_course_id);
   if (scale != NULL)
     {
       gboolean is_mark;

@@ -52,20 +52,19 @@ check_grade (BridgeCatalog    *catalog,
              const char       *course_id,
              const BridgeText *condition,
              const char       *grade,
-             const char      **minimum)
+             char            **minimum)
 {
-  g_autoptr(BridgeCourse) course = bridge_catalog_get_course (catalog, course_id, NULL);
-  g_autoptr(BridgeUniversity) host = NULL;
-  const BridgeGradingScale *scale = NULL;
+  g_autoptr(BridgeGradingScale) scale = bridge_catalog_dup_course_scale (catalog, course_id);
+  BridgeGradeConditionResult result;
+  const char *label = NULL;
 
   *minimum = NULL;
-  if (course != NULL)
-    host = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL);
-  if (host != NULL)
-    scale = bridge_university_find_scale (host, bridge_course_get_grading_scale (course));
   if (scale == NULL)
     return BRIDGE_GRADE_CONDITION_TO_CHECK;
-  return bridge_grade_condition_check (scale, condition, grade, minimum);
+  result = bridge_grade_condition_check (scale, condition, grade, &label);
+  /* The label is the scale's, which goes with it. */
+  *minimum = g_strdup (label);
+  return result;
 }
 
 /* The state of @precedent's conditions against the plan's grades; with
@@ -88,7 +87,7 @@ check_conditions (BridgePlan                *self,
     {
       const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, i);
       const char *grade = bridge_plan_get_grade (self, c->course_id);
-      const char *minimum = NULL;
+      g_autofree char *minimum = NULL;
 
       if (grade == NULL)
         {
