@@ -314,6 +314,12 @@ picker_has_rows (gpointer data)
   return row != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "suggested"));
 }
 
+static gboolean
+group_has_home_course (gpointer plan)
+{
+  return bridge_plan_group_get_n_components (bridge_plan_get_group (plan, 0), BRIDGE_PLAN_SIDE_HOME) > 0;
+}
+
 static void
 test_picker (void)
 {
@@ -380,7 +386,8 @@ test_picker (void)
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_true (picker_has_rows (list));
   g_signal_emit_by_name (entry, "activate");
-  gui_test_spin (50);
+  /* The choice is told once the popover has gone (an idle): wait for it. */
+  g_assert_true (gui_test_wait (group_has_home_course, plan, 10000));
   g_assert_cmpuint (bridge_plan_group_get_n_components (bridge_plan_get_group (plan, 0), BRIDGE_PLAN_SIDE_HOME), ==, 1);
   g_assert_cmpstr (bridge_plan_group_get_component (bridge_plan_get_group (plan, 0), BRIDGE_PLAN_SIDE_HOME, 0)->course_id,
                    ==, "sa:math101");
