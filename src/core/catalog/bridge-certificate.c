@@ -152,10 +152,9 @@ show (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", value));
 }
 
-/* "Calculus (sa:ma101), Physics (sa:ph101)" */
-static char *
-course_list (BridgeCatalog      *catalog,
-             const char * const *ids)
+char *
+bridge_certificate_describe_courses (BridgeCatalog      *catalog,
+                                     const char * const *ids)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
@@ -273,7 +272,7 @@ bridge_certificate_judge (BridgeCatalog  *catalog,
   credits = show (recognition->credits);
   if (recognition->replaces != NULL && recognition->replaces[0] != NULL)
     {
-      g_autofree char *courses = course_list (catalog, (const char * const *) recognition->replaces);
+      g_autofree char *courses = bridge_certificate_describe_courses (catalog, (const char * const *) recognition->replaces);
 
       g_ptr_array_add (self->steps, g_strdup_printf (_("%s recognises it for %s credits in place of %s"),
                                                      home_label, credits, courses));

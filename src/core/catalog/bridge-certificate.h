@@ -55,6 +55,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeCertificateJudgement, bridge_certificate_ju
 char *bridge_certificate_valid_until (const char *obtained,
                                       double      valid_years);
 
+/* "程序设计基础 (CS110), 生态学 (BIO210)": the home courses of @ids (a
+ * recognition's replaces) by title and code, for people; an id the catalog
+ * does not have stands as it is. */
+char *bridge_certificate_describe_courses (BridgeCatalog      *catalog,
+                                           const char * const *ids);
+
 /* What @certificate_id obtained on @obtained is worth at @home_id on @on
  * (NULL: today). Not being recognised is no error; an unknown certificate
  * or university is (BRIDGE_ERROR_NOT_FOUND), and so is a date that is not a
