@@ -11,6 +11,7 @@
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-json.h"
+#include "bridge-validate.h"
 
 static void
 print_recognition (BridgeCatalog                      *catalog,
@@ -66,7 +67,14 @@ print_certificate (BridgeCatalog           *catalog,
   if (certificate->isced != NULL)
     {
       g_string_append (about, _(" · "));
-      g_string_append_printf (about, _("Field: %s"), certificate->isced);
+
+      const char *field = bridge_isced_get_label (certificate->isced);
+
+      if (field != NULL)
+        /* Translators: "Field: 0613 (Information and Communication Technologies)" */
+        g_string_append_printf (about, _("Field: %s (%s)"), certificate->isced, field);
+      else
+        g_string_append_printf (about, _("Field: %s"), certificate->isced);
     }
   if (certificate->workload_hours > 0)
     {

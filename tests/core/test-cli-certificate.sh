@@ -38,7 +38,7 @@ expect 2 "an unknown subcommand" "$CLI" certificate grant --db "$DB"
 expect 0 "list" "$CLI" certificate list --db "$DB"
 contains "… the issuer" "$out" "Issuer: NEEA"
 contains "… the level" "$out" "NCRE Level 2 (二级)"
-contains "… the field" "$out" "Field: 0613"
+contains "… the field, named" "$out" "Field: 0613 (Information and communication technologies)"
 contains "… the workload" "$out" "Workload: 60 h"
 contains "… the courses replaced by title and code" "$out" "2 credits in place of Programming Fundamentals (CS110); valid 3 years after it is obtained"
 contains "… free elective credits" "$out" "Chongqing Beta University: 1 free elective credit; valid without limit"
@@ -98,7 +98,7 @@ contains "… says so" "$err" "is before 1950-01-01; check the year written on t
 expect 2 "--obtained after --on" "${C[@]}" --home sa ncre-2 --obtained 2026-12-06 --on 2026-12-05
 contains "… says so" "$err" "The date obtained, 2026-12-06, is after the day judged, 2026-12-05"
 expect 2 "--obtained in the future" "${C[@]}" --home sa ncre-2 --obtained "$(date -d '+2 days' +%Y-%m-%d)"
-contains "… says so" "$err" "a certificate cannot be obtained in the future"
+contains "… says so" "$err" "is after today, $(date +%Y-%m-%d); a certificate cannot be obtained in the future"
 expect 2 "--on not a date" "${C[@]}" --home sa ncre-2 --obtained 2025-01-01 --on 2026-04-31
 contains "… says so" "$err" "“2026-04-31” is not a date"
 

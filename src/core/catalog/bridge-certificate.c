@@ -109,6 +109,7 @@ today (void)
 static gboolean
 check_dates (const char  *obtained,
              const char  *on,
+             gboolean     on_today,
              GError     **error)
 {
   if (obtained == NULL || *obtained == '\0')
@@ -132,6 +133,13 @@ check_dates (const char  *obtained,
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The date obtained, %s, is before %s; check the year written on the certificate"),
                    obtained, BRIDGE_CERTIFICATE_EARLIEST);
+      return FALSE;
+    }
+  if (strcmp (obtained, on) > 0 && on_today)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
+                   _("The date obtained, %s, is after today, %s; a certificate cannot be obtained in the future, check the date"),
+                   obtained, on);
       return FALSE;
     }
   if (strcmp (obtained, on) > 0)
@@ -235,7 +243,7 @@ bridge_certificate_judge (BridgeCatalog  *catalog,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   on_day = on != NULL ? g_strdup (on) : today ();
-  if (!check_dates (obtained, on_day, error))
+  if (!check_dates (obtained, on_day, on == NULL, error))
     return NULL;
   home = bridge_catalog_get_home_university (catalog, home_id, error);
   if (home == NULL)
