@@ -168,11 +168,15 @@ test_valid_until (void)
   g_autofree char *half = bridge_certificate_valid_until ("2024-03-15", 2.5);
   g_autofree char *leap = bridge_certificate_valid_until ("2024-02-29", 1);
   g_autofree char *odd = bridge_certificate_valid_until ("2024-01-31", 1.1);   /* 13.2 months: 13 */
+  g_autofree char *huge = bridge_certificate_valid_until ("2024-01-31", 1e6);   /* BRIDGE_MAX_QUANTITY */
+  g_autofree char *last = bridge_certificate_valid_until ("2024-01-31", 7974);
 
   g_assert_cmpstr (three, ==, "2027-03-15");
   g_assert_cmpstr (half, ==, "2026-09-15");
   g_assert_cmpstr (leap, ==, "2025-02-28");
   g_assert_cmpstr (odd, ==, "2025-02-28");
+  g_assert_cmpstr (huge, ==, "9999-12-31");
+  g_assert_cmpstr (last, ==, "9998-01-31");
 }
 
 static void

@@ -93,6 +93,10 @@ bridge_certificate_valid_until (const char *obtained,
   /* Whole months, rounded down: 2.5 years are 30 months. g_date_add_months
    * keeps the day, or takes the month's last when it has none (29 February
    * plus a year is 28 February). */
+  /* A feed may declare up to BRIDGE_MAX_QUANTITY years, beyond any calendar
+   * GDate keeps: the last day a date is written YYYY-MM-DD stands for them. */
+  if (valid_years >= 9999 - g_date_get_year (&date))
+    return g_strdup ("9999-12-31");
   g_date_add_months (&date, (guint) floor (valid_years * 12 + 1e-9));
   return date_format (&date);
 }
