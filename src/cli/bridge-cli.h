@@ -111,5 +111,6 @@ int bridge_cli_credits (int argc, char **argv);
 int bridge_cli_grade   (int argc, char **argv);
 int bridge_cli_plan    (int argc, char **argv);
 int bridge_cli_recognize (int argc, char **argv);
+int bridge_cli_certificate (int argc, char **argv);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 static const BridgeCliCommand commands[] = {
   { "catalog", bridge_cli_catalog, N_("Import, search and show the alliance catalog") },
+  { "certificate", bridge_cli_certificate, N_("List certificates and what one obtained on a day is worth at home") },
   { "credits", bridge_cli_credits, N_("Show what a course is worth at a home university, with the arithmetic") },
   { "grade",   bridge_cli_grade,   N_("Convert grades through grading tables, or build a table from marks") },
   { "plan",    bridge_cli_plan,    N_("Create, review, approve and export learning agreements") },
@@ -26,7 +27,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Plan study at another university of the Chengdu–Chongqing alliance: the catalog, credit equivalence, grade conversion and learning agreements."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Every command takes --db PATH (or $CREDIT_BRIDGE_DB) to choose the catalog cache, and --help."));
   fprintf (out, "%s\n", _("Exit status: 0 done, 1 error, 2 wrong usage."));
 }

@@ -14,20 +14,6 @@ export LANGUAGE=en LC_ALL=C.UTF-8
 
 . "$HERE/tap.sh"
 
-lacks () {
-  local name="$1" haystack="$2" needle="$3"
-  case "$haystack" in *"$needle"*) not_ok "$name" "“$needle” should not be in: $haystack" ;; *) ok "$name" ;; esac
-}
-# json_is NAME PYTHON-EXPRESSION: evaluates it with `j` the JSON of $out.
-json_is () {
-  local name="$1" expr="$2"
-  if printf '%s' "$out" | /usr/bin/python3 -c "import json, sys; j = json.load(sys.stdin); sys.exit(0 if ($expr) else 1)" 2> "$TMP/py"; then
-    ok "$name"
-  else
-    not_ok "$name" "not true: $expr" "$(cat "$TMP/py")" "$out"
-  fi
-}
-
 DB="$TMP/c.db"
 R=("$CLI" recognize --db "$DB")
 

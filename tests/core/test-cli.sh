@@ -144,10 +144,6 @@ contains "the rebuilt cache has the catalog" "$out" '"courses" : 5'
 # A cache damaged after an import: moved aside, and rebuilt from the feed it
 # came from, or the command fails and says to import again; never a search
 # that answers with another catalog (the demo catalog has cwnu: courses).
-lacks () {
-  local name="$1" haystack="$2" needle="$3"
-  case "$haystack" in *"$needle"*) not_ok "$name" "“$needle” in: $haystack" ;; *) ok "$name" ;; esac
-}
 no_sqlite_words () {
   for words in "malformed" "not an error" "another row" "not a database" "database is locked"; do
     lacks "$1: no SQLite words ($words)" "$err" "$words"

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "bridge-catalog.h"
+#include "bridge-catalog-private.h"
 #include "bridge-error.h"
 
 /* Fails with @message (taken) where bridge_catalog_get_university () failed
@@ -34,23 +35,15 @@ university_missing (GError **error,
   return NULL;
 }
 
-BridgeCreditResult *
-bridge_catalog_compute_credit (BridgeCatalog  *self,
-                               BridgeCourse   *course,
-                               const char     *home_id,
-                               GError        **error)
+BridgeUniversity *
+bridge_catalog_get_home_university (BridgeCatalog  *self,
+                                    const char     *home_id,
+                                    GError        **error)
 {
-  const BridgeAlliance *alliance;
-  g_autoptr(BridgeUniversity) home = NULL;
-  g_autoptr(BridgeUniversity) host = NULL;
   g_autoptr(GError) lookup_error = NULL;
+  BridgeUniversity *home;
 
-  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (BRIDGE_IS_COURSE (course), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  alliance = bridge_catalog_get_alliance (self);
-  if (alliance == NULL)
+  if (bridge_catalog_get_alliance (self) == NULL)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
                    _("The catalog is empty; import the alliance catalog first"));
@@ -66,10 +59,30 @@ bridge_catalog_compute_credit (BridgeCatalog  *self,
   if (home == NULL)
     return university_missing (error, g_steal_pointer (&lookup_error),
                                g_strdup_printf (_("The home university “%s” is not in the catalog"), home_id));
+  return home;
+}
+
+BridgeCreditResult *
+bridge_catalog_compute_credit (BridgeCatalog  *self,
+                               BridgeCourse   *course,
+                               const char     *home_id,
+                               GError        **error)
+{
+  g_autoptr(BridgeUniversity) home = NULL;
+  g_autoptr(BridgeUniversity) host = NULL;
+  g_autoptr(GError) lookup_error = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_COURSE (course), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  home = bridge_catalog_get_home_university (self, home_id, error);
+  if (home == NULL)
+    return NULL;
   host = bridge_catalog_get_university (self, bridge_course_get_university_id (course), &lookup_error);
   if (host == NULL)
     return university_missing (error, g_steal_pointer (&lookup_error),
                                g_strdup_printf (_("The university of “%s” is not in the catalog"),
                                                 bridge_course_get_id (course)));
-  return bridge_credit_compute (alliance, host, home, course, error);
+  return bridge_credit_compute (bridge_catalog_get_alliance (self), host, home, course, error);
 }

@@ -109,4 +109,11 @@ GArray       *bridge_catalog_search_any_ids (BridgeCatalog             *self,
                                              guint                      limit,
                                              GError                   **error);
 
+/* @home_id's university, failing with the messages a person reads when the
+ * catalog is empty, no home is given or the catalog has no such university.
+ * bridge-catalog-credit.c */
+BridgeUniversity *bridge_catalog_get_home_university (BridgeCatalog  *self,
+                                                      const char     *home_id,
+                                                      GError        **error);
+
 G_END_DECLS

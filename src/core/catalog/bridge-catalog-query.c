@@ -309,23 +309,102 @@ bridge_catalog_list_terms (BridgeCatalog *self)
                              " SELECT v FROM t WHERE v IS NOT NULL");
 }
 
-GPtrArray *
-bridge_catalog_list_certificates (BridgeCatalog *self)
+/* The json of the row of @table whose id is @id, in @json; FALSE with
+ * BRIDGE_ERROR_NOT_FOUND (and @json NULL) when there is none, FALSE with
+ * @error when the cache cannot be read. */
+static gboolean
+row_json (BridgeCatalog  *self,
+          const char     *sql,
+          const char     *id,
+          char          **json,
+          GError        **error)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *json = NULL;
+  stmt = bridge_catalog_statement (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return bridge_catalog_sql_error (self, rc, error);
+  return rc == SQLITE_ROW;
+}
+
+/* A certificate from its stored object. */
+static BridgeCertificate *
+certificate_from_row (BridgeCatalog  *self,
+                      JsonParser     *parser,
+                      const char     *json,
+                      GError        **error)
+{
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      bridge_catalog_sql_error (self, SQLITE_CORRUPT, error);
+      return NULL;
+    }
+  return bridge_certificate_new_from_json (json_node_get_object (json_parser_get_root (parser)), error);
+}
+
+GPtrArray *
+bridge_catalog_list_certificates (BridgeCatalog  *self,
+                                  GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_certificate_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
-  stmt = bridge_catalog_statement (self, "SELECT json FROM certificates ORDER BY ord", NULL);
+  stmt = bridge_catalog_statement (self, "SELECT json FROM certificates ORDER BY ord", error);
   if (stmt == NULL)
-    return list;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL)
-        && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-      g_ptr_array_add (list, json_object_ref (json_node_get_object (json_parser_get_root (parser))));
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BridgeCertificate *certificate = certificate_from_row (self, parser, (const char *) sqlite3_column_text (stmt, 0), error);
+
+      if (certificate == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (list, certificate);
+    }
   sqlite3_reset (stmt);
-  return list;
+  if (rc != SQLITE_DONE)
+    {
+      bridge_catalog_sql_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+BridgeCertificate *
+bridge_catalog_get_certificate (BridgeCatalog  *self,
+                                const char     *id,
+                                GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!row_json (self, "SELECT json FROM certificates WHERE id = ?", id, &json, error))
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                     _("The catalog has no certificate “%s”; check its id in the list of certificates"), id);
+      return NULL;
+    }
+  return certificate_from_row (self, parser, json, error);
 }
 
 /* The recognition register */
@@ -416,30 +495,15 @@ bridge_catalog_get_equivalence (BridgeCatalog  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = bridge_catalog_statement (self, "SELECT json FROM equivalences WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_DONE)
+  if (!row_json (self, "SELECT json FROM equivalences WHERE id = ?", id, &json, error))
     {
-      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
-                   _("The recognition register has no decision “%s”"), id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      bridge_catalog_sql_error (self, rc, error);
+      if (error == NULL || *error == NULL)
+        g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND,
+                     _("The recognition register has no decision “%s”"), id);
       return NULL;
     }
   return equivalence_from_row (self, parser, json, error);

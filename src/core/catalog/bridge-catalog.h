@@ -164,8 +164,14 @@ GPtrArray        *bridge_catalog_get_courses_by_rowids (BridgeCatalog *self,
 /* element-type utf8: distinct values for filter menus */
 GPtrArray        *bridge_catalog_list_languages    (BridgeCatalog *self);
 GPtrArray        *bridge_catalog_list_terms        (BridgeCatalog *self);   /* term ids */
-/* Certificates: element-type JsonObject (the feed's object) */
-GPtrArray        *bridge_catalog_list_certificates (BridgeCatalog *self);
+/* Certificates, in the feed's order; NULL with @error when the cache cannot
+ * be read. element-type BridgeCertificate */
+GPtrArray        *bridge_catalog_list_certificates (BridgeCatalog *self,
+                                                    GError       **error);
+/* One certificate; BRIDGE_ERROR_NOT_FOUND when the catalog has none of @id. */
+BridgeCertificate *bridge_catalog_get_certificate  (BridgeCatalog *self,
+                                                    const char    *id,
+                                                    GError       **error);
 
 /* The recognition register (feed revision 2): the decisions taken by the
  * university @home (NULL: any) that name @course_id (NULL: any) as a host

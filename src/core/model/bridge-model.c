@@ -1053,3 +1053,132 @@ bridge_equivalence_has_home_course (const BridgeEquivalence *self,
   return course_id != NULL && self->home_courses != NULL
          && g_strv_contains ((const char * const *) self->home_courses, course_id);
 }
+
+/* Certificates */
+
+static void
+certificate_recognition_clear (BridgeCertificateRecognition *recognition)
+{
+  g_clear_pointer (&recognition->university, g_free);
+  g_clear_pointer (&recognition->replaces, g_strfreev);
+}
+
+static GArray *
+certificate_recognitions_new (void)
+{
+  GArray *recognitions = g_array_new (FALSE, TRUE, sizeof (BridgeCertificateRecognition));
+
+  g_array_set_clear_func (recognitions, (GDestroyNotify) certificate_recognition_clear);
+  return recognitions;
+}
+
+BridgeCertificate *
+bridge_certificate_new_from_json (JsonObject  *object,
+                                  GError     **error)
+{
+  const char *id = member_string (object, "id");
+  JsonNode *node = json_object_get_member (object, "recognitions");
+  g_autoptr(BridgeCertificate) self = NULL;
+
+  if (id == NULL)
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED,
+                   "A certificate lacks its id");
+      return NULL;
+    }
+  self = g_new0 (BridgeCertificate, 1);
+  self->id = g_strdup (id);
+  self->name = member_text (object, "name");
+  self->issuer = member_text (object, "issuer");
+  self->level = g_strdup (member_string (object, "level"));
+  self->isced = g_strdup (member_string (object, "isced"));
+  self->workload_hours = member_double (object, "workload_hours", 0);
+  self->recognitions = certificate_recognitions_new ();
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          BridgeCertificateRecognition recognition = { NULL };
+          JsonObject *r;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          r = json_node_get_object (element);
+          if (member_string (r, "university") == NULL)
+            {
+              g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_FEED,
+                           "A recognition of the certificate %s lacks its university", id);
+              return NULL;
+            }
+          recognition.university = g_strdup (member_string (r, "university"));
+          recognition.credits = member_double (r, "credits", 0);
+          recognition.replaces = member_strv (r, "replaces");
+          recognition.valid_years = member_double (r, "valid_years", 0);
+          g_array_append_val (self->recognitions, recognition);
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+BridgeCertificate *
+bridge_certificate_copy (const BridgeCertificate *self)
+{
+  BridgeCertificate *copy;
+
+  if (self == NULL)
+    return NULL;
+  copy = g_new0 (BridgeCertificate, 1);
+  copy->id = g_strdup (self->id);
+  copy->name = self->name != NULL ? bridge_text_ref (self->name) : NULL;
+  copy->issuer = self->issuer != NULL ? bridge_text_ref (self->issuer) : NULL;
+  copy->level = g_strdup (self->level);
+  copy->isced = g_strdup (self->isced);
+  copy->workload_hours = self->workload_hours;
+  copy->recognitions = certificate_recognitions_new ();
+  for (guint i = 0; self->recognitions != NULL && i < self->recognitions->len; i++)
+    {
+      const BridgeCertificateRecognition *r = &g_array_index (self->recognitions, BridgeCertificateRecognition, i);
+      BridgeCertificateRecognition recognition = {
+        g_strdup (r->university), r->credits, g_strdupv (r->replaces), r->valid_years
+      };
+
+      g_array_append_val (copy->recognitions, recognition);
+    }
+  return copy;
+}
+
+void
+bridge_certificate_free (BridgeCertificate *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_clear_pointer (&self->name, bridge_text_unref);
+  g_clear_pointer (&self->issuer, bridge_text_unref);
+  g_free (self->level);
+  g_free (self->isced);
+  g_clear_pointer (&self->recognitions, g_array_unref);
+  g_free (self);
+}
+
+G_DEFINE_BOXED_TYPE (BridgeCertificate, bridge_certificate,
+                     bridge_certificate_copy, bridge_certificate_free)
+
+const BridgeCertificateRecognition *
+bridge_certificate_find_recognition (const BridgeCertificate *self,
+                                     const char              *university_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; university_id != NULL && self->recognitions != NULL && i < self->recognitions->len; i++)
+    {
+      const BridgeCertificateRecognition *r = &g_array_index (self->recognitions, BridgeCertificateRecognition, i);
+
+      if (g_strcmp0 (r->university, university_id) == 0)
+        return r;
+    }
+  return NULL;
+}

@@ -290,4 +290,51 @@ gboolean           bridge_equivalence_has_home_course (const BridgeEquivalence *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeEquivalence, bridge_equivalence_free)
 
+/**
+ * BridgeCertificateRecognition:
+ *
+ * What the university @university grants for a certificate
+ * (catalog-feed.md, "certificates[]"): @credits home credits in place of
+ * the home courses @replaces, or, when that is empty, as free elective
+ * credits; for @valid_years after it was obtained (0: no limit).
+ */
+typedef struct
+{
+  char   *university;
+  double  credits;
+  char  **replaces;                       /* course ids of @university; may be empty */
+  double  valid_years;                    /* 0: no limit */
+} BridgeCertificateRecognition;
+
+/**
+ * BridgeCertificate:
+ *
+ * A non-degree learning outcome that member universities accept for credit.
+ */
+typedef struct
+{
+  char       *id;
+  BridgeText *name;
+  BridgeText *issuer;
+  char       *level;                      /* NULL when none */
+  char       *isced;                      /* NULL when none */
+  double      workload_hours;             /* 0: none declared */
+  GArray     *recognitions;               /* element-type BridgeCertificateRecognition */
+} BridgeCertificate;
+
+#define BRIDGE_TYPE_CERTIFICATE (bridge_certificate_get_type ())
+
+GType              bridge_certificate_get_type      (void) G_GNUC_CONST;
+/* From a feed certificate object (already checked by the feed reader). */
+BridgeCertificate *bridge_certificate_new_from_json (JsonObject               *object,
+                                                     GError                  **error);
+BridgeCertificate *bridge_certificate_copy          (const BridgeCertificate  *self);
+void               bridge_certificate_free          (BridgeCertificate        *self);
+/* What @university_id grants for it; NULL when it does not recognise it. */
+const BridgeCertificateRecognition *
+                   bridge_certificate_find_recognition (const BridgeCertificate *self,
+                                                        const char              *university_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeCertificate, bridge_certificate_free)
+
 G_END_DECLS

@@ -1,0 +1,82 @@
+/* bridge-certificate.h: what a certificate is worth to a student
+ *
+ * The credit bank's question (学分银行): "I obtained this certificate on
+ * that day; what does my home university grant for it today?" The answer
+ * says whether it is recognised, for how many credits, in place of which
+ * home courses, until when, and, when the certificate declares its
+ * workload, what that workload is worth under the home's credit policy, so
+ * that an advisor sees a generous or a mean grant.
+ *
+ * A recognition stays valid until its last day, obtained + valid_years
+ * (fractional years as whole months, rounded down), included; it is
+ * expired from the next day on. help/C/command-line.page says so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "bridge-catalog.h"
+#include "bridge-credit.h"
+
+G_BEGIN_DECLS
+
+/* No certificate obtained before this day is taken as real. */
+#define BRIDGE_CERTIFICATE_EARLIEST "1950-01-01"
+
+typedef struct
+{
+  char               *certificate_id;
+  char               *home_id;
+  char               *obtained;           /* "YYYY-MM-DD" */
+  char               *on;                 /* the day judged, "YYYY-MM-DD" */
+
+  gboolean            recognised;         /* recognised by the home and not expired on @on */
+  double              credits;            /* granted; 0 when not recognised */
+  char              **replaces;           /* home course ids; empty: free elective credits */
+  char               *valid_until;        /* last valid day; NULL: no limit or no recognition */
+  gboolean            expired;            /* @on is after @valid_until */
+  char               *reason;             /* translated; NULL when recognised */
+  GPtrArray          *steps;              /* element-type utf8, translated */
+
+  double              workload_hours;     /* 0: none declared */
+  BridgeCreditResult *workload;           /* the workload at the home; NULL when none */
+} BridgeCertificateJudgement;
+
+#define BRIDGE_TYPE_CERTIFICATE_JUDGEMENT (bridge_certificate_judgement_get_type ())
+GType                       bridge_certificate_judgement_get_type (void) G_GNUC_CONST;
+BridgeCertificateJudgement *bridge_certificate_judgement_copy     (const BridgeCertificateJudgement *self);
+void                        bridge_certificate_judgement_free     (BridgeCertificateJudgement       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeCertificateJudgement, bridge_certificate_judgement_free)
+
+/* The last day a recognition of @valid_years (> 0) stays valid for a
+ * certificate obtained on @obtained ("YYYY-MM-DD", a valid date). */
+char *bridge_certificate_valid_until (const char *obtained,
+                                      double      valid_years);
+
+/* "程序设计基础 (CS110), 生态学 (BIO210)": the home courses of @ids (a
+ * recognition's replaces) by title and code, for people; an id the catalog
+ * does not have stands as it is. */
+char *bridge_certificate_describe_courses (BridgeCatalog      *catalog,
+                                           const char * const *ids);
+
+/* What @certificate_id obtained on @obtained is worth at @home_id on @on
+ * (NULL: today). Not being recognised is no error; an unknown certificate
+ * or university is (BRIDGE_ERROR_NOT_FOUND), and so is a date that is not a
+ * calendar date, or an @obtained before BRIDGE_CERTIFICATE_EARLIEST or
+ * after @on (BRIDGE_ERROR_INVALID_INPUT). */
+BridgeCertificateJudgement *bridge_certificate_judge (BridgeCatalog  *catalog,
+                                                      const char     *certificate_id,
+                                                      const char     *home_id,
+                                                      const char     *obtained,
+                                                      const char     *on,
+                                                      GError        **error);
+
+/* {"certificate", "home", "obtained", "on", "recognised", "credits",
+ *  "replaces", "valid_until", "expired", "reason", "steps",
+ *  "workload_hours", "workload_home_credits", "workload_home_credits_awarded"};
+ * the last three are null when no workload is declared. */
+JsonNode *bridge_certificate_judgement_to_json (const BridgeCertificateJudgement *self);
+
+G_END_DECLS
