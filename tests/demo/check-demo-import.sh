@@ -31,7 +31,7 @@ contains () {
   case "$2" in *"$3"*) ok "$1" ;; *) not_ok "$1" "“$3” not in: $2" ;; esac
 }
 out=$(cat "$TMP/out")
-contains "20 universities, 1519 courses and 5 certificates" "$out" "Imported 20 universities, 1519 courses and 5 certificates"
+contains "20 universities, 1519 courses and 40 certificates" "$out" "Imported 20 universities, 1519 courses and 40 certificates"
 contains "a register of 47 decisions" "$out" "The recognition register holds 47 decisions."
 stats=$("$CLI" catalog stats --db "$TMP/c.db" 2>&1)
 contains "stats: 1519 courses" "$stats" "Courses:        1519"
