@@ -26,6 +26,10 @@ import os
 import random
 import sys
 
+# The certificates live beside this script (also when another script loads it).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import demo_certificates  # noqa: E402
+
 GENERATED = "2026-11-20T10:00:00+08:00"
 PERIOD = "2023/24–2024/25"
 
@@ -40,10 +44,11 @@ ALLIANCE = {
 }
 
 NOTICE = {
-    "zh": "演示数据：成员高校为真实高校，但课程、学分、成绩分布等内容均为示意，"
+    "zh": "演示数据：成员高校与证书均真实存在，但课程、学分、成绩分布以及各校对证书的学分认定等内容均为示意，"
           "并非各校官方信息，请勿用于实际选课或学分认定。",
-    "en": "Demo data: the member universities are real, but the courses, credits, "
-          "grade distributions and other figures are illustrative, not the "
+    "en": "Demo data: the member universities and the certificates are real, but the courses, "
+          "credits, grade distributions, what each university grants for a certificate and other "
+          "figures are illustrative, not the "
           "universities' official information. Do not use them to plan real study "
           "or to recognise credits.",
 }
@@ -1226,71 +1231,6 @@ CROSS = [
 ]
 
 
-CERTIFICATES = [
-    {
-        "id": "ncre-2-python",
-        "name": text("全国计算机等级考试二级（Python语言程序设计）",
-                     "National Computer Rank Examination, Level 2 (Python Programming)"),
-        "issuer": text("教育部教育考试院", "National Education Examinations Authority"),
-        "level": "二级",
-        "isced": "0613",
-        "workload_hours": 72,
-        "rec": [("scu", 2, ["Python程序设计"], 3), ("swufe", 2, ["Python程序设计"], 3),
-                ("sicnu", 2, [], 3), ("cwnu", 2, ["大学计算机基础"], 2), ("swu", 2, ["Python程序设计"], 3)],
-    },
-    {
-        "id": "cet-6",
-        "name": text("大学英语六级考试（425分及以上）", "College English Test Band 6 (score 425 or above)"),
-        "issuer": text("教育部教育考试院", "National Education Examinations Authority"),
-        "level": "六级",
-        "isced": "0231",
-        "workload_hours": 120,
-        "rec": [("scu", 3, ["大学英语（二）"], 2), ("uestc", 3, ["大学英语（二）"], 2),
-                ("cqu", 3, ["大学英语（二）"], 2), ("cqupt", 2, [], 2), ("swpu", 3, ["大学英语（二）"], 2),
-                ("sicau", 2, [], 2)],
-    },
-    {
-        "id": "cicpa-professional",
-        "name": text("注册会计师全国统一考试专业阶段合格证", "CPA Examination, Professional Stage Certificate"),
-        "issuer": text("中国注册会计师协会", "Chinese Institute of Certified Public Accountants"),
-        "level": "专业阶段",
-        "isced": "0411",
-        "workload_hours": 600,
-        "rec": [("swufe", 4, ["审计学", "税法"], 5), ("cqu", 3, [], 5)],
-    },
-    {
-        "id": "huawei-hcia-datacom",
-        "name": text("华为认证 HCIA-Datacom 数据通信工程师", "Huawei Certified ICT Associate – Datacom (HCIA-Datacom)"),
-        "issuer": text("华为技术有限公司", "Huawei Technologies Co., Ltd."),
-        "level": "HCIA",
-        "isced": "0612",
-        "workload_hours": 90,
-        "rec": [("cqupt", 3, ["计算机网络"], 3), ("uestc", 2, [], 3), ("swust", 2, [], 2)],
-    },
-    {
-        "id": "putonghua-2a",
-        "name": text("普通话水平测试二级甲等", "Putonghua Proficiency Test, Level 2A"),
-        "issuer": text("国家语言文字工作委员会", "National Language Commission"),
-        "level": "二级甲等",
-        "isced": "0232",
-        "rec": [("sicnu", 1, [], 5), ("cwnu", 1, [], 5), ("cqnu", 1, [], 5), ("swu", 1, [], 5)],
-    },
-]
-
-
-def certificates(by_title):
-    out = []
-    for cert in CERTIFICATES:
-        c = {k: v for k, v in cert.items() if k != "rec"}
-        recs = []
-        for uid, credits, titles, years in cert["rec"]:
-            replaces = [by_title[(uid, t)]["id"] for t in titles]
-            recs.append({"university": uid, "credits": credits, "replaces": replaces, "valid_years": years})
-        c["recognitions"] = recs
-        out.append(c)
-    return out
-
-
 # ---------------------------------------------------------------------------
 # The recognition register (revision 2): decisions a home university has
 # taken that host courses of one partner replace home courses.  Illustrative,
@@ -1480,9 +1420,15 @@ def check_equivalences(register, unis, by_title, policies):
                 assert all(l in passing for l in said), (where, h, said)
 
 
+def certificate_worth(policy, hours):
+    """What a certificate's workload is worth under @policy, awarded."""
+    return awarded(hours / hours_per_local_credit(policy), policy["credit_step"], policy["rounding"])
+
+
 def build():
     """The feed object and {relative path: [courses]}."""
     unis = universities()
+    policies = {u["id"]: u["credit_policy"] for u in unis}
     files = {}
     by_title = {}
     for uni, row in zip(unis, UNIVERSITIES):
@@ -1502,7 +1448,7 @@ def build():
         "alliance": ALLIANCE,
         "universities": unis,
         "course_files": sorted(files),
-        "certificates": certificates(by_title),
+        "certificates": demo_certificates.certificates(by_title, policies, certificate_worth),
         "equivalences": equivalences(unis, by_title),
     }
     return feed, files

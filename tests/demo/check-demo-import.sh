@@ -31,7 +31,7 @@ contains () {
   case "$2" in *"$3"*) ok "$1" ;; *) not_ok "$1" "“$3” not in: $2" ;; esac
 }
 out=$(cat "$TMP/out")
-contains "20 universities, 1519 courses and 5 certificates" "$out" "Imported 20 universities, 1519 courses and 5 certificates"
+contains "20 universities, 1519 courses and 40 certificates" "$out" "Imported 20 universities, 1519 courses and 40 certificates"
 contains "a register of 47 decisions" "$out" "The recognition register holds 47 decisions."
 stats=$("$CLI" catalog stats --db "$TMP/c.db" 2>&1)
 contains "stats: 1519 courses" "$stats" "Courses:        1519"
@@ -48,6 +48,31 @@ for e in json.load(open(sys.argv[1], encoding="utf-8")).get("equivalences", []):
   "$CLI" catalog show --db "$TMP/c.db" "$id" > /dev/null 2>&1 || missing="$missing $id"
 done
 if [ -z "$missing" ]; then ok "every course of the register is in the cache"; else not_ok "every course of the register is in the cache" "missing:$missing"; fi
+
+# Every course a certificate replaces is a course of the cache.
+missing=""
+for id in $(python3 -c 'import json, sys
+for c in json.load(open(sys.argv[1], encoding="utf-8")).get("certificates", []):
+    for r in c["recognitions"]:
+        print("\n".join(r.get("replaces", [])))' "$FEED" | sort -u); do
+  "$CLI" catalog show --db "$TMP/c.db" "$id" > /dev/null 2>&1 || missing="$missing $id"
+done
+if [ -z "$missing" ]; then ok "every course a certificate replaces is in the cache"; else not_ok "every course a certificate replaces is in the cache" "missing:$missing"; fi
+list=$("$CLI" certificate list --db "$TMP/c.db" --json 2>&1)
+n_certs=$(printf '%s' "$list" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' 2>&1)
+if [ "$n_certs" = 40 ]; then ok "certificate list: 40 certificates"; else not_ok "certificate list: 40 certificates" "$n_certs"; fi
+# The demo's fractional validity: 2.5 years from 2024-06-01 ends on 2026-12-01.
+credits=$("$CLI" certificate credits --db "$TMP/c.db" --home sicau ncre-2-office --obtained 2024-06-01 --on 2026-12-01 2>&1)
+contains "2.5 years: valid on the last day" "$credits" "On 2026-12-01 it is still valid"
+contains "2.5 years: replaces SICAU's computing course" "$credits" "in place of Fundamentals of Computing (SCS1005)"
+expired=$("$CLI" certificate credits --db "$TMP/c.db" --home sicau ncre-2-office --obtained 2024-06-01 --on 2026-12-02 --json 2>&1 \
+  | python3 -c 'import json, sys; j = json.load(sys.stdin); print(j["expired"], j["recognised"], j["valid_until"])' 2>&1)
+contains "2.5 years: expired the day after" "$expired" "True False 2026-12-01"
+# A generous grant and a mean one, as an advisor sees them.
+credits=$("$CLI" certificate credits --db "$TMP/c.db" --home cqmu red-cross-first-aider --obtained 2025-03-01 --on 2026-12-01 2>&1)
+contains "first aid at CQMU: a generous grant" "$credits" "a generous grant"
+credits=$("$CLI" certificate credits --db "$TMP/c.db" --home uestc ruankao-software-designer --obtained 2025-05-24 --on 2026-12-01 2>&1)
+contains "software designer at UESTC: a mean grant" "$credits" "a mean grant"
 
 echo "1..$n"
 [ "$failed" = 0 ]

@@ -41,9 +41,11 @@ class DemoFacts:
         self.with_description = 0
         self.with_prereq = 0
         self.cross_prereq = 0
+        self.university = {}
 
     def course(self, place, c):
         u = c["university"]
+        self.university[c["id"]] = u
         self.levels.add(c["level"])
         self.cycles.add(c["cycle"])
         self.languages.add(tuple(c["languages"]))
@@ -150,10 +152,61 @@ def demo_problems(feed, result, facts):
                            ("prerequisites at another university", facts.cross_prereq, 3)):
         if n < least:
             p.append("courses: %d with %s, at least %d expected" % (n, what, least))
-    certs = feed.get("certificates", [])
-    if len(certs) < 3:
-        p.append("$.certificates: %d certificates, at least 3 expected" % len(certs))
+    p += certificate_problems(feed, facts)
     p += revision_2_problems(feed)
+    return p
+
+
+# The five kinds of certificate the credit bank's demo shows (issue 18, item
+# 6), by the ISCED-F field of the certificate; the Putonghua test belongs
+# with teaching, every teacher needs it. A certificate of no field is a
+# vocational one (first aid).
+CERTIFICATE_KINDS = (
+    ("computing", ("061",)),
+    ("foreign languages", ("0231",)),
+    ("accounting and finance", ("041",)),
+    ("teaching", ("011", "0232")),
+    ("vocational skills", ("07",)),
+)
+
+
+def certificate_kind(cert):
+    isced = cert.get("isced")
+    if isced is None:
+        return "vocational skills"
+    return next((kind for kind, prefixes in CERTIFICATE_KINDS if isced.startswith(prefixes)), None)
+
+
+def certificate_problems(feed, facts):
+    """What the demo promises of the credit bank (issue 18, item 6): enough
+    certificates of every kind, recognised at many universities, each course
+    they replace a course of the university that recognises them."""
+    p = []
+    certs = feed.get("certificates", [])
+    if len(certs) < 25:
+        p.append("$.certificates: %d certificates, at least 25 expected" % len(certs))
+    kinds = {certificate_kind(c) for c in certs}
+    for kind, _ in CERTIFICATE_KINDS:
+        if kind not in kinds:
+            p.append("$.certificates: no certificate of %s" % kind)
+    universities = set()
+    for i, c in enumerate(certs):
+        cp = "$.certificates[%d]" % i
+        for k in ("zh", "en"):
+            if not c["name"].get(k) or not c["issuer"].get(k):
+                p.append("%s: name and issuer need %s" % (cp, k))
+        if certificate_kind(c) is None:
+            p.append("%s.isced: %s is of none of the five kinds" % (cp, c["isced"]))
+        if not 1 <= len(c["recognitions"]) <= 6:
+            p.append("%s.recognitions: %d universities, 1 to 6 expected" % (cp, len(c["recognitions"])))
+        for j, r in enumerate(c["recognitions"]):
+            universities.add(r["university"])
+            for k, cid in enumerate(r.get("replaces", [])):
+                if facts.university.get(cid) != r["university"]:
+                    p.append("%s.recognitions[%d].replaces[%d]: %s is not a course of %s"
+                             % (cp, j, k, cid, r["university"]))
+    if len(universities) < 8:
+        p.append("$.certificates: recognised at %d universities, at least 8 expected" % len(universities))
     return p
 
 

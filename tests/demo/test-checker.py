@@ -406,6 +406,67 @@ class Broken(unittest.TestCase):
         self.assertEqual(p.returncode, 1)
         self.assertIn("$.x-demo", p.stdout)
 
+    def cert(self, cid):
+        return next(c for c in self.feed["certificates"] if c["id"] == cid)
+
+    def test_demo_check_wants_25_certificates(self):
+        self.feed["certificates"] = self.feed["certificates"][:24]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.certificates: 24 certificates, at least 25 expected", p.stdout)
+
+    def test_demo_check_wants_every_kind_of_certificate(self):
+        self.feed["certificates"] = [c for c in self.feed["certificates"]
+                                     if not c.get("isced", "").startswith("011") and c.get("isced") != "0232"]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.certificates: no certificate of teaching", p.stdout)
+
+    def test_demo_check_wants_a_known_kind(self):
+        i = next(i for i, c in enumerate(self.feed["certificates"]) if c["id"] == "cet-4")
+        self.feed["certificates"][i]["isced"] = "0541"
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.certificates[%d].isced: 0541 is of none of the five kinds" % i, p.stdout)
+
+    def test_demo_check_wants_eight_universities(self):
+        for c in self.feed["certificates"]:
+            c["recognitions"] = [dict(r, university="scu", replaces=[]) for r in c["recognitions"][:1]]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.certificates: recognised at 1 universities, at least 8 expected", p.stdout)
+
+    def test_demo_check_wants_at_most_six_recognitions(self):
+        cet6 = self.cert("cet-6")
+        cet6["recognitions"].append({"university": "swu", "credits": 2, "replaces": []})
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        i = self.feed["certificates"].index(cet6)
+        self.assertIn("$.certificates[%d].recognitions: 7 universities, 1 to 6 expected" % i, p.stdout)
+
+    def test_demo_check_wants_bilingual_certificates(self):
+        i = next(i for i, c in enumerate(self.feed["certificates"]) if c["id"] == "jlpt-n1")
+        del self.feed["certificates"][i]["issuer"]["en"]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("$.certificates[%d]: name and issuer need en" % i, p.stdout)
+
+    def test_demo_check_wants_replaced_courses_of_the_recognising_university(self):
+        cet6 = self.cert("cet-6")
+        cet6["recognitions"][0]["replaces"] = ["cqu:fl1006"]
+        self.save()
+        p = self.run_demo_check()
+        self.assertEqual(p.returncode, 1)
+        i = self.feed["certificates"].index(cet6)
+        self.assertIn("$.certificates[%d].recognitions[0].replaces[0]: cqu:fl1006 is not a course of scu" % i,
+                      p.stdout)
+
 
 if __name__ == "__main__":
     SCHEMA, CATALOG = sys.argv[1], sys.argv[2]
