@@ -74,7 +74,8 @@ bridge_cli_load_holdings_for_plan (const char *file)
 /* What an entry grants, on one line. */
 static void
 print_entry (BridgeCatalog             *catalog,
-             const BridgeHoldingsEntry *entry)
+             const BridgeHoldingsEntry *entry,
+             const char                *on)
 {
   const BridgeCertificateJudgement *judgement = entry->judgement;
   const BridgeHolding *holding = entry->holding;
@@ -89,14 +90,11 @@ print_entry (BridgeCatalog             *catalog,
     printf (_("%s  %s, obtained %s\n"), holding->certificate_id,
             certificate_name (entry->certificate, holding->certificate_id), holding->obtained);
 
-  if (entry->certificate == NULL)
+  if (judgement == NULL || !judgement->recognised)
     {
-      printf ("   %s\n", _("not in the catalog any more: update the catalog, or ask its issuer what it became"));
-      return;
-    }
-  if (!judgement->recognised)
-    {
-      printf ("   %s\n", judgement->reason);
+      g_autofree char *reason = bridge_holdings_entry_dup_reason (entry, on);
+
+      printf ("   %s\n", reason);
       return;
     }
   {
@@ -142,7 +140,7 @@ print_summary (BridgeCatalog               *catalog,
       return;
     }
   for (guint i = 0; i < summary->entries->len; i++)
-    print_entry (catalog, g_ptr_array_index (summary->entries, i));
+    print_entry (catalog, g_ptr_array_index (summary->entries, i), summary->on);
   if (summary->notes->len > 0)
     {
       printf ("%s\n", _("Notes:"));

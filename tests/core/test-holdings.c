@@ -543,6 +543,35 @@ test_expiring_edge (Fixture       *fixture,
   g_assert_cmpfloat (after_last->total_credits, ==, 7);
 }
 
+/* Judged before a certificate was obtained: it is not held yet, no error. */
+static void
+test_not_yet_obtained (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeHoldings) holdings = load_summary_file (fixture);
+  g_autoptr(BridgeHoldingsSummary) summary = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *ncre3;
+
+  summary = bridge_holdings_summarize (holdings, fixture->catalog, "sa", "2024-12-01", &error);
+  g_assert_no_error (error);
+  /* ncre-3 (2025-01-10) is not held yet; ncre-2 (2024-06-04) is, and counted. */
+  g_assert_nonnull (entry (summary, 1)->certificate);
+  g_assert_null (entry (summary, 1)->judgement);
+  g_assert_false (entry (summary, 1)->counted);
+  g_assert_true (entry (summary, 0)->counted);
+  reason = bridge_holdings_entry_dup_reason (entry (summary, 1), summary->on);
+  g_assert_cmpstr (reason, ==, "Obtained on 2025-01-10, after the day judged, 2024-12-01: not held yet on that day");
+  g_assert_null (bridge_holdings_entry_dup_reason (entry (summary, 0), summary->on));
+  g_assert_cmpuint (summary->notes->len, ==, 0);
+  node = bridge_holdings_summary_to_json (summary);
+  ncre3 = json_array_get_object_element (json_object_get_array_member (json_node_get_object (node), "certificates"), 1);
+  g_assert_true (json_object_get_boolean_member (ncre3, "known"));
+  g_assert_cmpstr (json_object_get_string_member (ncre3, "reason"), ==, reason);
+}
+
 /* The same certificate obtained twice, both valid, counts once: the same
  * grant, so the earlier. */
 static void
@@ -681,6 +710,7 @@ main (int   argc,
   ADD ("/holdings/summary/figures", NULL, test_summary);
   ADD ("/holdings/summary/expiring-edge", NULL, test_expiring_edge);
   ADD ("/holdings/summary/counted-once", NULL, test_counted_once);
+  ADD ("/holdings/summary/not-yet-obtained", NULL, test_not_yet_obtained);
   ADD ("/holdings/summary/errors", NULL, test_summary_errors);
   ADD ("/holdings/summary/json", NULL, test_summary_json);
   ADD ("/holdings/summary/find-covering", NULL, test_find_covering);
