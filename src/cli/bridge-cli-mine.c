@@ -285,6 +285,7 @@ bridge_cli_certificate_remove (int    argc,
   g_autoptr(BridgeHoldings) holdings = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) dates = g_string_new (NULL);
+  g_autofree char *removed = NULL;
   guint index;
 
   g_option_context_set_description (context,
@@ -320,12 +321,12 @@ bridge_cli_certificate_remove (int    argc,
     return bridge_cli_usage (_("You hold “%s” more than once (obtained on %s); say which with --obtained YYYY-MM-DD"),
                              argv[1], dates->str);
   index = g_array_index (found, guint, 0);
-  obtained = g_strdup (bridge_holdings_get_holding (holdings, index)->obtained);
+  removed = g_strdup (bridge_holdings_get_holding (holdings, index)->obtained);
   bridge_holdings_remove (holdings, index);
   if (save_holdings (holdings) != BRIDGE_EXIT_OK)
     return BRIDGE_EXIT_ERROR;
   /* Translators: a certificate id, then the day obtained */
-  printf (_("Removed “%s”, obtained %s, from your certificates.\n"), argv[1], obtained);
+  printf (_("Removed “%s”, obtained %s, from your certificates.\n"), argv[1], removed);
   return BRIDGE_EXIT_OK;
 }
 

@@ -90,6 +90,7 @@ test_default_path (void)
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "credit-bridge", "certificates.json", NULL);
   g_autoptr(BridgeHoldings) holdings = bridge_holdings_new (NULL);
 
+  g_assert_true (g_str_has_prefix (expected, g_getenv ("XDG_DATA_HOME")));
   g_assert_cmpstr (path, ==, expected);
   g_assert_cmpstr (bridge_holdings_get_path (holdings), ==, expected);
 }
@@ -689,8 +690,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("bridge-holdings-data-XXXXXX", NULL);
+  int status;
+
+  /* Nothing here may touch the person's own record: the default path is in
+   * a folder of the test's (G_TEST_OPTION_ISOLATE_DIRS leaks in GLib 2.74). */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/holdings/default-path", test_default_path);
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -716,5 +724,7 @@ main (int   argc,
   ADD ("/holdings/summary/find-covering", NULL, test_find_covering);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (data_home);
+  return status;
 }
