@@ -61,6 +61,15 @@ char *bridge_certificate_valid_until (const char *obtained,
 char *bridge_certificate_describe_courses (BridgeCatalog      *catalog,
                                            const char * const *ids);
 
+/* Checks a date obtained as a person wrote it, against the day judged @on
+ * (NULL: today): given, a calendar date YYYY-MM-DD, not before
+ * BRIDGE_CERTIFICATE_EARLIEST and not after @on; @on, when given, a
+ * calendar date too. Fails with BRIDGE_ERROR_INVALID_INPUT and a sentence
+ * that says which and how to write it. */
+gboolean bridge_certificate_check_obtained (const char  *obtained,
+                                            const char  *on,
+                                            GError     **error);
+
 /* What @certificate_id obtained on @obtained is worth at @home_id on @on
  * (NULL: today). Not being recognised is no error; an unknown certificate
  * or university is (BRIDGE_ERROR_NOT_FOUND), and so is a date that is not a
