@@ -20,6 +20,7 @@
 #include "bridge-pdf-writer.h"
 #include "bridge-plan-export.h"
 #include "bridge-plan-pdf.h"
+#include "bridge-statement-private.h"
 
 struct _BridgePlanDocument
 {
@@ -557,20 +558,31 @@ build (BridgePlanDocument *doc,
     }
 }
 
-/* Refuses a document with a text pango or cairo cannot draw, naming it. */
-static gboolean
-check_texts (BridgePdfWriter  *writer,
-             GError          **error)
+/* The certificates the student holds, on a page of their own after the
+ * agreement: the footer keeps the agreement's digest, which does not cover
+ * the annex; the annex names the digest of its credit-bank statement. */
+static void
+add_annex (BridgePlanDocument          *doc,
+           BridgeHoldings              *holdings,
+           const BridgeHoldingsSummary *summary,
+           BridgeCatalog               *catalog)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BridgeUniversity) home = bridge_catalog_get_university (catalog, summary->home_id, NULL);
+  g_autofree char *digest = bridge_statement_get_digest (holdings, summary, catalog);
+  g_autofree char *intro = NULL;
 
-  if (bridge_pdf_writer_check_texts (writer, &local_error))
-    return TRUE;
-  g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
-               /* Translators: what is wrong, from “a text contains the invisible character U+FFFE (after “Sichuan”)” */
-               _("The agreement cannot be laid out: %s; correct it in the plan or the catalog"),
-               local_error->message);
-  return FALSE;
+  bridge_pdf_writer_add_page_break (doc->writer);
+  bridge_pdf_writer_add_text (doc->writer, BRIDGE_PDF_HEADING,
+                              bridge_pdf_esc (_("Annex: certificates held (not part of the agreement)")));
+  /* Translators: the home university, a date, then a SHA-256 digest */
+  intro = g_markup_printf_escaped (_("The certificates the student holds, as their credit-bank statement shows them: "
+                                     "what %s grants for each, judged on %s. Certificates are not part of the "
+                                     "mobility: this annex is not covered by the agreement’s digest in the footer. "
+                                     "The statement’s SHA-256 digest is %s."),
+                                   home != NULL ? bridge_university_get_label (home) : summary->home_id,
+                                   summary->on, digest);
+  bridge_pdf_writer_add_text (doc->writer, BRIDGE_PDF_PARAGRAPH, g_steal_pointer (&intro));
+  bridge_statement_add_certificates (doc->writer, summary, catalog);
 }
 
 static GBytes *
@@ -705,12 +717,7 @@ bridge_plan_export_pdf (BridgePlan     *plan,
                         const char     *path,
                         GError        **error)
 {
-  g_autoptr(GBytes) pdf = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  pdf = bridge_plan_render_pdf (plan, catalog, error);
-  return pdf != NULL && bridge_pdf_write (pdf, path, error);
+  return bridge_plan_export_pdf_with_annex (plan, catalog, NULL, NULL, path, error);
 }
 
 GBytes *
@@ -718,12 +725,38 @@ bridge_plan_render_pdf (BridgePlan     *plan,
                         BridgeCatalog  *catalog,
                         GError        **error)
 {
+  return bridge_plan_render_pdf_with_annex (plan, catalog, NULL, NULL, error);
+}
+
+gboolean
+bridge_plan_export_pdf_with_annex (BridgePlan                   *plan,
+                                   BridgeCatalog                *catalog,
+                                   BridgeHoldings               *holdings,
+                                   const BridgeHoldingsSummary  *summary,
+                                   const char                   *path,
+                                   GError                      **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pdf = bridge_plan_render_pdf_with_annex (plan, catalog, holdings, summary, error);
+  return pdf != NULL && bridge_pdf_write (pdf, path, error);
+}
+
+GBytes *
+bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
+                                   BridgeCatalog                *catalog,
+                                   BridgeHoldings               *holdings,
+                                   const BridgeHoldingsSummary  *summary,
+                                   GError                      **error)
+{
   g_autoptr(BridgePlanDocument) doc = NULL;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
 
-  doc = bridge_plan_document_new (plan, catalog, error);
+  doc = bridge_plan_document_new_with_annex (plan, catalog, holdings, summary, error);
   if (doc == NULL)
     return NULL;
   return render_document (doc, error);
@@ -734,18 +767,39 @@ bridge_plan_document_new (BridgePlan     *plan,
                           BridgeCatalog  *catalog,
                           GError        **error)
 {
+  return bridge_plan_document_new_with_annex (plan, catalog, NULL, NULL, error);
+}
+
+BridgePlanDocument *
+bridge_plan_document_new_with_annex (BridgePlan                  *plan,
+                                     BridgeCatalog               *catalog,
+                                     BridgeHoldings              *holdings,
+                                     const BridgeHoldingsSummary *summary,
+                                     GError                     **error)
+{
   g_autoptr(BridgePlanDocument) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *digest = NULL;
 
   g_return_val_if_fail (BRIDGE_IS_PLAN (plan), NULL);
   g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (summary == NULL || BRIDGE_IS_HOLDINGS (holdings), NULL);
 
   digest = bridge_plan_get_agreement_digest (plan);
   doc = g_new0 (BridgePlanDocument, 1);
   doc->writer = bridge_pdf_writer_new (_("Learning Agreement"), digest);
   build (doc, plan, catalog);
-  if (!check_texts (doc->writer, error))
-    return NULL;
+  if (summary != NULL)
+    add_annex (doc, holdings, summary, catalog);
+  /* Pango drops a text whose markup does not parse, and cairo stops at a noncharacter. */
+  if (!bridge_pdf_writer_check_texts (doc->writer, &local_error))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+                   /* Translators: what is wrong, from “a text contains the invisible character U+FFFE (after “Sichuan”)” */
+                   _("The agreement cannot be laid out: %s; correct it in the plan or the catalog"),
+                   local_error->message);
+      return NULL;
+    }
   return g_steal_pointer (&doc);
 }
 
