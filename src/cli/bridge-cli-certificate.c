@@ -416,6 +416,7 @@ static const BridgeCliCommand subcommands[] = {
   { "list", certificate_list, N_("List the certificates and what they grant") },
   { "show", certificate_show, N_("Show one certificate") },
   { "credits", certificate_credits, N_("Show what a certificate obtained on a day is worth at a home university") },
+  { "statement", bridge_cli_certificate_statement, N_("Export the credit-bank statement for the academic office") },
 };
 
 int

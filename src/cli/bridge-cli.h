@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bridge-catalog.h"
+#include "bridge-holdings.h"
 #include "bridge-names.h"
 
 G_BEGIN_DECLS
@@ -112,5 +113,12 @@ int bridge_cli_grade   (int argc, char **argv);
 int bridge_cli_plan    (int argc, char **argv);
 int bridge_cli_recognize (int argc, char **argv);
 int bridge_cli_certificate (int argc, char **argv);
+
+/* The student's certificates file at @path (NULL: the user's own); a
+ * missing file is empty holdings. Prints the error and returns NULL when
+ * the file is damaged, of a newer version or cannot be read. */
+BridgeHoldings *bridge_cli_open_holdings (const char *path);
+/* certificate statement (bridge-cli-statement.c). */
+int bridge_cli_certificate_statement (int argc, char **argv);
 
 G_END_DECLS
