@@ -654,22 +654,21 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-void
-bridge_plan_export_async (BridgePlan             *self,
-                          BridgeCatalog          *catalog,
-                          BridgePlanExportFormat  format,
-                          const char             *path,
-                          GCancellable           *cancellable,
-                          GAsyncReadyCallback     callback,
-                          gpointer                user_data)
+/* Starts an export; @summary (with @holdings): the PDF's annex. */
+static void
+start_export (BridgePlan                  *self,
+              BridgeCatalog               *catalog,
+              BridgePlanExportFormat       format,
+              BridgeHoldings              *holdings,
+              const BridgeHoldingsSummary *summary,
+              const char                  *path,
+              GCancellable                *cancellable,
+              GAsyncReadyCallback          callback,
+              gpointer                     user_data)
 {
   g_autoptr(GTask) task = NULL;
   ExportTask *t;
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
-  g_return_if_fail (path != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bridge_plan_export_async);
@@ -678,11 +677,11 @@ bridge_plan_export_async (BridgePlan             *self,
   t->path = g_strdup (path);
   g_task_set_task_data (task, t, (GDestroyNotify) export_task_free);
 
-  /* Everything that reads the plan or the catalog happens here. */
+  /* Everything that reads the plan, the catalog or the certificates happens here. */
   switch (format)
     {
     case BRIDGE_PLAN_EXPORT_PDF:
-      t->doc = bridge_plan_document_new (self, catalog, &error);
+      t->doc = bridge_plan_document_new_with_annex (self, catalog, holdings, summary, &error);
       break;
     case BRIDGE_PLAN_EXPORT_EWP_XML:
       t->data = bridge_plan_to_ewp_xml (self, catalog, &error);
@@ -699,6 +698,22 @@ bridge_plan_export_async (BridgePlan             *self,
       return;
     }
   g_task_run_in_thread (task, export_thread);
+}
+
+void
+bridge_plan_export_async (BridgePlan             *self,
+                          BridgeCatalog          *catalog,
+                          BridgePlanExportFormat  format,
+                          const char             *path,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN (self));
+  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
+  g_return_if_fail (path != NULL);
+
+  start_export (self, catalog, format, NULL, NULL, path, cancellable, callback, user_data);
 }
 
 gboolean
@@ -760,6 +775,24 @@ bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
   if (doc == NULL)
     return NULL;
   return render_document (doc, error);
+}
+
+void
+bridge_plan_export_pdf_with_annex_async (BridgePlan                  *plan,
+                                         BridgeCatalog               *catalog,
+                                         BridgeHoldings              *holdings,
+                                         const BridgeHoldingsSummary *summary,
+                                         const char                  *path,
+                                         GCancellable                *cancellable,
+                                         GAsyncReadyCallback          callback,
+                                         gpointer                     user_data)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
+  g_return_if_fail (summary == NULL || BRIDGE_IS_HOLDINGS (holdings));
+  g_return_if_fail (path != NULL);
+
+  start_export (plan, catalog, BRIDGE_PLAN_EXPORT_PDF, holdings, summary, path, cancellable, callback, user_data);
 }
 
 BridgePlanDocument *

@@ -48,6 +48,17 @@ GBytes  *bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
                                             BridgeHoldings               *holdings,
                                             const BridgeHoldingsSummary  *summary,
                                             GError                      **error);
+/* As bridge_plan_export_async () with BRIDGE_PLAN_EXPORT_PDF (finished by
+ * bridge_plan_export_finish ()): what needs the plan, the catalog and the
+ * certificates is read now, on the calling thread. */
+void     bridge_plan_export_pdf_with_annex_async (BridgePlan                  *plan,
+                                                  BridgeCatalog               *catalog,
+                                                  BridgeHoldings              *holdings,
+                                                  const BridgeHoldingsSummary *summary,
+                                                  const char                  *path,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
 
 /* For GtkPrintOperation: lay out once for the page size, then draw pages
  * on the print context's cairo_t. Sizes in points (1/72 inch). The document
