@@ -1,4 +1,5 @@
 /* bridge-cli-certificate.c: certificate list|show|credits, the credit bank
+ * (the student's own record: bridge-cli-mine.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,28 +14,35 @@
 #include "bridge-json.h"
 #include "bridge-validate.h"
 
+char *
+bridge_cli_describe_grant (BridgeCatalog      *catalog,
+                           double              granted,
+                           const char * const *replaces)
+{
+  g_autofree char *credits = g_strdup_printf ("%g", granted);
+
+  if (replaces != NULL && replaces[0] != NULL)
+    {
+      g_autofree char *courses = bridge_certificate_describe_courses (catalog, replaces);
+
+      /* Translators: "2 credits in place of 程序设计基础 (CS110)" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit in place of %s", "%s credits in place of %s",
+                                           bridge_text_plural_count (credits)),
+                              credits, courses);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s free elective credit", "%s free elective credits",
+                                       bridge_text_plural_count (credits)),
+                          credits);
+}
+
 static void
 print_recognition (BridgeCatalog                      *catalog,
                    const BridgeCertificateRecognition *recognition)
 {
   g_autofree char *university = bridge_catalog_dup_university_label (catalog, recognition->university);
-  g_autofree char *credits = g_strdup_printf ("%g", recognition->credits);
-  g_autofree char *grants = NULL;
+  g_autofree char *grants = bridge_cli_describe_grant (catalog, recognition->credits,
+                                                       (const char * const *) recognition->replaces);
   g_autofree char *validity = NULL;
-
-  if (recognition->replaces != NULL && recognition->replaces[0] != NULL)
-    {
-      g_autofree char *courses = bridge_certificate_describe_courses (catalog, (const char * const *) recognition->replaces);
-
-      /* Translators: "2 credits in place of 程序设计基础 (CS110)" */
-      grants = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit in place of %s", "%s credits in place of %s",
-                                             bridge_text_plural_count (credits)),
-                                credits, courses);
-    }
-  else
-    grants = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s free elective credit", "%s free elective credits",
-                                           bridge_text_plural_count (credits)),
-                              credits);
   if (recognition->valid_years > 0)
     {
       g_autofree char *years = g_strdup_printf ("%g", recognition->valid_years);
@@ -416,6 +424,11 @@ static const BridgeCliCommand subcommands[] = {
   { "list", certificate_list, N_("List the certificates and what they grant") },
   { "show", certificate_show, N_("Show one certificate") },
   { "credits", certificate_credits, N_("Show what a certificate obtained on a day is worth at a home university") },
+  { "mine", bridge_cli_certificate_mine, N_("Show the certificates you hold and what your home university grants") },
+  { "add", bridge_cli_certificate_add, N_("Record a certificate you hold, with the day obtained") },
+  { "remove", bridge_cli_certificate_remove, N_("Take a certificate out of your record") },
+  { "home", bridge_cli_certificate_home, N_("Set the home university that judges your certificates") },
+  { "student", bridge_cli_certificate_student, N_("Set your name and student number on the record") },
   { "statement", bridge_cli_certificate_statement, N_("Export the credit-bank statement for the academic office") },
 };
 

@@ -1,6 +1,5 @@
 /* bridge-cli-statement.c: certificate statement, the credit-bank statement
- * for the academic office, and the student's certificates file the plan's
- * annex reads too
+ * for the academic office
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,21 +12,6 @@
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-statement.h"
-
-BridgeHoldings *
-bridge_cli_open_holdings (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BridgeHoldings) holdings = bridge_holdings_load (path, &error);
-
-  if (error != NULL)
-    {
-      /* The message names the file; it stays as it is. */
-      bridge_cli_error ("%s", error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&holdings);
-}
 
 /* "pdf" or "json" from --format, else from the name's extension; NULL when neither says. */
 static const char *

@@ -113,11 +113,28 @@ int bridge_cli_grade   (int argc, char **argv);
 int bridge_cli_plan    (int argc, char **argv);
 int bridge_cli_recognize (int argc, char **argv);
 int bridge_cli_certificate (int argc, char **argv);
+/* "2 credits in place of 程序设计基础 (CS110)", or "1 free elective credit"
+ * when @replaces is empty (bridge-cli-certificate.c). */
+char *bridge_cli_describe_grant (BridgeCatalog      *catalog,
+                                 double              granted,
+                                 const char * const *replaces);
 
-/* The student's certificates file at @path (NULL: the user's own); a
- * missing file is empty holdings. Prints the error and returns NULL when
- * the file is damaged, of a newer version or cannot be read. */
-BridgeHoldings *bridge_cli_open_holdings (const char *path);
+/* bridge-cli-mine.c: the student's record of certificates, commands of
+ * `certificate`. */
+int bridge_cli_certificate_mine    (int argc, char **argv);
+int bridge_cli_certificate_add     (int argc, char **argv);
+int bridge_cli_certificate_remove  (int argc, char **argv);
+int bridge_cli_certificate_home    (int argc, char **argv);
+int bridge_cli_certificate_student (int argc, char **argv);
+/* The record at @file (NULL: the default path) for `plan show`; NULL after
+ * one warning on stderr when it cannot be read. */
+BridgeHoldings *bridge_cli_load_holdings_for_plan (const char *file);
+/* The record at @file (NULL: the default path; a missing file is an empty
+ * record), or NULL after saying why it cannot be read: damaged, or newer.
+ * For the commands that change it, `certificate statement` and
+ * `plan export --certificates`. */
+BridgeHoldings *bridge_cli_open_holdings (const char *file);
+
 /* certificate statement (bridge-cli-statement.c). */
 int bridge_cli_certificate_statement (int argc, char **argv);
 

@@ -581,10 +581,16 @@ bridge_holdings_set_student (BridgeHoldings  *self,
     id = NULL;
   if (g_strcmp0 (self->student_name, name) == 0 && g_strcmp0 (self->student_id, id) == 0)
     return TRUE;
-  g_free (self->student_name);
-  self->student_name = g_strdup (name);
-  g_free (self->student_id);
-  self->student_id = g_strdup (id);
+  /* @name and @id may be the record's own. */
+  {
+    char *new_name = g_strdup (name);
+    char *new_id = g_strdup (id);
+
+    g_free (self->student_name);
+    self->student_name = new_name;
+    g_free (self->student_id);
+    self->student_id = new_id;
+  }
   emit_changed (self);
   return TRUE;
 }
