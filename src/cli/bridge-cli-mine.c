@@ -72,7 +72,8 @@ bridge_cli_load_holdings_for_plan (const char *file)
 /* What an entry grants, on one line. */
 static void
 print_entry (BridgeCatalog             *catalog,
-             const BridgeHoldingsEntry *entry)
+             const BridgeHoldingsEntry *entry,
+             const char                *on)
 {
   const BridgeCertificateJudgement *judgement = entry->judgement;
   const BridgeHolding *holding = entry->holding;
@@ -87,14 +88,11 @@ print_entry (BridgeCatalog             *catalog,
     printf (_("%s  %s, obtained %s\n"), holding->certificate_id,
             certificate_name (entry->certificate, holding->certificate_id), holding->obtained);
 
-  if (entry->certificate == NULL)
+  if (judgement == NULL || !judgement->recognised)
     {
-      printf ("   %s\n", _("not in the catalog any more: update the catalog, or ask its issuer what it became"));
-      return;
-    }
-  if (!judgement->recognised)
-    {
-      printf ("   %s\n", judgement->reason);
+      g_autofree char *reason = bridge_holdings_entry_dup_reason (entry, on);
+
+      printf ("   %s\n", reason);
       return;
     }
   {
@@ -140,7 +138,7 @@ print_summary (BridgeCatalog               *catalog,
       return;
     }
   for (guint i = 0; i < summary->entries->len; i++)
-    print_entry (catalog, g_ptr_array_index (summary->entries, i));
+    print_entry (catalog, g_ptr_array_index (summary->entries, i), summary->on);
   if (summary->notes->len > 0)
     {
       printf ("%s\n", _("Notes:"));
@@ -285,6 +283,7 @@ bridge_cli_certificate_remove (int    argc,
   g_autoptr(BridgeHoldings) holdings = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) dates = g_string_new (NULL);
+  g_autofree char *removed = NULL;
   guint index;
 
   g_option_context_set_description (context,
@@ -320,12 +319,12 @@ bridge_cli_certificate_remove (int    argc,
     return bridge_cli_usage (_("You hold “%s” more than once (obtained on %s); say which with --obtained YYYY-MM-DD"),
                              argv[1], dates->str);
   index = g_array_index (found, guint, 0);
-  obtained = g_strdup (bridge_holdings_get_holding (holdings, index)->obtained);
+  removed = g_strdup (bridge_holdings_get_holding (holdings, index)->obtained);
   bridge_holdings_remove (holdings, index);
   if (save_holdings (holdings) != BRIDGE_EXIT_OK)
     return BRIDGE_EXIT_ERROR;
   /* Translators: a certificate id, then the day obtained */
-  printf (_("Removed “%s”, obtained %s, from your certificates.\n"), argv[1], obtained);
+  printf (_("Removed “%s”, obtained %s, from your certificates.\n"), argv[1], removed);
   return BRIDGE_EXIT_OK;
 }
 

@@ -107,6 +107,8 @@ json_is "… the figures" 'j["home"] == "sa" and j["on"] == "2026-12-04" and j["
 json_is "… each certificate" '[c["certificate"] for c in j["certificates"]] == ["ncre-2", "ncre-3", "cet-6", "cicpa-stage", "cet-6", "teacher"]'
 json_is "… counted and expiring" '[c["counted"] for c in j["certificates"]] == [False, True, True, True, False, False] and [c["expiring"] for c in j["certificates"]] == [True, False, True, False, False, False]'
 json_is "… with the judgement" 'j["certificates"][0]["valid_until"] == "2027-06-04" and j["certificates"][3]["number"] == "C-7" and len(j["notes"]) == 1'
+expect 0 "mine --on a day before one was obtained" "${C[@]}" mine --on 2024-12-01
+contains "… says it was not held yet" "$out" "Obtained on 2025-01-10, after the day judged, 2024-12-01: not held yet on that day"
 expect 0 "mine --home cb" "${C[@]}" mine --home cb --on 2026-12-04 --json
 json_is "… judged at cb" 'j["home"] == "cb" and j["total_credits"] == 3'
 expect 1 "mine --home an unknown university" "${C[@]}" mine --home nowhere
