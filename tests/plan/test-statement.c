@@ -480,6 +480,21 @@ test_unknown (Fixture       *f,
   g_assert_nonnull (strstr (text, "not in the catalog"));
   g_assert_nonnull (strstr (text, "Total granted: 2.0 credits"));
   pdf_keep_pngs (pdf, "statement-unknown");
+
+  /* Judged on a day before cet-6 was obtained: not held yet, and said why. */
+  {
+    g_autoptr(BridgeHoldingsSummary) before = bridge_holdings_summarize (holdings, f->catalog, NULL, "2024-01-01", &error);
+    g_autofree char *flat = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (bridge_statement_export_pdf (holdings, before, f->catalog, pdf, &error));
+    g_assert_no_error (error);
+    flat = flat_text (pdf);
+    g_assert_nonnull (strstr (flat, "not in the catalog"));
+    g_assert_nonnull (strstr (flat, "not recognised"));
+    g_assert_nonnull (strstr (flat, "Obtained on 2025-06-14, after the day judged, 2024-01-01"));
+    g_assert_nonnull (strstr (flat, "Total granted: 0.0 credits"));
+  }
 }
 
 /* Many certificates: the table runs over pages under its repeated header,
