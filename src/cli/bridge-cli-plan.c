@@ -366,7 +366,7 @@ plan_show (int argc, char **argv)
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON: the plan, its totals, warnings and digest"), NULL },
-    { "certificates", 0, 0, G_OPTION_ARG_FILENAME, &certificates,
+    { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates,
       N_("Warn about home courses your certificates already replace, from the record at FILE (default: the user data folder)"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
     { NULL }
@@ -723,7 +723,7 @@ plan_export (int argc, char **argv)
     { "certificates", 0, 0, G_OPTION_ARG_NONE, &certificates,
       N_("PDF only: add an annex listing the student’s certificates (not part of the agreement)"), NULL },
     { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates_file,
-      N_("The certificates file the annex lists (default: the user’s own); implies --certificates"), N_("HOLDINGS") },
+      N_("The certificates file the annex lists (default: the user’s own); implies --certificates"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
     { NULL }
   };

@@ -36,7 +36,7 @@ bridge_cli_certificate_statement (int    argc,
     BRIDGE_CLI_DB_OPTION (db),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (required)"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or json (default: from the name of FILE)"), N_("FORMAT") },
-    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The student’s certificates file (default: the user’s own)"), N_("HOLDINGS") },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The student’s certificates file (default: the user’s own)"), N_("FILE") },
     { "home", 0, 0, G_OPTION_ARG_STRING, &home, N_("The home university (default: the one the certificates file names)"), N_("UNIVERSITY") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("Judge the certificates on this day (default today)"), N_("YYYY-MM-DD") },
     { NULL }

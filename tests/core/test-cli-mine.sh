@@ -168,16 +168,16 @@ json_is "… the warning, for g1 and CS110" 'any(w["kind"] == "certificate-overl
 json_is "… no certificate in the plan itself" '"ncre" not in json.dumps(j["plan"])'
 SOLO="$TMP/solo.json"
 expect 0 "a record with one recent certificate" "${C[@]}" add ncre-2 --obtained "$year_ago" --file "$SOLO"
-expect 0 "plan show --certificates" "$CLI" plan show --certificates "$SOLO" "$PLAN"
+expect 0 "plan show --certificates-file" "$CLI" plan show --certificates-file "$SOLO" "$PLAN"
 contains "… warns with that record" "$out" "the certificate “NCRE Level 2” obtained on $year_ago"
 lacks "… not the default one" "$out" "NCRE Level 3"
 if [ "$(printf '%s\n' "$out" | grep -c "recognised twice")" = 1 ]; then ok "… once"; else not_ok "… once" "$out"; fi
-expect 0 "plan show --certificates a damaged record" "$CLI" plan show --certificates "$DAMAGED" "$PLAN"
+expect 0 "plan show --certificates-file a damaged record" "$CLI" plan show --certificates-file "$DAMAGED" "$PLAN"
 contains "… still shows the plan" "$out" "Warnings:"
 if [ "$(printf '%s\n' "$err" | grep -c "warning: ")" = 1 ]; then ok "… with one warning"; else not_ok "… with one warning" "$err"; fi
 contains "… naming the file" "$err" "warning: $DAMAGED is damaged or incomplete"
 lacks "… and no overlap" "$out" "recognised twice"
-expect 0 "plan show --json --certificates a newer record" "$CLI" plan show --json --certificates "$NEWER" "$PLAN"
+expect 0 "plan show --json --certificates-file a newer record" "$CLI" plan show --json --certificates-file "$NEWER" "$PLAN"
 contains "… warns" "$err" "format version 9"
 json_is "… valid JSON, no overlap" 'not any(w["kind"] == "certificate-overlap" for w in j["warnings"])'
 
