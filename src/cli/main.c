@@ -13,7 +13,7 @@
 
 static const BridgeCliCommand commands[] = {
   { "catalog", bridge_cli_catalog, N_("Import, search and show the alliance catalog") },
-  { "certificate", bridge_cli_certificate, N_("List certificates and what one obtained on a day is worth at home") },
+  { "certificate", bridge_cli_certificate, N_("Certificates: what they are worth at home, the ones you hold, and your statement") },
   { "credits", bridge_cli_credits, N_("Show what a course is worth at a home university, with the arithmetic") },
   { "grade",   bridge_cli_grade,   N_("Convert grades through grading tables, or build a table from marks") },
   { "plan",    bridge_cli_plan,    N_("Create, review, approve and export learning agreements") },
