@@ -50,10 +50,11 @@ def save(s, path):
 
 def to_mark_field(s):
     """From the Agreement page's start to the first host course's mark field:
-    backwards past Print, Export as JSON, Export as PDF and the record row."""
+    backwards past Print, Export as JSON, Export as PDF, the record row and
+    the course's feedback row (issue 19)."""
     s.key('alt+4')
     s.wait_still()
-    s.key(*(['shift+Tab'] * 5))
+    s.key(*(['shift+Tab'] * 6))
 
 
 # -- Item 1: After the Stay ---------------------------------------------------

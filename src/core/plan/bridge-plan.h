@@ -31,7 +31,7 @@
 G_BEGIN_DECLS
 
 #define BRIDGE_PLAN_FORMAT  "credit-bridge-plan"
-#define BRIDGE_PLAN_VERSION 2             /* 2: approvals carry record_digest */
+#define BRIDGE_PLAN_VERSION 3             /* 2: approvals carry record_digest; 3: feedback */
 
 /* The deepest nesting a plan file may use (it needs about 10); deeper files
  * are refused before parsing. The EWP importer has the same limit for XML. */
@@ -715,5 +715,61 @@ GPtrArray  *bridge_plan_get_recognition       (BridgePlan *self);
 /* What `plan grades --json` prints (transfer full): an array with one object
  * per BridgePlanRecognition of @records. */
 JsonNode   *bridge_plan_recognition_to_json   (GPtrArray  *records);
+
+/* ------------------------------------------------------------------------ */
+/* Feedback after the stay (plan file version 3)                            */
+
+/* More hours than this for one course are refused as absurd. */
+#define BRIDGE_PLAN_FEEDBACK_MAX_HOURS 2000
+#define BRIDGE_PLAN_FEEDBACK_MAX_COMMENT 2000 /* characters */
+
+/* What the student reports of a host course after the stay: the hours
+ * actually spent on it (class, self-study, exams), how satisfied they were,
+ * and an optional comment. Kept in the plan file; never part of the
+ * agreement or its digest. */
+typedef struct
+{
+  char   *host_course_id;
+  double  hours;                          /* > 0, ≤ BRIDGE_PLAN_FEEDBACK_MAX_HOURS */
+  guint   rating;                         /* 1 to 5 */
+  char   *comment;                        /* NULL when none */
+} BridgePlanFeedback;
+
+/* Records (or replaces) the feedback on @host_course_id, a course of the
+ * agreement's Table A. Refused with BRIDGE_ERROR_INVALID_INPUT, the message
+ * naming the course: hours that are not finite, ≤ 0 or over
+ * BRIDGE_PLAN_FEEDBACK_MAX_HOURS; a rating outside 1–5; a comment with
+ * control characters or over BRIDGE_PLAN_FEEDBACK_MAX_COMMENT characters;
+ * a course that is not in Table A (BRIDGE_ERROR_NOT_FOUND). Allowed while
+ * the agreement is locked: it does not change the agreement's digest. */
+gboolean                  bridge_plan_set_feedback   (BridgePlan *self,
+                                                      const char *host_course_id,
+                                                      double      hours,
+                                                      guint       rating,
+                                                      const char *comment,
+                                                      GError    **error);
+/* NULL when the student gave none for @host_course_id. */
+const BridgePlanFeedback *bridge_plan_get_feedback   (BridgePlan *self,
+                                                      const char *host_course_id);
+/* Removes it; FALSE when there was none. */
+gboolean                  bridge_plan_clear_feedback (BridgePlan *self,
+                                                      const char *host_course_id);
+/* Every feedback, in Table A's order (element-type BridgePlanFeedback;
+ * transfer container). */
+GPtrArray                *bridge_plan_list_feedback  (BridgePlan *self);
+/* The hours and the rating as a person typed them ("112.5", "4"), for
+ * bridge_plan_set_feedback (), which checks their range. FALSE with
+ * BRIDGE_ERROR_INVALID_INPUT naming @host_course_id when @text is not a
+ * number ("abc", "1e400", "nan"), or for a rating not a whole number 1–5. */
+gboolean    bridge_plan_parse_feedback_hours      (const char  *host_course_id,
+                                                   const char  *text,
+                                                   double      *hours,
+                                                   GError     **error);
+gboolean    bridge_plan_parse_feedback_rating     (const char  *host_course_id,
+                                                   const char  *text,
+                                                   guint       *rating,
+                                                   GError     **error);
+/* "1 — very dissatisfied" … "5 — very satisfied" (translated), or NULL. */
+const char *bridge_plan_feedback_rating_get_label (guint        rating);
 
 G_END_DECLS
