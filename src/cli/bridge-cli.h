@@ -105,6 +105,8 @@ char *bridge_cli_pad (const char *text,
 
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);
+/* The same text, for a file (transfer full). */
+char *bridge_cli_json_to_string (JsonNode *node);
 
 int bridge_cli_catalog (int argc, char **argv);
 int bridge_cli_credits (int argc, char **argv);
@@ -112,5 +114,6 @@ int bridge_cli_grade   (int argc, char **argv);
 int bridge_cli_plan    (int argc, char **argv);
 int bridge_cli_recognize (int argc, char **argv);
 int bridge_cli_certificate (int argc, char **argv);
+int bridge_cli_report (int argc, char **argv);
 
 G_END_DECLS
