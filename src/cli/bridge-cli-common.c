@@ -225,13 +225,24 @@ bridge_cli_parse (GOptionContext     *context,
       fprintf (stderr, "%s\n", _("Try --help for the options."));
       return FALSE;
     }
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      if (error->domain != G_CONVERT_ERROR || !report_invalid_text ((int) g_strv_length (original), original))
-        bridge_cli_error ("%s", error->message);
-      fprintf (stderr, "%s\n", _("Try --help for the options."));
-      return FALSE;
-    }
+  /* GOption's usage line starts with the program's name: make it the whole
+   * command ("credit-bridge-cli plan feedback") while parsing. */
+  {
+    g_autofree char *program = g_strdup (g_get_prgname ());
+    g_autofree char *command = g_strdup_printf ("%s %s", program, (*argv)[0]);
+    gboolean parsed;
+
+    g_set_prgname (command);
+    parsed = g_option_context_parse (context, argc, argv, &error);
+    g_set_prgname (program);
+    if (!parsed)
+      {
+        if (error->domain != G_CONVERT_ERROR || !report_invalid_text ((int) g_strv_length (original), original))
+          bridge_cli_error ("%s", error->message);
+        fprintf (stderr, "%s\n", _("Try --help for the options."));
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 

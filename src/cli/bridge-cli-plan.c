@@ -1,4 +1,4 @@
-/* bridge-cli-plan.c: credit-bridge-cli plan new|add|show|approve|export|verify|grades|reopen
+/* bridge-cli-plan.c: credit-bridge-cli plan new|add|show|approve|export|verify|grades|feedback|reopen
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -346,6 +346,36 @@ print_precedent (BridgePlan      *plan,
 }
 
 /* The width of the approvals' first column: the longest role label. */
+/* The feedback after the stay, course by course, beside the declared workload. */
+static void
+print_feedback (BridgePlan *plan)
+{
+  g_autoptr(GPtrArray) list = bridge_plan_list_feedback (plan);
+
+  if (list->len == 0)
+    return;
+  printf ("\n%s\n", _("Feedback after the stay:"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const BridgePlanFeedback *f = g_ptr_array_index (list, i);
+      BridgePlanGroup *g = bridge_plan_find_course (plan, BRIDGE_PLAN_SIDE_HOST, f->host_course_id);
+      const BridgePlanComponent *c = bridge_plan_group_find_component (g, BRIDGE_PLAN_SIDE_HOST, f->host_course_id, NULL);
+      g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+      char hours[G_ASCII_DTOSTR_BUF_SIZE], declared[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (hours, sizeof hours, "%g", f->hours);
+      g_ascii_formatd (declared, sizeof declared, "%g", c->workload_hours);
+      if (c->workload_hours > 0)
+        /* Translators: hours spent (declared workload in hours) · the rating */
+        printf (_("  %s %s hours (declared %s) · %s\n"), code, hours, declared,
+                bridge_plan_feedback_rating_get_label (f->rating));
+      else
+        printf (_("  %s %s hours · %s\n"), code, hours, bridge_plan_feedback_rating_get_label (f->rating));
+      if (f->comment)
+        printf ("             %s %s\n", _("Comment:"), f->comment);
+    }
+}
+
 static int
 role_label_width (void)
 {
@@ -470,6 +500,7 @@ plan_show (int argc, char **argv)
             total.host_credits, total.alliance_credits, total.ects_credits, total.home_credits, total.replaced_credits);
   else
     printf ("\n%s %s\n", _("Totals unavailable:"), error->message);
+  print_feedback (plan);
 
   if (bridge_plan_get_pending_changes (plan))
     {
@@ -916,6 +947,101 @@ plan_grades (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
+/* plan feedback ------------------------------------------------------------ */
+
+/* The Table A course of @plan that @arg names: its id, or its code in any
+ * case; @arg itself when none (the engine then says it is not in Table A). */
+static const char *
+find_host_course (BridgePlan *plan,
+                  const char *arg)
+{
+  for (guint i = 0; i < bridge_plan_get_n_groups (plan); i++)
+    {
+      BridgePlanGroup *g = bridge_plan_get_group (plan, i);
+
+      for (guint j = 0; j < bridge_plan_group_get_n_components (g, BRIDGE_PLAN_SIDE_HOST); j++)
+        {
+          const BridgePlanComponent *c = bridge_plan_group_get_component (g, BRIDGE_PLAN_SIDE_HOST, j);
+
+          if (g_str_equal (c->course_id, arg) || (c->code != NULL && g_ascii_strcasecmp (c->code, arg) == 0))
+            return c->course_id;
+        }
+    }
+  return arg;
+}
+
+static int
+plan_feedback (int argc, char **argv)
+{
+  g_autofree char *hours_text = NULL, *rating_text = NULL, *comment = NULL;
+  gboolean clear = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "hours", 0, 0, G_OPTION_ARG_STRING, &hours_text, N_("The hours spent on the course: class, self-study and exams (more than 0, at most 2000)"), N_("N") },
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &rating_text, N_("How satisfied you were: 1 (very dissatisfied) to 5 (very satisfied)"), N_("R") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment on the course (optional)"), N_("TEXT") },
+    { "clear", 0, 0, G_OPTION_ARG_NONE, &clear, N_("Remove the feedback on the course"), NULL },
+    /* Named once, in the usage line below. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE — say how a host course was, after the stay"));
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  double hours = 0;
+  guint rating = 0;
+
+  g_option_context_set_summary (context,
+                                _("Records in the plan the hours you actually spent on a host course (class, "
+                                  "self-study and exams), how satisfied you were, and an optional comment. "
+                                  "The feedback is not part of the approved agreement: its digest stays. "
+                                  "HOST_COURSE is a course of Table A, by id or code."));
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] == NULL || rest[2] != NULL)
+    return bridge_cli_usage (_("plan feedback takes a PLAN and one HOST_COURSE"));
+  if (clear && (hours_text != NULL || rating_text != NULL || comment != NULL))
+    return bridge_cli_usage (_("%s: --clear removes the feedback on %s; give it without --hours, --rating or --comment"),
+                             rest[0], rest[1]);
+  if (!clear && (hours_text == NULL || rating_text == NULL))
+    return bridge_cli_usage (_("%s: give the feedback on %s with --hours N and --rating R, or remove it with --clear"),
+                             rest[0], rest[1]);
+  plan = bridge_plan_new_from_file (rest[0], &error);
+  if (plan == NULL)
+    /* Translators: why the plan does not open, then a course */
+    return bridge_cli_fail (_("%s; the feedback on %s was not recorded"), error->message, rest[1]);
+  id = find_host_course (plan, rest[1]);
+
+  if (clear)
+    {
+      if (!bridge_plan_clear_feedback (plan, id))
+        {
+          printf (_("%s holds no feedback on %s; nothing to remove.\n"), rest[0], rest[1]);
+          return BRIDGE_EXIT_OK;
+        }
+      if (!save_plan (plan, rest[0]))
+        return BRIDGE_EXIT_ERROR;
+      printf (_("Removed the feedback on %s from %s.\n"), rest[1], rest[0]);
+      return BRIDGE_EXIT_OK;
+    }
+
+  if (!bridge_plan_parse_feedback_hours (rest[1], hours_text, &hours, &error)
+      || !bridge_plan_parse_feedback_rating (rest[1], rating_text, &rating, &error)
+      || !bridge_plan_set_feedback (plan, id, hours, rating, comment, &error))
+    return bridge_cli_usage ("%s: %s", rest[0], error->message);
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  {
+    char given[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_ascii_formatd (given, sizeof given, "%g", hours);
+    printf (_("Recorded the feedback on %s in %s: %s hours, rated %s.\n"), rest[1], rest[0], given,
+            bridge_plan_feedback_rating_get_label (rating));
+  }
+  return BRIDGE_EXIT_OK;
+}
+
 /* plan remove ---------------------------------------------------------------- */
 
 static int
@@ -1096,6 +1222,7 @@ static const BridgeCliCommand subcommands[] = {
   { "export", plan_export, N_("Export as PDF, EWP XML or JSON") },
   { "verify", plan_verify, N_("Check a printed agreement’s digest against the plan file") },
   { "grades", plan_grades, N_("Enter the host’s grades and convert them into home grades") },
+  { "feedback", plan_feedback, N_("Record the hours spent on a host course and how satisfied you were") },
   { "import", plan_import, N_("Make a plan from a partner’s EWP learning agreement") },
   { "reopen", plan_reopen, N_("Start a new draft of an approved agreement, to correct and approve again") },
 };

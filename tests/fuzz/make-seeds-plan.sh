@@ -4,7 +4,7 @@
 # Write the seed corpora of the plan, EWP and CSV harnesses
 # (tests/fuzz/corpus/{plan,ewp,csv}) with the command line and the test
 # catalog, as an advisor makes a plan: a draft, a reviewed plan, the approved
-# agreement, a proposed change, a second version with grades, a proposed
+# agreement, a proposed change, a second version with grades, feedback, a proposed
 # removal, an agreement imported from EWP; each stage's EWP export; and the
 # grading CSV files of tests/grading with a few variants.
 #
@@ -60,6 +60,9 @@ ewp proposal
 q plan approve "$plan" --as receiving --name "Zhang Wei" --position "International office" --email zhangwei@cqu.edu.cn
 q plan grades "$plan" CS301=A cqu:cs302=85 MA101=B
 keep versions-grades
+q plan feedback "$plan" CS301 --hours 96.5 --rating 4 --comment "实验很多，但值得。"
+q plan feedback "$plan" MA101 --hours 40 --rating 2
+keep feedback
 q plan remove "$plan" CS302 --reason not-available
 q plan approve "$plan" --as student --name 李华
 q plan approve "$plan" --as sending --name 王芳 --position "Exchange coordinator" --email wangfang@scu.edu.cn

@@ -189,3 +189,25 @@ plan_fixture_catalog_with_register (PlanFixture *fx)
   g_assert_cmpuint (report->equivalences, ==, 4);
   return catalog;
 }
+
+/* The plan's file as JSON, to be edited as someone with a text editor would. */
+static inline JsonNode *
+plan_fixture_file_json (BridgePlan *plan)
+{
+  g_autofree char *text = bridge_plan_to_data (plan, NULL);
+
+  return json_from_string (text, NULL);
+}
+
+/* The plan file @root, which must open. */
+static inline BridgePlan *
+plan_fixture_reload (JsonNode *root)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = json_to_string (root, TRUE);
+  BridgePlan *plan = bridge_plan_new_from_data (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}

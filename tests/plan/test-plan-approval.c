@@ -25,27 +25,6 @@ approved_plan (PlanFixture *fx)
   return plan;
 }
 
-/* The plan's file as JSON, to be edited as someone with a text editor would. */
-static JsonNode *
-file_json (BridgePlan *plan)
-{
-  g_autofree char *text = bridge_plan_to_data (plan, NULL);
-
-  return json_from_string (text, NULL);
-}
-
-static BridgePlan *
-reload (JsonNode *root)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = json_to_string (root, TRUE);
-  BridgePlan *plan = bridge_plan_new_from_data (text, -1, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (plan);
-  return plan;
-}
-
 static JsonObject *
 version_object (JsonNode *root,
                 guint     index)
@@ -91,8 +70,8 @@ test_genuine (PlanFixture   *fx,
   g_clear_object (&plan);
   plan = approved_plan (fx);
   assert_state (plan, BRIDGE_PLAN_APPROVAL_STATE_APPROVED, NULL);
-  root = file_json (plan);
-  loaded = reload (root);
+  root = plan_fixture_file_json (plan);
+  loaded = plan_fixture_reload (root);
   assert_state (loaded, BRIDGE_PLAN_APPROVAL_STATE_APPROVED, NULL);
 }
 
@@ -104,11 +83,11 @@ test_stripped (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
 
   json_object_set_array_member (json_node_get_object (root), "approvals", json_array_new ());
   json_object_set_array_member (version_object (root, 0), "approvals", json_array_new ());
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   g_assert_true (bridge_plan_get_locked (edited));
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "version 1 lacks the approval by the Student");
 }
@@ -120,10 +99,10 @@ test_stripped_one (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
 
   json_array_remove_element (json_object_get_array_member (version_object (root, 0), "approvals"), 2);
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "version 1 lacks the approval by the Receiving");
 }
 
@@ -134,10 +113,10 @@ test_versions_stripped (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
 
   json_object_set_array_member (json_node_get_object (root), "versions", json_array_new ());
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   g_assert_false (bridge_plan_get_locked (edited));
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "the approved version they make is missing");
 }
@@ -149,14 +128,14 @@ test_renamed (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
   JsonArray *lists[2];
 
   lists[0] = json_object_get_array_member (json_node_get_object (root), "approvals");
   lists[1] = json_object_get_array_member (version_object (root, 0), "approvals");
   for (guint i = 0; i < 2; i++)
     json_object_set_string_member (json_array_get_object_element (lists[i], 1), "name", "Mallory");
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "the approval by the Sending");
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "was changed after it was given");
 }
@@ -168,11 +147,11 @@ test_renamed_root (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
   JsonArray *approvals = json_object_get_array_member (json_node_get_object (root), "approvals");
 
   json_object_set_string_member (json_array_get_object_element (approvals, 0), "name", "Mallory");
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "differs from the one recorded with version 1");
 }
 
@@ -183,14 +162,14 @@ test_content_and_version (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
   JsonObject *objects[2];
 
   objects[0] = json_node_get_object (root);
   objects[1] = json_object_get_object_member (version_object (root, 0), "content");
   for (guint i = 0; i < 2; i++)
     json_object_set_string_member (json_object_get_object_member (objects[i], "mobility"), "end", "2027-07-31");
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "is not for what version 1 says");
 }
 
@@ -202,7 +181,7 @@ test_content_and_digests (PlanFixture   *fx,
 {
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) edited = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
   g_autofree char *digest = NULL;
 
   {
@@ -213,7 +192,7 @@ test_content_and_digests (PlanFixture   *fx,
     objects[1] = json_object_get_object_member (version_object (root, 0), "content");
     for (guint i = 0; i < 2; i++)
       json_object_set_string_member (json_object_get_object_member (objects[i], "mobility"), "end", "2027-07-31");
-    edited = reload (root);
+    edited = plan_fixture_reload (root);
     digest = bridge_plan_get_content_digest (edited);
     g_clear_object (&edited);
     lists[0] = json_object_get_array_member (objects[0], "approvals");
@@ -222,7 +201,7 @@ test_content_and_digests (PlanFixture   *fx,
       for (guint j = 0; j < json_array_get_length (lists[i]); j++)
         json_object_set_string_member (json_array_get_object_element (lists[i], j), "digest", digest);
   }
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "do not match its record digest");
 }
 
@@ -235,7 +214,7 @@ test_format_1 (PlanFixture   *fx,
   g_autoptr(BridgePlan) plan = approved_plan (fx);
   g_autoptr(BridgePlan) old = NULL;
   g_autoptr(BridgePlan) again = NULL;
-  g_autoptr(JsonNode) root = file_json (plan);
+  g_autoptr(JsonNode) root = plan_fixture_file_json (plan);
   g_autoptr(JsonNode) saved = NULL;
   JsonArray *lists[2];
 
@@ -245,17 +224,17 @@ test_format_1 (PlanFixture   *fx,
   for (guint i = 0; i < 2; i++)
     for (guint j = 0; j < json_array_get_length (lists[i]); j++)
       json_object_remove_member (json_array_get_object_element (lists[i], j), "record_digest");
-  old = reload (root);
+  old = plan_fixture_reload (root);
   assert_state (old, BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND, "not of who approved it");
 
-  saved = file_json (old);
-  again = reload (saved);
+  saved = plan_fixture_file_json (old);
+  again = plan_fixture_reload (saved);
   assert_state (again, BRIDGE_PLAN_APPROVAL_STATE_APPROVED_UNBOUND, "not of who approved it");
 
   /* A version 1 file edited after approval is still found out. */
   json_object_set_string_member (json_node_get_object (root), "provisions", "None.");
   g_clear_object (&old);
-  old = reload (root);
+  old = plan_fixture_reload (root);
   assert_state (old, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "changed after version 1 was approved");
 }
 
@@ -321,11 +300,11 @@ test_pending_renamed (PlanFixture   *fx,
   g_assert_true (bridge_plan_approve (plan, BRIDGE_PLAN_ROLE_STUDENT, &student, NULL, &error));
   g_assert_no_error (error);
   assert_state (plan, BRIDGE_PLAN_APPROVAL_STATE_APPROVED, NULL);
-  root = file_json (plan);
+  root = plan_fixture_file_json (plan);
   cp = json_object_get_object_member (json_node_get_object (root), "changes_proposal");
   json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (cp, "approvals"), 0),
                                  "name", "Mallory");
-  edited = reload (root);
+  edited = plan_fixture_reload (root);
   assert_state (edited, BRIDGE_PLAN_APPROVAL_STATE_BROKEN, "of the changes proposal does not match it");
 }
 

@@ -3,8 +3,8 @@
  *
  * A plan with every member filled (student, both institutions with
  * responsible and contact persons, two terms, provisions, flags, comments,
- * two approved versions, a pending changes proposal, grades and the
- * recognition record) is written with bridge_plan_to_json (); every member
+ * two approved versions, a pending changes proposal, grades, the
+ * recognition record and feedback) is written with bridge_plan_to_json (); every member
  * it holds must be documented in the page's section for its object, and
  * every member the page documents must be one the writer makes. The
  * page's example must read as a plan.
@@ -38,6 +38,7 @@ static const struct
   { "root", "changes_proposal", "changes-proposal" },
   { "root", "grades", NULL },
   { "root", "recognition", "recognition" },
+  { "root", "feedback", "feedback" },
   { "institution", "responsible", "person" },
   { "institution", "contact", "person" },
   { "group", "host", "component" },
@@ -191,6 +192,10 @@ full_plan (PlanFixture *fx)
   record = bridge_plan_convert_grades (plan, fx->catalog, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (record);
+
+  /* feedback after the stay, one with a comment */
+  g_assert_true (bridge_plan_set_feedback (plan, "cqu:cs301", 96, 4, "Worth the effort", &error));
+  g_assert_no_error (error);
   return g_steal_pointer (&plan);
 }
 
@@ -247,7 +252,8 @@ test_written_documented (PlanFixture   *fx,
                                                        "component term", "component virtual",
                                                        "component automatic_recognition", "component comment",
                                                        "change reason_text", "changes-proposal id",
-                                                       "recognition reason", "version content", NULL };
+                                                       "recognition reason", "version content",
+                                                       "feedback comment", NULL };
        *m != NULL; m++)
     if (!g_hash_table_contains (written, *m))
       g_string_append_printf (missing, "the full plan has no %s; ", *m);

@@ -338,7 +338,7 @@ test_file_round_trip (PlanFixture   *fx,
   g_assert_false (bridge_plan_get_modified (plan));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"format\" : \"credit-bridge-plan\""));
-  g_assert_nonnull (strstr (contents, "\"version\" : 2"));
+  g_assert_nonnull (strstr (contents, "\"version\" : 3"));
 
   loaded = bridge_plan_new_from_file (path, &error);
   g_assert_no_error (error);
@@ -521,7 +521,8 @@ test_file_newer_version (PlanFixture   *fx,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fx->dir, "new.creditplan", NULL);
-  const char *text = "{\"format\": \"credit-bridge-plan\", \"version\": 3, \"groups\": [], \"hologram\": true}";
+  g_autofree char *text = g_strdup_printf ("{\"format\": \"credit-bridge-plan\", \"version\": %d, "
+                                           "\"groups\": [], \"hologram\": true}", BRIDGE_PLAN_VERSION + 1);
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_null (bridge_plan_new_from_file (path, &error));

@@ -322,6 +322,8 @@ bridge_plan_to_json (BridgePlan *self)
       json_builder_end_array (b);
     }
 
+  bridge_plan_feedback_to_json (self, b);
+
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -603,17 +605,15 @@ typedef struct
   GError    **error;
 } Loader;
 
-static gboolean
-load_fail (Loader     *ld,
-           const char *path,
-           const char *format,
-           ...) G_GNUC_PRINTF (3, 4);
+/* Fails with "FILE: PATH: MESSAGE"; returns FALSE. */
+#define load_fail(ld, path, ...) bridge_plan_load_error ((ld)->error, (ld)->file, (path), __VA_ARGS__)
 
-static gboolean
-load_fail (Loader     *ld,
-           const char *path,
-           const char *format,
-           ...)
+gboolean
+bridge_plan_load_error (GError     **error,
+                        const char  *file,
+                        const char  *path,
+                        const char  *format,
+                        ...)
 {
   va_list args;
   g_autofree char *msg = NULL;
@@ -621,12 +621,12 @@ load_fail (Loader     *ld,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  if (ld->file)
-    g_set_error (ld->error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+  if (file)
+    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
                  /* Translators: file: JSON path: problem */
-                 _("%s: %s: %s"), ld->file, path, msg);
+                 _("%s: %s: %s"), file, path, msg);
   else
-    g_set_error (ld->error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
+    g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_PLAN,
                  "%s: %s", path, msg);
   return FALSE;
 }
@@ -1279,7 +1279,7 @@ load_root (BridgePlan *self,
         return FALSE;
     }
 
-  return TRUE;
+  return bridge_plan_load_feedback (self, root, ld->file, ld->error);
 }
 
 /* Checks every number of @data, which json-glib has read as JSON, in its

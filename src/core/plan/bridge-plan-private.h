@@ -140,6 +140,7 @@ struct _BridgePlan
 
   GHashTable            *grades;          /* host course id → grade */
   GPtrArray             *recognition;     /* element-type BridgePlanRecognition */
+  GHashTable            *feedback;        /* host course id → BridgePlanFeedback */
 
   gboolean               modified;
 };
@@ -216,5 +217,24 @@ char                *bridge_plan_pending_digest          (BridgePlan           *
 char                *bridge_plan_approval_record_digest  (const BridgePlanApproval *a);
 /* Sets the record digest of @a. */
 void                 bridge_plan_seal_approval           (BridgePlanApproval   *a);
+/* Sets @error to "FILE: PATH: MESSAGE" (without FILE when NULL), the
+ * message of a damaged plan file; returns FALSE. */
+gboolean             bridge_plan_load_error              (GError              **error,
+                                                          const char           *file,
+                                                          const char           *path,
+                                                          const char           *format,
+                                                          ...) G_GNUC_PRINTF (4, 5);
+
+/* bridge-plan-feedback.c */
+void                 bridge_plan_feedback_free           (BridgePlanFeedback   *feedback);
+/* Adds member "feedback" to the plan file @b builds, when there is any. */
+void                 bridge_plan_feedback_to_json        (BridgePlan           *self,
+                                                          JsonBuilder          *b);
+/* Reads member "feedback" of the plan file @root into @self, whose content
+ * is loaded; @file names the file in messages (may be NULL). */
+gboolean             bridge_plan_load_feedback           (BridgePlan           *self,
+                                                          JsonObject           *root,
+                                                          const char           *file,
+                                                          GError              **error);
 
 G_END_DECLS

@@ -442,6 +442,7 @@ bridge_plan_finalize (GObject *object)
   g_free (self->pending_id);
   g_hash_table_unref (self->grades);
   g_ptr_array_unref (self->recognition);
+  g_hash_table_unref (self->feedback);
 
   G_OBJECT_CLASS (bridge_plan_parent_class)->finalize (object);
 }
@@ -556,6 +557,8 @@ bridge_plan_init (BridgePlan *self)
   self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_version_free);
   self->grades = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->recognition = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_plan_recognition_free);
+  self->feedback = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) bridge_plan_feedback_free);
   self->terms = g_new0 (char *, 1);
 }
 
@@ -694,6 +697,7 @@ bridge_plan_restore_data (BridgePlan  *self,
   SWAP (pending_id);
   SWAP (grades);
   SWAP (recognition);
+  SWAP (feedback);
 #undef SWAP
 
   /* A group of the same id stays the same object, with the content restored:

@@ -30,7 +30,7 @@
 G_BEGIN_DECLS
 
 #define BRIDGE_PLAN_FORMAT  "credit-bridge-plan"
-#define BRIDGE_PLAN_VERSION 2             /* 2: approvals carry record_digest */
+#define BRIDGE_PLAN_VERSION 3             /* 2: approvals carry record_digest; 3: feedback */
 
 /* The deepest nesting a plan file may use (it needs about 10); deeper files
  * are refused before parsing. The EWP importer has the same limit for XML. */
@@ -746,5 +746,19 @@ gboolean                  bridge_plan_clear_feedback (BridgePlan *self,
 /* Every feedback, in Table A's order (element-type BridgePlanFeedback;
  * transfer container). */
 GPtrArray                *bridge_plan_list_feedback  (BridgePlan *self);
+/* The hours and the rating as a person typed them ("112.5", "4"), for
+ * bridge_plan_set_feedback (), which checks their range. FALSE with
+ * BRIDGE_ERROR_INVALID_INPUT naming @host_course_id when @text is not a
+ * number ("abc", "1e400", "nan"), or for a rating not a whole number 1–5. */
+gboolean    bridge_plan_parse_feedback_hours      (const char  *host_course_id,
+                                                   const char  *text,
+                                                   double      *hours,
+                                                   GError     **error);
+gboolean    bridge_plan_parse_feedback_rating     (const char  *host_course_id,
+                                                   const char  *text,
+                                                   guint       *rating,
+                                                   GError     **error);
+/* "1 — very dissatisfied" … "5 — very satisfied" (translated), or NULL. */
+const char *bridge_plan_feedback_rating_get_label (guint        rating);
 
 G_END_DECLS
