@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "bridge-feedback-row.h"
 #include "bridge-results-view.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ GtkWidget   *bridge_results_view_get_grade_control (BridgeResultsView *self,
                                                     gboolean           mark);
 GtkWidget   *bridge_results_view_get_host_row      (BridgeResultsView *self,
                                                     const char        *host_course_id);
+BridgeFeedbackRow *bridge_results_view_get_feedback_row (BridgeResultsView *self,
+                                                       const char        *host_course_id);
 const char  *bridge_results_view_get_shown_grade   (BridgeResultsView *self,
                                                     const char        *home_course_id);
 const char  *bridge_results_view_get_shown_details (BridgeResultsView *self,

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bridge-feedback-row.h"
 #include "bridge-grade-preview.h"
 #include "bridge-grading.h"
 #include "bridge-gui-util.h"
@@ -39,6 +40,7 @@ typedef struct
   GtkDropDown       *dropdown;
   GtkEntry          *entry;               /* NULL when the scale has no marks */
   guint              commit_id;           /* the mark, committed once the focus moved */
+  BridgeFeedbackRow *feedback;            /* the student's feedback on the course */
 } HostRow;
 
 /* One recognition group: its home components' lines of the record. */
@@ -447,6 +449,19 @@ host_row_apply (HostRow    *hr,
   return ok;
 }
 
+/* The student's feedback on the course, written while the view does not
+ * rebuild (which would take the row away under the user's hands). */
+static void
+feedback_commit_cb (BridgeFeedbackRow *row,
+                    BridgeResultsView *self)
+{
+  if (self->busy || self->plan == NULL)
+    return;
+  self->busy = TRUE;
+  bridge_feedback_row_apply (row);
+  self->busy = FALSE;
+}
+
 /* The drop-down position of @grade: its label, or the grade a mark falls in. */
 static guint
 host_row_position (HostRow    *hr,
@@ -784,8 +799,17 @@ rebuild (BridgeResultsView *self)
                                                _("Grades at the host university"));
 
       for (guint j = 0; j < n_host; j++)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group),
-                                   host_row_new (self, bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, j)));
+        {
+          const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOST, j);
+          GtkWidget *row = host_row_new (self, c);
+          HostRow *hr = g_object_get_data (G_OBJECT (row), "bridge-host-row");
+
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), row);
+          /* Under the course's grade: the hours it took and how it was. */
+          hr->feedback = BRIDGE_FEEDBACK_ROW (bridge_feedback_row_new (self->plan, c->course_id, hr->name));
+          g_signal_connect (hr->feedback, "commit", G_CALLBACK (feedback_commit_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group), GTK_WIDGET (hr->feedback));
+        }
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref_group),
                                  caption_label (_("Recognised at home")));
@@ -1075,6 +1099,17 @@ bridge_results_view_get_grade_control (BridgeResultsView *self,
   if (hr == NULL)
     return NULL;
   return mark ? (GtkWidget *) hr->entry : (GtkWidget *) hr->dropdown;
+}
+
+BridgeFeedbackRow *
+bridge_results_view_get_feedback_row (BridgeResultsView *self,
+                                      const char        *host_course_id)
+{
+  HostRow *hr;
+
+  g_return_val_if_fail (BRIDGE_IS_RESULTS_VIEW (self), NULL);
+  hr = find_host_row (self, host_course_id);
+  return hr != NULL ? hr->feedback : NULL;
 }
 
 GtkWidget *

@@ -2,8 +2,10 @@
  *
  * Grades are chosen in the drop-downs and typed in the mark entries as a
  * user would; the home grades the view shows must be core's for the same
- * inputs (bridge_plan_convert_grades () on a plan graded directly). Writes
- * screenshot-LANG-WIDTH-STYLE-results.png into the build directory.
+ * inputs (bridge_plan_convert_grades () on a plan graded directly). The
+ * feedback after the stay is entered the same way (issue 19). Writes
+ * screenshot-LANG-WIDTH-STYLE-results.png and
+ * screenshot-LANG-WIDTH-light-feedback.png into the build directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -410,6 +412,247 @@ test_screenshots (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Feedback after the stay (issue 19) ---------------------------------------- */
+
+static BridgeFeedbackRow *
+feedback_row (Fixture    *f,
+              const char *course)
+{
+  BridgeFeedbackRow *row = bridge_results_view_get_feedback_row (f->view, course);
+
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  return row;
+}
+
+/* Types @hours in the row's entry and presses Enter. */
+static void
+type_hours (BridgeFeedbackRow *row,
+            const char        *hours)
+{
+  GtkWidget *entry = bridge_feedback_row_get_hours_entry (row);
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), hours);
+  g_signal_emit_by_name (entry, "activate");
+  gui_test_spin (20);
+}
+
+static void
+choose_rating (BridgeFeedbackRow *row,
+               guint              rating)
+{
+  adw_combo_row_set_selected (bridge_feedback_row_get_rating_row (row), rating);
+  gui_test_spin (20);
+}
+
+/* Types @comment in the comment row and presses Enter (AdwEntryRow's "apply"). */
+static void
+type_comment (BridgeFeedbackRow *row,
+              const char        *comment)
+{
+  GtkWidget *entry = bridge_feedback_row_get_comment_row (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), comment);
+  g_signal_emit_by_name (entry, "apply");
+  gui_test_spin (20);
+}
+
+static void
+assert_feedback (BridgePlan *plan,
+                 const char *course,
+                 double      hours,
+                 guint       rating,
+                 const char *comment)
+{
+  const BridgePlanFeedback *fb = bridge_plan_get_feedback (plan, course);
+
+  g_assert_nonnull (fb);
+  g_assert_cmpfloat (fb->hours, ==, hours);
+  g_assert_cmpuint (fb->rating, ==, rating);
+  g_assert_cmpstr (fb->comment, ==, comment);
+}
+
+/* The rating list offers core's labels, "1 — very dissatisfied" first. */
+static void
+test_feedback_ratings (Fixture       *f,
+                       gconstpointer  data)
+{
+  BridgeFeedbackRow *row = feedback_row (f, "cqu:cs301");
+  GListModel *model = adw_combo_row_get_model (bridge_feedback_row_get_rating_row (row));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  for (guint r = 1; r <= 5; r++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), r), ==,
+                     bridge_plan_feedback_rating_get_label (r));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, _("Not given yet"));
+  g_assert_false (gtk_widget_get_sensitive (bridge_feedback_row_get_clear_button (row)));
+}
+
+/* Entered field by field as a user would: nothing is kept until both the
+ * hours and a rating are there; then the plan holds what was typed. */
+static void
+test_feedback_enter (Fixture       *f,
+                     gconstpointer  data)
+{
+  BridgeFeedbackRow *row = feedback_row (f, "cqu:cs301");
+  g_autofree char *digest = bridge_plan_get_agreement_digest (f->plan);
+  g_autofree char *after = NULL;
+  g_autofree char *summary = NULL;
+
+  type_hours (row, "96.5");
+  g_assert_null (bridge_plan_get_feedback (f->plan, "cqu:cs301"));
+  g_assert_false (bridge_plan_get_modified (f->plan));
+  g_assert_null (bridge_feedback_row_get_error (row));
+
+  choose_rating (row, 4);
+  assert_feedback (f->plan, "cqu:cs301", 96.5, 4, NULL);
+  g_assert_true (bridge_plan_get_modified (f->plan));
+  summary = g_strdup_printf (_("%s hours · %s"), "96.5", bridge_plan_feedback_rating_get_label (4));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, summary);
+
+  type_comment (row, "实验很多，但值得。");
+  assert_feedback (f->plan, "cqu:cs301", 96.5, 4, "实验很多，但值得。");
+
+  /* Changing the hours and leaving the field (Tab) commits them too. */
+  gtk_widget_grab_focus (bridge_feedback_row_get_hours_entry (row));
+  gtk_editable_set_text (GTK_EDITABLE (bridge_feedback_row_get_hours_entry (row)), "120");
+  gtk_widget_grab_focus (bridge_feedback_row_get_comment_row (row));
+  gui_test_spin (50);
+  assert_feedback (f->plan, "cqu:cs301", 120, 4, "实验很多，但值得。");
+
+  /* The row is still the view's (no rebuild under the user's hands). */
+  g_assert_true (bridge_results_view_get_feedback_row (f->view, "cqu:cs301") == row);
+  /* Feedback is not the agreement. */
+  after = bridge_plan_get_agreement_digest (f->plan);
+  g_assert_cmpstr (digest, ==, after);
+
+  g_assert_true (gtk_widget_get_sensitive (bridge_feedback_row_get_clear_button (row)));
+  g_signal_emit_by_name (bridge_feedback_row_get_clear_button (row), "clicked");
+  gui_test_spin (20);
+  g_assert_null (bridge_plan_get_feedback (f->plan, "cqu:cs301"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bridge_feedback_row_get_hours_entry (row))), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (bridge_feedback_row_get_rating_row (row)), ==, 0);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *hours;
+  const char *says;
+} BadHoursCase;
+
+static const BadHoursCase bad_hours_cases[] = {
+  { "/gui/results/feedback-bad/abc", "abc", "“abc” is not a number of hours" },
+  { "/gui/results/feedback-bad/zero", "0", "must be more than 0 and at most 2000, not 0" },
+  { "/gui/results/feedback-bad/negative", "-4", "must be more than 0 and at most 2000, not -4" },
+  { "/gui/results/feedback-bad/over-2000", "2001", "at most 2000, not 2001" },
+  { "/gui/results/feedback-bad/1e400", "1e400", "“1e400” is not a number of hours" },
+};
+
+/* Core's refusal shows under the hours, and the plan keeps what it had. */
+static void
+test_feedback_bad_hours (Fixture       *f,
+                         gconstpointer  data)
+{
+  const BadHoursCase *c = data;
+  BridgeFeedbackRow *row = feedback_row (f, "cqu:cs302");
+  g_autofree char *says = NULL;
+
+  type_hours (row, "90");
+  choose_rating (row, 3);
+  assert_feedback (f->plan, "cqu:cs302", 90, 3, NULL);
+
+  type_hours (row, c->hours);
+  /* In the language of the test: core's message, translated. */
+  g_assert_nonnull (bridge_feedback_row_get_error (row));
+  if (g_str_equal (gui_plan_test_lang (), "en"))
+    g_assert_nonnull (strstr (bridge_feedback_row_get_error (row), c->says));
+  g_assert_true (gtk_widget_has_css_class (bridge_feedback_row_get_hours_entry (row), "error"));
+  assert_feedback (f->plan, "cqu:cs302", 90, 3, NULL);
+
+  /* Corrected, the error goes. */
+  type_hours (row, "95");
+  g_assert_null (bridge_feedback_row_get_error (row));
+  g_assert_false (gtk_widget_has_css_class (bridge_feedback_row_get_hours_entry (row), "error"));
+  assert_feedback (f->plan, "cqu:cs302", 95, 3, NULL);
+}
+
+/* On an approved, locked agreement: feedback is taken, the agreement's
+ * digest and approvals stay, and the saved plan holds it. */
+static void
+test_feedback_locked (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->fx.dir, "feedback.creditplan", NULL);
+  g_autofree char *digest = NULL, *digest_after = NULL;
+  g_autofree char *digest_reopened = NULL;
+  g_autoptr(BridgePlan) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  BridgeFeedbackRow *row;
+
+  plan_fixture_approve_all (f->plan);
+  g_assert_true (bridge_plan_get_locked (f->plan));
+  gui_test_spin (300);
+  digest = bridge_plan_get_agreement_digest (f->plan);
+
+  row = feedback_row (f, "cqu:ma101");
+  type_hours (row, "40");
+  choose_rating (row, 2);
+  type_comment (row, "Too fast");
+  assert_feedback (f->plan, "cqu:ma101", 40, 2, "Too fast");
+
+  digest_after = bridge_plan_get_agreement_digest (f->plan);
+  g_assert_cmpstr (digest, ==, digest_after);
+  g_assert_true (bridge_plan_get_locked (f->plan));
+  g_assert_cmpint (bridge_plan_get_approval_state (f->plan, NULL), ==, BRIDGE_PLAN_APPROVAL_STATE_APPROVED);
+
+  g_assert_true (bridge_plan_save (f->plan, path, &error));
+  g_assert_no_error (error);
+  reopened = bridge_plan_new_from_file (path, &error);
+  g_assert_no_error (error);
+  assert_feedback (reopened, "cqu:ma101", 40, 2, "Too fast");
+  digest_reopened = bridge_plan_get_agreement_digest (reopened);
+  g_assert_cmpstr (digest, ==, digest_reopened);
+
+  /* The reopened plan's fields show it. */
+  bridge_results_view_set_plan (f->view, f->context, reopened);
+  gui_test_spin (50);
+  row = feedback_row (f, "cqu:ma101");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bridge_feedback_row_get_hours_entry (row))), ==, "40");
+  g_assert_cmpuint (adw_combo_row_get_selected (bridge_feedback_row_get_rating_row (row)), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bridge_feedback_row_get_comment_row (row))), ==, "Too fast");
+  g_assert_false (bridge_plan_get_modified (reopened));
+}
+
+static void
+test_feedback_screenshots (Fixture       *f,
+                           gconstpointer  data)
+{
+  const int widths[] = { 1400, 360 };
+  BridgeFeedbackRow *row;
+
+  choose_grade (f, "cqu:cs301", "A");
+  row = feedback_row (f, "cqu:cs301");
+  type_hours (row, "96.5");
+  choose_rating (row, 4);
+  type_comment (row, "实验很多，但值得。Labs took longer than declared.");
+  row = feedback_row (f, "cqu:cs302");
+  type_hours (row, "abc");
+  choose_rating (row, 3);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *name = g_strdup_printf ("screenshot-%s-%d-light-feedback.png", gui_plan_test_lang (), widths[w]);
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+      gtk_window_set_default_size (f->window, widths[w], 1200);
+      gui_test_spin (400);
+      gui_test_screenshot (GTK_WIDGET (f->window), path);
+      g_test_message ("wrote %s", path);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -425,7 +668,14 @@ main (int    argc,
   ADD ("/gui/results/save-reopen", test_save_reopen);
   ADD ("/gui/results/empty-and-follow", test_empty_and_follow);
   ADD ("/gui/results/screenshots", test_screenshots);
+  ADD ("/gui/results/feedback-ratings", test_feedback_ratings);
+  ADD ("/gui/results/feedback-enter", test_feedback_enter);
+  ADD ("/gui/results/feedback-locked", test_feedback_locked);
+  ADD ("/gui/results/feedback-screenshots", test_feedback_screenshots);
 #undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (bad_hours_cases); i++)
+    g_test_add (bad_hours_cases[i].path, Fixture, &bad_hours_cases[i], fixture_set_up, test_feedback_bad_hours,
+                fixture_tear_down);
 
   return g_test_run ();
 }

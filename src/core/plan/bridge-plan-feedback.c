@@ -390,7 +390,7 @@ bridge_plan_feedback_rating_get_label (guint rating)
     case 2:
       return _("2 — dissatisfied");
     case 3:
-      return _("3 — neither satisfied nor dissatisfied");
+      return _("3 — neutral");
     case 4:
       return _("4 — satisfied");
     case 5:
