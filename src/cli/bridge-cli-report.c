@@ -234,7 +234,8 @@ bridge_cli_report (int    argc,
     { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold,
       N_("Flag a workload beyond ±T of the declared hours: 0.25 or 25% (the default)"), N_("T") },
     { "comments", 0, 0, G_OPTION_ARG_NONE, &comments, N_("Include the students’ comments, without who wrote them"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN|FOLDER…") },
+    /* No description: the context's parameter string names them once. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN|FOLDER… — add up recognition and workload over many plans"));
