@@ -535,11 +535,20 @@ write_node (GString  *out,
     }
 }
 
+char *
+bridge_cli_json_to_string (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  write_node (out, node, 0);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
 void
 bridge_cli_print_json (JsonNode *node)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *text = bridge_cli_json_to_string (node);
 
-  write_node (out, node, 0);
-  printf ("%s\n", out->str);
+  fputs (text, stdout);
 }

@@ -106,6 +106,8 @@ char *bridge_cli_pad (const char *text,
 
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);
+/* The same text, for a file (transfer full). */
+char *bridge_cli_json_to_string (JsonNode *node);
 
 int bridge_cli_catalog (int argc, char **argv);
 int bridge_cli_credits (int argc, char **argv);
@@ -137,5 +139,6 @@ BridgeHoldings *bridge_cli_open_holdings (const char *file);
 
 /* certificate statement (bridge-cli-statement.c). */
 int bridge_cli_certificate_statement (int argc, char **argv);
+int bridge_cli_report (int argc, char **argv);
 
 G_END_DECLS

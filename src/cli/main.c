@@ -18,6 +18,7 @@ static const BridgeCliCommand commands[] = {
   { "grade",   bridge_cli_grade,   N_("Convert grades through grading tables, or build a table from marks") },
   { "plan",    bridge_cli_plan,    N_("Create, review, approve and export learning agreements") },
   { "recognize", bridge_cli_recognize, N_("List what could replace a home course, or what host courses could replace") },
+  { "report",  bridge_cli_report,  N_("Add up recognition and workload over many plans, for advisors") },
 };
 
 static void
