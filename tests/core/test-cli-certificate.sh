@@ -73,7 +73,7 @@ json_is "… still recognised" 'j["recognised"] and not j["expired"] and j["vali
 expect 0 "credits, the day after" "${C[@]}" --home sa ncre-2 --obtained 2023-12-04 --on 2026-12-05 --json
 json_is "… expired, not recognised" 'not j["recognised"] and j["expired"] and j["credits"] == 0 and "expired" in j["reason"]'
 expect 0 "credits, expired, as text" "${C[@]}" --home sa ncre-2 --obtained 2023-12-04 --on 2026-12-05
-contains "… says so" "$out" "Not recognised: The recognition of “NCRE Level 2” by Sichuan Alpha University expired after 2026-12-04"
+contains "… says so" "$out" "Not recognised: The recognition of “NCRE Level 2” by Sichuan Alpha University was valid until 2026-12-04 and has expired by 2026-12-05"
 contains "… with the workload" "$out" "Its workload of 60 h is worth 1.67 credits at Sichuan Alpha University (1.5 awarded)"
 expect 0 "credits, not recognised at that university is no error" "${C[@]}" --home cb cet-6 --obtained 2025-01-01 --json
 json_is "… recognised false" 'not j["recognised"] and "does not recognise" in j["reason"] and j["workload_hours"] is None'
@@ -104,6 +104,6 @@ contains "… says so" "$err" "“2026-04-31” is not a date"
 
 # In Chinese
 expect 0 "in Chinese" env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "${C[@]}" --home sa ncre-2 --obtained 2023-12-04 --on 2026-12-05
-contains "… the reason is translated" "$out" "认定已于 2026-12-04 之后失效"
+contains "… the reason is translated" "$out" "认定有效期至 2026-12-04，到 2026-12-05 已失效"
 
 finish

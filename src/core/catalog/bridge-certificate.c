@@ -306,7 +306,7 @@ bridge_certificate_judge (BridgeCatalog  *catalog,
                                                      years, self->valid_until));
       if (self->expired)
         {
-          self->reason = g_strdup_printf (_("The recognition of “%s” by %s expired after %s, before %s; obtain the certificate again to be recognised"),
+          self->reason = g_strdup_printf (_("The recognition of “%s” by %s was valid until %s and has expired by %s; obtain the certificate again to be recognised"),
                                           name, home_label, self->valid_until, self->on);
           g_ptr_array_add (self->steps, g_strdup (self->reason));
         }
