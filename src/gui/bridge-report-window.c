@@ -354,9 +354,9 @@ overall_row (GtkWidget  *group,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -410,6 +410,8 @@ fill_skipped (BridgeReportWindow *self)
       Skipped *skipped = g_ptr_array_index (self->result->skipped, i);
       GtkWidget *row = adw_action_row_new ();
 
+      /* File names and messages are text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), skipped->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), skipped->why);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -848,7 +850,7 @@ bridge_report_window_init (BridgeReportWindow *self)
 {
   GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *files = gtk_button_new_with_mnemonic (_("Open _Plans…"));
+  GtkWidget *files = gtk_button_new_from_icon_name ("document-open-symbolic");
   GtkWidget *folder = gtk_button_new_from_icon_name ("folder-open-symbolic");
   g_autoptr(GMenuModel) menu = export_menu_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
@@ -860,6 +862,8 @@ bridge_report_window_init (BridgeReportWindow *self)
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (files), "report.open-files");
   gtk_widget_set_tooltip_text (files, _("Open one or more plans (Ctrl+O)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (files), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open one or more plans"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (folder), "report.open-folder");
   gtk_widget_set_tooltip_text (folder, _("Open a folder of plans"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (folder), GTK_ACCESSIBLE_PROPERTY_LABEL,
