@@ -251,9 +251,12 @@ grid_header (GtkGrid            *grid,
     {
       GtkWidget *label = cell_new (titles[i], i > 0);
 
+      /* Wraps when the window is narrow, but never below a few characters:
+       * a table that scrolls sideways gives its cells their minimum. */
       gtk_widget_add_css_class (label, "heading");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_width_chars (GTK_LABEL (label), 7);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_grid_attach (grid, label, i, 0, 1, 1);
     }
 }
@@ -294,8 +297,10 @@ fill_courses (BridgeReportWindow *self)
       GtkWidget *name = cell_new (course, FALSE);
       int row = i + 1;
 
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+      /* Wraps, but never narrower than 16 characters (see grid_header ()). */
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (name), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
       gtk_widget_set_tooltip_text (name, university_name (self, c->university));
       gtk_grid_attach (self->courses, name, 0, row, 1, 1);
       gtk_grid_attach (self->courses, cell_new (students, TRUE), 1, row, 1, 1);
@@ -691,7 +696,7 @@ table_new (GtkWidget  *box,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *grid = gtk_grid_new ();
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 14);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_margin_top (grid, 12);
   gtk_widget_set_margin_bottom (grid, 12);
@@ -938,6 +943,8 @@ bridge_report_window_get_child (BridgeReportWindow *self,
     return GTK_WIDGET (self->pairs);
   if (g_str_equal (name, "skipped"))
     return GTK_WIDGET (self->skipped);
+  if (g_str_equal (name, "page"))
+    return gtk_stack_get_child_by_name (self->stack, "report");
   if (g_str_equal (name, "cancel"))
     return self->cancel_button;
   g_return_val_if_reached (NULL);

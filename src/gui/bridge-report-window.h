@@ -29,7 +29,8 @@ void        bridge_report_window_open_paths (BridgeReportWindow  *self,
 /* For tests: TRUE while the worker runs. */
 gboolean    bridge_report_window_is_busy    (BridgeReportWindow  *self);
 /* For tests: "stack", "min-responses" and "threshold" (the spin buttons),
- * "overall", "courses", "pairs" (the grids), "skipped", "cancel". */
+ * "overall", "courses", "pairs" (the grids), "skipped", "cancel", "page"
+ * (the report's scrolled window). */
 GtkWidget  *bridge_report_window_get_child  (BridgeReportWindow  *self,
                                              const char          *name);
 

@@ -289,11 +289,28 @@ shoot (Fixture    *f,
   g_autofree char *name = g_strdup_printf ("report-%s-%d-%s.png", gui_plan_test_lang (), width, scheme);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
 
+  g_autofree char *tables_name = g_strdup_printf ("report-%s-%d-%s-tables.png", gui_plan_test_lang (),
+                                                  width, scheme);
+  g_autofree char *tables = g_test_build_filename (G_TEST_BUILT, tables_name, NULL);
+  GtkScrolledWindow *page = GTK_SCROLLED_WINDOW (bridge_report_window_get_child (f->window, "page"));
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (page);
+  GtkWidget *courses = bridge_report_window_get_child (f->window, "courses");
+  graphene_point_t top;
+
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, 1000);
+  gtk_adjustment_set_value (v, 0);
   gui_test_spin (400);
   gui_test_screenshot (GTK_WIDGET (f->window), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_test_message ("wrote %s", path);
+
+  /* The tables: scrolled to the courses' table. */
+  g_assert_true (gtk_widget_compute_point (courses, gtk_scrolled_window_get_child (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (v, top.y - 80);
+  gui_test_spin (300);
+  gui_test_screenshot (GTK_WIDGET (f->window), tables);
+  g_test_message ("wrote %s", tables);
 }
 
 static void
