@@ -359,6 +359,8 @@ overall_row (GtkWidget  *group,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
 
+  /* A figure to read, not to act on: Tab goes on to the controls. */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (label, "numeric");
@@ -705,6 +707,10 @@ table_new (GtkWidget  *box,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
   gtk_widget_add_css_class (scrolled, "card");
+  /* Reached with Tab, so that Ctrl+Left and Ctrl+Right scroll a table wider
+   * than the window. */
+  gtk_widget_set_focusable (scrolled, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   section_new (box, title, description, scrolled);
   return GTK_GRID (grid);
 }
@@ -856,7 +862,7 @@ bridge_report_window_init (BridgeReportWindow *self)
   GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *files = gtk_button_new_from_icon_name ("document-open-symbolic");
-  GtkWidget *folder = gtk_button_new_from_icon_name ("folder-open-symbolic");
+  GtkWidget *folder = gtk_button_new_from_icon_name ("folder-symbolic");
   g_autoptr(GMenuModel) menu = export_menu_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWidget *error_page;
