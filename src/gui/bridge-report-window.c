@@ -11,12 +11,16 @@
 
 #include "bridge-gui-util.h"
 #include "bridge-report.h"
+#include "bridge-report-chart.h"
 #include "bridge-report-window.h"
 
-/* What the worker hands back: copies of the figures, never the report,
- * which is not thread-safe and stays in the worker. */
+/* What the worker hands back: copies of the figures, and the report
+ * itself for the charts and the PDF. BridgeReport is not thread-safe: the
+ * worker is done with it when it returns it, and from then on only the main
+ * thread uses it (never two threads at once). */
 typedef struct
 {
+  BridgeReport        *report;
   GPtrArray           *courses;           /* BridgeReportCourse */
   GPtrArray           *pairs;             /* BridgeReportPair */
   BridgeReportOverall  overall;
@@ -57,6 +61,8 @@ struct _BridgeReportWindow
   GtkWidget      *overall;
   GtkGrid        *courses;
   GtkGrid        *pairs;
+  GtkWidget      *workload_chart;
+  GtkWidget      *rate_chart;
   GtkWidget      *skipped_group;
   GtkListBox     *skipped;
   GtkLabel       *error_label;
@@ -75,6 +81,7 @@ skipped_free (Skipped *skipped)
 static void
 result_free (Result *result)
 {
+  g_clear_object (&result->report);
   g_clear_pointer (&result->courses, g_ptr_array_unref);
   g_clear_pointer (&result->pairs, g_ptr_array_unref);
   g_clear_pointer (&result->skipped, g_ptr_array_unref);
@@ -144,6 +151,7 @@ report_thread (GTask        *task,
   result->json = json_to_string (json, TRUE);
   result->csv_courses = bridge_report_to_csv (report, BRIDGE_REPORT_TABLE_COURSES);
   result->csv_pairs = bridge_report_to_csv (report, BRIDGE_REPORT_TABLE_PAIRS);
+  result->report = g_steal_pointer (&report);
   g_task_return_pointer (task, result, (GDestroyNotify) result_free);
 }
 
@@ -426,6 +434,114 @@ fill_skipped (BridgeReportWindow *self)
     }
 }
 
+/* ---- Charts (drawn by core: bridge-report-chart.h) ---- */
+
+static BridgeChartColor
+chart_color (const GdkRGBA *rgba)
+{
+  return (BridgeChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
+}
+
+/* The chart's colours from the theme, light or dark: the text colour of
+ * the widget, Adwaita's accent and warning colours (GTK 4.8 has no
+ * gtk_widget_get_color ()). */
+static BridgeChartStyle
+chart_style (GtkWidget *widget)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  BridgeChartStyle style = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                           ? bridge_chart_style_dark () : bridge_chart_style_light ();
+  GdkRGBA rgba;
+
+  gtk_style_context_get_color (context, &rgba);
+  style.foreground = chart_color (&rgba);
+  rgba.alpha *= 0.1;
+  style.background = chart_color (&rgba);
+  if (gtk_style_context_lookup_color (context, "accent_color", &rgba))
+    style.accent = chart_color (&rgba);
+  if (gtk_style_context_lookup_color (context, "warning_color", &rgba))
+    style.warning = chart_color (&rgba);
+  return style;
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  BridgeReportWindow *self = data;
+  BridgeChartStyle style = chart_style (GTK_WIDGET (area));
+
+  if (self->result == NULL)
+    return;
+  if (GTK_WIDGET (area) == self->workload_chart)
+    bridge_report_draw_workload_chart (cr, self->result->report, width, height, &style);
+  else
+    bridge_report_draw_rate_chart (cr, self->result->report, width, height, &style);
+}
+
+static void
+size_chart (BridgeReportWindow *self,
+            GtkWidget          *area,
+            BridgeReportChart   chart)
+{
+  BridgeChartStyle style = chart_style (area);
+  guint rows = bridge_report_chart_count_rows (self->result->report, chart);
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
+                                       (int) ceil (bridge_report_chart_get_height (&style, rows)));
+  gtk_widget_queue_draw (area);
+}
+
+static void
+fill_charts (BridgeReportWindow *self)
+{
+  size_chart (self, self->workload_chart, BRIDGE_REPORT_CHART_WORKLOAD);
+  size_chart (self, self->rate_chart, BRIDGE_REPORT_CHART_RATE);
+}
+
+static void
+dark_changed_cb (BridgeReportWindow *self)
+{
+  gtk_widget_queue_draw (self->workload_chart);
+  gtk_widget_queue_draw (self->rate_chart);
+}
+
+static GtkWidget *
+chart_new (BridgeReportWindow *self,
+           const char         *description)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_widget_set_hexpand (area, TRUE);
+  gtk_widget_set_margin_top (area, 12);
+  gtk_widget_set_margin_bottom (area, 12);
+  gtk_widget_set_margin_start (area, 12);
+  gtk_widget_set_margin_end (area, 12);
+  /* Narrower, the axis labels run into each other: a narrow window
+   * scrolls the chart sideways instead (chart_card_new ()). */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 560);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+  return area;
+}
+
+static GtkWidget *
+chart_card_new (GtkWidget  *chart,
+                const char *title)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), chart);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return scrolled;
+}
+
 /* ---- The worker ---- */
 
 static void
@@ -463,6 +579,7 @@ report_done_cb (GObject      *source,
   fill_courses (self);
   fill_pairs (self);
   fill_skipped (self);
+  fill_charts (self);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "report");
 }
@@ -601,7 +718,7 @@ cancel_action (GtkWidget  *widget,
 typedef struct
 {
   BridgeReportWindow *self;
-  char               *text;
+  char               *text;               /* NULL: the PDF */
 } Export;
 
 static void
@@ -617,7 +734,15 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = NULL;
 
-      if (path != NULL && g_file_set_contents (path, export->text, -1, &error))
+      gboolean saved = FALSE;
+
+      if (path != NULL && export->text != NULL)
+        saved = g_file_set_contents (path, export->text, -1, &error);
+      else if (path != NULL && export->self->result != NULL)
+        saved = bridge_report_export_pdf (export->self->result->report,
+                                          bridge_context_get_catalog (export->self->context),
+                                          path, &error);
+      if (saved)
         /* Translators: %s is the file's name */
         message = g_strdup_printf (_("The report was saved as %s"), name);
       else
@@ -658,6 +783,8 @@ export_action (GtkWidget  *widget,
       export->text = g_strdup (self->result->csv_courses);
       name = "report-courses.csv";
     }
+  else if (g_str_equal (format, "pdf"))
+    name = "report.pdf";
   else
     {
       export->text = g_strdup (self->result->json);
@@ -769,6 +896,20 @@ build_report_page (BridgeReportWindow *self)
   g_signal_connect_swapped (self->min_responses, "value-changed", G_CALLBACK (option_changed_cb), self);
   g_signal_connect_swapped (self->threshold, "value-changed", G_CALLBACK (option_changed_cb), self);
 
+  {
+    const char *workload = _("Declared and Reported Workload");
+    const char *rate = _("Recognition Rate by University Pair");
+
+    self->workload_chart = chart_new (self, _("Each course’s reported mean hours against its declared "
+                                              "hours, with the band of the threshold"));
+    section_new (box, workload,
+                 _("The line is the declared workload, the band ± the threshold, the dot the reported mean"),
+                 chart_card_new (self->workload_chart, workload));
+    self->rate_chart = chart_new (self, _("The recognition rate of each pair of universities"));
+    section_new (box, rate, NULL, chart_card_new (self->rate_chart, rate));
+    g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                             G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  }
   self->courses = table_new (box, _("Host Courses"),
                              _("Deviation is the reported mean over the declared hours, less one"));
   self->pairs = table_new (box, _("University Pairs"), NULL);
@@ -824,6 +965,7 @@ export_menu_new (void)
   g_menu_append (menu, _("Report as _JSON…"), "report.export::json");
   g_menu_append (menu, _("Host Courses as _CSV…"), "report.export::courses");
   g_menu_append (menu, _("University _Pairs as CSV…"), "report.export::pairs");
+  g_menu_append (menu, _("Report as P_DF…"), "report.export::pdf");
   return G_MENU_MODEL (menu);
 }
 
@@ -949,6 +1091,10 @@ bridge_report_window_get_child (BridgeReportWindow *self,
     return GTK_WIDGET (self->pairs);
   if (g_str_equal (name, "skipped"))
     return GTK_WIDGET (self->skipped);
+  if (g_str_equal (name, "workload-chart"))
+    return self->workload_chart;
+  if (g_str_equal (name, "rate-chart"))
+    return self->rate_chart;
   if (g_str_equal (name, "page"))
     return gtk_stack_get_child_by_name (self->stack, "report");
   if (g_str_equal (name, "cancel"))

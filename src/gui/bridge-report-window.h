@@ -4,8 +4,9 @@
  * (src/core/export/bridge-report.h) in a worker thread with a catalog
  * connection of its own: the overall figures and period, the table of host
  * courses and the table of university pairs, the files left out and why,
- * and K and the workload threshold as controls that rebuild the report.
- * Export writes core's JSON or CSV. No student's name or number is ever
+ * core's two charts (bridge-report-chart.h) in the theme's colours, and K
+ * and the workload threshold as controls that rebuild the report. Export
+ * writes core's JSON, CSV or PDF. No student's name or number is ever
  * read into it: the report keeps only sums.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +31,8 @@ void        bridge_report_window_open_paths (BridgeReportWindow  *self,
 gboolean    bridge_report_window_is_busy    (BridgeReportWindow  *self);
 /* For tests: "stack", "min-responses" and "threshold" (the spin buttons),
  * "overall", "courses", "pairs" (the grids), "skipped", "cancel", "page"
- * (the report's scrolled window). */
+ * (the report's scrolled window), "workload-chart" and "rate-chart" (the
+ * drawing areas). */
 GtkWidget  *bridge_report_window_get_child  (BridgeReportWindow  *self,
                                              const char          *name);
 

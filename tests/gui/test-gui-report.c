@@ -18,6 +18,7 @@
 
 #include "bridge-gui-util.h"
 #include "bridge-report.h"
+#include "bridge-report-chart.h"
 #include "bridge-report-window.h"
 #include "gui-test-util.h"
 
@@ -220,6 +221,20 @@ test_report_figures (Fixture       *f,
     g_assert_cmpstr (deviation, ==, flagged);
   }
 
+  /* The charts, sized by core for their rows: CS301 alone has K responses;
+   * one pair. */
+  {
+    BridgeChartStyle style = bridge_chart_style_light ();
+    GtkDrawingArea *workload = GTK_DRAWING_AREA (bridge_report_window_get_child (f->window, "workload-chart"));
+    GtkDrawingArea *rate = GTK_DRAWING_AREA (bridge_report_window_get_child (f->window, "rate-chart"));
+
+    g_assert_cmpuint (bridge_report_chart_count_rows (report, BRIDGE_REPORT_CHART_WORKLOAD), ==, 1);
+    g_assert_cmpint (gtk_drawing_area_get_content_height (workload), ==,
+                     (int) ceil (bridge_report_chart_get_height (&style, 1)));
+    g_assert_cmpint (gtk_drawing_area_get_content_height (rate), ==,
+                     (int) ceil (bridge_report_chart_get_height (&style, 1)));
+  }
+
   /* The overall figures: plans and the period. */
   collect_texts (bridge_report_window_get_child (f->window, "overall"), all);
   g_assert_nonnull (strstr (all->str, "2026-09-01"));
@@ -295,6 +310,10 @@ shoot (Fixture    *f,
   GtkScrolledWindow *page = GTK_SCROLLED_WINDOW (bridge_report_window_get_child (f->window, "page"));
   GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (page);
   GtkWidget *courses = bridge_report_window_get_child (f->window, "courses");
+  GtkWidget *chart = bridge_report_window_get_child (f->window, "workload-chart");
+  g_autofree char *charts_name = g_strdup_printf ("report-%s-%d-%s-charts.png", gui_plan_test_lang (),
+                                                  width, scheme);
+  g_autofree char *charts = g_test_build_filename (G_TEST_BUILT, charts_name, NULL);
   graphene_point_t top;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, 1000);
@@ -304,7 +323,14 @@ shoot (Fixture    *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_test_message ("wrote %s", path);
 
-  /* The tables: scrolled to the courses' table. */
+  /* The charts, then the tables. */
+  g_assert_true (gtk_widget_compute_point (chart, gtk_scrolled_window_get_child (page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (v, top.y - 80);
+  gui_test_spin (300);
+  gui_test_screenshot (GTK_WIDGET (f->window), charts);
+  g_test_message ("wrote %s", charts);
+
   g_assert_true (gtk_widget_compute_point (courses, gtk_scrolled_window_get_child (page),
                                            &GRAPHENE_POINT_INIT (0, 0), &top));
   gtk_adjustment_set_value (v, top.y - 80);
