@@ -18,34 +18,9 @@ print_recognition (BridgeCatalog                      *catalog,
                    const BridgeCertificateRecognition *recognition)
 {
   g_autofree char *university = bridge_catalog_dup_university_label (catalog, recognition->university);
-  g_autofree char *credits = g_strdup_printf ("%g", recognition->credits);
-  g_autofree char *grants = NULL;
-  g_autofree char *validity = NULL;
+  g_autofree char *grants = bridge_certificate_describe_grant (catalog, recognition);
+  g_autofree char *validity = bridge_certificate_describe_validity (recognition);
 
-  if (recognition->replaces != NULL && recognition->replaces[0] != NULL)
-    {
-      g_autofree char *courses = bridge_certificate_describe_courses (catalog, (const char * const *) recognition->replaces);
-
-      /* Translators: "2 credits in place of 程序设计基础 (CS110)" */
-      grants = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit in place of %s", "%s credits in place of %s",
-                                             bridge_text_plural_count (credits)),
-                                credits, courses);
-    }
-  else
-    grants = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s free elective credit", "%s free elective credits",
-                                           bridge_text_plural_count (credits)),
-                              credits);
-  if (recognition->valid_years > 0)
-    {
-      g_autofree char *years = g_strdup_printf ("%g", recognition->valid_years);
-
-      validity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "valid %s year after it is obtained",
-                                               "valid %s years after it is obtained",
-                                               bridge_text_plural_count (years)),
-                                  years);
-    }
-  else
-    validity = g_strdup (_("valid without limit"));
   /* Translators: "   四川大学: 2 credits in place of 程序设计基础 (CS110); valid 3 years after it is obtained" */
   printf (_("   %s: %s; %s\n"), university, grants, validity);
 }
