@@ -105,10 +105,10 @@ bridge_plan_export_default_name (BridgePlan             *plan,
 
 /* Telling the user -------------------------------------------------------- */
 
-static void
-show_error (GtkWindow  *parent,
-            const char *heading,
-            const char *message)
+void
+bridge_plan_export_show_error (GtkWindow  *parent,
+                               const char *heading,
+                               const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
@@ -127,7 +127,7 @@ launch_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    show_error (parent, _("Could Not Open the File"), error->message);
+    bridge_plan_export_show_error (parent, _("Could Not Open the File"), error->message);
 }
 
 static void
@@ -144,9 +144,9 @@ open_clicked_cb (AdwToast *toast,
                                            launch_done_cb, parent != NULL ? g_object_ref (parent) : NULL);
 }
 
-static void
-show_success (GtkWindow *parent,
-              GFile     *file)
+void
+bridge_plan_export_show_success (GtkWindow *parent,
+                                 GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = NULL;
@@ -198,7 +198,7 @@ export_done_cb (GObject      *source,
 
   if (bridge_plan_export_finish (BRIDGE_PLAN (source), result, &error))
     {
-      show_success (data->parent, data->file);
+      bridge_plan_export_show_success (data->parent, data->file);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -208,7 +208,7 @@ export_done_cb (GObject      *source,
       /* Translators: the heading of an error: "Could Not Export “agreement.xml”" */
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
-      show_error (data->parent, heading, error->message);
+      bridge_plan_export_show_error (data->parent, heading, error->message);
     }
   g_task_return_error (task, error);
 }
@@ -249,7 +249,7 @@ bridge_plan_export_to_file (GtkWindow              *parent,
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), uri);
       const char *message = _("Only files on this computer can be written; choose a local folder.");
 
-      show_error (parent, heading, message);
+      bridge_plan_export_show_error (parent, heading, message);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
       return;
     }
@@ -267,7 +267,7 @@ bridge_plan_export_to_file (GtkWindow              *parent,
                                                     "another name for the export."),
                                                   name);
 
-      show_error (parent, heading, message);
+      bridge_plan_export_show_error (parent, heading, message);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", message);
       return;
     }

@@ -56,6 +56,15 @@ char    *bridge_plan_export_name_for_format (const char             *name,
                                              BridgePlan             *plan,
                                              GFile                  *plan_file,
                                              BridgePlanExportFormat  format);
+/* After an export (of anything) to @file: a toast over @parent with a
+ * button that opens it. */
+void     bridge_plan_export_show_success (GtkWindow              *parent,
+                                          GFile                  *file);
+/* Why an export failed, in a dialog over @parent. */
+void     bridge_plan_export_show_error   (GtkWindow              *parent,
+                                          const char             *heading,
+                                          const char             *message);
+
 /* ".pdf", ".xml", ".creditplan" */
 const char *bridge_plan_export_format_extension (BridgePlanExportFormat format);
 
