@@ -536,7 +536,7 @@ date_changed_cb (GtkEditable      *row,
   AddData *data = g_object_get_data (G_OBJECT (dialog), "add-data");
   const char *text = gtk_editable_get_text (row);
   g_autoptr(GError) error = NULL;
-  gboolean good = bridge_certificate_check_obtained (text, &error);
+  gboolean good = bridge_certificate_check_obtained (text, NULL, &error);
 
   bridge_gui_field_set_error (data->date_row, data->date_error, *text != '\0' && !good ? error->message : NULL);
   adw_message_dialog_set_response_enabled (dialog, "add", good);

@@ -149,11 +149,13 @@ test_list (Fixture       *fixture,
   const BridgeCertificate *ncre;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpuint (list->len, ==, 5);
   ncre = g_ptr_array_index (list, 0);
   g_assert_cmpstr (ncre->id, ==, "ncre-2");
   g_assert_cmpstr (((BridgeCertificate *) g_ptr_array_index (list, 1))->id, ==, "cet-6");
   g_assert_cmpstr (((BridgeCertificate *) g_ptr_array_index (list, 2))->id, ==, "cicpa-stage");
+  g_assert_cmpstr (((BridgeCertificate *) g_ptr_array_index (list, 3))->id, ==, "ncre-3");
+  g_assert_cmpstr (((BridgeCertificate *) g_ptr_array_index (list, 4))->id, ==, "teacher");
   /* Two universities recognise it, each its own way. */
   g_assert_cmpfloat (bridge_certificate_find_recognition (ncre, "sa")->credits, ==, 2);
   g_assert_cmpfloat (bridge_certificate_find_recognition (ncre, "cb")->credits, ==, 1);

@@ -1,6 +1,6 @@
 #!/bin/bash
 # test-cli-certificate.sh: credit-bridge-cli certificate list|show|credits,
-# the credit bank, against feeds/certificates/ (three certificates; see
+# the credit bank, against feeds/certificates/ (five certificates; see
 # test-certificate.c).
 # Usage: test-cli-certificate.sh PATH/TO/credit-bridge-cli   (TAP output)
 set -u
@@ -46,7 +46,7 @@ expect 0 "list --home cb" "$CLI" certificate list --db "$DB" --home cb
 contains "… not recognised there" "$out" "Chongqing Beta University: not recognised"
 lacks "… only that university" "$out" "Sichuan Alpha University"
 expect 0 "list --home sa --json" "$CLI" certificate list --db "$DB" --home sa --json
-json_is "… three certificates" 'len(j) == 3 and [c["id"] for c in j] == ["ncre-2", "cet-6", "cicpa-stage"]'
+json_is "… five certificates" 'len(j) == 5 and [c["id"] for c in j] == ["ncre-2", "cet-6", "cicpa-stage", "ncre-3", "teacher"]'
 json_is "… what sa grants, with code and title" 'j[0]["home"]["credits"] == 2 and j[0]["home"]["replaces"][0]["code"] == "CS110" and j[0]["home"]["replaces"][0]["title"]["en"] == "Programming Fundamentals"'
 json_is "… its validity" 'j[0]["home"]["valid_years"] == 3 and j[2]["home"]["valid_years"] is None'
 json_is "… both recognitions" 'len(j[0]["recognitions"]) == 2 and j[0]["recognitions"][1]["elective"]'

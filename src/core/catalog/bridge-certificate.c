@@ -109,27 +109,30 @@ today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* Checks @obtained and @on (both given) as the user wrote them. */
-static gboolean
-check_dates (const char  *obtained,
-             const char  *on,
-             gboolean     on_today,
-             GError     **error)
+gboolean
+bridge_certificate_check_obtained (const char  *obtained,
+                                   const char  *on,
+                                   GError     **error)
 {
+  g_autofree char *on_day = on != NULL ? g_strdup (on) : today ();
+  gboolean on_today = on == NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (obtained == NULL || *obtained == '\0')
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("No date obtained is given; write the day the certificate was obtained as YYYY-MM-DD, for example 2025-06-20"));
       return FALSE;
     }
-  if (*on == '\0')
+  if (*on_day == '\0')
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The day judged is empty; write it as YYYY-MM-DD, or leave it out for today"));
       return FALSE;
     }
   if (!bridge_validate_date (_("date obtained"), obtained, error)
-      || !bridge_validate_date (_("day judged"), on, error))
+      || !bridge_validate_date (_("day judged"), on_day, error))
     return FALSE;
   /* Both are YYYY-MM-DD: they compare as strings. */
   if (strcmp (obtained, BRIDGE_CERTIFICATE_EARLIEST) < 0)
@@ -139,30 +142,21 @@ check_dates (const char  *obtained,
                    obtained, BRIDGE_CERTIFICATE_EARLIEST);
       return FALSE;
     }
-  if (strcmp (obtained, on) > 0 && on_today)
+  if (strcmp (obtained, on_day) > 0 && on_today)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The date obtained, %s, is after today, %s; a certificate cannot be obtained in the future, check the date"),
-                   obtained, on);
+                   obtained, on_day);
       return FALSE;
     }
-  if (strcmp (obtained, on) > 0)
+  if (strcmp (obtained, on_day) > 0)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_INVALID_INPUT,
                    _("The date obtained, %s, is after the day judged, %s; a certificate cannot be obtained in the future, check the date"),
-                   obtained, on);
+                   obtained, on_day);
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-bridge_certificate_check_obtained (const char  *obtained,
-                                   GError     **error)
-{
-  g_autofree char *on = today ();
-
-  return check_dates (obtained, on, TRUE, error);
 }
 
 static char *
@@ -255,9 +249,9 @@ bridge_certificate_judge (BridgeCatalog  *catalog,
   g_return_val_if_fail (certificate_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  on_day = on != NULL ? g_strdup (on) : today ();
-  if (!check_dates (obtained, on_day, on == NULL, error))
+  if (!bridge_certificate_check_obtained (obtained, on, error))
     return NULL;
+  on_day = on != NULL ? g_strdup (on) : today ();
   home = bridge_catalog_get_home_university (catalog, home_id, error);
   if (home == NULL)
     return NULL;

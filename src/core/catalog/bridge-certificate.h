@@ -55,18 +55,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeCertificateJudgement, bridge_certificate_ju
 char *bridge_certificate_valid_until (const char *obtained,
                                       double      valid_years);
 
-/* Whether @obtained is a day a certificate may have been obtained on: a
- * calendar date written YYYY-MM-DD, not before BRIDGE_CERTIFICATE_EARLIEST
- * and not after today (BRIDGE_ERROR_INVALID_INPUT saying which, and what to
- * do). bridge_certificate_judge () checks the same. */
-gboolean bridge_certificate_check_obtained (const char  *obtained,
-                                           GError     **error);
-
 /* "程序设计基础 (CS110), 生态学 (BIO210)": the home courses of @ids (a
  * recognition's replaces) by title and code, for people; an id the catalog
  * does not have stands as it is. */
 char *bridge_certificate_describe_courses (BridgeCatalog      *catalog,
                                            const char * const *ids);
+
+/* Checks a date obtained as a person wrote it, against the day judged @on
+ * (NULL: today): given, a calendar date YYYY-MM-DD, not before
+ * BRIDGE_CERTIFICATE_EARLIEST and not after @on; @on, when given, a
+ * calendar date too. Fails with BRIDGE_ERROR_INVALID_INPUT and a sentence
+ * that says which and how to write it. */
+gboolean bridge_certificate_check_obtained (const char  *obtained,
+                                            const char  *on,
+                                            GError     **error);
 
 /* What @certificate_id obtained on @obtained is worth at @home_id on @on
  * (NULL: today). Not being recognised is no error; an unknown certificate
