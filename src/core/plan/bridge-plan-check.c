@@ -658,6 +658,73 @@ term_load_message (Ctx            *ctx,
                           name, ects, MIN_TERM_ECTS, MAX_TERM_ECTS);
 }
 
+void
+bridge_plan_set_holdings (BridgePlan     *self,
+                          BridgeHoldings *holdings)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN (self));
+  g_return_if_fail (holdings == NULL || BRIDGE_IS_HOLDINGS (holdings));
+
+  g_set_object (&self->holdings, holdings);
+}
+
+BridgeHoldings *
+bridge_plan_get_holdings (BridgePlan *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  return self->holdings;
+}
+
+/* What the student's certificates, valid today at the plan's home, already
+ * replace of the home courses of the plan's groups; NULL when there is
+ * nothing to judge. */
+static BridgeHoldingsSummary *
+summarize_holdings (BridgePlan    *self,
+                    BridgeCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+  BridgeHoldingsSummary *summary;
+
+  if (self->holdings == NULL || bridge_holdings_get_n_holdings (self->holdings) == 0
+      || bridge_plan_get_home_university (self) == NULL)
+    return NULL;
+  summary = bridge_holdings_summarize (self->holdings, catalog, bridge_plan_get_home_university (self),
+                                       NULL, &error);
+  if (summary == NULL)
+    g_debug ("The student's certificates are not judged: %s", error->message);
+  return summary;
+}
+
+static void
+check_certificate_overlap (const BridgeHoldingsSummary *summary,
+                           BridgePlanGroup             *group,
+                           GPtrArray                   *warnings)
+{
+  for (guint j = 0; j < bridge_plan_group_get_n_components (group, BRIDGE_PLAN_SIDE_HOME); j++)
+    {
+      const BridgePlanComponent *c = bridge_plan_group_get_component (group, BRIDGE_PLAN_SIDE_HOME, j);
+      g_autoptr(GPtrArray) covering = bridge_holdings_summary_find_covering (summary, c->course_id);
+      g_autofree char *name = NULL;
+
+      if (covering->len == 0)
+        continue;
+      name = course_name (c);
+      for (guint k = 0; k < covering->len; k++)
+        {
+          const BridgeHoldingsEntry *entry = g_ptr_array_index (covering, k);
+          const char *certificate = entry->certificate->name != NULL ? bridge_text_pick (entry->certificate->name)
+                                                                     : entry->certificate->id;
+
+          warn (warnings, BRIDGE_PLAN_WARNING_CERTIFICATE_OVERLAP, group, c->course_id,
+                /* Translators: a home course, then a certificate and the day it was obtained */
+                g_strdup_printf (_("%s is already replaced by the certificate “%s” obtained on %s: the student "
+                                   "would be recognised twice for the same course. Remove the course from this "
+                                   "group, or replace another home course with it"),
+                                 name, certificate, entry->holding->obtained));
+        }
+    }
+}
+
 GPtrArray *
 bridge_plan_check (BridgePlan    *self,
                    BridgeCatalog *catalog)
@@ -668,6 +735,7 @@ bridge_plan_check (BridgePlan    *self,
   g_autoptr(GHashTable) term_loads = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const BridgePlanStudent *student = bridge_plan_get_student (self);
   g_autofree char *why = NULL;
+  g_autoptr(BridgeHoldingsSummary) certificates = NULL;
   guint n;
   gboolean have_ctx;
 
@@ -683,6 +751,7 @@ bridge_plan_check (BridgePlan    *self,
   have_ctx = ctx_init (&ctx, self, catalog, FALSE, NULL);
   if (!have_ctx)
     return warnings;
+  certificates = summarize_holdings (self, catalog);
 
   n = bridge_plan_get_n_groups (self);
   dups = duplicate_components (self);
@@ -803,6 +872,9 @@ bridge_plan_check (BridgePlan    *self,
         }
       /* The decision of the register it matches: expired, conditions. */
       bridge_plan_check_precedent (self, catalog, group, warnings);
+      /* Home courses a certificate of the student already replaces. */
+      if (certificates != NULL)
+        check_certificate_overlap (certificates, group, warnings);
     }
 
   if (n > 0 && ctx.alliance != NULL && ctx.alliance->ects_hours_per_credit > 0)

@@ -141,6 +141,7 @@ struct _BridgePlan
   GHashTable            *grades;          /* host course id → grade */
   GPtrArray             *recognition;     /* element-type BridgePlanRecognition */
 
+  BridgeHoldings        *holdings;        /* the student's certificates; not the agreement's */
   gboolean               modified;
 };
 

@@ -442,6 +442,7 @@ bridge_plan_finalize (GObject *object)
   g_free (self->pending_id);
   g_hash_table_unref (self->grades);
   g_ptr_array_unref (self->recognition);
+  g_clear_object (&self->holdings);
 
   G_OBJECT_CLASS (bridge_plan_parent_class)->finalize (object);
 }

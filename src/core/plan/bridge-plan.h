@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bridge-catalog.h"
+#include "bridge-holdings.h"
 #include "bridge-model.h"
 #include "bridge-text.h"
 
@@ -256,6 +257,7 @@ typedef enum
   BRIDGE_PLAN_WARNING_PRECEDENT_EXPIRED,  /* the group matches only an expired decision of the register */
   BRIDGE_PLAN_WARNING_CONDITION_NOT_MET,  /* a host grade is below the minimum of the decision's condition */
   BRIDGE_PLAN_WARNING_CONDITION_TO_CHECK, /* grades came in, and the condition names no grade to check */
+  BRIDGE_PLAN_WARNING_CERTIFICATE_OVERLAP, /* a home course a valid certificate of the student already replaces */
 } BridgePlanWarningKind;
 
 typedef struct
@@ -547,6 +549,15 @@ gboolean         bridge_plan_get_term_dates     (BridgePlan    *self,
  * did. */
 gboolean         bridge_plan_fill_dates_from_terms (BridgePlan    *self,
                                                     BridgeCatalog *catalog);
+/* The student's certificates (bridge-holdings.h), or NULL: the plan keeps a
+ * reference and warns (BRIDGE_PLAN_WARNING_CERTIFICATE_OVERLAP) about each
+ * home course of its groups that one of them, valid today at the plan's
+ * home university, already replaces. They are no part of the agreement:
+ * never saved in the plan file, in its digests or in any export. Setting
+ * them emits nothing; call bridge_plan_check () again. */
+void             bridge_plan_set_holdings       (BridgePlan     *self,
+                                                 BridgeHoldings *holdings);
+BridgeHoldings  *bridge_plan_get_holdings       (BridgePlan     *self);
 /* Every warning of the plan, for the window and `plan show` (element-type
  * BridgePlanWarning; transfer full). */
 GPtrArray       *bridge_plan_check              (BridgePlan    *self,
