@@ -14,56 +14,9 @@
 #include "bridge-plan-export.h"
 #include "bridge-plan.h"
 #include "bridge-plan-pdf.h"
+#include "pdf-text.h"
 #include "plan-fixture.h"
 #include "../test-chinese.h"
-
-static char *
-run (const char * const *argv)
-{
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_steal_pointer (&out);
-}
-
-static char *
-page_text (const char *pdf,
-           guint       page)
-{
-  g_autofree char *n = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", n, "-l", n, pdf, "-", NULL };
-
-  return run (argv);
-}
-
-static guint
-n_pages (const char *pdf)
-{
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run (argv);
-  const char *p = strstr (info, "Pages:");
-
-  g_assert_nonnull (p);
-  return (guint) g_ascii_strtoull (p + 6 + strspn (p + 6, " "), NULL, 10);
-}
-
-/* Pages as PNG in the build directory, to look at: BUILD/tests/plan/NAME-N.png. */
-static void
-keep_pngs (const char *pdf,
-           const char *name)
-{
-  g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                              "plan", name, NULL);
-  const char *argv[] = { "pdftoppm", "-r", "70", "-png", pdf, prefix, NULL };
-
-  /* pdftoppm prints nothing; run() fails the test if it fails. */
-  g_free (run (argv));
-}
 
 /* A plan through its whole life: approved, changed, graded. */
 static BridgePlan *
@@ -104,12 +57,12 @@ test_contents (PlanFixture   *fx,
 
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  pages = n_pages (pdf);
+  pages = pdf_n_pages (pdf);
   g_assert_cmpuint (pages, >=, 2);
 
   for (guint i = 1; i <= pages; i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *text = pdf_page_text (pdf, i);
       g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, pages);
 
       /* Every page: its number and the plan's digest. */
@@ -158,7 +111,7 @@ test_contents (PlanFixture   *fx,
   /* Fonts are embedded, so Chinese prints anywhere. */
   {
     const char *argv[] = { "pdffonts", pdf, NULL };
-    g_autofree char *fonts = run (argv);
+    g_autofree char *fonts = pdf_run (argv);
     g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
     guint n = 0;
 
@@ -174,7 +127,7 @@ test_contents (PlanFixture   *fx,
     g_assert_nonnull (strstr (fonts, "CJK"));
   }
 
-  keep_pngs (pdf, "learning-agreement");
+  pdf_keep_pngs (pdf, "learning-agreement");
 }
 
 /* The plan's digest is the one on the paper, and it changes with the plan. */
@@ -190,7 +143,7 @@ test_digest (PlanFixture   *fx,
   g_autofree char *text = NULL;
 
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
-  text = page_text (pdf, 1);
+  text = pdf_page_text (pdf, 1);
   g_assert_nonnull (strstr (text, before));
   bridge_plan_set_provisions (plan, "Retake at home.", NULL);
   after = bridge_plan_get_agreement_digest (plan);
@@ -217,9 +170,9 @@ test_recognition (PlanFixture   *fx,
   bytes = bridge_plan_render_pdf (plan, fx->catalog, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
-  for (guint i = 1; i <= n_pages (pdf); i++)
+  for (guint i = 1; i <= pdf_n_pages (pdf); i++)
     {
-      g_autofree char *t = page_text (pdf, i);
+      g_autofree char *t = pdf_page_text (pdf, i);
 
       g_string_append (all, t);
     }
@@ -244,9 +197,9 @@ test_chinese_first (PlanFixture   *fx,
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   bridge_text_set_user_language ("en");
   g_assert_no_error (error);
-  text = page_text (pdf, 1);
+  text = pdf_page_text (pdf, 1);
   {
-    g_autofree char *t2 = page_text (pdf, 2);
+    g_autofree char *t2 = pdf_page_text (pdf, 2);
     char *joined = g_strconcat (text, t2, NULL);
 
     g_free (text);
@@ -281,7 +234,7 @@ test_modified_after_approval (PlanFixture   *fx,
   g_assert_no_error (error);
   g_assert_true (bridge_plan_export_pdf (edited, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  page = page_text (pdf, 1);
+  page = pdf_page_text (pdf, 1);
   g_assert_nonnull (strstr (page, "Not approved: the agreement was changed after version 1 was approved"));
   g_assert_nonnull (strstr (page, "NOT approved"));
   g_assert_null (strstr (page, "approved by all three parties"));
@@ -349,7 +302,7 @@ test_async (PlanFixture   *fx,
   error = export_and_wait (plan, fx->catalog, BRIDGE_PLAN_EXPORT_PDF, pdf);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* success */
   g_clear_error (&error);
-  text = page_text (pdf, 1);
+  text = pdf_page_text (pdf, 1);
   g_assert_nonnull (strstr (text, "李华"));
 
   /* Not approved: EWP has nothing to send, and says so through finish (). */
@@ -378,11 +331,11 @@ test_long_tables (PlanFixture   *fx,
   g_assert_no_error (error);
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  pages = n_pages (pdf);
+  pages = pdf_n_pages (pdf);
   g_assert_cmpuint (pages, >=, 4);
   for (guint i = 1; i <= pages; i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *text = pdf_page_text (pdf, i);
 
       if (strstr (text, "MA101") == NULL)
         continue;
@@ -394,7 +347,7 @@ test_long_tables (PlanFixture   *fx,
   g_assert_cmpuint (with_rows, >=, 3);
   g_assert_cmpuint (with_header, ==, with_rows);
   {
-    g_autofree char *last = page_text (pdf, pages);
+    g_autofree char *last = pdf_page_text (pdf, pages);
     g_autofree char *footer = g_strdup_printf ("Page %u of %u", pages, pages);
 
     g_assert_nonnull (strstr (last, footer));
@@ -450,9 +403,9 @@ test_group_numbers (PlanFixture   *fx,
 
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  for (guint i = 1; i <= n_pages (pdf); i++)
+  for (guint i = 1; i <= pdf_n_pages (pdf); i++)
     {
-      g_autofree char *page = page_text (pdf, i);
+      g_autofree char *page = pdf_page_text (pdf, i);
 
       g_string_append (text, page);
     }
@@ -486,23 +439,7 @@ test_noncharacter (PlanFixture   *fx,
   /* With the catalog corrected, every section is there again. */
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_pages (pdf), >=, 2);
-}
-
-/* The text of every page of @pdf, one string. */
-static char *
-all_text (const char *pdf)
-{
-  GString *all = g_string_new (NULL);
-  guint pages = n_pages (pdf);
-
-  for (guint i = 1; i <= pages; i++)
-    {
-      g_autofree char *text = page_text (pdf, i);
-
-      g_string_append (all, text);
-    }
-  return g_string_free (all, FALSE);
+  g_assert_cmpuint (pdf_n_pages (pdf), >=, 2);
 }
 
 /* E-mail addresses print whole, never hyphenated or broken inside
@@ -531,7 +468,7 @@ test_emails_whole (PlanFixture   *fx,
   g_assert_no_error (error);
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  text = all_text (pdf);
+  text = pdf_all_text (pdf);
   for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
     {
       const char *p = text;
@@ -545,7 +482,7 @@ test_emails_whole (PlanFixture   *fx,
       if (n < 2)
         g_error ("%s printed whole %u times (institutions and approvals need 2):\n%s", emails[i], n, text);
     }
-  keep_pngs (pdf, "learning-agreement-emails");
+  pdf_keep_pngs (pdf, "learning-agreement-emails");
   g_assert_null (strstr (text, ".c-\n"));
   g_assert_null (strstr (text, "-\n"));
 }
@@ -568,7 +505,7 @@ test_empty_parts (PlanFixture   *fx,
   g_assert_true (bridge_plan_set_dates (plan, NULL, NULL, NULL));
   g_assert_true (bridge_plan_export_pdf (plan, fx->catalog, pdf, &error));
   g_assert_no_error (error);
-  text = all_text (pdf);
+  text = pdf_all_text (pdf);
   g_assert_nonnull (strstr (text, "李华 · Draft"));
   g_assert_null (strstr (text, "· ·"));
   g_assert_null (strstr (text, "·  ·"));
@@ -602,7 +539,7 @@ test_empty_parts_chinese (PlanFixture   *fx,
   g_assert_no_error (error);
   g_assert_cmpstr (subtitle, !=, "李华 · Draft — not yet approved by all three parties");
 
-  text = all_text (pdf);
+  text = pdf_all_text (pdf);
   if (strstr (text, subtitle) == NULL)
     g_error ("“%s” is not on the first page:\n%s", subtitle, text);
   g_assert_null (strstr (text, "· ·"));
@@ -610,7 +547,7 @@ test_empty_parts_chinese (PlanFixture   *fx,
   g_assert_null (strstr (text, "— – —"));
   g_assert_nonnull (strstr (text, "中国"));
   g_assert_nonnull (strstr (text, "英语 · CEFR B2"));
-  keep_pngs (pdf, "learning-agreement-zh");
+  pdf_keep_pngs (pdf, "learning-agreement-zh");
 }
 
 int

@@ -8,12 +8,18 @@
  * of the agreement (bridge_plan_get_agreement_digest ()): its content and
  * approvals, so grades and review comments added later do not change it.
  *
+ * When the student chooses to, a last page lists the certificates they hold
+ * (the "_with_annex" variants): an annex, not part of the agreement, whose
+ * pages keep the agreement's digest in their footer and which states the
+ * digest of the credit-bank statement it shows (bridge-statement.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <cairo.h>
 
+#include "bridge-holdings.h"
 #include "bridge-plan.h"
 
 G_BEGIN_DECLS
@@ -29,6 +35,20 @@ GBytes  *bridge_plan_render_pdf (BridgePlan     *plan,
                                  BridgeCatalog  *catalog,
                                  GError        **error);
 
+/* The same with the annex of the certificates @holdings holds, as @summary
+ * judges them (bridge_holdings_summarize ()); no annex when @summary is NULL. */
+gboolean bridge_plan_export_pdf_with_annex (BridgePlan                   *plan,
+                                            BridgeCatalog                *catalog,
+                                            BridgeHoldings               *holdings,
+                                            const BridgeHoldingsSummary  *summary,
+                                            const char                   *path,
+                                            GError                      **error);
+GBytes  *bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
+                                            BridgeCatalog                *catalog,
+                                            BridgeHoldings               *holdings,
+                                            const BridgeHoldingsSummary  *summary,
+                                            GError                      **error);
+
 /* For GtkPrintOperation: lay out once for the page size, then draw pages
  * on the print context's cairo_t. Sizes in points (1/72 inch). The document
  * keeps its own margins, so set the operation to use the full page in points:
@@ -43,6 +63,12 @@ typedef struct _BridgePlanDocument BridgePlanDocument;
 BridgePlanDocument *bridge_plan_document_new       (BridgePlan         *plan,
                                                     BridgeCatalog      *catalog,
                                                     GError            **error);
+/* With the annex, as bridge_plan_render_pdf_with_annex (). */
+BridgePlanDocument *bridge_plan_document_new_with_annex (BridgePlan                  *plan,
+                                                         BridgeCatalog               *catalog,
+                                                         BridgeHoldings              *holdings,
+                                                         const BridgeHoldingsSummary *summary,
+                                                         GError                     **error);
 /* Lays the document out on pages of @width × @height and returns how many there are. */
 guint               bridge_plan_document_paginate  (BridgePlanDocument *self,
                                                     cairo_t            *cr,

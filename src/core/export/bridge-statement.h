@@ -54,4 +54,8 @@ gboolean  bridge_statement_export_pdf   (BridgeHoldings               *holdings,
                                          const char                   *path,
                                          GError                      **error);
 
+/* What a person reads of @entry's status: recognised, about to expire,
+ * expired, not recognised, or not in the catalog (translated). */
+const char *bridge_statement_entry_status (const BridgeHoldingsEntry *entry);
+
 G_END_DECLS
