@@ -17,6 +17,7 @@
 #include "bridge-file.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-export.h"
+#include "bridge-plan-pdf.h"
 #include "bridge-gui-util.h"
 
 typedef struct
@@ -224,6 +225,24 @@ bridge_plan_export_to_file (GtkWindow              *parent,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
+  bridge_plan_export_to_file_full (parent, context, plan, plan_file, format, FALSE, file,
+                                   cancellable, callback, user_data);
+}
+
+void
+bridge_plan_export_to_file_full (GtkWindow              *parent,
+                                 BridgeContext          *context,
+                                 BridgePlan             *plan,
+                                 GFile                  *plan_file,
+                                 BridgePlanExportFormat  format,
+                                 gboolean                annex,
+                                 GFile                  *file,
+                                 GCancellable           *cancellable,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_autoptr(BridgeHoldingsSummary) summary = NULL;
+  BridgeHoldings *holdings = bridge_plan_get_holdings (plan);
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *plan_path = NULL;
@@ -284,6 +303,29 @@ bridge_plan_export_to_file (GtkWindow              *parent,
       bridge_gui_add_toast (GTK_WIDGET (parent), g_object_ref (data->progress));
     }
 
+  /* The annex judges the certificates at the plan's home university. */
+  if (annex && format == BRIDGE_PLAN_EXPORT_PDF && holdings != NULL)
+    {
+      const char *home = bridge_plan_get_home_university (plan);
+      g_autoptr(GError) error = NULL;
+
+      summary = bridge_holdings_summarize (holdings, bridge_context_get_catalog (context),
+                                           home != NULL && *home != '\0' ? home : NULL, NULL, &error);
+      if (summary == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+          if (data->progress != NULL)
+            adw_toast_dismiss (data->progress);
+          bridge_plan_export_show_error (parent, heading, error->message);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      bridge_plan_export_pdf_with_annex_async (plan, bridge_context_get_catalog (context), holdings, summary,
+                                               path, cancellable, export_done_cb, g_steal_pointer (&task));
+      return;
+    }
   bridge_plan_export_async (plan, bridge_context_get_catalog (context), format, path,
                             cancellable, export_done_cb, g_steal_pointer (&task));
 }
@@ -307,6 +349,7 @@ typedef struct
   GFile         *file;                    /* after the dialog */
   GFile         *plan_file;               /* names the default; may be NULL */
   BridgePlanExportFormat format;
+  gboolean       annex;                   /* the PDF lists the student's certificates */
   guint          follow_id;               /* follow_format () while the dialog shows */
 } DialogData;
 
@@ -325,8 +368,8 @@ dialog_data_free (DialogData *data)
 static void
 export_chosen (DialogData *data)
 {
-  bridge_plan_export_to_file (data->parent, data->context, data->plan, data->plan_file,
-                              data->format, data->file, NULL, NULL, NULL);
+  bridge_plan_export_to_file_full (data->parent, data->context, data->plan, data->plan_file,
+                                   data->format, data->annex, data->file, NULL, NULL, NULL);
   dialog_data_free (data);
 }
 
@@ -392,6 +435,7 @@ dialog_response_cb (GtkNativeDialog *native,
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
   if (choice != NULL)
     data->format = chosen_format (GTK_FILE_CHOOSER (native));
+  data->annex = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "annex"), "true") == 0;
   g_object_unref (native);
 
   g_debug ("Export to %s as %s", chosen != NULL ? g_file_peek_path (chosen) : "(nothing)",
@@ -512,6 +556,14 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
       }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Format"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", format_info (format)->id);
+  /* Only a student who holds certificates is offered the annex (PDF only:
+   * a certificate is never part of the EWP agreement). */
+  if (bridge_plan_get_holdings (plan) != NULL && bridge_holdings_get_n_holdings (bridge_plan_get_holdings (plan)) > 0)
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "annex",
+                                   _("List my certificates in an annex (PDF)"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "annex", "false");
+    }
 
   if (plan_file != NULL)
     {

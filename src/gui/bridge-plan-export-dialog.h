@@ -41,6 +41,19 @@ void     bridge_plan_export_to_file      (GtkWindow              *parent,
                                           GCancellable           *cancellable,
                                           GAsyncReadyCallback     callback,
                                           gpointer                user_data);
+/* The same; with @annex, a PDF lists after the agreement the certificates
+ * the plan's holdings (bridge_plan_get_holdings ()) hold, judged at the
+ * plan's home university (bridge-plan-pdf.h). */
+void     bridge_plan_export_to_file_full (GtkWindow              *parent,
+                                          BridgeContext          *context,
+                                          BridgePlan             *plan,
+                                          GFile                  *plan_file,
+                                          BridgePlanExportFormat  format,
+                                          gboolean                annex,
+                                          GFile                  *file,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
 gboolean bridge_plan_export_to_file_finish (BridgePlan           *plan,
                                             GAsyncResult         *result,
                                             GError              **error);

@@ -685,6 +685,8 @@ plan_replaced_cb (BridgeWindow *self)
 {
   BridgePlan *plan = bridge_plan_page_get_plan (bridge_window_ensure_plan_page (self));
 
+  /* The plan warns about home courses a certificate already covers. */
+  bridge_plan_set_holdings (plan, self->holdings);
   if (self->agreement_page != NULL)
     bridge_agreement_page_set_plan (self->agreement_page, plan);
   if (self->draft_plan != NULL)
@@ -825,6 +827,18 @@ bridge_window_get_draft_dir (BridgeWindow *self)
   return self->draft_dir;
 }
 
+/* A certificate added or removed: the plan's warnings change. */
+static void
+holdings_changed_cb (BridgeWindow *self)
+{
+  if (self->plan_page == NULL)
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plan") == 0)
+    bridge_plan_page_reload (self->plan_page);
+  else
+    self->plan_stale = TRUE;
+}
+
 /* "application" is set after construction: set-up waits for it. */
 static void
 setup (BridgeWindow *self)
@@ -845,6 +859,7 @@ setup (BridgeWindow *self)
   /* A record that cannot be read is kept, with its error, for the page's
    * banner: nothing is written over it. */
   self->holdings = bridge_holdings_load (NULL, NULL);
+  g_signal_connect_object (self->holdings, "changed", G_CALLBACK (holdings_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Tied to the window: GTK releases the application before dispose runs,
    * so dispose could not disconnect them, and an import can outlive the

@@ -24,6 +24,8 @@
 #include "bridge-certificates-page-private.h"
 #include "bridge-gui-util.h"
 #include "bridge-holdings-view.h"
+#include "bridge-plan-export-dialog.h"
+#include "bridge-plan-page.h"
 #include "bridge-statement.h"
 #include "bridge-validate.h"
 #include "gui-test-util.h"
@@ -612,6 +614,101 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* A group replacing CS110, which NCRE Level 2 (held, valid) already
+ * replaces: the Plan page warns, naming the certificate. */
+static void
+test_plan_warning (void)
+{
+  BridgePlanPage *plan_page = BRIDGE_PLAN_PAGE (bridge_window_get_page (window, "plan"));
+  BridgePlan *plan = bridge_plan_page_get_plan (plan_page);
+  const char * const hosts[] = { "cb:env300", NULL };
+  const char * const homes[] = { "sa:cs110", NULL };
+  g_autoptr(BridgeCertificate) ncre = bridge_catalog_get_certificate (catalog (), "ncre-2", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean named = FALSE;
+
+  g_assert_true (bridge_plan_get_holdings (plan) == holdings ());
+  g_assert_cmpstr (bridge_plan_get_home_university (plan), ==, HOME);
+  g_assert_true (bridge_plan_page_add_mapping (plan_page, hosts, homes, &error));
+  g_assert_no_error (error);
+  bridge_window_show_page (window, "plan");
+  gui_test_spin (200);
+  for (guint i = 0; i < bridge_plan_page_get_n_warnings_shown (plan_page); i++)
+    {
+      GtkWidget *row = bridge_plan_page_get_warning_row (plan_page, i);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      if (strstr (title, bridge_text_pick (ncre->name)) != NULL && strstr (title, "2024-09-21") != NULL)
+        named = TRUE;
+    }
+  g_assert_true (named);
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+} PlanExport;
+
+static void
+plan_exported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  PlanExport *export = data;
+  g_autoptr(GError) error = NULL;
+
+  export->ok = bridge_plan_export_to_file_finish (BRIDGE_PLAN (source), result, &error);
+  g_assert_no_error (error);
+  export->done = TRUE;
+}
+
+static gboolean
+plan_export_done (gpointer data)
+{
+  return ((PlanExport *) data)->done;
+}
+
+/* The agreement's PDF lists the certificates in an annex when asked, and
+ * only then. */
+static char *
+export_agreement (gboolean annex)
+{
+  BridgePlanPage *plan_page = BRIDGE_PLAN_PAGE (bridge_window_get_page (window, "plan"));
+  g_autofree char *dir = g_dir_make_tmp ("credit-bridge-annex-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "agreement.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  PlanExport export = { FALSE };
+  int status;
+
+  bridge_plan_export_to_file_full (GTK_WINDOW (window), bridge_application_get_context (app),
+                                   bridge_plan_page_get_plan (plan_page), NULL, BRIDGE_PLAN_EXPORT_PDF, annex,
+                                   file, NULL, plan_exported_cb, &export);
+  g_assert_true (gui_test_wait (plan_export_done, &export, 30000));
+  g_assert_true (export.ok);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_annex (void)
+{
+  g_autofree char *plain = export_agreement (FALSE);
+  g_autofree char *annexed = export_agreement (TRUE);
+
+  /* The day CICPA's certificate was obtained is in the annex only. */
+  g_assert_null (strstr (plain, "2025-03-01"));
+  g_assert_nonnull (strstr (annexed, "2025-03-01"));
+  g_assert_cmpuint (strlen (annexed), >, strlen (plain));
+}
+
 static void
 test_remove (void)
 {
@@ -716,6 +813,8 @@ main (int   argc,
   g_test_add_func ("/certificates/mine/add", test_add);
   g_test_add_func ("/certificates/mine/expired", test_expired_mark);
   g_test_add_func ("/certificates/mine/export", test_export);
+  g_test_add_func ("/certificates/mine/plan-warning", test_plan_warning);
+  g_test_add_func ("/certificates/mine/annex", test_annex);
   g_test_add_func ("/certificates/mine/remove", test_remove);
   g_test_add_func ("/certificates/narrow", test_narrow);
   g_test_add_func ("/certificates/mine/narrow", test_mine_narrow);

@@ -654,14 +654,16 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-void
-bridge_plan_export_async (BridgePlan             *self,
-                          BridgeCatalog          *catalog,
-                          BridgePlanExportFormat  format,
-                          const char             *path,
-                          GCancellable           *cancellable,
-                          GAsyncReadyCallback     callback,
-                          gpointer                user_data)
+static void
+export_async (BridgePlan                  *self,
+              BridgeCatalog               *catalog,
+              BridgePlanExportFormat       format,
+              BridgeHoldings              *holdings,
+              const BridgeHoldingsSummary *summary,
+              const char                  *path,
+              GCancellable                *cancellable,
+              GAsyncReadyCallback          callback,
+              gpointer                     user_data)
 {
   g_autoptr(GTask) task = NULL;
   ExportTask *t;
@@ -682,7 +684,7 @@ bridge_plan_export_async (BridgePlan             *self,
   switch (format)
     {
     case BRIDGE_PLAN_EXPORT_PDF:
-      t->doc = bridge_plan_document_new (self, catalog, &error);
+      t->doc = bridge_plan_document_new_with_annex (self, catalog, holdings, summary, &error);
       break;
     case BRIDGE_PLAN_EXPORT_EWP_XML:
       t->data = bridge_plan_to_ewp_xml (self, catalog, &error);
@@ -699,6 +701,31 @@ bridge_plan_export_async (BridgePlan             *self,
       return;
     }
   g_task_run_in_thread (task, export_thread);
+}
+
+void
+bridge_plan_export_async (BridgePlan             *self,
+                          BridgeCatalog          *catalog,
+                          BridgePlanExportFormat  format,
+                          const char             *path,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  export_async (self, catalog, format, NULL, NULL, path, cancellable, callback, user_data);
+}
+
+void
+bridge_plan_export_pdf_with_annex_async (BridgePlan                  *self,
+                                         BridgeCatalog               *catalog,
+                                         BridgeHoldings              *holdings,
+                                         const BridgeHoldingsSummary *summary,
+                                         const char                  *path,
+                                         GCancellable                *cancellable,
+                                         GAsyncReadyCallback          callback,
+                                         gpointer                     user_data)
+{
+  export_async (self, catalog, BRIDGE_PLAN_EXPORT_PDF, holdings, summary, path, cancellable, callback, user_data);
 }
 
 gboolean

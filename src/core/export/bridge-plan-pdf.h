@@ -43,6 +43,17 @@ gboolean bridge_plan_export_pdf_with_annex (BridgePlan                   *plan,
                                             const BridgeHoldingsSummary  *summary,
                                             const char                   *path,
                                             GError                      **error);
+/* bridge_plan_export_async () of the PDF with that annex: what it shows is
+ * read from @holdings and @summary now, on the calling thread; finish with
+ * bridge_plan_export_finish (). */
+void     bridge_plan_export_pdf_with_annex_async (BridgePlan                  *plan,
+                                                  BridgeCatalog               *catalog,
+                                                  BridgeHoldings              *holdings,
+                                                  const BridgeHoldingsSummary *summary,
+                                                  const char                  *path,
+                                                  GCancellable                *cancellable,
+                                                  GAsyncReadyCallback          callback,
+                                                  gpointer                     user_data);
 GBytes  *bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
                                             BridgeCatalog                *catalog,
                                             BridgeHoldings               *holdings,
