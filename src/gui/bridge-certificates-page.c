@@ -58,6 +58,7 @@ struct _BridgeCertificatesPage
   GtkWidget         *add_button;
   GtkWidget         *others_heading;
   GtkListBox        *others_list;
+  GtkScrolledWindow *detail_scroller;
   AdwBin            *mine_slot;
   BridgeHoldingsView *holdings_view;      /* NULL until My Certificates is first shown */
 };
@@ -152,7 +153,7 @@ fill_about (BridgeCertificatesPage  *self,
   bridge_gui_list_box_remove_all (self->about_list);
   gtk_list_box_append (self->about_list, info_row_new (_("Issuer"), issuer_name (certificate) != NULL
                                                                       ? issuer_name (certificate) : _("Not given")));
-  gtk_list_box_append (self->about_list, info_row_new (_("Level"), certificate->level != NULL
+  gtk_list_box_append (self->about_list, info_row_new (C_("certificate", "Level"), certificate->level != NULL
                                                                      ? certificate->level : _("Not given")));
   if (certificate->isced != NULL)
     {
@@ -337,6 +338,8 @@ show_in_pane (BridgeCertificatesPage *self,
   if (certificate != NULL)
     self->shown = bridge_certificate_copy (certificate);
   fill_detail (self);
+  /* A new certificate is read from its name down. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
   gtk_stack_set_visible_child_name (self->content_stack, self->shown != NULL ? "certificate" : "none");
 }
 
@@ -680,6 +683,7 @@ bridge_certificates_page_class_init (BridgeCertificatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCertificatesPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeCertificatesPage, others_heading);
   gtk_widget_class_bind_template_child (widget_class, BridgeCertificatesPage, others_list);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCertificatesPage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, BridgeCertificatesPage, mine_slot);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

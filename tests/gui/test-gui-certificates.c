@@ -294,7 +294,7 @@ test_detail (void)
   g_assert_cmpstr (bridge_certificates_page_get_shown (page_of (window)), ==, "ncre-2");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("name-label"))), ==, bridge_text_pick (ncre->name));
   g_assert_cmpstr (row_value (child ("about-list"), _("Issuer")), ==, bridge_text_pick (ncre->issuer));
-  g_assert_cmpstr (row_value (child ("about-list"), _("Level")), ==, "二级");
+  g_assert_cmpstr (row_value (child ("about-list"), C_("certificate", "Level")), ==, "二级");
   g_assert_nonnull (strstr (row_value (child ("about-list"), _("Field")), "0613"));
   g_assert_nonnull (strstr (row_value (child ("about-list"), _("Workload")), "60"));
 
