@@ -349,6 +349,7 @@ typedef struct
   GFile         *file;                    /* after the dialog */
   GFile         *plan_file;               /* names the default; may be NULL */
   BridgePlanExportFormat format;
+  gboolean       annex_offered;           /* the dialog has the annex choice */
   gboolean       annex;                   /* the PDF lists the student's certificates */
   guint          follow_id;               /* follow_format () while the dialog shows */
 } DialogData;
@@ -435,7 +436,8 @@ dialog_response_cb (GtkNativeDialog *native,
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
   if (choice != NULL)
     data->format = chosen_format (GTK_FILE_CHOOSER (native));
-  data->annex = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "annex"), "true") == 0;
+  if (data->annex_offered)
+    data->annex = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "annex"), "true") == 0;
   g_object_unref (native);
 
   g_debug ("Export to %s as %s", chosen != NULL ? g_file_peek_path (chosen) : "(nothing)",
@@ -532,6 +534,7 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
   const char *labels[G_N_ELEMENTS (formats) + 1] = { NULL };
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
+  gboolean annex_offered;
   DialogData *data;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -558,7 +561,9 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", format_info (format)->id);
   /* Only a student who holds certificates is offered the annex (PDF only:
    * a certificate is never part of the EWP agreement). */
-  if (bridge_plan_get_holdings (plan) != NULL && bridge_holdings_get_n_holdings (bridge_plan_get_holdings (plan)) > 0)
+  annex_offered = bridge_plan_get_holdings (plan) != NULL &&
+                  bridge_holdings_get_n_holdings (bridge_plan_get_holdings (plan)) > 0;
+  if (annex_offered)
     {
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "annex",
                                    _("List my certificates in an annex (PDF)"), NULL, NULL);
@@ -581,6 +586,7 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
   data->plan = g_object_ref (plan);
   data->plan_file = plan_file != NULL ? g_object_ref (plan_file) : NULL;
   data->format = format;
+  data->annex_offered = annex_offered;
   g_object_set_data (G_OBJECT (native), "dialog-data", data);
   g_signal_connect (native, "response", G_CALLBACK (dialog_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
