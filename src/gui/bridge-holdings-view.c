@@ -191,7 +191,7 @@ update_banner (BridgeHoldingsView *self)
   if (load_error != NULL)
     {
       /* Translators: %s is why the file cannot be read; it names the file */
-      g_autofree char *text = g_strdup_printf (_("Your record of certificates cannot be read: %s\n"
+      g_autofree char *text = g_strdup_printf (_("Your record of certificates cannot be read: %s.\n"
                                                  "It is left as it is, and nothing is saved over it. "
                                                  "Start again to keep it aside and begin a new record."),
                                                load_error->message);
