@@ -1,4 +1,5 @@
 /* bridge-cli-certificate.c: certificate list|show|credits, the credit bank
+ * (the student's own record: bridge-cli-mine.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,17 @@
 #include "bridge-error.h"
 #include "bridge-json.h"
 #include "bridge-validate.h"
+
+char *
+bridge_cli_describe_grant (BridgeCatalog      *catalog,
+                           double              granted,
+                           const char * const *replaces)
+{
+  /* The sentence is core's, for the window says the same. */
+  BridgeCertificateRecognition grant = { NULL, granted, (char **) replaces, 0 };
+
+  return bridge_certificate_describe_grant (catalog, &grant);
+}
 
 static void
 print_recognition (BridgeCatalog                      *catalog,
@@ -391,6 +403,11 @@ static const BridgeCliCommand subcommands[] = {
   { "list", certificate_list, N_("List the certificates and what they grant") },
   { "show", certificate_show, N_("Show one certificate") },
   { "credits", certificate_credits, N_("Show what a certificate obtained on a day is worth at a home university") },
+  { "mine", bridge_cli_certificate_mine, N_("Show the certificates you hold and what your home university grants") },
+  { "add", bridge_cli_certificate_add, N_("Record a certificate you hold, with the day obtained") },
+  { "remove", bridge_cli_certificate_remove, N_("Take a certificate out of your record") },
+  { "home", bridge_cli_certificate_home, N_("Set the home university that judges your certificates") },
+  { "student", bridge_cli_certificate_student, N_("Set your name and student number on the record") },
 };
 
 int

@@ -159,7 +159,7 @@ bridge_cli_error (const char *format,
 
 /* The options whose value is a file: an empty one names no file, and
  * SQLite would take "" for a temporary database. */
-static const char * const path_options[] = { "--db", "--output", "-o", NULL };
+static const char * const path_options[] = { "--db", "--output", "-o", "--file", "--certificates", NULL };
 
 /* An option among @argv given an empty file name, or NULL. */
 static const char *

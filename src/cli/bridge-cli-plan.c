@@ -360,17 +360,21 @@ static int
 plan_show (int argc, char **argv)
 {
   g_autofree char *db = NULL;
+  g_autofree char *certificates = NULL;
   gboolean json = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON: the plan, its totals, warnings and digest"), NULL },
+    { "certificates", 0, 0, G_OPTION_ARG_FILENAME, &certificates,
+      N_("Warn about home courses your certificates already replace, from the record at FILE (default: the user data folder)"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — show a learning agreement"));
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(BridgeHoldings) holdings = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *digest = NULL;
@@ -389,6 +393,11 @@ plan_show (int argc, char **argv)
     return bridge_cli_usage (_("plan show takes exactly one PLAN file"));
   if (!open_plan_and_catalog (rest[0], db, &plan, &catalog))
     return BRIDGE_EXIT_ERROR;
+  /* The student's certificates: a group replacing what one already covers
+   * is warned about. A record that cannot be read is said once, and the
+   * plan is shown all the same. */
+  if ((holdings = bridge_cli_load_holdings_for_plan (certificates)) != NULL)
+    bridge_plan_set_holdings (plan, holdings);
 
   if (json)
     {

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bridge-catalog.h"
+#include "bridge-holdings.h"
 #include "bridge-names.h"
 
 G_BEGIN_DECLS
@@ -112,5 +113,21 @@ int bridge_cli_grade   (int argc, char **argv);
 int bridge_cli_plan    (int argc, char **argv);
 int bridge_cli_recognize (int argc, char **argv);
 int bridge_cli_certificate (int argc, char **argv);
+/* "2 credits in place of 程序设计基础 (CS110)", or "1 free elective credit"
+ * when @replaces is empty (bridge-cli-certificate.c). */
+char *bridge_cli_describe_grant (BridgeCatalog      *catalog,
+                                 double              granted,
+                                 const char * const *replaces);
+
+/* bridge-cli-mine.c: the student's record of certificates, commands of
+ * `certificate`. */
+int bridge_cli_certificate_mine    (int argc, char **argv);
+int bridge_cli_certificate_add     (int argc, char **argv);
+int bridge_cli_certificate_remove  (int argc, char **argv);
+int bridge_cli_certificate_home    (int argc, char **argv);
+int bridge_cli_certificate_student (int argc, char **argv);
+/* The record at @file (NULL: the default path) for `plan show`; NULL after
+ * one warning on stderr when it cannot be read. */
+BridgeHoldings *bridge_cli_load_holdings_for_plan (const char *file);
 
 G_END_DECLS

@@ -90,6 +90,7 @@ test_default_path (void)
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "credit-bridge", "certificates.json", NULL);
   g_autoptr(BridgeHoldings) holdings = bridge_holdings_new (NULL);
 
+  g_assert_true (g_str_has_prefix (expected, g_getenv ("XDG_DATA_HOME")));
   g_assert_cmpstr (path, ==, expected);
   g_assert_cmpstr (bridge_holdings_get_path (holdings), ==, expected);
 }
@@ -543,6 +544,35 @@ test_expiring_edge (Fixture       *fixture,
   g_assert_cmpfloat (after_last->total_credits, ==, 7);
 }
 
+/* Judged before a certificate was obtained: it is not held yet, no error. */
+static void
+test_not_yet_obtained (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeHoldings) holdings = load_summary_file (fixture);
+  g_autoptr(BridgeHoldingsSummary) summary = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *ncre3;
+
+  summary = bridge_holdings_summarize (holdings, fixture->catalog, "sa", "2024-12-01", &error);
+  g_assert_no_error (error);
+  /* ncre-3 (2025-01-10) is not held yet; ncre-2 (2024-06-04) is, and counted. */
+  g_assert_nonnull (entry (summary, 1)->certificate);
+  g_assert_null (entry (summary, 1)->judgement);
+  g_assert_false (entry (summary, 1)->counted);
+  g_assert_true (entry (summary, 0)->counted);
+  reason = bridge_holdings_entry_dup_reason (entry (summary, 1), summary->on);
+  g_assert_cmpstr (reason, ==, "Obtained on 2025-01-10, after the day judged, 2024-12-01: not held yet on that day");
+  g_assert_null (bridge_holdings_entry_dup_reason (entry (summary, 0), summary->on));
+  g_assert_cmpuint (summary->notes->len, ==, 0);
+  node = bridge_holdings_summary_to_json (summary);
+  ncre3 = json_array_get_object_element (json_object_get_array_member (json_node_get_object (node), "certificates"), 1);
+  g_assert_true (json_object_get_boolean_member (ncre3, "known"));
+  g_assert_cmpstr (json_object_get_string_member (ncre3, "reason"), ==, reason);
+}
+
 /* The same certificate obtained twice, both valid, counts once: the same
  * grant, so the earlier. */
 static void
@@ -660,8 +690,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("bridge-holdings-data-XXXXXX", NULL);
+  int status;
+
+  /* Nothing here may touch the person's own record: the default path is in
+   * a folder of the test's (G_TEST_OPTION_ISOLATE_DIRS leaks in GLib 2.74). */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/holdings/default-path", test_default_path);
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -681,10 +718,13 @@ main (int   argc,
   ADD ("/holdings/summary/figures", NULL, test_summary);
   ADD ("/holdings/summary/expiring-edge", NULL, test_expiring_edge);
   ADD ("/holdings/summary/counted-once", NULL, test_counted_once);
+  ADD ("/holdings/summary/not-yet-obtained", NULL, test_not_yet_obtained);
   ADD ("/holdings/summary/errors", NULL, test_summary_errors);
   ADD ("/holdings/summary/json", NULL, test_summary_json);
   ADD ("/holdings/summary/find-covering", NULL, test_find_covering);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (data_home);
+  return status;
 }

@@ -222,7 +222,7 @@ main (int   argc,
 {
   setlocale (LC_ALL, "");
   g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, fn) \
   g_test_add (name, PlanFixture, NULL, plan_fixture_set_up, fn, plan_fixture_tear_down)

@@ -581,10 +581,16 @@ bridge_holdings_set_student (BridgeHoldings  *self,
     id = NULL;
   if (g_strcmp0 (self->student_name, name) == 0 && g_strcmp0 (self->student_id, id) == 0)
     return TRUE;
-  g_free (self->student_name);
-  self->student_name = g_strdup (name);
-  g_free (self->student_id);
-  self->student_id = g_strdup (id);
+  /* @name and @id may be the record's own. */
+  {
+    char *new_name = g_strdup (name);
+    char *new_id = g_strdup (id);
+
+    g_free (self->student_name);
+    self->student_name = new_name;
+    g_free (self->student_id);
+    self->student_id = new_id;
+  }
   emit_changed (self);
   return TRUE;
 }
@@ -669,6 +675,23 @@ bridge_holdings_remove (BridgeHoldings *self,
 }
 
 /* What they are worth -------------------------------------------------------- */
+
+char *
+bridge_holdings_entry_dup_reason (const BridgeHoldingsEntry *entry,
+                                  const char                *on)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->judgement != NULL)
+    return g_strdup (entry->judgement->reason);
+  if (entry->certificate == NULL)
+    return g_strdup_printf (_("The catalog no longer has the certificate “%s”; "
+                              "update the catalog, or ask its issuer what it became"),
+                            entry->holding->certificate_id);
+  /* Translators: the day obtained, then the day judged */
+  return g_strdup_printf (_("Obtained on %s, after the day judged, %s: not held yet on that day"),
+                          entry->holding->obtained, on);
+}
 
 static void
 entry_free (BridgeHoldingsEntry *entry)
@@ -871,7 +894,6 @@ bridge_holdings_summarize (BridgeHoldings  *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;
             }
-          g_ptr_array_add (summary->notes, g_strdup (local_error->message));
           summary->n_not_recognised++;
           continue;
         }
@@ -953,9 +975,7 @@ bridge_holdings_summary_to_json (const BridgeHoldingsSummary *self)
         }
       else
         {
-          g_autofree char *reason = g_strdup_printf (_("The catalog no longer has the certificate “%s”; "
-                                                       "update the catalog, or ask its issuer what it became"),
-                                                     entry->holding->certificate_id);
+          g_autofree char *reason = bridge_holdings_entry_dup_reason (entry, self->on);
 
           json_builder_set_member_name (b, "recognised");
           json_builder_add_boolean_value (b, FALSE);

@@ -141,6 +141,12 @@ typedef struct
 } BridgeHoldingsSummary;
 
 void bridge_holdings_summary_free (BridgeHoldingsSummary *self);
+/* Why @entry grants nothing, translated: its judgement's reason, or that
+ * the catalog no longer has the certificate, or that it was obtained after
+ * the day judged @on (it then has no judgement); NULL when it is
+ * recognised. */
+char *bridge_holdings_entry_dup_reason (const BridgeHoldingsEntry *entry,
+                                        const char                *on);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BridgeHoldingsSummary, bridge_holdings_summary_free)
 
 /* Judges every holding at @home_id (NULL: the holdings' home; an error when
