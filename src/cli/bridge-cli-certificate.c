@@ -408,6 +408,7 @@ static const BridgeCliCommand subcommands[] = {
   { "remove", bridge_cli_certificate_remove, N_("Take a certificate out of your record") },
   { "home", bridge_cli_certificate_home, N_("Set the home university that judges your certificates") },
   { "student", bridge_cli_certificate_student, N_("Set your name and student number on the record") },
+  { "statement", bridge_cli_certificate_statement, N_("Export the credit-bank statement for the academic office") },
 };
 
 int

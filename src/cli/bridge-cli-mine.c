@@ -16,10 +16,8 @@
 #define FILE_OPTION(var) \
   { "file", 0, 0, G_OPTION_ARG_FILENAME, &(var), N_("Use the record of certificates at FILE (default: the user data folder)"), N_("FILE") }
 
-/* The record at @file (NULL: the default path), or NULL after saying why
- * it cannot be read: damaged, or newer; nothing is written then. */
-static BridgeHoldings *
-open_holdings (const char *file)
+BridgeHoldings *
+bridge_cli_open_holdings (const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BridgeHoldings) holdings = bridge_holdings_load (file, &error);
@@ -193,7 +191,7 @@ bridge_cli_certificate_mine (int    argc,
     return BRIDGE_EXIT_USAGE;
   if (argc > 1)
     return bridge_cli_usage (_("certificate mine takes no argument"));
-  if ((holdings = open_holdings (file)) == NULL)
+  if ((holdings = bridge_cli_open_holdings (file)) == NULL)
     return BRIDGE_EXIT_ERROR;
   if ((home == NULL || *home == '\0') && bridge_holdings_get_home (holdings) == NULL)
     return bridge_cli_usage (_("certificate mine needs --home UNIVERSITY, or a home set with “certificate home UNIVERSITY”"));
@@ -252,7 +250,7 @@ bridge_cli_certificate_add (int    argc,
     return bridge_cli_usage (_("certificate add needs one CERTIFICATE id; “certificate list” lists them"));
   if (obtained == NULL)
     return bridge_cli_usage (_("certificate add needs --obtained YYYY-MM-DD, the day the certificate was obtained"));
-  if ((holdings = open_holdings (file)) == NULL)
+  if ((holdings = bridge_cli_open_holdings (file)) == NULL)
     return BRIDGE_EXIT_ERROR;
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
@@ -295,7 +293,7 @@ bridge_cli_certificate_remove (int    argc,
     return BRIDGE_EXIT_USAGE;
   if (argc != 2)
     return bridge_cli_usage (_("certificate remove needs one CERTIFICATE id; “certificate mine” lists yours"));
-  if ((holdings = open_holdings (file)) == NULL)
+  if ((holdings = bridge_cli_open_holdings (file)) == NULL)
     return BRIDGE_EXIT_ERROR;
   for (guint i = 0; i < bridge_holdings_get_n_holdings (holdings); i++)
     {
@@ -355,7 +353,7 @@ bridge_cli_certificate_home (int    argc,
     return BRIDGE_EXIT_USAGE;
   if (argc != 2 || *argv[1] == '\0')
     return bridge_cli_usage (_("certificate home needs one UNIVERSITY id; “catalog universities” lists them"));
-  if ((holdings = open_holdings (file)) == NULL)
+  if ((holdings = bridge_cli_open_holdings (file)) == NULL)
     return BRIDGE_EXIT_ERROR;
   if ((catalog = bridge_cli_open_catalog (db)) == NULL)
     return BRIDGE_EXIT_ERROR;
@@ -396,7 +394,7 @@ bridge_cli_certificate_student (int    argc,
     return bridge_cli_usage (_("certificate student takes no argument; give --name NAME and --id ID"));
   if (name == NULL && id == NULL)
     return bridge_cli_usage (_("certificate student needs --name NAME, --id ID or both"));
-  if ((holdings = open_holdings (file)) == NULL)
+  if ((holdings = bridge_cli_open_holdings (file)) == NULL)
     return BRIDGE_EXIT_ERROR;
   if (!bridge_holdings_set_student (holdings,
                                     name != NULL ? name : bridge_holdings_get_student_name (holdings),

@@ -687,15 +687,43 @@ plan_approve (int argc, char **argv)
 
 /* plan export -------------------------------------------------------------- */
 
+/* The PDF with the annex of the student's certificates (--certificates),
+ * judged today at the plan's home university. */
+static int
+export_pdf_with_certificates (BridgePlan    *plan,
+                              BridgeCatalog *catalog,
+                              const char    *holdings_path,
+                              const char    *output)
+{
+  g_autoptr(BridgeHoldings) holdings = NULL;
+  g_autoptr(BridgeHoldingsSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((holdings = bridge_cli_open_holdings (holdings_path)) == NULL)
+    return BRIDGE_EXIT_ERROR;
+  summary = bridge_holdings_summarize (holdings, catalog, bridge_plan_get_home_university (plan), NULL, &error);
+  if (summary == NULL)
+    return bridge_cli_fail ("%s", error->message);
+  if (!bridge_plan_export_pdf_with_annex (plan, catalog, holdings, summary, output, &error))
+    return bridge_cli_fail (_("export failed: %s"), error->message);
+  printf (_("Wrote %s.\n"), output);
+  return BRIDGE_EXIT_OK;
+}
+
 static int
 plan_export (int argc, char **argv)
 {
-  g_autofree char *db = NULL, *format = NULL, *output = NULL;
+  g_autofree char *db = NULL, *format = NULL, *output = NULL, *certificates_file = NULL;
+  gboolean certificates = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf, ewp-xml or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "certificates", 0, 0, G_OPTION_ARG_NONE, &certificates,
+      N_("PDF only: add an annex listing the student’s certificates (not part of the agreement)"), NULL },
+    { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates_file,
+      N_("The certificates file the annex lists (default: the user’s own); implies --certificates"), N_("HOLDINGS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
     { NULL }
   };
@@ -717,6 +745,10 @@ plan_export (int argc, char **argv)
     return bridge_cli_usage (_("plan export needs --format and -o FILE"));
   if (!g_str_equal (format, "pdf") && !g_str_equal (format, "ewp-xml") && !g_str_equal (format, "json"))
     return bridge_cli_usage (_("unknown format “%s” (use pdf, ewp-xml or json)"), format);
+  certificates = certificates || certificates_file != NULL;
+  if (certificates && !g_str_equal (format, "pdf"))
+    return bridge_cli_usage (_("--certificates is for --format pdf only: certificates are not part of the mobility, "
+                               "so they never enter the EWP learning agreement or the plan’s JSON"));
   /* Also through another name, a symbolic or a hard link. */
   if (bridge_file_is_same (rest[0], output))
     {
@@ -746,6 +778,8 @@ plan_export (int argc, char **argv)
       if (catalog == NULL)
         return BRIDGE_EXIT_ERROR;
       bridge_plan_refresh (plan, catalog);
+      if (certificates)
+        return export_pdf_with_certificates (plan, catalog, certificates_file, output);
       if (g_str_equal (format, "pdf"))
         ok = bridge_plan_export_pdf (plan, catalog, output, &error);
       else

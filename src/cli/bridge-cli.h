@@ -129,5 +129,13 @@ int bridge_cli_certificate_student (int argc, char **argv);
 /* The record at @file (NULL: the default path) for `plan show`; NULL after
  * one warning on stderr when it cannot be read. */
 BridgeHoldings *bridge_cli_load_holdings_for_plan (const char *file);
+/* The record at @file (NULL: the default path; a missing file is an empty
+ * record), or NULL after saying why it cannot be read: damaged, or newer.
+ * For the commands that change it, `certificate statement` and
+ * `plan export --certificates`. */
+BridgeHoldings *bridge_cli_open_holdings (const char *file);
+
+/* certificate statement (bridge-cli-statement.c). */
+int bridge_cli_certificate_statement (int argc, char **argv);
 
 G_END_DECLS

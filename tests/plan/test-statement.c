@@ -23,6 +23,7 @@
 
 #include "bridge-error.h"
 #include "bridge-holdings.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan-pdf.h"
 #include "bridge-plan-private.h"
 #include "bridge-statement.h"
@@ -479,6 +480,21 @@ test_unknown (Fixture       *f,
   g_assert_nonnull (strstr (text, "not in the catalog"));
   g_assert_nonnull (strstr (text, "Total granted: 2.0 credits"));
   pdf_keep_pngs (pdf, "statement-unknown");
+
+  /* Judged on a day before cet-6 was obtained: not held yet, and said why. */
+  {
+    g_autoptr(BridgeHoldingsSummary) before = bridge_holdings_summarize (holdings, f->catalog, NULL, "2024-01-01", &error);
+    g_autofree char *flat = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (bridge_statement_export_pdf (holdings, before, f->catalog, pdf, &error));
+    g_assert_no_error (error);
+    flat = flat_text (pdf);
+    g_assert_nonnull (strstr (flat, "not in the catalog"));
+    g_assert_nonnull (strstr (flat, "not recognised"));
+    g_assert_nonnull (strstr (flat, "Obtained on 2025-06-14, after the day judged, 2024-01-01"));
+    g_assert_nonnull (strstr (flat, "Total granted: 0.0 credits"));
+  }
 }
 
 /* Many certificates: the table runs over pages under its repeated header,
@@ -635,6 +651,40 @@ test_annex (Fixture       *f,
   }
 }
 
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bridge_plan_export_finish (BRIDGE_PLAN (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The window's path: the annex too is exported without blocking. */
+static void
+test_annex_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (&f->fx);
+  g_autoptr(BridgeHoldingsSummary) summary = summarize (f, f->holdings);
+  g_autofree char *pdf = g_build_filename (f->fx.dir, "la-async.pdf", NULL);
+  g_autofree char *last = NULL;
+  gboolean done = FALSE;
+
+  bridge_plan_export_pdf_with_annex_async (plan, f->catalog, f->holdings, summary, pdf, NULL, export_done, &done);
+  /* Read on this thread: the summary may go before the export ends. */
+  g_clear_pointer (&summary, bridge_holdings_summary_free);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  last = pdf_page_text (pdf, pdf_n_pages (pdf));
+  g_assert_nonnull (strstr (last, "Annex: certificates held"));
+  g_assert_nonnull (strstr (last, "CICPA"));
+}
+
 /* The annex in Chinese, to look at. */
 static void
 test_annex_chinese (Fixture       *f,
@@ -679,6 +729,7 @@ main (int   argc,
   ADD ("/statement/noncharacter", test_noncharacter);
   ADD ("/statement/unwritable", test_unwritable);
   ADD ("/statement/annex", test_annex);
+  ADD ("/statement/annex-async", test_annex_async);
   ADD ("/statement/annex-chinese", test_annex_chinese);
 
   return g_test_run ();

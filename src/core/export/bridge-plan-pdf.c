@@ -654,8 +654,9 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Starts an export; @summary (with @holdings): the PDF's annex. */
 static void
-export_async (BridgePlan                  *self,
+start_export (BridgePlan                  *self,
               BridgeCatalog               *catalog,
               BridgePlanExportFormat       format,
               BridgeHoldings              *holdings,
@@ -669,10 +670,6 @@ export_async (BridgePlan                  *self,
   ExportTask *t;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (BRIDGE_IS_PLAN (self));
-  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
-  g_return_if_fail (path != NULL);
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bridge_plan_export_async);
   t = g_new0 (ExportTask, 1);
@@ -680,7 +677,7 @@ export_async (BridgePlan                  *self,
   t->path = g_strdup (path);
   g_task_set_task_data (task, t, (GDestroyNotify) export_task_free);
 
-  /* Everything that reads the plan or the catalog happens here. */
+  /* Everything that reads the plan, the catalog or the certificates happens here. */
   switch (format)
     {
     case BRIDGE_PLAN_EXPORT_PDF:
@@ -712,20 +709,11 @@ bridge_plan_export_async (BridgePlan             *self,
                           GAsyncReadyCallback     callback,
                           gpointer                user_data)
 {
-  export_async (self, catalog, format, NULL, NULL, path, cancellable, callback, user_data);
-}
+  g_return_if_fail (BRIDGE_IS_PLAN (self));
+  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
+  g_return_if_fail (path != NULL);
 
-void
-bridge_plan_export_pdf_with_annex_async (BridgePlan                  *self,
-                                         BridgeCatalog               *catalog,
-                                         BridgeHoldings              *holdings,
-                                         const BridgeHoldingsSummary *summary,
-                                         const char                  *path,
-                                         GCancellable                *cancellable,
-                                         GAsyncReadyCallback          callback,
-                                         gpointer                     user_data)
-{
-  export_async (self, catalog, BRIDGE_PLAN_EXPORT_PDF, holdings, summary, path, cancellable, callback, user_data);
+  start_export (self, catalog, format, NULL, NULL, path, cancellable, callback, user_data);
 }
 
 gboolean
@@ -787,6 +775,24 @@ bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
   if (doc == NULL)
     return NULL;
   return render_document (doc, error);
+}
+
+void
+bridge_plan_export_pdf_with_annex_async (BridgePlan                  *plan,
+                                         BridgeCatalog               *catalog,
+                                         BridgeHoldings              *holdings,
+                                         const BridgeHoldingsSummary *summary,
+                                         const char                  *path,
+                                         GCancellable                *cancellable,
+                                         GAsyncReadyCallback          callback,
+                                         gpointer                     user_data)
+{
+  g_return_if_fail (BRIDGE_IS_PLAN (plan));
+  g_return_if_fail (BRIDGE_IS_CATALOG (catalog));
+  g_return_if_fail (summary == NULL || BRIDGE_IS_HOLDINGS (holdings));
+  g_return_if_fail (path != NULL);
+
+  start_export (plan, catalog, BRIDGE_PLAN_EXPORT_PDF, holdings, summary, path, cancellable, callback, user_data);
 }
 
 BridgePlanDocument *

@@ -43,9 +43,14 @@ gboolean bridge_plan_export_pdf_with_annex (BridgePlan                   *plan,
                                             const BridgeHoldingsSummary  *summary,
                                             const char                   *path,
                                             GError                      **error);
-/* bridge_plan_export_async () of the PDF with that annex: what it shows is
- * read from @holdings and @summary now, on the calling thread; finish with
- * bridge_plan_export_finish (). */
+GBytes  *bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
+                                            BridgeCatalog                *catalog,
+                                            BridgeHoldings               *holdings,
+                                            const BridgeHoldingsSummary  *summary,
+                                            GError                      **error);
+/* As bridge_plan_export_async () with BRIDGE_PLAN_EXPORT_PDF (finished by
+ * bridge_plan_export_finish ()): what needs the plan, the catalog and the
+ * certificates is read now, on the calling thread. */
 void     bridge_plan_export_pdf_with_annex_async (BridgePlan                  *plan,
                                                   BridgeCatalog               *catalog,
                                                   BridgeHoldings              *holdings,
@@ -54,11 +59,6 @@ void     bridge_plan_export_pdf_with_annex_async (BridgePlan                  *p
                                                   GCancellable                *cancellable,
                                                   GAsyncReadyCallback          callback,
                                                   gpointer                     user_data);
-GBytes  *bridge_plan_render_pdf_with_annex (BridgePlan                   *plan,
-                                            BridgeCatalog                *catalog,
-                                            BridgeHoldings               *holdings,
-                                            const BridgeHoldingsSummary  *summary,
-                                            GError                      **error);
 
 /* For GtkPrintOperation: lay out once for the page size, then draw pages
  * on the print context's cairo_t. Sizes in points (1/72 inch). The document

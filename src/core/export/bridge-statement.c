@@ -104,10 +104,11 @@ valid_until_markup (const BridgeHoldingsEntry *entry)
   return date_markup (j->valid_until);
 }
 
-/* The status in colour; a recognised certificate that is not counted says
- * so below. */
+/* The status in colour; below it, that a recognised certificate is not
+ * counted, or why one the catalog has was not judged (obtained after @on). */
 static char *
-status_markup (const BridgeHoldingsEntry *entry)
+status_markup (const BridgeHoldingsEntry *entry,
+               const char                *on)
 {
   const char *color = "#26a269";
   g_autofree char *status = NULL;
@@ -118,10 +119,17 @@ status_markup (const BridgeHoldingsEntry *entry)
   else if (entry->expiring)
     color = "#c64600";
   status = g_markup_printf_escaped ("<span foreground=\"%s\">%s</span>", color, bridge_statement_entry_status (entry));
-  if (entry->judgement == NULL || !entry->judgement->recognised || entry->counted)
+  if (entry->certificate != NULL && entry->judgement == NULL)
+    {
+      g_autofree char *reason = bridge_holdings_entry_dup_reason (entry, on);
+
+      note = bridge_pdf_esc (reason);
+    }
+  else if (entry->judgement == NULL || !entry->judgement->recognised || entry->counted)
     return g_steal_pointer (&status);
-  /* Translators: under “recognised”, for a certificate whose course another one already covers */
-  note = bridge_pdf_esc (C_("certificate credits", "not counted: see the notes"));
+  else
+    /* Translators: under “recognised”, for a certificate whose course another one already covers */
+    note = bridge_pdf_esc (C_("certificate credits", "not counted: see the notes"));
   return g_strdup_printf ("%s\n<span size=\"small\" style=\"italic\">%s</span>", status, note);
 }
 
@@ -247,7 +255,7 @@ bridge_statement_add_certificates (BridgePdfWriter             *writer,
 
       bridge_pdf_row (t, 0, certificate_markup (entry), date_markup (entry->holding->obtained),
                       credits_markup (entry), replaces_markup (entry, catalog), valid_until_markup (entry),
-                      status_markup (entry));
+                      status_markup (entry, summary->on));
     }
   total = bridge_pdf_num (summary->total_credits, 1);
   line = g_markup_printf_escaped (_("Total granted: %s credits"), total);
@@ -382,8 +390,11 @@ bridge_statement_entry_status (const BridgeHoldingsEntry *entry)
 {
   g_return_val_if_fail (entry != NULL, NULL);
 
-  if (entry->certificate == NULL || entry->judgement == NULL)
+  if (entry->certificate == NULL)
     return C_("certificate status", "not in the catalog");
+  /* Obtained after the day judged. */
+  if (entry->judgement == NULL)
+    return C_("certificate status", "not recognised");
   if (entry->judgement->recognised && entry->expiring)
     return C_("certificate status", "about to expire");
   if (entry->judgement->recognised)
