@@ -222,7 +222,10 @@ void
 bridge_gui_toast (GtkWidget  *widget,
                   const char *title)
 {
-  bridge_gui_add_toast (widget, adw_toast_new (title));
+  /* A toast's title is markup: an error that quotes "<data>" is text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  bridge_gui_add_toast (widget, adw_toast_new (escaped));
 }
 
 GtkWidget *

@@ -384,6 +384,12 @@ search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
+  /* The Certificates page has a search of its own. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "certificates") == 0)
+    {
+      bridge_certificates_page_focus_search (BRIDGE_CERTIFICATES_PAGE (bridge_window_get_page (self, "certificates")));
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
   bridge_catalog_page_focus_search (self->catalog_page);
 }
