@@ -37,6 +37,8 @@ struct _BridgeHoldingsView
   GtkLabel              *banner_label;
   GtkWidget             *reset_button;
   AdwComboRow           *university_row;
+  AdwEntryRow           *name_row;
+  AdwEntryRow           *number_row;
   GtkListBox            *held_list;
   GtkLabel              *total_label;
   GtkBox                *notes_box;
@@ -260,10 +262,32 @@ refresh (BridgeHoldingsView *self)
   gtk_widget_set_sensitive (self->export_json_button, self->summary != NULL);
 }
 
+/* The student's name and number as the record has them; what is being
+ * typed stays. */
+static void
+update_student (BridgeHoldingsView *self)
+{
+  const char *name = self->holdings != NULL ? bridge_holdings_get_student_name (self->holdings) : NULL;
+  const char *number = self->holdings != NULL ? bridge_holdings_get_student_id (self->holdings) : NULL;
+  gboolean writable = self->holdings != NULL && bridge_holdings_get_load_error (self->holdings) == NULL;
+
+  self->updating = TRUE;
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "error")
+      && g_strcmp0 (name != NULL ? name : "", gtk_editable_get_text (GTK_EDITABLE (self->name_row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->number_row), "error")
+      && g_strcmp0 (number != NULL ? number : "", gtk_editable_get_text (GTK_EDITABLE (self->number_row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->number_row), number != NULL ? number : "");
+  self->updating = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->number_row), writable);
+}
+
 /* The record's home, else the window's; the one chosen in the row stays. */
 static void
 update_universities (BridgeHoldingsView *self)
 {
+  update_student (self);
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GPtrArray *universities;
   const char *home = NULL;
@@ -663,7 +687,50 @@ university_changed_cb (BridgeHoldingsView *self)
   self->home_id = selected < self->university_ids->len ? g_strdup (g_ptr_array_index (self->university_ids, selected))
                                                        : NULL;
   self->home_chosen = self->home_id != NULL;
+  /* The record keeps the choice, for the next start and the command line. */
+  if (self->home_id != NULL && self->holdings != NULL
+      && bridge_holdings_get_load_error (self->holdings) == NULL
+      && g_strcmp0 (bridge_holdings_get_home (self->holdings), self->home_id) != 0)
+    {
+      bridge_holdings_set_home (self->holdings, self->home_id);
+      save (GTK_WIDGET (self), self->holdings);
+    }
   refresh (self);
+}
+
+/* The record takes the name and number as core's rules allow (those of a
+ * plan's student); a refused value is marked with core's message and not
+ * saved. */
+static void
+student_changed_cb (BridgeHoldingsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *number = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
+
+  if (self->updating || self->holdings == NULL || bridge_holdings_get_load_error (self->holdings) != NULL)
+    return;
+  if (!bridge_holdings_set_student (self->holdings, name, number, &error))
+    {
+      /* Mark the row whose value core refuses: the name alone may pass. */
+      gboolean name_ok = bridge_holdings_set_student (self->holdings, name,
+                                                      bridge_holdings_get_student_id (self->holdings), NULL);
+      GtkWidget *bad = GTK_WIDGET (name_ok ? self->number_row : self->name_row);
+      GtkWidget *good = GTK_WIDGET (name_ok ? self->name_row : self->number_row);
+
+      gtk_widget_add_css_class (bad, "error");
+      gtk_widget_set_tooltip_text (bad, error->message);
+      gtk_widget_remove_css_class (good, "error");
+      gtk_widget_set_tooltip_text (good, NULL);
+      if (name_ok)
+        save (GTK_WIDGET (self), self->holdings);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->number_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->number_row), NULL);
+  save (GTK_WIDGET (self), self->holdings);
 }
 
 static void
@@ -787,12 +854,15 @@ bridge_holdings_view_class_init (BridgeHoldingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, reset_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, university_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, number_row);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, held_list);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, total_label);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, notes_box);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, export_pdf_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeHoldingsView, export_json_button);
   gtk_widget_class_bind_template_callback (widget_class, university_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, student_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_pdf_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_json_clicked_cb);
@@ -873,6 +943,10 @@ bridge_holdings_view_get_child (BridgeHoldingsView *self,
     return self->reset_button;
   if (g_strcmp0 (name, "university-row") == 0)
     return GTK_WIDGET (self->university_row);
+  if (g_strcmp0 (name, "name-row") == 0)
+    return GTK_WIDGET (self->name_row);
+  if (g_strcmp0 (name, "number-row") == 0)
+    return GTK_WIDGET (self->number_row);
   if (g_strcmp0 (name, "held-list") == 0)
     return GTK_WIDGET (self->held_list);
   if (g_strcmp0 (name, "total-label") == 0)

@@ -568,6 +568,44 @@ export_done (gpointer data)
   return ((Export *) data)->done;
 }
 
+/* The statement names the student: the name and number typed in My
+ * Certificates are kept in the record; a value core refuses is marked and
+ * not kept. */
+static void
+test_student (void)
+{
+  BridgeHoldingsView *view = holdings_view (window);
+  GtkWidget *name_row = bridge_holdings_view_get_child (view, "name-row");
+  GtkWidget *number_row = bridge_holdings_view_get_child (view, "number-row");
+  g_autofree char *path = bridge_holdings_get_default_path ();
+  g_autoptr(BridgeHoldings) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_get_sensitive (name_row));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "王小明");
+  gtk_editable_set_text (GTK_EDITABLE (number_row), "2023141461");
+  gui_test_spin (50);
+  g_assert_cmpstr (bridge_holdings_get_student_name (holdings ()), ==, "王小明");
+  g_assert_cmpstr (bridge_holdings_get_student_id (holdings ()), ==, "2023141461");
+  saved = bridge_holdings_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bridge_holdings_get_student_name (saved), ==, "王小明");
+  g_assert_cmpstr (bridge_holdings_get_student_id (saved), ==, "2023141461");
+
+  /* A noncharacter (U+FDD0) in the number, pasted: marked with core's
+   * message, and never kept in the record. */
+  gtk_editable_set_text (GTK_EDITABLE (number_row), "2023\xef\xb7\x90");
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_has_css_class (number_row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (number_row), "U+FDD0"));
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (bridge_holdings_get_student_id (holdings ()), !=, "2023\xef\xb7\x90");
+  g_assert_cmpstr (bridge_holdings_get_student_name (holdings ()), ==, "王小明");
+  gtk_editable_set_text (GTK_EDITABLE (number_row), "2023141461");
+  gui_test_spin (50);
+  g_assert_false (gtk_widget_has_css_class (number_row, "error"));
+}
+
 static void
 test_export (void)
 {
@@ -592,6 +630,7 @@ test_export (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, BRIDGE_STATEMENT_FORMAT);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "student"), "name"), ==, "王小明");
   {
     g_autoptr(BridgeHoldingsSummary) summary = bridge_holdings_summarize (holdings (), catalog (), HOME, NULL, &error);
 
@@ -812,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/certificates/keys", test_keys);
   g_test_add_func ("/certificates/mine/add", test_add);
   g_test_add_func ("/certificates/mine/expired", test_expired_mark);
+  g_test_add_func ("/certificates/mine/student", test_student);
   g_test_add_func ("/certificates/mine/export", test_export);
   g_test_add_func ("/certificates/mine/plan-warning", test_plan_warning);
   g_test_add_func ("/certificates/mine/annex", test_annex);
