@@ -469,7 +469,7 @@ bridge_holdings_view_export (BridgeHoldingsView   *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), name);
 
-      job->progress = adw_toast_new (title);
+      job->progress = bridge_gui_toast_new (title);
       adw_toast_set_timeout (job->progress, 0);
       bridge_gui_add_toast (GTK_WIDGET (self), g_object_ref (job->progress));
     }

@@ -158,7 +158,7 @@ bridge_plan_export_show_success (GtkWindow *parent,
 
   /* Translators: a toast after an export: "Exported “李华 – Learning Agreement.pdf”" */
   title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
+  toast = bridge_gui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "bridge-parent", parent);
@@ -298,7 +298,7 @@ bridge_plan_export_to_file_full (GtkWindow              *parent,
       /* Translators: a toast while exporting: "Exporting “agreement.pdf”…" */
       g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), name);
 
-      data->progress = adw_toast_new (title);
+      data->progress = bridge_gui_toast_new (title);
       adw_toast_set_timeout (data->progress, 0);
       bridge_gui_add_toast (GTK_WIDGET (parent), g_object_ref (data->progress));
     }

@@ -477,7 +477,7 @@ import_progress_cb (BridgeWindow *self,
 
   /* Negative: another import (another window or process) holds the cache. */
   if (fraction < 0 && g_strcmp0 (bridge_window_get_state (self), "loading") != 0)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (waiting));
+    adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (waiting));
   if (self->import_progress == NULL)
     return;
   gtk_progress_bar_set_text (self->import_progress, fraction < 0 ? waiting : NULL);
@@ -507,7 +507,7 @@ import_finished_cb (BridgeWindow *self,
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
   update_state (self);
 }
 
@@ -644,7 +644,7 @@ write_draft_cb (gpointer data)
                                                   error->message);
 
       g_warning ("%s", message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
     }
   return G_SOURCE_REMOVE;
 }
@@ -765,7 +765,7 @@ restore_session (BridgeWindow *self)
       g_autofree char *message = g_strdup_printf (_("The unsaved changes of the last session cannot be "
                                                     "restored: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
       self->draft_armed = TRUE;
       return;
     }

@@ -1725,6 +1725,22 @@ test_welcome_names_in_full (void)
   gui_test_spin (50);
 }
 
+/* A toast says its text as text: a course "R&D <Lab>" or an error quoting
+ * markup would otherwise be refused by the toast's label, which left the
+ * toast empty with a Gtk-WARNING. */
+static void
+test_toast_text (void)
+{
+  const char *text = "“R&D <Lab>” added to the plan";
+  g_autoptr(AdwToast) toast = bridge_gui_toast_new (text);
+  g_autofree char *parsed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &parsed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (parsed, ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1766,6 +1782,7 @@ main (int   argc,
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
   g_test_add_func ("/gui/18-welcome-names-in-full", test_welcome_names_in_full);
+  g_test_add_func ("/gui/19-toast-text", test_toast_text);
 
   status = g_test_run ();
 
