@@ -259,6 +259,7 @@ update_demo_banner (BridgeWindow *self)
 }
 
 static void welcome_start_cb (BridgeWindow *self);
+static void reload_visible_page (BridgeWindow *self);
 
 /* Shows the state @name ("loading", "error", "welcome" or "main"), building
  * its page from bridge-window-states.ui the first time: most starts go
@@ -297,6 +298,10 @@ show_state (BridgeWindow *self,
 #undef GET
     }
   gtk_stack_set_visible_child_name (self->main_stack, name);
+  /* A page chosen while the welcome or the import showed (Alt+5 on the
+   * welcome) is built now that it can be seen. */
+  if (g_str_equal (name, "main"))
+    reload_visible_page (self);
 }
 
 /* Pages out of sight are brought up to date when they come into view, so

@@ -1526,6 +1526,33 @@ combo_row_text (AdwComboRow *row)
 /* First run again, with a university, cycle and field other than the ones
  * the welcome offers first: the settings and the window's context hold
  * them, and a course's credits at home are the chosen university's. */
+/* A page chosen on the welcome (Alt+5 before Start) is there once the
+ * catalog shows: the Certificates page was left empty. */
+static void
+test_first_run_page_chosen_early (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  BridgeWindow *other;
+  GtkWidget *slot;
+
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+  other = gui_test_window (app, 1200, 800);
+  g_assert_true (gui_test_wait_state (other, "welcome", 5000));
+  bridge_window_show_page (other, "certificates");
+  gtk_widget_activate (bridge_window_get_child (other, "welcome-start"));
+  g_assert_true (gui_test_wait_state (other, "main", 5000));
+  gui_test_spin (100);
+  /* The visible page holds the Certificates page (not asked for through
+   * bridge_window_get_page (), which would build it). */
+  slot = adw_view_stack_get_visible_child (ADW_VIEW_STACK (bridge_window_get_child (other, "view-stack")));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (bridge_window_get_child (other, "view-stack"))),
+                   ==, "certificates");
+  g_assert_true (ADW_IS_BIN (slot));
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (slot)));
+  g_assert_true (gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (slot))));
+  gui_test_close (other);
+}
+
 static void
 test_first_run_other_choices (void)
 {
@@ -1782,6 +1809,7 @@ main (int   argc,
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
   g_test_add_func ("/gui/18-welcome-names-in-full", test_welcome_names_in_full);
+  g_test_add_func ("/gui/18-first-run-page-chosen-early", test_first_run_page_chosen_early);
   g_test_add_func ("/gui/19-toast-text", test_toast_text);
 
   status = g_test_run ();
