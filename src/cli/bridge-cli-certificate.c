@@ -19,20 +19,10 @@ bridge_cli_describe_grant (BridgeCatalog      *catalog,
                            double              granted,
                            const char * const *replaces)
 {
-  g_autofree char *credits = g_strdup_printf ("%g", granted);
+  /* The sentence is core's, for the window says the same. */
+  BridgeCertificateRecognition grant = { NULL, granted, (char **) replaces, 0 };
 
-  if (replaces != NULL && replaces[0] != NULL)
-    {
-      g_autofree char *courses = bridge_certificate_describe_courses (catalog, replaces);
-
-      /* Translators: "2 credits in place of 程序设计基础 (CS110)" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit in place of %s", "%s credits in place of %s",
-                                           bridge_text_plural_count (credits)),
-                              credits, courses);
-    }
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s free elective credit", "%s free elective credits",
-                                       bridge_text_plural_count (credits)),
-                          credits);
+  return bridge_certificate_describe_grant (catalog, &grant);
 }
 
 static void
@@ -40,20 +30,9 @@ print_recognition (BridgeCatalog                      *catalog,
                    const BridgeCertificateRecognition *recognition)
 {
   g_autofree char *university = bridge_catalog_dup_university_label (catalog, recognition->university);
-  g_autofree char *grants = bridge_cli_describe_grant (catalog, recognition->credits,
-                                                       (const char * const *) recognition->replaces);
-  g_autofree char *validity = NULL;
-  if (recognition->valid_years > 0)
-    {
-      g_autofree char *years = g_strdup_printf ("%g", recognition->valid_years);
+  g_autofree char *grants = bridge_certificate_describe_grant (catalog, recognition);
+  g_autofree char *validity = bridge_certificate_describe_validity (recognition);
 
-      validity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "valid %s year after it is obtained",
-                                               "valid %s years after it is obtained",
-                                               bridge_text_plural_count (years)),
-                                  years);
-    }
-  else
-    validity = g_strdup (_("valid without limit"));
   /* Translators: "   四川大学: 2 credits in place of 程序设计基础 (CS110); valid 3 years after it is obtained" */
   printf (_("   %s: %s; %s\n"), university, grants, validity);
 }

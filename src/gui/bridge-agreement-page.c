@@ -260,7 +260,7 @@ withdraw_action (GtkWidget  *widget,
     }
   else
     {
-      undo = adw_toast_new (_("Approval withdrawn"));
+      undo = bridge_gui_toast_new (_("Approval withdrawn"));
       adw_toast_set_button_label (undo, _("_Undo"));
       g_object_set_data_full (G_OBJECT (undo), "withdrawal", w, withdrawal_free);
       g_signal_connect_object (undo, "button-clicked", G_CALLBACK (undo_withdraw_cb), self, 0);

@@ -337,6 +337,7 @@ bridge_application_startup (GApplication *app)
     { "win.show-page('plan')", { "<Alt>2", NULL } },
     { "win.show-page('grades')", { "<Alt>3", NULL } },
     { "win.show-page('agreement')", { "<Alt>4", NULL } },
+    { "win.show-page('certificates')", { "<Alt>5", NULL } },
     { "win.export-plan", { "<Control>e", NULL } },
     { "win.print-plan", { "<Control>p", NULL } },
     { "win.open-report", { "<Control><Shift>r", NULL } },

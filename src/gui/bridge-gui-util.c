@@ -218,11 +218,21 @@ bridge_gui_can_toast (GtkWidget *widget)
   return find_toast_overlay (widget) != NULL;
 }
 
+AdwToast *
+bridge_gui_toast_new (const char *text)
+{
+  /* A toast's title is markup (libadwaita 1.2 has no way to say
+   * otherwise): a course "R&D" or an error quoting "<data>" is text. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 bridge_gui_toast (GtkWidget  *widget,
                   const char *title)
 {
-  bridge_gui_add_toast (widget, adw_toast_new (title));
+  bridge_gui_add_toast (widget, bridge_gui_toast_new (title));
 }
 
 GtkWidget *

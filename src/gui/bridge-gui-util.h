@@ -53,6 +53,8 @@ gboolean    bridge_gui_add_toast             (GtkWidget  *widget,
 /* Whether bridge_gui_add_toast () would find an overlay for @widget. */
 gboolean    bridge_gui_can_toast             (GtkWidget  *widget);
 /* bridge_gui_add_toast () with a plain toast saying @title. */
+/* A toast saying @text, as text (not markup). */
+AdwToast   *bridge_gui_toast_new             (const char *text);
 void        bridge_gui_toast                 (GtkWidget  *widget,
                                               const char *title);
 

@@ -17,6 +17,7 @@
 #include "bridge-file.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-export.h"
+#include "bridge-plan-pdf.h"
 #include "bridge-gui-util.h"
 
 typedef struct
@@ -105,10 +106,10 @@ bridge_plan_export_default_name (BridgePlan             *plan,
 
 /* Telling the user -------------------------------------------------------- */
 
-static void
-show_error (GtkWindow  *parent,
-            const char *heading,
-            const char *message)
+void
+bridge_plan_export_show_error (GtkWindow  *parent,
+                               const char *heading,
+                               const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
@@ -127,7 +128,7 @@ launch_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    show_error (parent, _("Could Not Open the File"), error->message);
+    bridge_plan_export_show_error (parent, _("Could Not Open the File"), error->message);
 }
 
 static void
@@ -144,9 +145,9 @@ open_clicked_cb (AdwToast *toast,
                                            launch_done_cb, parent != NULL ? g_object_ref (parent) : NULL);
 }
 
-static void
-show_success (GtkWindow *parent,
-              GFile     *file)
+void
+bridge_plan_export_show_success (GtkWindow *parent,
+                                 GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = NULL;
@@ -157,7 +158,7 @@ show_success (GtkWindow *parent,
 
   /* Translators: a toast after an export: "Exported “李华 – Learning Agreement.pdf”" */
   title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
+  toast = bridge_gui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "bridge-parent", parent);
@@ -198,7 +199,7 @@ export_done_cb (GObject      *source,
 
   if (bridge_plan_export_finish (BRIDGE_PLAN (source), result, &error))
     {
-      show_success (data->parent, data->file);
+      bridge_plan_export_show_success (data->parent, data->file);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -208,7 +209,7 @@ export_done_cb (GObject      *source,
       /* Translators: the heading of an error: "Could Not Export “agreement.xml”" */
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
-      show_error (data->parent, heading, error->message);
+      bridge_plan_export_show_error (data->parent, heading, error->message);
     }
   g_task_return_error (task, error);
 }
@@ -224,6 +225,24 @@ bridge_plan_export_to_file (GtkWindow              *parent,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
+  bridge_plan_export_to_file_full (parent, context, plan, plan_file, format, FALSE, file,
+                                   cancellable, callback, user_data);
+}
+
+void
+bridge_plan_export_to_file_full (GtkWindow              *parent,
+                                 BridgeContext          *context,
+                                 BridgePlan             *plan,
+                                 GFile                  *plan_file,
+                                 BridgePlanExportFormat  format,
+                                 gboolean                annex,
+                                 GFile                  *file,
+                                 GCancellable           *cancellable,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_autoptr(BridgeHoldingsSummary) summary = NULL;
+  BridgeHoldings *holdings = bridge_plan_get_holdings (plan);
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *plan_path = NULL;
@@ -249,7 +268,7 @@ bridge_plan_export_to_file (GtkWindow              *parent,
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), uri);
       const char *message = _("Only files on this computer can be written; choose a local folder.");
 
-      show_error (parent, heading, message);
+      bridge_plan_export_show_error (parent, heading, message);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", message);
       return;
     }
@@ -267,7 +286,7 @@ bridge_plan_export_to_file (GtkWindow              *parent,
                                                     "another name for the export."),
                                                   name);
 
-      show_error (parent, heading, message);
+      bridge_plan_export_show_error (parent, heading, message);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", message);
       return;
     }
@@ -279,11 +298,34 @@ bridge_plan_export_to_file (GtkWindow              *parent,
       /* Translators: a toast while exporting: "Exporting “agreement.pdf”…" */
       g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), name);
 
-      data->progress = adw_toast_new (title);
+      data->progress = bridge_gui_toast_new (title);
       adw_toast_set_timeout (data->progress, 0);
       bridge_gui_add_toast (GTK_WIDGET (parent), g_object_ref (data->progress));
     }
 
+  /* The annex judges the certificates at the plan's home university. */
+  if (annex && format == BRIDGE_PLAN_EXPORT_PDF && holdings != NULL)
+    {
+      const char *home = bridge_plan_get_home_university (plan);
+      g_autoptr(GError) error = NULL;
+
+      summary = bridge_holdings_summarize (holdings, bridge_context_get_catalog (context),
+                                           home != NULL && *home != '\0' ? home : NULL, NULL, &error);
+      if (summary == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+          if (data->progress != NULL)
+            adw_toast_dismiss (data->progress);
+          bridge_plan_export_show_error (parent, heading, error->message);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      bridge_plan_export_pdf_with_annex_async (plan, bridge_context_get_catalog (context), holdings, summary,
+                                               path, cancellable, export_done_cb, g_steal_pointer (&task));
+      return;
+    }
   bridge_plan_export_async (plan, bridge_context_get_catalog (context), format, path,
                             cancellable, export_done_cb, g_steal_pointer (&task));
 }
@@ -307,6 +349,8 @@ typedef struct
   GFile         *file;                    /* after the dialog */
   GFile         *plan_file;               /* names the default; may be NULL */
   BridgePlanExportFormat format;
+  gboolean       annex_offered;           /* the dialog has the annex choice */
+  gboolean       annex;                   /* the PDF lists the student's certificates */
   guint          follow_id;               /* follow_format () while the dialog shows */
 } DialogData;
 
@@ -325,8 +369,8 @@ dialog_data_free (DialogData *data)
 static void
 export_chosen (DialogData *data)
 {
-  bridge_plan_export_to_file (data->parent, data->context, data->plan, data->plan_file,
-                              data->format, data->file, NULL, NULL, NULL);
+  bridge_plan_export_to_file_full (data->parent, data->context, data->plan, data->plan_file,
+                                   data->format, data->annex, data->file, NULL, NULL, NULL);
   dialog_data_free (data);
 }
 
@@ -392,6 +436,8 @@ dialog_response_cb (GtkNativeDialog *native,
   choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
   if (choice != NULL)
     data->format = chosen_format (GTK_FILE_CHOOSER (native));
+  if (data->annex_offered)
+    data->annex = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "annex"), "true") == 0;
   g_object_unref (native);
 
   g_debug ("Export to %s as %s", chosen != NULL ? g_file_peek_path (chosen) : "(nothing)",
@@ -488,6 +534,7 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
   const char *labels[G_N_ELEMENTS (formats) + 1] = { NULL };
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
+  gboolean annex_offered;
   DialogData *data;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -512,6 +559,16 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
       }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Format"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", format_info (format)->id);
+  /* Only a student who holds certificates is offered the annex (PDF only:
+   * a certificate is never part of the EWP agreement). */
+  annex_offered = bridge_plan_get_holdings (plan) != NULL &&
+                  bridge_holdings_get_n_holdings (bridge_plan_get_holdings (plan)) > 0;
+  if (annex_offered)
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "annex",
+                                   _("List my certificates in an annex (PDF)"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "annex", "false");
+    }
 
   if (plan_file != NULL)
     {
@@ -529,6 +586,7 @@ bridge_plan_export_dialog_show_format (GtkWindow              *parent,
   data->plan = g_object_ref (plan);
   data->plan_file = plan_file != NULL ? g_object_ref (plan_file) : NULL;
   data->format = format;
+  data->annex_offered = annex_offered;
   g_object_set_data (G_OBJECT (native), "dialog-data", data);
   g_signal_connect (native, "response", G_CALLBACK (dialog_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

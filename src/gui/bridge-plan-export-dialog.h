@@ -41,6 +41,19 @@ void     bridge_plan_export_to_file      (GtkWindow              *parent,
                                           GCancellable           *cancellable,
                                           GAsyncReadyCallback     callback,
                                           gpointer                user_data);
+/* The same; with @annex, a PDF lists after the agreement the certificates
+ * the plan's holdings (bridge_plan_get_holdings ()) hold, judged at the
+ * plan's home university (bridge-plan-pdf.h). */
+void     bridge_plan_export_to_file_full (GtkWindow              *parent,
+                                          BridgeContext          *context,
+                                          BridgePlan             *plan,
+                                          GFile                  *plan_file,
+                                          BridgePlanExportFormat  format,
+                                          gboolean                annex,
+                                          GFile                  *file,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
 gboolean bridge_plan_export_to_file_finish (BridgePlan           *plan,
                                             GAsyncResult         *result,
                                             GError              **error);
@@ -56,6 +69,15 @@ char    *bridge_plan_export_name_for_format (const char             *name,
                                              BridgePlan             *plan,
                                              GFile                  *plan_file,
                                              BridgePlanExportFormat  format);
+/* After an export (of anything) to @file: a toast over @parent with a
+ * button that opens it. */
+void     bridge_plan_export_show_success (GtkWindow              *parent,
+                                          GFile                  *file);
+/* Why an export failed, in a dialog over @parent. */
+void     bridge_plan_export_show_error   (GtkWindow              *parent,
+                                          const char             *heading,
+                                          const char             *message);
+
 /* ".pdf", ".xml", ".creditplan" */
 const char *bridge_plan_export_format_extension (BridgePlanExportFormat format);
 

@@ -1053,7 +1053,7 @@ show_refusal (BridgePlanPage  *self,
               BridgePlanSide   side,
               const char      *course_id)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast = bridge_gui_toast_new (error->message);
 
   g_free (self->message);
   self->message = g_strdup (error->message);
@@ -1083,7 +1083,7 @@ static void
 add_undo_toast (BridgePlanPage *self,
                 const char     *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = bridge_gui_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -119,7 +119,7 @@ show_error (GtkWindow  *parent,
     {
       /* Translators: a toast: "Could not print: <the reason>" */
       g_autofree char *title = g_strdup_printf (_("Could not print: %s"), message);
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = bridge_gui_toast_new (title);
 
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 0);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bridge-grade-preview.h"
+#include "bridge-gui-util.h"
 #include "bridge-home-rows.h"
 #include "bridge-preferences-window.h"
 
@@ -104,7 +105,7 @@ import_finished_cb (BridgePreferencesWindow *self,
                     const char              *message)
 {
   update_stats (self);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), bridge_gui_toast_new (message));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bridge-gui-util.h"
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-print.h"
 #include "bridge-replacements-window.h"
@@ -37,12 +38,12 @@ save_to (BridgeWindow *self,
 
       /* Translators: %s is the reason */
       message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
       return FALSE;
     }
 
   bridge_context_add_recent_plan (self->context, file);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan saved")));
+  adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (_("Plan saved")));
   return TRUE;
 }
 
@@ -58,7 +59,7 @@ bridge_window_load_file (BridgeWindow *self,
 
       /* Translators: %s is the reason */
       message = g_strdup_printf (_("The plan could not be opened: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
       return;
     }
 
@@ -280,14 +281,14 @@ add_course (BridgeWindow *self,
 
   if (!bridge_plan_page_add_course (bridge_window_ensure_plan_page (self), course, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (error->message));
       return;
     }
 
   /* Translators: %s is a course title */
   title = g_strdup_printf (_("“%s” added to the plan"),
                            bridge_text_pick (bridge_course_get_title (course)));
-  toast = adw_toast_new (title);
+  toast = bridge_gui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Show Plan"));
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("plan"));
@@ -361,7 +362,7 @@ add_to_plan_cb (BridgeWindow *self,
                                bridge_text_pick (bridge_course_get_title (course)), label);
       adw_view_stack_set_visible_child_name (self->view_stack, "plan");
       bridge_plan_page_show_group (self->plan_page, bridge_plan_get_group_number (plan, group) - 1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (title));
       return;
     }
   if (host != NULL && bridge_plan_get_n_groups (plan) > 0 &&
@@ -385,6 +386,12 @@ search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
+  /* The Certificates page has a search of its own. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "certificates") == 0)
+    {
+      bridge_certificates_page_focus_search (BRIDGE_CERTIFICATES_PAGE (bridge_window_get_page (self, "certificates")));
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
   bridge_catalog_page_focus_search (self->catalog_page);
 }
@@ -419,13 +426,13 @@ add_mapping_action (GtkWidget  *widget,
   g_variant_get (param, "(^a&s^a&s)", &host_ids, &home_ids);
   if (!bridge_plan_page_add_mapping (page, host_ids, home_ids, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (error->message));
       return;
     }
   label = bridge_plan_get_group_label (plan, bridge_plan_get_group (plan, bridge_plan_get_n_groups (plan) - 1));
   /* Translators: %s is a group of the plan, "Group 2" */
   title = g_strdup_printf (_("%s added to the plan with this mapping"), label);
-  toast = adw_toast_new (title);
+  toast = bridge_gui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Show Plan"));
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("plan"));
@@ -446,7 +453,7 @@ find_replacements_action (GtkWidget  *widget,
   if (bridge_context_get_home_university (self->context) == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Choose your home university in Preferences first")));
+                                   bridge_gui_toast_new (_("Choose your home university in Preferences first")));
       return;
     }
   window = bridge_replacements_window_new (GTK_WINDOW (self), self->context,

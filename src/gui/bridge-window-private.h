@@ -9,6 +9,7 @@
 
 #include "bridge-agreement-page.h"
 #include "bridge-catalog-page.h"
+#include "bridge-certificates-page.h"
 #include "bridge-context.h"
 #include "bridge-grades-page.h"
 #include "bridge-home-rows.h"
@@ -75,6 +76,9 @@ struct _BridgeWindow
   AdwBin               *agreement_slot;
   BridgeGradesPage     *grades_page;      /* NULL until first shown */
   BridgeAgreementPage  *agreement_page;   /* likewise */
+  AdwBin               *certificates_slot;
+  BridgeCertificatesPage *certificates_page; /* likewise */
+  BridgeHoldings       *holdings;         /* My Certificates, loaded at start */
   guint                 icon_idle_id;
   GMenu                *recent_section;
   gboolean              plan_stale;       /* reload when next shown */

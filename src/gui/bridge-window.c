@@ -133,6 +133,21 @@ ensure_agreement_page (BridgeWindow *self)
   return self->agreement_page;
 }
 
+/* The student's certificates are loaded with the window; the page that
+ * shows them waits until it is first shown. */
+static BridgeCertificatesPage *
+ensure_certificates_page (BridgeWindow *self)
+{
+  if (self->certificates_page == NULL)
+    {
+      self->certificates_page = g_object_new (BRIDGE_TYPE_CERTIFICATES_PAGE, NULL);
+      adw_bin_set_child (self->certificates_slot, GTK_WIDGET (self->certificates_page));
+      bridge_certificates_page_set_holdings (self->certificates_page, self->holdings);
+      bridge_certificates_page_set_context (self->certificates_page, self->context);
+    }
+  return self->certificates_page;
+}
+
 /* The icon X11 window managers show (Wayland takes it from the desktop
  * file) is the one thing that waits for the first frame: GTK renders the
  * SVG at several sizes when a realized window gets it. The default serves
@@ -185,6 +200,8 @@ bridge_window_get_page (BridgeWindow *self,
     return GTK_WIDGET (ensure_grades_page (self));
   if (g_strcmp0 (name, "agreement") == 0)
     return GTK_WIDGET (ensure_agreement_page (self));
+  if (g_strcmp0 (name, "certificates") == 0)
+    return GTK_WIDGET (ensure_certificates_page (self));
   return NULL;
 }
 
@@ -242,6 +259,7 @@ update_demo_banner (BridgeWindow *self)
 }
 
 static void welcome_start_cb (BridgeWindow *self);
+static void reload_visible_page (BridgeWindow *self);
 
 /* Shows the state @name ("loading", "error", "welcome" or "main"), building
  * its page from bridge-window-states.ui the first time: most starts go
@@ -280,6 +298,10 @@ show_state (BridgeWindow *self,
 #undef GET
     }
   gtk_stack_set_visible_child_name (self->main_stack, name);
+  /* A page chosen while the welcome or the import showed (Alt+5 on the
+   * welcome) is built now that it can be seen. */
+  if (g_str_equal (name, "main"))
+    reload_visible_page (self);
 }
 
 /* Pages out of sight are brought up to date when they come into view, so
@@ -295,6 +317,8 @@ reload_visible_page (BridgeWindow *self)
     ensure_grades_page (self);
   else if (g_strcmp0 (name, "agreement") == 0)
     ensure_agreement_page (self);
+  else if (g_strcmp0 (name, "certificates") == 0 && g_strcmp0 (bridge_window_get_state (self), "main") == 0)
+    ensure_certificates_page (self);
   if (self->plan_stale && self->plan_page != NULL && g_strcmp0 (name, "plan") == 0)
     {
       self->plan_stale = FALSE;
@@ -313,6 +337,8 @@ show_main (BridgeWindow *self)
   update_demo_banner (self);
   bridge_context_reload (self->context);
   bridge_catalog_page_reload (self->catalog_page);
+  if (self->certificates_page != NULL)
+    bridge_certificates_page_reload (self->certificates_page);
   self->plan_stale = TRUE;
   self->grades_stale = TRUE;
   reload_visible_page (self);
@@ -456,7 +482,7 @@ import_progress_cb (BridgeWindow *self,
 
   /* Negative: another import (another window or process) holds the cache. */
   if (fraction < 0 && g_strcmp0 (bridge_window_get_state (self), "loading") != 0)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (waiting));
+    adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (waiting));
   if (self->import_progress == NULL)
     return;
   gtk_progress_bar_set_text (self->import_progress, fraction < 0 ? waiting : NULL);
@@ -486,7 +512,7 @@ import_finished_cb (BridgeWindow *self,
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
   update_state (self);
 }
 
@@ -623,7 +649,7 @@ write_draft_cb (gpointer data)
                                                   error->message);
 
       g_warning ("%s", message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
     }
   return G_SOURCE_REMOVE;
 }
@@ -664,6 +690,8 @@ plan_replaced_cb (BridgeWindow *self)
 {
   BridgePlan *plan = bridge_plan_page_get_plan (bridge_window_ensure_plan_page (self));
 
+  /* The plan warns about home courses a certificate already covers. */
+  bridge_plan_set_holdings (plan, self->holdings);
   if (self->agreement_page != NULL)
     bridge_agreement_page_set_plan (self->agreement_page, plan);
   if (self->draft_plan != NULL)
@@ -742,7 +770,7 @@ restore_session (BridgeWindow *self)
       g_autofree char *message = g_strdup_printf (_("The unsaved changes of the last session cannot be "
                                                     "restored: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
       self->draft_armed = TRUE;
       return;
     }
@@ -804,6 +832,18 @@ bridge_window_get_draft_dir (BridgeWindow *self)
   return self->draft_dir;
 }
 
+/* A certificate added or removed: the plan's warnings change. */
+static void
+holdings_changed_cb (BridgeWindow *self)
+{
+  if (self->plan_page == NULL)
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plan") == 0)
+    bridge_plan_page_reload (self->plan_page);
+  else
+    self->plan_stale = TRUE;
+}
+
 /* "application" is set after construction: set-up waits for it. */
 static void
 setup (BridgeWindow *self)
@@ -821,6 +861,10 @@ setup (BridgeWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   bridge_catalog_page_set_context (self->catalog_page, self->context);
+  /* A record that cannot be read is kept, with its error, for the page's
+   * banner: nothing is written over it. */
+  self->holdings = bridge_holdings_load (NULL, NULL);
+  g_signal_connect_object (self->holdings, "changed", G_CALLBACK (holdings_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Tied to the window: GTK releases the application before dispose runs,
    * so dispose could not disconnect them, and an import can outlive the
@@ -855,12 +899,14 @@ bridge_window_dispose (GObject *object)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history, update_undo, self);
   g_clear_object (&self->history);
+  g_clear_object (&self->holdings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIDGE_TYPE_WINDOW);
   /* Built outside the template, and gone with it. */
   self->plan_page = NULL;
   self->grades_page = NULL;
   self->agreement_page = NULL;
+  self->certificates_page = NULL;
   self->error_status = NULL;
   self->error_button = NULL;
   self->loading_status = NULL;
@@ -914,6 +960,7 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, plan_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, grades_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, agreement_slot);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, certificates_slot);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, recent_section);
 
   bridge_window_class_add_actions (klass);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -382,4 +383,62 @@ gui_test_close (BridgeWindow *window)
   bridge_plan_set_modified (bridge_plan_page_get_plan (plan), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_spin (50);
+}
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Child;
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  Child *child = data;
+
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *) data)->done;
+}
+
+/* Runs @argv while the window goes on answering the X server. */
+static void
+run_child (const char * const *argv)
+{
+  Child child = { FALSE, 0 };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+  g_assert_true (gui_test_wait (child_done, &child, 20000));
+  g_assert_true (g_spawn_check_wait_status (child.status, &error));
+  g_assert_no_error (error);
+}
+
+void
+gui_test_press (BridgeWindow *window,
+                const char   *keys,
+                const char   *text)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  const char * const focus[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  const char * const key[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
+  const char * const type[] = { "xdotool", "type", "--delay", "30", text, NULL };
+
+  run_child (focus);
+  run_child (keys != NULL ? key : type);
+  gui_test_spin (250);
 }

@@ -58,5 +58,11 @@ char              *gui_test_find_course      (BridgeApplication *app,
                                               const char        *text,
                                               guint              index);
 void               gui_test_close            (BridgeWindow *window);
+/* Real key presses into @window through the X server, as a person types
+ * them (xdotool): key names ("Down", "ctrl+d"), or @text typed when @keys
+ * is NULL. The window goes on answering meanwhile. */
+void               gui_test_press            (BridgeWindow *window,
+                                              const char   *keys,
+                                              const char   *text);
 
 G_END_DECLS

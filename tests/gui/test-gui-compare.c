@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 
 #include "bridge-catalog-page-private.h"
@@ -58,67 +57,6 @@ shoot (BridgeWindow *window,
   gui_test_screenshot (GTK_WIDGET (window), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_test_message ("wrote %s", path);
-}
-
-typedef struct
-{
-  gboolean done;
-  int      status;
-} Child;
-
-static void
-child_exited_cb (GPid     pid,
-                 int      status,
-                 gpointer data)
-{
-  Child *child = data;
-
-  child->status = status;
-  child->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-child_done (gpointer data)
-{
-  return ((Child *) data)->done;
-}
-
-/* Runs @argv while the window goes on answering the X server. */
-static void
-run (const char * const *argv)
-{
-  Child child = { FALSE, 0 };
-  g_autoptr(GError) error = NULL;
-  GPid pid;
-
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, child_exited_cb, &child);
-  g_assert_true (gui_test_wait (child_done, &child, 20000));
-  g_assert_true (g_spawn_check_wait_status (child.status, &error));
-  g_assert_no_error (error);
-}
-
-/* Real key presses into @window, as a person types them: xdotool names
- * ("Down", "ctrl+d"), or @text typed when @keys is NULL. */
-static void
-press (BridgeWindow *window,
-       const char   *keys,
-       const char   *text)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  const char * const focus[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
-  const char * const key[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-  const char * const type[] = { "xdotool", "type", "--delay", "30", text, NULL };
-
-  run (focus);
-  run (keys != NULL ? key : type);
-  gui_test_spin (250);
-
 }
 
 static guint
@@ -183,21 +121,21 @@ choose_by_keys (BridgeWindow       *window,
                 const char * const *ids,
                 guint               n)
 {
-  press (window, "ctrl+f", NULL);
-  press (window, NULL, "Circuit Analysis");
+  gui_test_press (window, "ctrl+f", NULL);
+  gui_test_press (window, NULL, "Circuit Analysis");
   g_assert_true (gui_test_wait (search_settled, window, 10000));
   gui_test_spin (200);
   /* Down from the search to the first result, then on down. */
-  press (window, "Down", NULL);
+  gui_test_press (window, "Down", NULL);
   for (guint i = 0, row = 0; i < n; i++)
     {
       guint target = position_of (window, ids[i]);
 
       g_assert_cmpuint (target, >=, row);
       for (; row < target; row++)
-        press (window, "Down", NULL);
+        gui_test_press (window, "Down", NULL);
       g_assert_cmpstr (focused_course_id (window), ==, ids[i]);
-      press (window, "ctrl+d", NULL);
+      gui_test_press (window, "ctrl+d", NULL);
       g_assert_cmpuint (n_compared (window), ==, i + 1);
     }
 }
@@ -353,7 +291,7 @@ compare_at (BridgeApplication *app,
   choose_by_keys (window, circuits, G_N_ELEMENTS (circuits));
   shoot (window, width, "chosen");
 
-  press (window, "ctrl+shift+d", NULL);
+  gui_test_press (window, "ctrl+shift+d", NULL);
   stack = bridge_catalog_page_get_child (catalog_page (window), "content-stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "compare");
   /* The layout is chosen once the view has its width. */
@@ -369,18 +307,18 @@ compare_at (BridgeApplication *app,
   shoot (window, width, "three");
 
   /* Tab from the view reaches the first course's remove button. */
-  press (window, "Tab", NULL);
+  gui_test_press (window, "Tab", NULL);
   remove = bridge_compare_view_get_child (compare_view (window), "remove:0");
   if (focus_widget (window) != remove)
     g_error ("Tab went to a %s, not to the remove button", G_OBJECT_TYPE_NAME (focus_widget (window)));
-  press (window, "Return", NULL);
+  gui_test_press (window, "Return", NULL);
   g_assert_cmpuint (n_compared (window), ==, 2);
   assert_cells (window, two, 2);
   shoot (window, width, "two");
 
   /* One left: the view says how many more to add. */
-  press (window, "Tab", NULL);
-  press (window, "Return", NULL);
+  gui_test_press (window, "Tab", NULL);
+  gui_test_press (window, "Return", NULL);
   g_assert_cmpuint (n_compared (window), ==, 1);
   {
     g_autoptr(GError) error = NULL;
@@ -418,8 +356,8 @@ test_compare_five (void)
   g_autoptr(GError) error = NULL;
 
   gui_test_first_run (window, HOME);
-  press (window, "ctrl+f", NULL);
-  press (window, NULL, "Circuit");
+  gui_test_press (window, "ctrl+f", NULL);
+  gui_test_press (window, NULL, "Circuit");
   g_assert_true (gui_test_wait (search_settled, window, 10000));
   for (guint i = 0; i < G_N_ELEMENTS (five); i++)
     {

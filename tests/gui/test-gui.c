@@ -1526,6 +1526,33 @@ combo_row_text (AdwComboRow *row)
 /* First run again, with a university, cycle and field other than the ones
  * the welcome offers first: the settings and the window's context hold
  * them, and a course's credits at home are the chosen university's. */
+/* A page chosen on the welcome (Alt+5 before Start) is there once the
+ * catalog shows: the Certificates page was left empty. */
+static void
+test_first_run_page_chosen_early (void)
+{
+  GSettings *settings = bridge_application_get_settings (app);
+  BridgeWindow *other;
+  GtkWidget *slot;
+
+  g_settings_set_boolean (settings, "first-run-done", FALSE);
+  other = gui_test_window (app, 1200, 800);
+  g_assert_true (gui_test_wait_state (other, "welcome", 5000));
+  bridge_window_show_page (other, "certificates");
+  gtk_widget_activate (bridge_window_get_child (other, "welcome-start"));
+  g_assert_true (gui_test_wait_state (other, "main", 5000));
+  gui_test_spin (100);
+  /* The visible page holds the Certificates page (not asked for through
+   * bridge_window_get_page (), which would build it). */
+  slot = adw_view_stack_get_visible_child (ADW_VIEW_STACK (bridge_window_get_child (other, "view-stack")));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (bridge_window_get_child (other, "view-stack"))),
+                   ==, "certificates");
+  g_assert_true (ADW_IS_BIN (slot));
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (slot)));
+  g_assert_true (gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (slot))));
+  gui_test_close (other);
+}
+
 static void
 test_first_run_other_choices (void)
 {
@@ -1725,6 +1752,22 @@ test_welcome_names_in_full (void)
   gui_test_spin (50);
 }
 
+/* A toast says its text as text: a course "R&D <Lab>" or an error quoting
+ * markup would otherwise be refused by the toast's label, which left the
+ * toast empty with a Gtk-WARNING. */
+static void
+test_toast_text (void)
+{
+  const char *text = "“R&D <Lab>” added to the plan";
+  g_autoptr(AdwToast) toast = bridge_gui_toast_new (text);
+  g_autofree char *parsed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &parsed, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (parsed, ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1766,6 +1809,8 @@ main (int   argc,
   g_test_add_func ("/gui/17-built-when-needed", test_built_when_needed);
   g_test_add_func ("/gui/18-first-run-other-choices", test_first_run_other_choices);
   g_test_add_func ("/gui/18-welcome-names-in-full", test_welcome_names_in_full);
+  g_test_add_func ("/gui/18-first-run-page-chosen-early", test_first_run_page_chosen_early);
+  g_test_add_func ("/gui/19-toast-text", test_toast_text);
 
   status = g_test_run ();
 

@@ -194,7 +194,7 @@ def quit_while_typing():
         s.start(plan)
         s.key('alt+4')
         s.wait_still()
-        s.tab(8)
+        s.tab(9)
         s.type('x')
         s.shot('typing')
         s.key('ctrl+q')
@@ -330,9 +330,10 @@ def agreement_fields():
         s.start(plan)
         s.key('alt+4')
         s.wait_still()
-        # From the view switcher's first button: Plan, Grades, Agreement, the
-        # menu, the banner's Change, Export…, Print…, then the name.
-        s.tab(8)
+        # From the view switcher's first button: Plan, Grades, Agreement,
+        # Certificates, the menu, the banner's Change, Export…, Print…, then
+        # the name.
+        s.tab(9)
         values = ['Wang Fang', '20230101', 'wangfang@cqu.edu.cn', '2004-05-06']
         for i, value in enumerate(values):
             s.type(value)
@@ -360,11 +361,11 @@ def agreement_fields():
 
 def to_agreement_name(s):
     """The Agreement page with the focus in the student's name: from the view
-    switcher's first button, Plan, Grades, Agreement, the menu, the banner's
-    Change, Export…, Print…, then the name."""
+    switcher's first button, Plan, Grades, Agreement, Certificates, the menu,
+    the banner's Change, Export…, Print…, then the name."""
     s.key('alt+4')
     s.wait_still()
-    s.tab(8)
+    s.tab(9)
 
 
 def type_fields(s, values):
@@ -520,9 +521,10 @@ def grade_preview_mark():
         s.start()
         s.key('alt+3')
         s.wait_still()
-        # From the view switcher's first button: Plan, Grades, Agreement, the
-        # menu, the banner's Change, from, to, field, cycle, host grade, mark.
-        s.tab(11)
+        # From the view switcher's first button: Plan, Grades, Agreement,
+        # Certificates, the menu, the banner's Change, from, to, field, cycle,
+        # host grade, mark.
+        s.tab(12)
         s.type('78')
         s.key('Tab')
         s.wait_still()

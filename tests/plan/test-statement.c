@@ -538,6 +538,46 @@ test_long (Fixture       *f,
   g_assert_cmpuint (with_header, ==, with_rows);
 }
 
+/* The academic office's box stays with its heading and what it attests,
+ * however many certificates push it down the page: it was once left alone
+ * at the top of a page of its own, its heading on the page before. */
+static void
+test_office_together (Fixture       *f,
+                      gconstpointer  data)
+{
+  for (guint n = 1; n <= 12; n++)
+    {
+      g_autoptr(BridgeHoldings) some = bridge_holdings_new (NULL);
+      g_autoptr(BridgeHoldingsSummary) summary = NULL;
+      g_autofree char *pdf = g_build_filename (f->fx.dir, "office.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+      guint pages, found = 0;
+
+      bridge_holdings_set_home (some, "scu");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *day = g_strdup_printf ("2024-01-%02u", 1 + i);
+
+          add (some, f->catalog, i % 2 ? "cet-6" : "teacher", day, NULL);
+        }
+      summary = summarize (f, some);
+      g_assert_true (bridge_statement_export_pdf (some, summary, f->catalog, pdf, &error));
+      g_assert_no_error (error);
+      pages = pdf_n_pages (pdf);
+      for (guint i = 1; i <= pages; i++)
+        {
+          g_autofree char *text = pdf_page_text (pdf, i);
+
+          if (strstr (text, "For the academic office") == NULL)
+            continue;
+          found++;
+          g_assert_nonnull (strstr (text, "Signature and stamp of the academic office"));
+          g_assert_nonnull (strstr (text, "Checked against the original certificates."));
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+}
+
 /* A text cairo cannot draw: the statement is refused, naming it, and no
  * file is written. */
 static void
@@ -726,6 +766,7 @@ main (int   argc,
   ADD ("/statement/empty", test_empty);
   ADD ("/statement/unknown", test_unknown);
   ADD ("/statement/long", test_long);
+  ADD ("/statement/office-together", test_office_together);
   ADD ("/statement/noncharacter", test_noncharacter);
   ADD ("/statement/unwritable", test_unwritable);
   ADD ("/statement/annex", test_annex);

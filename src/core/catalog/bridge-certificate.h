@@ -88,4 +88,47 @@ BridgeCertificateJudgement *bridge_certificate_judge (BridgeCatalog  *catalog,
  * the last three are null when no workload is declared. */
 JsonNode *bridge_certificate_judgement_to_json (const BridgeCertificateJudgement *self);
 
+/* ------------------------------------------------------------------------ */
+/* Finding certificates (bridge-certificate-filter.c)                       */
+
+/* What a list of certificates is narrowed to; a NULL or empty member takes
+ * any. */
+typedef struct
+{
+  /* Words, each found, whatever its case, in the certificate's name (in any
+   * of its languages), its issuer (likewise), its level or its id. */
+  const char *text;
+  const char *issuer;                     /* the issuer's name as bridge_text_pick () gives it */
+  const char *isced;                      /* a field code or its prefix: "06" takes "0613" */
+  const char *level;
+} BridgeCertificateFilter;
+
+#define BRIDGE_CERTIFICATE_FILTER_INIT { NULL, NULL, NULL, NULL }
+
+/* Which property of the certificates bridge_certificate_list_choices () lists. */
+typedef enum
+{
+  BRIDGE_CERTIFICATE_CHOICE_ISSUER,       /* issuers' names, as bridge_text_pick () gives them */
+  BRIDGE_CERTIFICATE_CHOICE_FIELD,        /* broad ISCED-F fields, two-digit codes */
+  BRIDGE_CERTIFICATE_CHOICE_LEVEL,
+} BridgeCertificateChoice;
+
+gboolean   bridge_certificate_matches      (const BridgeCertificate       *certificate,
+                                            const BridgeCertificateFilter *filter);
+/* The certificates of @certificates (element-type BridgeCertificate) that
+ * @filter takes, in their order; the elements are @certificates' own. */
+GPtrArray *bridge_certificate_filter_list  (GPtrArray                     *certificates,
+                                            const BridgeCertificateFilter *filter);
+/* The distinct values of @choice among @certificates, sorted as people read
+ * them (element-type utf8). */
+GPtrArray *bridge_certificate_list_choices (GPtrArray                     *certificates,
+                                            BridgeCertificateChoice        choice);
+
+/* What a recognition grants, for people: "2 credits in place of 程序设计基础
+ * (CS110)", or "2 free elective credits" when it replaces no course. */
+char      *bridge_certificate_describe_grant    (BridgeCatalog                      *catalog,
+                                                 const BridgeCertificateRecognition *recognition);
+/* "valid 3 years after it is obtained", or "valid without limit". */
+char      *bridge_certificate_describe_validity (const BridgeCertificateRecognition *recognition);
+
 G_END_DECLS

@@ -209,21 +209,24 @@ build (BridgePdfWriter             *writer,
   bridge_pdf_writer_add_text (writer, BRIDGE_PDF_HEADING, bridge_pdf_esc (C_("statement", "Certificates")));
   bridge_statement_add_certificates (writer, summary, catalog);
 
-  bridge_pdf_writer_add_text (writer, BRIDGE_PDF_HEADING, bridge_pdf_esc (_("For the academic office")));
   {
     /* Translators: the digest is a SHA-256 in hexadecimal */
     g_autofree char *mono = g_markup_printf_escaped ("<span font_family=\"monospace\" size=\"small\">%s</span>", digest);
-    g_autofree char *check = g_strdup_printf (_("Checked against the original certificates. This statement’s "
-                                                "SHA-256 digest is %s; its JSON export carries the same digest."),
+    g_autofree char *check = g_strdup_printf (_("This statement’s SHA-256 digest is %s; its JSON export carries the same digest."),
                                               mono);
 
     bridge_pdf_writer_add_text (writer, BRIDGE_PDF_PARAGRAPH, g_steal_pointer (&check));
   }
+  /* The heading keeps the table's two rows with it, so the office's box
+   * never stands alone on a page of its own. */
+  bridge_pdf_writer_add_text (writer, BRIDGE_PDF_HEADING, bridge_pdf_esc (_("For the academic office")));
   t = bridge_pdf_writer_add_table (writer, 2, sign);
   bridge_pdf_row (t, BRIDGE_PDF_ROW_HEADER, g_strdup (_("Signature and stamp of the academic office")),
                   g_strdup (C_("statement", "Date")));
-  /* Room to sign in. */
-  bridge_pdf_row (t, 0, g_strdup ("\n\n\n\n"), g_strdup ("\n\n\n\n"));
+  /* Room to sign in, under what the signature attests. */
+  bridge_pdf_row (t, 0, g_markup_printf_escaped ("<span size=\"small\">%s</span>\n\n\n\n",
+                                                 _("Checked against the original certificates.")),
+                  g_strdup ("\n\n\n\n"));
 }
 
 /* Private API -------------------------------------------------------------- */
