@@ -19,6 +19,7 @@
 #include "bridge-error.h"
 #include "bridge-file.h"
 #include "bridge-report.h"
+#include "bridge-report-chart.h"
 #include "bridge-report-enums.h"
 
 /* "12.5" with @decimals places, "—" for NAN. */
@@ -218,7 +219,7 @@ bridge_cli_report (int    argc,
                    char **argv)
 {
   g_autofree char *db = NULL, *output = NULL, *threshold = NULL, *table_name = NULL;
-  gboolean json = FALSE, csv = FALSE, comments = FALSE;
+  gboolean json = FALSE, csv = FALSE, pdf = FALSE, comments = FALSE;
   int table = BRIDGE_REPORT_TABLE_COURSES;
   int min_students = BRIDGE_REPORT_DEFAULT_MIN_RESPONSES;
   g_auto(GStrv) rest = NULL;
@@ -226,6 +227,8 @@ bridge_cli_report (int    argc,
     BRIDGE_CLI_DB_OPTION (db),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write the report as one JSON object"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write one table as CSV, the host courses unless --table says another"), NULL },
+    { "pdf", 0, 0, G_OPTION_ARG_NONE, &pdf,
+      N_("Write the report as a PDF, with its charts, to the FILE of -o (the default when FILE ends in .pdf)"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &table_name,
       N_("The table --csv writes: courses (the default), pairs or comments"), N_("TABLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to FILE (atomically) instead of the terminal"), N_("FILE") },
@@ -261,6 +264,9 @@ bridge_cli_report (int    argc,
                                       "counts only groups whose grades were all entered and converted.\n\n"
                                       "--csv writes the table of host courses; --csv --table pairs the university "
                                       "pairs, --csv --table comments the comments (with --comments).\n\n"
+                                      "--pdf, or -o with a name ending in .pdf, writes the report as a PDF with "
+                                      "its charts (workload against the declared hours, recognition rate per "
+                                      "pair), in the language of the terminal.\n\n"
                                       "Files that cannot be reported on are named on stderr with why, and the "
                                       "report goes on without them. Exit status: 0 when at least one plan was "
                                       "reported on, 1 when none was, 2 wrong usage."));
@@ -272,8 +278,12 @@ bridge_cli_report (int    argc,
     return bridge_cli_usage (_("“%s” is not a table of the report (use courses, pairs or comments)"), table_name);
   if (table_name != NULL && !csv)
     return bridge_cli_usage (_("--table chooses the table of --csv; add --csv"));
-  if (json && csv)
-    return bridge_cli_usage (_("choose either --json or --csv, not both"));
+  if (output != NULL && (g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF")) && !json && !csv)
+    pdf = TRUE;
+  if ((json && csv) || (pdf && (json || csv)))
+    return bridge_cli_usage (_("choose one of --json, --csv and --pdf"));
+  if (pdf && output == NULL)
+    return bridge_cli_usage (_("--pdf writes a file: give it with -o FILE.pdf"));
   if (threshold != NULL && !bridge_report_parse_threshold (threshold, &options.threshold, &error))
     return bridge_cli_usage ("--threshold: %s", error->message);
   options.min_responses = min_students < 1 ? 0 : (guint) min_students;
@@ -306,6 +316,13 @@ bridge_cli_report (int    argc,
   if (bridge_report_get_n_plans (report) == 0)
     return bridge_cli_fail (_("no plan could be reported on: name *.creditplan files or folders that hold them"));
 
+  if (pdf)
+    {
+      if (!bridge_report_export_pdf (report, catalog, output, &error))
+        return bridge_cli_fail ("%s", error->message);
+      printf (_("Wrote %s.\n"), output);
+      return BRIDGE_EXIT_OK;
+    }
   if (json)
     {
       g_autoptr(JsonNode) root = bridge_report_to_json (report);

@@ -340,6 +340,7 @@ bridge_application_startup (GApplication *app)
     { "win.show-page('certificates')", { "<Alt>5", NULL } },
     { "win.export-plan", { "<Control>e", NULL } },
     { "win.print-plan", { "<Control>p", NULL } },
+    { "win.open-report", { "<Control><Shift>r", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

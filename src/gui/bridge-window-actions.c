@@ -17,6 +17,7 @@
 #include "bridge-plan-export-dialog.h"
 #include "bridge-plan-print.h"
 #include "bridge-replacements-window.h"
+#include "bridge-report-window.h"
 #include "bridge-window-private.h"
 
 static void run_pending (BridgeWindow *self);
@@ -460,6 +461,18 @@ find_replacements_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The advisor's report over many plans (issue 19): a window of its own. */
+static void
+open_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  BridgeWindow *self = BRIDGE_WINDOW (widget);
+  GtkWidget *window = bridge_report_window_new (GTK_WINDOW (self), self->context);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 new_plan_action (GtkWidget  *widget,
                  const char *action_name,
@@ -606,6 +619,7 @@ bridge_window_class_add_actions (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-mapping", "(asas)", add_mapping_action);
   gtk_widget_class_install_action (widget_class, "win.find-replacements", "s", find_replacements_action);
   gtk_widget_class_install_action (widget_class, "win.open-plan", NULL, open_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-report", NULL, open_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-plan", NULL, save_plan_action);
   gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);

@@ -583,5 +583,34 @@ def export_dialog():
         s.quit()
 
 
+# -- Issue 19: the advisor's report -------------------------------------------
+@scenario
+def report_keys():
+    """Ctrl+Shift+R opens the report window; Ctrl+O, a plan's path typed into
+    the file chooser and Return report on it; Escape closes the window."""
+    with xsession.Session('report-keys') as s:
+        plan = s.new_plan('report.creditplan', *STUDENT, groups=ONE_GROUP)
+        s.start(plan)
+        s.key('ctrl+shift+r')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Ctrl+Shift+R did not open the report')
+        s.wait_still()
+        s.shot('empty')
+        s.key('ctrl+o')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 3, 'Ctrl+O did not open the file chooser')
+        s.wait_still()
+        s.key('ctrl+l')
+        s.type(plan)
+        s.key('Return')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 2, 'Return did not choose the plan')
+        s.wait_still()
+        s.shot('report')
+        for i in range(1, 6):
+            s.tab()
+            s.shot('tab-%d' % i)
+        s.key('Escape')
+        s.wait_for(lambda: len(s.windows(cls='credit-bridge')) == 1, 'Escape did not close the report')
+        s.quit()
+
+
 if __name__ == '__main__':
     sys.exit(xsession.main(SCENARIOS))

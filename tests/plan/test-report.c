@@ -837,7 +837,9 @@ static const BadUsage bad_usage[] = {
   { { "--min-students", "three", NULL }, "three" },
   { { "--csv", "--table=people", NULL }, "“people” is not a table" },
   { { "--table=pairs", NULL }, "add --csv" },
-  { { "--json", "--csv", NULL }, "not both" },
+  { { "--json", "--csv", NULL }, "choose one of --json, --csv and --pdf" },
+  { { "--pdf", "--csv", NULL }, "choose one of --json, --csv and --pdf" },
+  { { "--pdf", NULL }, "give it with -o FILE.pdf" },
   { { "--csv", "--table=comments", NULL }, "needs --comments" },
 };
 

@@ -39,6 +39,7 @@ typedef enum
   BLOCK_WARNING = BRIDGE_PDF_WARNING,
   BLOCK_TABLE,
   BLOCK_PAGE_BREAK,
+  BLOCK_DRAWING,
 } BlockKind;
 
 /* A table is a block: BridgePdfTable is a Block of kind BLOCK_TABLE. */
@@ -53,6 +54,10 @@ typedef struct _BridgePdfTable
   /* layout */
   GArray    *row_heights;                 /* double */
   double     height;                      /* non-tables */
+  /* drawings */
+  BridgePdfDrawFunc draw;
+  gpointer          draw_data;
+  GDestroyNotify    draw_destroy;
 } Block;
 
 typedef struct
@@ -85,6 +90,8 @@ block_free (Block *b)
   g_clear_pointer (&b->rows, g_ptr_array_unref);
   g_clear_pointer (&b->row_flags, g_array_unref);
   g_clear_pointer (&b->row_heights, g_array_unref);
+  if (b->draw_destroy != NULL)
+    b->draw_destroy (b->draw_data);
   g_free (b);
 }
 
@@ -222,7 +229,7 @@ measure (BridgePdfWriter *doc,
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
 
-      if (b->kind == BLOCK_PAGE_BREAK)
+      if (b->kind == BLOCK_PAGE_BREAK || b->kind == BLOCK_DRAWING)
         continue;
       if (b->kind != BLOCK_TABLE)
         {
@@ -446,6 +453,26 @@ bridge_pdf_writer_add_text (BridgePdfWriter   *self,
 }
 
 void
+bridge_pdf_writer_add_drawing (BridgePdfWriter   *self,
+                               double             height,
+                               BridgePdfDrawFunc  func,
+                               gpointer           data,
+                               GDestroyNotify     destroy)
+{
+  Block *b = g_new0 (Block, 1);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+
+  b->kind = BLOCK_DRAWING;
+  b->height = height;
+  b->draw = func;
+  b->draw_data = data;
+  b->draw_destroy = destroy;
+  g_ptr_array_add (self->blocks, b);
+}
+
+void
 bridge_pdf_writer_add_page_break (BridgePdfWriter *self)
 {
   Block *b = g_new0 (Block, 1);
@@ -505,7 +532,7 @@ bridge_pdf_writer_check_texts (BridgePdfWriter  *self,
     {
       Block *b = g_ptr_array_index (self->blocks, i);
 
-      if (b->kind == BLOCK_PAGE_BREAK)
+      if (b->kind == BLOCK_PAGE_BREAK || b->kind == BLOCK_DRAWING)
         continue;
       if (b->kind != BLOCK_TABLE)
         {
@@ -662,6 +689,14 @@ bridge_pdf_writer_draw_page (BridgePdfWriter *self,
       Placement *p = &g_array_index (page, Placement, i);
       Block *b = g_ptr_array_index (self->blocks, p->block);
 
+      if (b->kind == BLOCK_DRAWING)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, MARGIN, p->y);
+          b->draw (cr, text_width, b->height, b->draw_data);
+          cairo_restore (cr);
+          continue;
+        }
       if (b->kind == BLOCK_TABLE)
         {
           double y = p->y;

@@ -3,7 +3,7 @@
  * What the printed documents share (the learning agreement,
  * bridge-plan-pdf.c, and the credit-bank statement, bridge-statement.c): a
  * list of blocks (a title, headings, paragraphs, notes, a boxed warning,
- * tables of markup cells) laid out on pages with pango, so Chinese and Latin
+ * tables of markup cells, drawings such as the report's charts) laid out on pages with pango, so Chinese and Latin
  * text shape and wrap, tables split between rows with their header repeated,
  * and every page has a footer with the document's name, its SHA-256 digest
  * and the page number. Private to the export layer.
@@ -49,6 +49,19 @@ void             bridge_pdf_writer_free         (BridgePdfWriter  *self);
 void             bridge_pdf_writer_add_text     (BridgePdfWriter  *self,
                                                  BridgePdfTextKind kind,
                                                  char             *markup);
+/* Draws a block of @height points at the origin of @cr, @width wide (the
+ * text width). */
+typedef void (*BridgePdfDrawFunc) (cairo_t  *cr,
+                                   double    width,
+                                   double    height,
+                                   gpointer  data);
+/* Adds a drawing of @height points, kept whole on one page; @destroy frees
+ * @data with the document. */
+void             bridge_pdf_writer_add_drawing  (BridgePdfWriter  *self,
+                                                 double            height,
+                                                 BridgePdfDrawFunc func,
+                                                 gpointer          data,
+                                                 GDestroyNotify    destroy);
 /* What follows starts on a new page. */
 void             bridge_pdf_writer_add_page_break (BridgePdfWriter *self);
 /* Adds a table of @n_cols columns, @widths in any unit (they are scaled to

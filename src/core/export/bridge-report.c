@@ -755,6 +755,13 @@ bridge_report_new (BridgeCatalog              *catalog,
   return self;
 }
 
+BridgeCatalog *
+bridge_report_get_catalog (BridgeReport *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_REPORT (self), NULL);
+  return self->catalog;
+}
+
 const BridgeReportOptions *
 bridge_report_get_options (BridgeReport *self)
 {

@@ -186,6 +186,8 @@ BridgeReport *bridge_report_new        (BridgeCatalog             *catalog,
                                         const BridgeReportOptions *options,
                                         GError                   **error);
 const BridgeReportOptions *bridge_report_get_options (BridgeReport *self);
+/* The catalog given to bridge_report_new () (transfer none). */
+BridgeCatalog *bridge_report_get_catalog (BridgeReport *self);
 
 /* Adds one plan; FALSE (and nothing added) when it has no home or host
  * university (BRIDGE_ERROR_INVALID_INPUT). @plan is not kept. */
