@@ -957,6 +957,31 @@ status_page_new (const char *title,
   return page;
 }
 
+/* What a first-time user sees: what the report is, and the two ways in as
+ * buttons, not only as icons in the header bar. */
+static GtkWidget *
+build_empty_page (void)
+{
+  GtkWidget *page = status_page_new (_("No Plans Yet"),
+                                     _("Open the plans of your students, or a folder of them, "
+                                       "to see how much was recognised and whether the declared "
+                                       "workloads hold. Names never appear in the report."));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *files = gtk_button_new_with_mnemonic (_("_Open Plans…"));
+  GtkWidget *folder = gtk_button_new_with_mnemonic (_("Open a _Folder…"));
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (files), "report.open-files");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (folder), "report.open-folder");
+  gtk_widget_add_css_class (files, "pill");
+  gtk_widget_add_css_class (files, "suggested-action");
+  gtk_widget_add_css_class (folder, "pill");
+  gtk_box_append (GTK_BOX (buttons), files);
+  gtk_box_append (GTK_BOX (buttons), folder);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), buttons);
+  return page;
+}
+
 static GMenuModel *
 export_menu_new (void)
 {
@@ -996,6 +1021,8 @@ bridge_report_window_class_init (BridgeReportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "report.open-files", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "report.open-folder", NULL);
 }
 
 static void
@@ -1018,7 +1045,7 @@ bridge_report_window_init (BridgeReportWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (files), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Open one or more plans"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (folder), "report.open-folder");
-  gtk_widget_set_tooltip_text (folder, _("Open a folder of plans"));
+  gtk_widget_set_tooltip_text (folder, _("Open a folder of plans (Ctrl+Shift+O)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (folder), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Open a folder of plans"), -1);
   self->export_button = gtk_menu_button_new ();
@@ -1032,12 +1059,7 @@ bridge_report_window_init (BridgeReportWindow *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack,
-                       status_page_new (_("No Plans Yet"),
-                                        _("Open the plans of your students, or a folder of them, "
-                                          "to see how much was recognised and whether the declared "
-                                          "workloads hold. Names never appear in the report.")),
-                       "empty");
+  gtk_stack_add_named (self->stack, build_empty_page (), "empty");
   gtk_stack_add_named (self->stack, build_busy_page (self), "busy");
   gtk_stack_add_named (self->stack, build_report_page (self), "report");
   error_page = status_page_new (_("No Report"), NULL);

@@ -372,12 +372,40 @@ test_report_cancel (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* Before any plan, the page says what to do and offers both ways in as
+ * buttons, and Ctrl+Shift+O is bound to the folder. */
+static void
+test_report_empty_page (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (bridge_report_window_get_child (f->window, "stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "empty");
+  GtkWidget *files = gui_test_find_match (page, has_action, "report.open-files");
+  GtkWidget *folder = gui_test_find_match (page, has_action, "report.open-folder");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_nonnull (files);
+  g_assert_nonnull (folder);
+  g_assert_true (gtk_widget_has_css_class (files, "suggested-action"));
+  g_assert_true (gtk_widget_get_mapped (files));
+  g_assert_true (gtk_widget_get_mapped (folder));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
 
+  g_test_add ("/gui/report/empty-page", Fixture, NULL, fixture_set_up, test_report_empty_page, fixture_tear_down);
   g_test_add ("/gui/report/figures", Fixture, NULL, fixture_set_up, test_report_figures, fixture_tear_down);
   g_test_add ("/gui/report/k-hides-means", Fixture, NULL, fixture_set_up, test_report_k_hides_means,
               fixture_tear_down);
