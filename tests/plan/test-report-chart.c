@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -340,6 +341,47 @@ test_one (ChartFixture  *cf,
   cairo_surface_destroy (b);
 }
 
+/* A pair whose "host → home" is wider than the label column keeps both
+ * universities named, on two lines, rather than cutting the home one off. */
+static void
+test_pair_label (ChartFixture  *cf,
+                 gconstpointer  data)
+{
+  g_autoptr(BridgeReport) report = make_report (cf, 1, 1, 1);
+  BridgeChartStyle style = bridge_chart_style_light ();
+  double height = bridge_report_chart_get_height (&style, 1);
+  g_autofree char *pdf = g_build_filename (cf->fx.dir, "pair-label.pdf", NULL);
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      /* 700 pt: on one line; 240 pt: the label column is 86 pt wide. */
+      double width = i == 0 ? 700 : 240;
+
+      surface = cairo_pdf_surface_create (pdf, width, height);
+      cr = cairo_create (surface);
+      bridge_report_draw_rate_chart (cr, report, width, height, &style);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_clear_pointer (&text, g_free);
+      text = pdf_all_text (pdf);
+      g_test_message ("at %.0f pt: %s", width, text);
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (text, "Chongqing University → Sichuan University"));
+        }
+      else
+        {
+          g_assert_null (strstr (text, "Chongqing University → Sichuan University"));
+          g_assert_nonnull (strstr (text, "Chongqing University →"));
+          g_assert_nonnull (strstr (text, "Sichuan University"));
+        }
+    }
+}
+
 /* 200 courses at their natural height, light and dark: both drawn, they
  * differ, flagged courses are in the warning colour, and a narrow area
  * still draws (long titles ellipsized). */
@@ -505,6 +547,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, ChartFixture, NULL, chart_set_up, fn, chart_tear_down)
   ADD ("/report-chart/empty", test_empty);
   ADD ("/report-chart/one", test_one);
+  ADD ("/report-chart/pair-label", test_pair_label);
   ADD ("/report-chart/many", test_many);
   ADD ("/report-chart/pdf", test_pdf);
   ADD ("/report-chart/cli", test_cli);

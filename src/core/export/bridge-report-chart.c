@@ -19,7 +19,7 @@
 #include "bridge-report-chart.h"
 
 #define DEFAULT_FONT "Cantarell, Noto Sans CJK SC, DejaVu Sans, sans-serif 10"
-#define ROW_LINES     1.5
+#define ROW_LINES     2.4             /* a label may take two lines */
 #define LEGEND_LINES  1.8
 #define AXIS_LINES    1.6
 #define CAPTION_LINES 2.6
@@ -29,6 +29,9 @@
 typedef struct
 {
   char     *label;
+  /* A pair's label on two lines when it does not fit on one: "host →", "home". */
+  char     *label_first;
+  char     *label_second;
   char     *value;                        /* the figures at the right */
   double    position;                     /* deviation, or rate; NAN: none */
   gboolean  flagged;
@@ -46,6 +49,8 @@ static void
 row_free (Row *row)
 {
   g_free (row->label);
+  g_free (row->label_first);
+  g_free (row->label_second);
   g_free (row->value);
   g_free (row);
 }
@@ -270,6 +275,9 @@ chart_init_rate (Chart        *chart,
 
       /* Translators: a pair of universities in the report's chart: host → home */
       row->label = g_strdup_printf (_("%s → %s"), host, home);
+      /* Translators: the host university of a pair, when the pair takes two lines */
+      row->label_first = g_strdup_printf (_("%s →"), host);
+      row->label_second = g_steal_pointer (&home);
       row->position = p->recognition_rate;
       if (isnan (p->recognition_rate))
         {
@@ -491,12 +499,33 @@ draw_row (cairo_t                *cr,
 {
   double mid = y + g->row / 2;
   const BridgeChartColor *mark = row->flagged ? &style->warning : &style->accent;
-  g_autoptr(PangoLayout) label = make_layout (cr, style, row->label, g->label_width, 1.0, row->flagged);
+  g_autoptr(PangoLayout) label = make_layout (cr, style, row->label, -1, 1.0, row->flagged);
   g_autoptr(PangoLayout) value = make_layout (cr, style, row->value, g->value_width, 0.9, row->flagged);
   int beyond = 0;
 
   set_color (cr, row->flagged ? &style->warning : &style->foreground);
-  draw_text (cr, label, 0, mid - text_height (label) / 2, FALSE);
+  if (text_width (label) <= g->label_width)
+    {
+      draw_text (cr, label, 0, mid - text_height (label) / 2, FALSE);
+    }
+  else if (row->label_second != NULL)
+    {
+      /* Both universities stay named: one a line, each shortened on its own. */
+      g_autoptr(PangoLayout) first = make_layout (cr, style, row->label_first, g->label_width, 1.0, row->flagged);
+      g_autoptr(PangoLayout) second = make_layout (cr, style, row->label_second, g->label_width, 1.0, row->flagged);
+
+      draw_text (cr, first, 0, mid - text_height (first), FALSE);
+      draw_text (cr, second, 0, mid, FALSE);
+    }
+  else
+    {
+      /* A course's code and title: wrapped on two lines, shortened after. */
+      pango_layout_set_width (label, (int) (g->label_width * PANGO_SCALE));
+      pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (label, -2);
+      draw_text (cr, label, 0, mid - text_height (label) / 2, FALSE);
+    }
 
   if (kind == BRIDGE_REPORT_CHART_WORKLOAD)
     {
