@@ -146,7 +146,7 @@ static void
 add_courses (BridgePdfWriter *doc,
              BridgeReport    *report)
 {
-  static const double widths[] = { 2.8, 1.0, 1.6, 1.5, 0.8, 1.4, 1.1 };
+  static const double widths[] = { 2.8, 1.25, 1.6, 1.25, 0.8, 1.4, 1.1 };
   g_autoptr(GPtrArray) courses = bridge_report_list_courses (report);
   BridgePdfTable *t = bridge_pdf_writer_add_table (doc, 7, widths);
 
