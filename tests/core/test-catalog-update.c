@@ -20,6 +20,7 @@
 
 #include "bridge-catalog-update.h"
 #include "bridge-error.h"
+#include "feed-server.h"
 
 /* How the server answers for /feed/feed.json (or its course files). */
 typedef enum
@@ -48,10 +49,8 @@ typedef struct
   gint          mode;
   gboolean      etags;             /* send ETag (else Last-Modified only) */
   /* Counted on the server thread, read once it is quiet. */
-  gint          requests;
-  gint          bodies;
-  gint          not_modified;
-  gint          conditional;       /* requests with If-None-Match or If-Modified-Since */
+  gint             requests;
+  FeedServerCounts counts;
 } Server;
 
 typedef struct
@@ -80,59 +79,6 @@ redirect (SoupServerMessage *message,
           const char        *location)
 {
   soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, location);
-}
-
-/* A static web server's answer: 304 when the client's validators match. */
-static void
-serve_file (Server            *server,
-            SoupServerMessage *message,
-            const char        *path)
-{
-  SoupMessageHeaders *request = soup_server_message_get_request_headers (message);
-  SoupMessageHeaders *response = soup_server_message_get_response_headers (message);
-  g_autofree char *contents = NULL;
-  g_autofree char *checksum = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *modified = NULL;
-  g_autoptr(GDateTime) mtime = NULL;
-  const char *if_none_match = soup_message_headers_get_one (request, "If-None-Match");
-  const char *if_modified_since = soup_message_headers_get_one (request, "If-Modified-Since");
-  gboolean fresh = FALSE;
-  GStatBuf buf;
-  gsize len;
-
-  if (g_stat (path, &buf) != 0 || !g_file_get_contents (path, &contents, &len, NULL))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) contents, len);
-  etag = g_strdup_printf ("\"%s\"", checksum);
-  mtime = g_date_time_new_from_unix_utc (buf.st_mtime);
-  modified = soup_date_time_to_string (mtime, SOUP_DATE_HTTP);
-  if (if_none_match != NULL || if_modified_since != NULL)
-    g_atomic_int_inc (&server->conditional);
-  if (server->etags && if_none_match != NULL)
-    fresh = g_str_equal (if_none_match, etag);
-  else if (if_modified_since != NULL)
-    {
-      g_autoptr(GDateTime) since = soup_date_time_new_from_http_string (if_modified_since);
-
-      fresh = since != NULL && g_date_time_compare (mtime, since) <= 0;
-    }
-  if (server->etags)
-    soup_message_headers_replace (response, "ETag", etag);
-  soup_message_headers_replace (response, "Last-Modified", modified);
-  if (fresh)
-    {
-      g_atomic_int_inc (&server->not_modified);
-      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-  g_atomic_int_inc (&server->bodies);
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&contents), len);
 }
 
 static void
@@ -193,7 +139,7 @@ handle_cb (SoupServer        *soup_server,
       if (mode == MODE_404 && strstr (path, "/courses/") != NULL)
         soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       else
-        serve_file (server, message, file);
+        feed_server_answer (message, file, server->etags, &server->counts);
     }
   else
     soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
@@ -472,8 +418,8 @@ test_unchanged (Fixture       *f,
 
   import (f, FALSE);
   g_assert_cmpint (f->server.requests, ==, 21);
-  g_assert_cmpint (f->server.bodies, ==, 21);
-  g_assert_cmpint (f->server.conditional, ==, 0);
+  g_assert_cmpint (f->server.counts.bodies, ==, 21);
+  g_assert_cmpint (f->server.counts.conditional, ==, 0);
   index = kept_index (f);
   g_assert_nonnull (strstr (index, "\"courses/cdut.jsonl\""));
   g_assert_nonnull (strstr (index, f->server.etags ? "\"etag\"" : "\"last_modified\""));
@@ -487,9 +433,9 @@ test_unchanged (Fixture       *f,
   g_assert_cmpuint (report->files_downloaded, ==, 0);
   g_assert_cmpuint (report->bytes_downloaded, ==, 0);
   g_assert_cmpint (f->server.requests, ==, 42);
-  g_assert_cmpint (f->server.conditional, ==, 21);
-  g_assert_cmpint (f->server.not_modified, ==, 21);
-  g_assert_cmpint (f->server.bodies, ==, 21);
+  g_assert_cmpint (f->server.counts.conditional, ==, 21);
+  g_assert_cmpint (f->server.counts.not_modified, ==, 21);
+  g_assert_cmpint (f->server.counts.bodies, ==, 21);
   described = bridge_update_report_describe (report);
   g_assert_cmpstr (described, ==, "unchanged");
   checked = bridge_catalog_get_checked (f->catalog);
@@ -535,8 +481,8 @@ test_course_file_changed (Fixture       *f,
   g_assert_cmpuint (report->files_checked, ==, 21);
   g_assert_cmpuint (report->files_downloaded, ==, 1);
   g_assert_cmpuint (report->bytes_downloaded, >, 1000);
-  g_assert_cmpint (f->server.bodies, ==, 22);
-  g_assert_cmpint (f->server.not_modified, ==, 20);
+  g_assert_cmpint (f->server.counts.bodies, ==, 22);
+  g_assert_cmpint (f->server.counts.not_modified, ==, 20);
   g_assert_cmpuint (report->courses_added, ==, 1);
   g_assert_cmpuint (report->courses_changed, ==, 1);
   g_assert_cmpuint (report->courses_removed, ==, 1);
@@ -560,7 +506,7 @@ test_course_file_changed (Fixture       *f,
   again = update (f);
   g_assert_true (again->unchanged);
   g_assert_cmpuint (again->files_downloaded, ==, 0);
-  g_assert_cmpint (f->server.bodies, ==, 22);
+  g_assert_cmpint (f->server.counts.bodies, ==, 22);
 }
 
 /* The root document changed (a university's name, a certificate's): only
