@@ -510,8 +510,14 @@ bridge_catalog_update (BridgeCatalog       *self,
       gsize len = strlen (message);
       gboolean stop = len > 0 && (message[len - 1] == '.' || g_str_has_suffix (message, "。"));
 
-      g_set_error (error, local_error->domain, local_error->code, "%s%s%s", message,
-                   age == NULL ? "" : stop ? " " : ". ", age ? age : "");
+      if (age == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (stop)
+        /* Translators: an error message that ends with a full stop, then the catalog's age */
+        g_set_error (error, local_error->domain, local_error->code, C_("error and age", "%s %s"), message, age);
+      else
+        /* Translators: an error message without a full stop, then the catalog's age */
+        g_set_error (error, local_error->domain, local_error->code, C_("error and age", "%s. %s"), message, age);
       return NULL;
     }
   return g_steal_pointer (&report);
