@@ -1,6 +1,6 @@
 /* bridge-catalog-update.c: keeping the cached catalog current from its source
  *
- * A web feed is downloaded into PATH.feed.new (PATH being the cache), each
+ * A web feed is downloaded into PATH.feed.new-XXXXXX (PATH being the cache), each
  * file asked for with the validators kept in PATH.feed from the last
  * download (bridge_feed_mirror ()), imported from there in one transaction,
  * and only then put in the place of PATH.feed: on any failure the cache and
@@ -77,20 +77,43 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
-/* Puts the download of PATH.feed.new in the place of PATH.feed. */
+/* A folder of its own beside the cache, PATH.feed.WHAT-XXXXXX: two updates
+ * at once (the window's and the command line's) never share one. */
+static char *
+make_folder (BridgeCatalog  *self,
+             const char     *what,
+             GError        **error)
+{
+  g_autofree char *folder = g_strdup_printf ("%s.feed.%s-XXXXXX", self->path, what);
+
+  if (g_mkdtemp (folder) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot make the folder %s: %s"), folder,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&folder);
+}
+
+/* Puts the download in @fresh in the place of PATH.feed. */
 static void
-swap_kept (BridgeCatalog *self)
+swap_kept (BridgeCatalog *self,
+           const char    *fresh)
 {
   g_autofree char *kept = kept_folder (self, "");
-  g_autofree char *fresh = kept_folder (self, ".new");
-  g_autofree char *old = kept_folder (self, ".old");
+  g_autofree char *old = make_folder (self, "old", NULL);
 
-  remove_tree (old);
-  if (g_rename (kept, old) != 0 && errno != ENOENT)
+  if (old != NULL && (g_rmdir (old) != 0 || (g_rename (kept, old) != 0 && errno != ENOENT)))
     g_warning ("Cannot move %s aside: %s", kept, g_strerror (errno));
   if (g_rename (fresh, kept) != 0)
-    g_warning ("Cannot keep the feed's files in %s: %s", kept, g_strerror (errno));
-  remove_tree (old);
+    {
+      g_warning ("Cannot keep the feed's files in %s: %s", kept, g_strerror (errno));
+      remove_tree (fresh);
+    }
+  if (old != NULL)
+    remove_tree (old);
 }
 
 /* Downloads and imports */
@@ -116,8 +139,9 @@ import_progress (double   fraction,
     progress->progress (fraction < 0 ? fraction : 0.5 + 0.5 * fraction, progress->progress_data);
 }
 
-/* Downloads @url into PATH.feed.new, asking with the validators of PATH.feed. */
-static gboolean
+/* Downloads @url into a new folder beside the cache, asking with the
+ * validators of PATH.feed; returns the folder. */
+static char *
 download (BridgeCatalog          *self,
           const char             *url,
           BridgeFeedMirrorReport *mirror,
@@ -126,25 +150,27 @@ download (BridgeCatalog          *self,
           GError                **error)
 {
   g_autofree char *kept = kept_folder (self, "");
-  g_autofree char *fresh = kept_folder (self, ".new");
+  g_autofree char *fresh = make_folder (self, "new", error);
 
-  remove_tree (fresh);
+  if (fresh == NULL)
+    return NULL;
   if (bridge_feed_mirror (url, kept, fresh, mirror, mirror_progress, progress, cancellable, error))
-    return TRUE;
+    return g_steal_pointer (&fresh);
   remove_tree (fresh);
-  return FALSE;
+  return NULL;
 }
 
-/* Imports PATH.feed.new as the feed at @url and keeps it; removes it on failure. */
+/* Imports the download in @fresh as the feed at @url and keeps it; removes
+ * it on failure. */
 static gboolean
 import_download (BridgeCatalog       *self,
                  const char          *url,
+                 const char          *fresh,
                  BridgeImportReport **report,
                  Progress            *progress,
                  GCancellable        *cancellable,
                  GError             **error)
 {
-  g_autofree char *fresh = kept_folder (self, ".new");
   g_autofree char *root = bridge_feed_mirror_root (fresh, NULL);
   g_autofree char *source = NULL;
 
@@ -163,7 +189,7 @@ import_download (BridgeCatalog       *self,
       remove_tree (fresh);
       return FALSE;
     }
-  swap_kept (self);
+  swap_kept (self, fresh);
   return TRUE;
 }
 
@@ -178,9 +204,9 @@ bridge_catalog_import_web (BridgeCatalog       *self,
 {
   Progress scaled = { progress, progress_data };
   BridgeFeedMirrorReport mirror;
+  g_autofree char *fresh = download (self, url, &mirror, &scaled, cancellable, error);
 
-  return download (self, url, &mirror, &scaled, cancellable, error)
-         && import_download (self, url, report_out, &scaled, cancellable, error);
+  return fresh != NULL && import_download (self, url, fresh, report_out, &scaled, cancellable, error);
 }
 
 /* Counting what changed */
@@ -442,23 +468,22 @@ update (BridgeCatalog       *self,
   if (bridge_catalog_source_is_web (source))
     {
       BridgeFeedMirrorReport mirror;
+      g_autofree char *fresh = download (self, source, &mirror, progress, cancellable, error);
 
-      if (!download (self, source, &mirror, progress, cancellable, error))
+      if (fresh == NULL)
         return FALSE;
       report->files_checked = mirror.files_checked;
       report->files_downloaded = mirror.files_downloaded;
       report->bytes_downloaded = mirror.bytes_downloaded;
       if (mirror.files_downloaded == 0)
         {
-          g_autofree char *fresh = kept_folder (self, ".new");
-
           /* Every file answered 304 Not Modified: nothing to import. */
           remove_tree (fresh);
           report->unchanged = TRUE;
           return set_checked (self, error);
         }
       ok = snapshot (self, "old", error)
-           && import_download (self, source, &imported, progress, cancellable, error);
+           && import_download (self, source, fresh, &imported, progress, cancellable, error);
     }
   else
     /* A feed on this computer is read again whole. */

@@ -124,8 +124,8 @@ typedef struct
 } BridgeFeedMirrorReport;
 
 /* Downloads the web feed at @url (https://, or http:// on this computer),
- * its root document and every course file it lists, into the folder @into,
- * which must not exist, as @into/files/NAME with the ETag and Last-Modified
+ * its root document and every course file it lists, into the folder @into
+ * (empty, or made), as @into/files/NAME with the ETag and Last-Modified
  * of each in @into/index.json. When the folder @kept (may be NULL) holds an
  * earlier download of the same @url, each file is asked for with
  * If-None-Match and If-Modified-Since, and a file the server answers 304 Not
