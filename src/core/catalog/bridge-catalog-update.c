@@ -379,39 +379,40 @@ char *
 bridge_update_report_describe (const BridgeUpdateReport *report)
 {
   GString *out;
+  guint n;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   if (report->unchanged)
     return g_strdup (_("unchanged"));
   out = g_string_new (NULL);
-  if (report->universities_added > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university added", "%u universities added", report->universities_added),
-                                     report->universities_added));
-  if (report->universities_changed > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university changed", "%u universities changed", report->universities_changed),
-                                     report->universities_changed));
-  if (report->universities_removed > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university removed", "%u universities removed", report->universities_removed),
-                                     report->universities_removed));
-  if (report->courses_added > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course added", "%u courses added", report->courses_added),
-                                     report->courses_added));
-  if (report->courses_changed > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course changed", "%u courses changed", report->courses_changed),
-                                     report->courses_changed));
-  if (report->courses_removed > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course removed", "%u courses removed", report->courses_removed),
-                                     report->courses_removed));
-  if (report->certificates_added > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate added", "%u certificates added", report->certificates_added),
-                                     report->certificates_added));
-  if (report->certificates_changed > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate changed", "%u certificates changed", report->certificates_changed),
-                                     report->certificates_changed));
-  if (report->certificates_removed > 0)
-    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate removed", "%u certificates removed", report->certificates_removed),
-                                     report->certificates_removed));
+  if ((n = report->universities_added) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university added",
+                                                  "%u universities added", n), n));
+  if ((n = report->universities_changed) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university changed",
+                                                  "%u universities changed", n), n));
+  if ((n = report->universities_removed) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u university removed",
+                                                  "%u universities removed", n), n));
+  if ((n = report->courses_added) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course added",
+                                                  "%u courses added", n), n));
+  if ((n = report->courses_changed) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course changed",
+                                                  "%u courses changed", n), n));
+  if ((n = report->courses_removed) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course removed",
+                                                  "%u courses removed", n), n));
+  if ((n = report->certificates_added) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate added",
+                                                  "%u certificates added", n), n));
+  if ((n = report->certificates_changed) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate changed",
+                                                  "%u certificates changed", n), n));
+  if ((n = report->certificates_removed) > 0)
+    add_count (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate removed",
+                                                  "%u certificates removed", n), n));
   if (out->len == 0)
     g_string_append (out, _("new feed, with the same universities, courses and certificates"));
   return g_string_free (out, FALSE);
