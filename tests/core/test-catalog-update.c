@@ -30,6 +30,7 @@ typedef enum
   MODE_500,          /* the root document fails */
   MODE_STALL,        /* the root document starts and never goes on */
   MODE_ENDLESS,      /* the root document never ends */
+  MODE_TRICKLE,      /* the root document comes a byte at a time, without end */
   MODE_LOOP,         /* redirections without end */
   MODE_HOPS,         /* five redirections (/feed/, /hop/1 to 4), then the feed */
   MODE_TO_HTTP,      /* a redirection from https to http */
@@ -48,6 +49,7 @@ typedef struct
   char         *served;            /* the folder served at /feed/ and /real/ */
   gint          mode;
   gboolean      etags;             /* send ETag (else Last-Modified only) */
+  GPtrArray    *trickles;          /* the timeouts of trickling answers (server thread) */
   /* Counted on the server thread, read once it is quiet. */
   gint             requests;
   FeedServerCounts counts;
@@ -72,6 +74,46 @@ write_more_cb (SoupServerMessage *message,
   soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC,
                             endless_chunk, sizeof endless_chunk);
   soup_server_message_unpause (message);
+}
+
+static gboolean
+trickle_cb (gpointer user_data)
+{
+  SoupServerMessage *message = user_data;
+
+  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (message);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_trickle_cb (SoupServerMessage *message,
+                 gpointer           user_data)
+{
+  g_source_destroy (user_data);
+}
+
+static void
+drop_trickle (gpointer source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+/* A byte every 200 ms: never idle long enough to time out, never done. */
+static void
+trickle (Server            *server,
+         SoupServerMessage *message)
+{
+  GSource *source = g_timeout_source_new (200);
+
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (message), SOUP_ENCODING_CHUNKED);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  g_source_set_callback (source, trickle_cb, g_object_ref (message), g_object_unref);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_signal_connect (message, "finished", G_CALLBACK (stop_trickle_cb), source);
+  g_ptr_array_add (server->trickles, source);
+  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, "{", 1);
 }
 
 static void
@@ -122,6 +164,8 @@ handle_cb (SoupServer        *soup_server,
           write_more_cb (message, NULL);
         }
     }
+  else if (g_str_equal (path, "/feed/feed.json") && mode == MODE_TRICKLE)
+    trickle (server, message);
   else if (g_str_equal (path, "/feed/feed.json") && mode == MODE_LOOP)
     redirect (message, "/loop/1");
   else if (g_str_equal (path, "/feed/feed.json") && mode == MODE_HOPS)
@@ -195,6 +239,7 @@ server_thread (gpointer data)
 
   g_main_loop_run (server->loop);
   soup_server_disconnect (soup_server);
+  g_ptr_array_set_size (server->trickles, 0);
   g_clear_object (&soup_server);
   while (g_main_context_iteration (server->context, FALSE))
     ;
@@ -325,6 +370,7 @@ fixture_set_up (Fixture       *f,
   server->served = g_build_filename (f->dir, "served", NULL);
   copy_tree (catalog, server->served);
   server->etags = GPOINTER_TO_INT (data) == 0;
+  server->trickles = g_ptr_array_new_with_free_func (drop_trickle);
   g_mutex_init (&server->lock);
   g_cond_init (&server->cond);
   server->context = g_main_context_new ();
@@ -350,6 +396,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->catalog);
   server_stop (&f->server);
+  g_ptr_array_unref (f->server.trickles);
   g_mutex_clear (&f->server.lock);
   g_cond_clear (&f->server.cond);
   remove_tree (f->dir);
@@ -358,6 +405,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
   g_unsetenv ("CREDIT_BRIDGE_DOWNLOAD_LIMIT");
   g_unsetenv ("CREDIT_BRIDGE_DOWNLOAD_IDLE");
+  g_unsetenv ("CREDIT_BRIDGE_DOWNLOAD_DEADLINE");
   g_unsetenv ("CREDIT_BRIDGE_TEST_CA");
 }
 
@@ -805,6 +853,50 @@ test_fail_endless (Fixture       *f,
 }
 
 static void
+test_fail_deadline (Fixture       *f,
+                    gconstpointer  data)
+{
+  import (f, FALSE);
+  g_atomic_int_set (&f->server.mode, MODE_TRICKLE);
+  g_setenv ("CREDIT_BRIDGE_DOWNLOAD_DEADLINE", "2", TRUE);
+  assert_update_fails (f, "/feed/feed.json did not finish within 2 seconds");
+}
+
+static gpointer
+cancel_later_thread (gpointer cancellable)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* Cancelled (the window's Cancel): at once, and the cache stays. */
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(BridgeCatalogStats) stats = { 0 };
+  g_autofree char *index = NULL;
+  g_autofree char *after = NULL;
+  GThread *canceller;
+
+  import (f, FALSE);
+  index = kept_index (f);
+  g_atomic_int_set (&f->server.mode, MODE_TRICKLE);
+  canceller = g_thread_new ("cancel", cancel_later_thread, cancellable);
+  g_assert_null (bridge_catalog_update (f->catalog, NULL, NULL, cancellable, &error));
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_str_has_prefix (error->message, "The import was cancelled. The cached catalog, of 20 November"));
+  g_assert_true (bridge_catalog_get_stats (f->catalog, &stats, NULL));
+  g_assert_cmpuint (stats.courses, ==, 1519);
+  after = kept_index (f);
+  g_assert_cmpstr (after, ==, index);
+}
+
+static void
 test_fail_untrusted (Fixture       *f,
                      gconstpointer  data)
 {
@@ -866,6 +958,8 @@ main (int   argc,
     { "/update/fail/500", test_fail_500 },
     { "/update/fail/stall", test_fail_stall },
     { "/update/fail/endless", test_fail_endless },
+    { "/update/fail/deadline", test_fail_deadline },
+    { "/update/cancelled", test_cancelled },
     { "/update/fail/untrusted-certificate", test_fail_untrusted },
     { "/update/fail/redirect-loop", test_fail_redirect_loop },
     { "/update/fail/https-to-http", test_fail_https_to_http },
