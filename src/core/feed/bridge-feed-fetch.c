@@ -449,7 +449,7 @@ web_fail (WebFeed      *web,
                      "connection and try again later; if it keeps happening, tell the alliance office."),
                    where, duration);
     }
-  else if (local_error->domain == G_TLS_ERROR)
+  else if (g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED,
                  _("%s was not downloaded: the server’s certificate is not one this computer trusts (%s), so "
                    "anyone could be pretending to be it. Check the address; if it is right, tell the alliance "
