@@ -21,6 +21,7 @@
 #include "bridge-catalog-update.h"
 #include "bridge-error.h"
 #include "feed-server.h"
+#include "../test-chinese.h"
 
 /* How the server answers for /feed/feed.json (or its course files). */
 typedef enum
@@ -726,6 +727,47 @@ test_describe (Fixture       *f,
   g_assert_true (g_str_has_suffix (fresh, "was last checked just now."));
 }
 
+/* The same for a Chinese reader, and what an update found. */
+static void
+test_describe_chinese (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) checked = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) next_year = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *other_year = NULL;
+  g_autofree char *age = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *changes = NULL;
+  BridgeUpdateReport report = { 0 };
+  char *locale;
+
+  import (f, FALSE);
+  checked = bridge_catalog_get_checked (f->catalog);
+  now = g_date_time_add_days (checked, 2);
+  next_year = g_date_time_new_utc (2027, 1, 5, 12, 0, 0);
+  locale = test_chinese_begin ();
+  date = bridge_catalog_describe_date (f->catalog, now);
+  other_year = bridge_catalog_describe_date (f->catalog, next_year);
+  age = bridge_catalog_describe_age (f->catalog, now);
+  report.unchanged = TRUE;
+  unchanged = bridge_update_report_describe (&report);
+  report.unchanged = FALSE;
+  report.courses_added = 2;
+  report.courses_changed = 1;
+  report.certificates_removed = 1;
+  changes = bridge_update_report_describe (&report);
+  test_chinese_end (locale);
+  if (g_date_time_get_year (now) == 2026)
+    g_assert_cmpstr (date, ==, "11月20日的课程目录");
+  g_assert_cmpstr (other_year, ==, "2026年11月20日的课程目录");
+  g_assert_cmpstr (age, ==, g_date_time_get_year (now) == 2026 ? "缓存的课程目录（11月20日）上次检查：2 天前。"
+                                                               : "缓存的课程目录（2026年11月20日）上次检查：2 天前。");
+  g_assert_cmpstr (unchanged, ==, "没有变化");
+  g_assert_cmpstr (changes, ==, "新增 2 门课程，1 门课程有变化，删除 1 种证书");
+}
+
 /* Failures: each leaves the cache and the kept files as they were */
 
 typedef struct
@@ -953,6 +995,7 @@ main (int   argc,
     { "/update/empty", test_empty },
     { "/update/async", test_async },
     { "/update/describe", test_describe },
+    { "/update/describe-chinese", test_describe_chinese },
     { "/update/fail/server-down", test_fail_server_down },
     { "/update/fail/404", test_fail_404 },
     { "/update/fail/500", test_fail_500 },
