@@ -481,10 +481,14 @@ update (BridgeCatalog       *self,
           /* Every file answered 304 Not Modified: nothing to import. */
           remove_tree (fresh);
           report->unchanged = TRUE;
+          import_progress (1.0, progress);
           return set_checked (self, error);
         }
-      ok = snapshot (self, "old", error)
-           && import_download (self, source, fresh, &imported, progress, cancellable, error);
+      ok = snapshot (self, "old", error);
+      if (!ok)
+        remove_tree (fresh);
+      else
+        ok = import_download (self, source, fresh, &imported, progress, cancellable, error);
     }
   else
     /* A feed on this computer is read again whole. */
