@@ -1,4 +1,4 @@
-/* bridge-cli-catalog.c: credit-bridge-cli catalog import|search|show|stats|universities
+/* bridge-cli-catalog.c: credit-bridge-cli catalog import|search|show|stats|universities|update
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bridge-catalog-update.h"
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
@@ -599,12 +600,169 @@ catalog_universities (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
+/* catalog update */
+
+static void
+add_changes (JsonBuilder *builder,
+             const char  *member,
+             guint        added,
+             guint        changed,
+             guint        removed)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, added);
+  json_builder_set_member_name (builder, "changed");
+  json_builder_add_int_value (builder, changed);
+  json_builder_set_member_name (builder, "removed");
+  json_builder_add_int_value (builder, removed);
+  json_builder_end_object (builder);
+}
+
+static void
+add_strings (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+static void
+print_update_json (const char               *source,
+                   const BridgeUpdateReport *report,
+                   GDateTime                *checked)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *checked_text = checked ? g_date_time_format_iso8601 (checked) : NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_boolean_value (builder, report->unchanged);
+  add_changes (builder, "universities", report->universities_added, report->universities_changed,
+               report->universities_removed);
+  add_changes (builder, "courses", report->courses_added, report->courses_changed, report->courses_removed);
+  add_changes (builder, "certificates", report->certificates_added, report->certificates_changed,
+               report->certificates_removed);
+  add_strings (builder, "changed_courses", report->changed_course_ids);
+  add_strings (builder, "removed_courses", report->removed_course_ids);
+  json_builder_set_member_name (builder, "files_checked");
+  json_builder_add_int_value (builder, report->files_checked);
+  json_builder_set_member_name (builder, "files_downloaded");
+  json_builder_add_int_value (builder, report->files_downloaded);
+  json_builder_set_member_name (builder, "bytes_downloaded");
+  json_builder_add_int_value (builder, (gint64) report->bytes_downloaded);
+  add_strings (builder, "warnings", report->warnings);
+  json_builder_set_member_name (builder, "checked");
+  json_builder_add_string_value (builder, checked_text);
+  json_builder_end_object (builder);
+  print_built_json (builder);
+}
+
+static int
+catalog_update (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  gboolean quiet = FALSE;
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what changed as JSON"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors and warnings"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— update the cached catalog from its source"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgeUpdateReport) report = NULL;
+  g_autoptr(GDateTime) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *limits = NULL;
+  g_autofree char *described = NULL;
+  ImportOutput output = { FALSE, FALSE };
+
+  g_option_context_set_summary (context,
+                                _("Asks the source of the last import again whether the catalog changed. From "
+                                  "the web, each file of the feed is asked for with the ETag and Last-Modified "
+                                  "date the server sent last time, so an unchanged catalog costs one small "
+                                  "request a file and only a changed file is downloaded; a feed on this computer "
+                                  "is read again whole. Says \"unchanged\" or what changed: universities, "
+                                  "courses and certificates added, changed and removed. On any failure (server "
+                                  "down, timeout, certificate, bad feed) the cache keeps the catalog it had, the "
+                                  "message says how old it is, and the exit status is 1."));
+  limits = bridge_feed_describe_web_limits ();
+  g_option_context_set_description (context, limits);
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest != NULL && rest[0] != NULL)
+    return bridge_cli_usage (_("catalog update takes no arguments: it updates from the source of the last "
+                               "import (catalog import SOURCE imports from another)"));
+
+  path = db ? g_strdup (db) : bridge_catalog_default_path ();
+  catalog = bridge_catalog_open_or_reset (path, &reason, &error);
+  if (catalog == NULL)
+    return bridge_cli_fail ("%s", error->message);
+  if (reason != NULL)
+    fprintf (stderr, "credit-bridge-cli: %s\n", reason);
+  bridge_catalog_get_update_source (catalog, &source);
+
+  output.quiet = quiet || json;
+  output.tty = !output.quiet && isatty (fileno (stderr));
+  report = bridge_catalog_update (catalog, print_progress, &output, NULL, &error);
+  if (output.tty)
+    fprintf (stderr, "\r");
+  if (report == NULL)
+    {
+      bridge_cli_error (_("the catalog was not updated: %s"), error->message);
+      if (!g_error_matches (error, BRIDGE_ERROR, BRIDGE_ERROR_NOT_FOUND))
+        fprintf (stderr, "%s\n", _("The cache still holds the catalog it had before."));
+      return BRIDGE_EXIT_ERROR;
+    }
+  for (guint i = 0; i < report->warnings->len; i++)
+    fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
+
+  checked = bridge_catalog_get_checked (catalog);
+  if (json)
+    {
+      print_update_json (source, report, checked);
+      return BRIDGE_EXIT_OK;
+    }
+  if (quiet)
+    return BRIDGE_EXIT_OK;
+  described = bridge_update_report_describe (report);
+  /* Translators: "Checked https://…/feed.json: unchanged." or "…: 2 courses added, 1 course changed." */
+  printf (_("Checked %s: %s.\n"), source, described);
+  if (bridge_catalog_source_is_web (source))
+    {
+      g_autofree char *size = g_format_size (report->bytes_downloaded);
+
+      /* Translators: "21 files asked for, 1 downloaded (52.3 kB)." */
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u file asked for, %u downloaded (%s).\n",
+                           "%u files asked for, %u downloaded (%s).\n", report->files_checked),
+              report->files_checked, report->files_downloaded, size);
+    }
+  else
+    printf ("%s\n", _("The feed is on this computer: it was read again whole."));
+  return BRIDGE_EXIT_OK;
+}
+
 static const BridgeCliCommand subcommands[] = {
   { "import", catalog_import, N_("Import an alliance catalog feed into the cache") },
   { "search", catalog_search, N_("Search courses by title, code or learning outcome, with filters") },
   { "show", catalog_show, N_("Show one course with everything the feed says about it") },
   { "stats", catalog_stats, N_("Count what the cache holds and say where it came from") },
   { "universities", catalog_universities, N_("List the member universities") },
+  { "update", catalog_update, N_("Update the cached catalog from the source of the last import") },
 };
 
 int

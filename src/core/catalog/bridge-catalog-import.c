@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bridge-catalog-private.h"
+#include "bridge-catalog-update.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
 
@@ -522,6 +523,7 @@ begin_import (BridgeCatalog       *self,
 static gboolean
 import_feed (BridgeCatalog       *self,
              const char          *source,
+             const char          *recorded,
              BridgeImportReport  *report,
              BridgeProgressFunc   progress,
              gpointer             progress_data,
@@ -548,7 +550,7 @@ import_feed (BridgeCatalog       *self,
   import.report = report;
   import.progress = progress;
   import.progress_data = progress_data;
-  import.source = g_file_get_parse_name (file);
+  import.source = recorded ? g_strdup (recorded) : g_file_get_parse_name (file);
   import.fts_title = g_string_new (NULL);
   import.fts_outcomes = g_string_new (NULL);
   import.fts_code = g_string_new (NULL);
@@ -594,13 +596,14 @@ import_report_new (void)
 }
 
 gboolean
-bridge_catalog_import (BridgeCatalog       *self,
-                       const char          *source,
-                       BridgeImportReport **report_out,
-                       BridgeProgressFunc   progress,
-                       gpointer             progress_data,
-                       GCancellable        *cancellable,
-                       GError             **error)
+bridge_catalog_import_as (BridgeCatalog       *self,
+                          const char          *source,
+                          const char          *recorded,
+                          BridgeImportReport **report_out,
+                          BridgeProgressFunc   progress,
+                          gpointer             progress_data,
+                          GCancellable        *cancellable,
+                          GError             **error)
 {
   g_autoptr(BridgeImportReport) report = import_report_new ();
   g_autoptr(GError) local_error = NULL;
@@ -609,7 +612,7 @@ bridge_catalog_import (BridgeCatalog       *self,
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
-  if (!import_feed (self, source, report, progress, progress_data, cancellable, &local_error))
+  if (!import_feed (self, source, recorded, report, progress, progress_data, cancellable, &local_error))
     {
       /* Damage that opening did not see (a page in the middle of the file)
        * is met when the import replaces the old rows: the damaged file is
@@ -625,12 +628,30 @@ bridge_catalog_import (BridgeCatalog       *self,
       report = import_report_new ();
       report->rebuilt = TRUE;
       report->rebuilt_reason = g_steal_pointer (&reason);
-      if (!import_feed (self, source, report, progress, progress_data, cancellable, error))
+      if (!import_feed (self, source, recorded, report, progress, progress_data, cancellable, error))
         return FALSE;
     }
   if (report_out != NULL)
     *report_out = g_steal_pointer (&report);
   return TRUE;
+}
+
+gboolean
+bridge_catalog_import (BridgeCatalog       *self,
+                       const char          *source,
+                       BridgeImportReport **report_out,
+                       BridgeProgressFunc   progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  /* From the web, the files are kept beside the cache for updates. */
+  if (bridge_catalog_source_is_web (source))
+    return bridge_catalog_import_web (self, source, report_out, progress, progress_data, cancellable, error);
+  return bridge_catalog_import_as (self, source, NULL, report_out, progress, progress_data, cancellable, error);
 }
 
 /* Asynchronous import: a worker thread with its own connection */

@@ -80,6 +80,32 @@ gboolean      bridge_catalog_load_universities (BridgeCatalog  *self,
 gboolean      bridge_catalog_refresh (BridgeCatalog  *self,
                                       GError        **error);
 
+/* bridge-catalog-import.c */
+
+/* bridge_catalog_import () of the local feed @source, with @recorded (may be
+ * NULL: @source) as the source the cache says it came from. */
+gboolean      bridge_catalog_import_as (BridgeCatalog       *self,
+                                        const char          *source,
+                                        const char          *recorded,
+                                        BridgeImportReport **report_out,
+                                        BridgeProgressFunc   progress,
+                                        gpointer             progress_data,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
+
+/* bridge-catalog-update.c */
+
+/* bridge_catalog_import () of a web feed: its files are downloaded (asked
+ * for with the validators of the files kept of an earlier download of it),
+ * imported, and kept beside the cache once the import is committed. */
+gboolean      bridge_catalog_import_web (BridgeCatalog       *self,
+                                         const char          *url,
+                                         BridgeImportReport **report_out,
+                                         BridgeProgressFunc   progress,
+                                         gpointer             progress_data,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
+
 /* bridge-catalog-query.c */
 
 BridgeCourse *bridge_catalog_course_from_row (BridgeCatalog *self,

@@ -109,6 +109,46 @@ gboolean bridge_feed_check       (GFile                *source,
  * plain http is only for this computer. */
 char    *bridge_feed_describe_web_limits (void);
 
+/* TRUE when @text is an address a feed may be downloaded from: https://,
+ * or http:// on this computer. */
+gboolean bridge_feed_is_web_uri  (const char *text);
+
+/* What bridge_feed_mirror () did: requests made (the root document and each
+ * course file; redirections not counted), of those answered with a body
+ * (not 304 Not Modified), and the bytes of those bodies. */
+typedef struct
+{
+  guint   files_checked;
+  guint   files_downloaded;
+  guint64 bytes_downloaded;
+} BridgeFeedMirrorReport;
+
+/* Downloads the web feed at @url (https://, or http:// on this computer),
+ * its root document and every course file it lists, into the folder @into
+ * (empty, or made), as @into/files/NAME with the ETag and Last-Modified
+ * of each in @into/index.json. When the folder @kept (may be NULL) holds an
+ * earlier download of the same @url, each file is asked for with
+ * If-None-Match and If-Modified-Since, and a file the server answers 304 Not
+ * Modified for is taken from @kept. Every rule of a web import holds (https,
+ * certificates, redirections, size, idle timeout, deadline). The feed is not
+ * checked: import bridge_feed_mirror_root (@into) for that. @progress (may
+ * be NULL) gets the files done of the files known. On failure @into may hold
+ * part of the files: the caller removes it. */
+gboolean bridge_feed_mirror      (const char              *url,
+                                  const char              *kept,
+                                  const char              *into,
+                                  BridgeFeedMirrorReport  *report,
+                                  void                   (*progress) (guint    done,
+                                                                      guint    total,
+                                                                      gpointer user_data),
+                                  gpointer                 progress_data,
+                                  GCancellable            *cancellable,
+                                  GError                 **error);
+/* The root document of a folder bridge_feed_mirror () wrote, and the URL it
+ * came from; NULL when @folder holds no download. */
+char    *bridge_feed_mirror_root (const char              *folder,
+                                  char                   **url);
+
 /* Loads a localised-number helper: TRUE if @s is an identifier of the feed. */
 gboolean bridge_feed_is_identifier (const char *s);
 
