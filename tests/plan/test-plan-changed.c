@@ -15,7 +15,9 @@
 
 #include "bridge-error.h"
 #include "bridge-plan.h"
+#include "bridge-plan-pdf.h"
 #include "bridge-plan-private.h"
+#include "pdf-text.h"
 #include "plan-fixture.h"
 
 /* cqu:cs301: 48 lecture + 16 lab periods, no declared workload (126 h
@@ -321,6 +323,39 @@ test_approved (PlanFixture   *fx,
   g_assert_cmpstr (after, ==, digest);
 }
 
+/* The printed agreement reads as approved: each line of Table A and the
+ * totals from the recorded figures (cs301: 126 h = 4.20 alliance credits,
+ * not the catalog's 144 h = 4.80), its digest on every page. */
+static void
+test_pdf (PlanFixture   *fx,
+          gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgeCatalog) updated = plan_fixture_catalog_with (fx, CS301_CREDITS,
+                                                                "\"lab\": 16}, \"credits\": 4.5, \"workload_hours\": 144,");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *pdf = g_build_filename (fx->dir, "la.pdf", NULL);
+  g_autofree char *digest = NULL;
+  g_autoptr(GRegex) row = NULL;
+
+  plan_fixture_approve_all (plan);
+  digest = bridge_plan_get_agreement_digest (plan);
+  g_assert_true (bridge_plan_export_pdf (plan, updated, pdf, &error));
+  g_assert_no_error (error);
+  for (guint i = 1; i <= pdf_n_pages (pdf); i++)
+    {
+      g_autofree char *text = pdf_page_text (pdf, i);
+
+      g_assert_nonnull (strstr (text, digest));
+      g_string_append (all, text);
+    }
+  row = g_regex_new ("CS301 .* 3\\.5 +4\\.20 +4\\.58", 0, 0, NULL);
+  if (!g_regex_match (row, all->str, 0, NULL))
+    g_error ("no line “CS301 … 3.5 4.20 4.58” in the PDF:\n%s", all->str);
+  g_assert_null (strstr (all->str, "4.80"));
+}
+
 /* plan show --json: each group lists its changed courses with both figures. */
 static void
 test_summary (PlanFixture   *fx,
@@ -367,6 +402,7 @@ main (int   argc,
   ADD ("/plan/changed/unchanged", test_unchanged);
   ADD ("/plan/changed/approved", test_approved);
   ADD ("/plan/changed/summary", test_summary);
+  ADD ("/plan/changed/pdf", test_pdf);
 
   return g_test_run ();
 }

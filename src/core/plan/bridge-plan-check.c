@@ -290,6 +290,23 @@ bridge_plan_compute_totals (BridgePlan        *self,
   return TRUE;
 }
 
+BridgeCreditResult *
+bridge_plan_compute_component (BridgePlan                 *self,
+                               BridgeCatalog              *catalog,
+                               const BridgePlanComponent  *component,
+                               GError                    **error)
+{
+  g_auto(Ctx) ctx = { 0 };
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (component != NULL, NULL);
+
+  if (!ctx_init (&ctx, self, catalog, TRUE, error))
+    return NULL;
+  return component_credits (&ctx, component, error);
+}
+
 /* Rules of the fields ------------------------------------------------------ */
 
 typedef gboolean (*Validator) (const char *field, const char *value, GError **error);

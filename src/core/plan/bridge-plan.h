@@ -566,6 +566,15 @@ gboolean         bridge_plan_compute_totals     (BridgePlan       *self,
                                                  BridgePlanGroup  *group,
                                                  BridgePlanTotals *totals,
                                                  GError          **error);
+/* The credit equivalence of @component, a course of Table A, as the totals
+ * count it: the catalog's course, with the credits and workload the plan
+ * recorded where the catalog changed them; for a course no longer in the
+ * catalog, from the recorded figures alone (NULL without an error when it
+ * recorded no workload). (transfer full) */
+BridgeCreditResult *bridge_plan_compute_component (BridgePlan                *self,
+                                                   BridgeCatalog             *catalog,
+                                                   const BridgePlanComponent *component,
+                                                   GError                   **error);
 /* The mobility period the plan's terms give at its host university: the
  * earliest start and the latest end of the terms the catalog dates
  * ("YYYY-MM-DD", newly allocated); FALSE (and NULLs) when it dates none. */
