@@ -15,6 +15,7 @@
 
 #include "bridge-error.h"
 #include "bridge-plan.h"
+#include "bridge-plan-export.h"
 #include "bridge-plan-pdf.h"
 #include "bridge-plan-private.h"
 #include "pdf-text.h"
@@ -356,6 +357,34 @@ test_pdf (PlanFixture   *fx,
   g_assert_null (strstr (all->str, "4.80"));
 }
 
+/* The EWP agreement carries the same: cs301's ECTS from the recorded
+ * 126 h (4.58), not the catalog's 144 h (5.24). */
+static void
+test_ewp (PlanFixture   *fx,
+          gconstpointer  data)
+{
+  g_autoptr(BridgePlan) plan = plan_fixture_make_plan (fx);
+  g_autoptr(BridgeCatalog) updated = plan_fixture_catalog_with (fx, CS301_CREDITS,
+                                                                "\"lab\": 16}, \"credits\": 4.5, \"workload_hours\": 144,");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(BridgeCreditResult) r = NULL;
+  const char *cs301, *ects;
+
+  plan_fixture_approve_all (plan);
+  r = bridge_plan_compute_component (plan, updated, component (plan, 0, BRIDGE_PLAN_SIDE_HOST), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (r->ects_credits, 4.58, 0.006);
+  xml = bridge_plan_to_ewp_xml (plan, updated, &error);
+  g_assert_no_error (error);
+  cs301 = strstr (xml, "<los-code>CS301</los-code>");
+  g_assert_nonnull (cs301);
+  ects = strstr (cs301, "<value>");
+  g_assert_nonnull (ects);
+  if (!g_str_has_prefix (ects, "<value>4.58</value>"))
+    g_error ("CS301's ECTS in the EWP agreement: %.40s", ects);
+}
+
 /* plan show --json: each group lists its changed courses with both figures. */
 static void
 test_summary (PlanFixture   *fx,
@@ -403,6 +432,7 @@ main (int   argc,
   ADD ("/plan/changed/approved", test_approved);
   ADD ("/plan/changed/summary", test_summary);
   ADD ("/plan/changed/pdf", test_pdf);
+  ADD ("/plan/changed/ewp", test_ewp);
 
   return g_test_run ();
 }

@@ -263,14 +263,18 @@ format_decimal (double value)
   return s;
 }
 
-/* ECTS of a component: its workload over the alliance's ECTS hours. */
+/* ECTS of a component: its workload over the alliance's ECTS hours, the
+ * workload the agreement recorded where the catalog changed it since. */
 static double
 component_ects (Writer                    *w,
                 const BridgePlanComponent *c)
 {
   g_autoptr(BridgeCourse) course = bridge_catalog_get_course (w->catalog, c->course_id, NULL);
+  g_autoptr(BridgeCreditResult) r = course != NULL ? bridge_plan_compute_component (w->plan, w->catalog, c, NULL) : NULL;
   double hours = c->workload_hours;
 
+  if (r != NULL)
+    return r->ects_credits;
   if (course != NULL)
     bridge_catalog_get_course_workload (w->catalog, course, TRUE, &hours);
   return hours / w->alliance->ects_hours_per_credit;
