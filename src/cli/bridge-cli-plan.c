@@ -322,8 +322,9 @@ print_component (const BridgePlanComponent *c)
   g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
   g_autofree char *title = bridge_cli_pad (text_or (c->title, ""), -34);
 
-  printf ("    %s %s %5.1f%s%s%s\n", code, title, c->credits,
+  printf ("    %s %s %5.1f%s%s%s%s\n", code, title, c->credits,
           c->unknown ? _("  [no longer in the catalog]") : "",
+          c->changed ? _("  [changed in the catalog]") : "",
           c->is_virtual ? _("  [virtual]") : "",
           c->automatic ? _("  [automatic recognition]") : "");
   if (c->comment)
@@ -1200,6 +1201,94 @@ plan_import (int argc, char **argv)
   return BRIDGE_EXIT_OK;
 }
 
+/* plan refresh ------------------------------------------------------------- */
+
+/* "CS301  credits 3.5 → 4.5 · workload 126 → 144 h": the figures of a changed
+ * component, before they are taken. */
+static void
+print_changed_figures (const BridgePlanComponent *c)
+{
+  g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (c->catalog_credits != c->credits && c->credits > 0)
+    /* Translators: credits the plan recorded → the catalog's */
+    g_string_append_printf (line, _("credits %.1f → %.1f"), c->credits, c->catalog_credits);
+  if (c->counted_workload_hours > 0 && c->catalog_workload_hours > 0 &&
+      c->counted_workload_hours != c->catalog_workload_hours)
+    {
+      char before[G_ASCII_DTOSTR_BUF_SIZE], after[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (before, sizeof before, "%.6g", c->counted_workload_hours);
+      g_ascii_formatd (after, sizeof after, "%.6g", c->catalog_workload_hours);
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      /* Translators: workload in hours the plan counted → the catalog's */
+      g_string_append_printf (line, _("workload %s → %s h"), before, after);
+    }
+  printf ("  %s %s\n", code, line->str);
+}
+
+static int
+plan_refresh (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_auto(GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    BRIDGE_CLI_DB_OPTION (db),
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — take the catalog’s new credits and workload"));
+  g_autoptr(BridgeCatalog) catalog = NULL;
+  g_autoptr(BridgePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_taken = 0;
+
+  g_option_context_set_summary (context,
+                                _("A plan keeps the credits and workload it recorded of each course. When "
+                                  "an update of the catalog changed them (plan show warns), this takes "
+                                  "the catalog’s figures into PLAN, once you checked them with the "
+                                  "university. An approved agreement keeps the figures it was approved "
+                                  "with: reopen it as a new draft first (plan reopen). Exit status: 0 "
+                                  "done (also when nothing changed), 1 error (an approved agreement, a "
+                                  "file that cannot be written), 2 wrong usage."));
+  if (!bridge_cli_parse (context, entries, &argc, &argv))
+    return BRIDGE_EXIT_USAGE;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    return bridge_cli_usage (_("plan refresh takes exactly one PLAN file"));
+  if (!open_plan_and_catalog (rest[0], db, &plan, &catalog))
+    return BRIDGE_EXIT_ERROR;
+  bridge_plan_refresh (plan, catalog);
+  if (bridge_plan_count_changed (plan) == 0)
+    {
+      printf (_("No course of %s changed in the catalog.\n"), rest[0]);
+      return BRIDGE_EXIT_OK;
+    }
+  if (bridge_plan_get_locked (plan))
+    {
+      bridge_plan_use_catalog_figures (plan, catalog, NULL, &error);
+      return bridge_cli_fail ("%s: %s", rest[0], error->message);
+    }
+  for (guint i = 0; i < bridge_plan_get_n_groups (plan); i++)
+    for (guint side = 0; side < 2; side++)
+      for (guint j = 0; j < bridge_plan_group_get_n_components (bridge_plan_get_group (plan, i), side); j++)
+        {
+          const BridgePlanComponent *c = bridge_plan_group_get_component (bridge_plan_get_group (plan, i), side, j);
+
+          if (c->changed)
+            print_changed_figures (c);
+        }
+  if (!bridge_plan_use_catalog_figures (plan, catalog, &n_taken, &error))
+    return bridge_cli_fail ("%s: %s", rest[0], error->message);
+  if (!save_plan (plan, rest[0]))
+    return BRIDGE_EXIT_ERROR;
+  printf (g_dngettext (GETTEXT_PACKAGE, "Took the catalog’s figures for %u course into %s.\n",
+                       "Took the catalog’s figures for %u courses into %s.\n", n_taken),
+          n_taken, rest[0]);
+  return BRIDGE_EXIT_OK;
+}
+
 /* plan reopen -------------------------------------------------------------- */
 
 static int
@@ -1267,6 +1356,7 @@ static const BridgeCliCommand subcommands[] = {
   { "grades", plan_grades, N_("Enter the host’s grades and convert them into home grades") },
   { "feedback", plan_feedback, N_("Record the hours spent on a host course and how satisfied you were") },
   { "import", plan_import, N_("Make a plan from a partner’s EWP learning agreement") },
+  { "refresh", plan_refresh, N_("Take the catalog’s new credits and workload for courses an update changed") },
   { "reopen", plan_reopen, N_("Start a new draft of an approved agreement, to correct and approve again") },
 };
 

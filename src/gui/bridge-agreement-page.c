@@ -800,6 +800,17 @@ update_status (BridgeAgreementPage *self)
             const BridgePlanComponent *c = bridge_plan_group_get_component (group, side, j);
             g_autofree char *problem = NULL;
 
+            if (c->changed)
+              {
+                /* Translators: course code and title */
+                problem = g_strdup_printf (_("%s “%s” has other credits or another workload in the catalog"),
+                                           c->code != NULL ? c->code : c->course_id, bridge_agreement_component_title (c));
+                add_problem (self, "dialog-warning-symbolic", "warning", problem,
+                             locked ? _("The catalog changed it since the approval. The agreement keeps the figures it "
+                                        "was approved with; to take the new ones, reopen it as a new draft.")
+                                    : _("The plan keeps the figures it recorded until you use the new ones on the Plan page."));
+                continue;
+              }
             if (!c->unknown)
               continue;
             /* Translators: course code and title */

@@ -49,6 +49,7 @@ struct _BridgePlanPage
   AdwComboRow         *language_row;
   AdwPreferencesGroup *totals_group;
   AdwPreferencesGroup *warnings_group;
+  GtkWidget           *use_figures_button; /* the warnings' header: courses the catalog changed */
   GtkBox              *groups_box;
 };
 
@@ -212,7 +213,8 @@ component_row (BridgePlanPage            *self,
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s credit%s", "%s · %s credits%s",
                                           bridge_text_plural_count (credits)),
                               c->code != NULL ? c->code : c->course_id,
-                              credits, c->unknown ? _(" · no longer in the catalog") : "");
+                              credits, c->unknown ? _(" · no longer in the catalog")
+                                       : c->changed ? _(" · changed in the catalog") : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* For a warning that names the course (show_warning_target ()). */
   g_object_set_data_full (G_OBJECT (row), "course-id", g_strdup (c->course_id), g_free);
@@ -700,6 +702,9 @@ rebuild (BridgePlanPage *self)
     return;
 
   self->updating = TRUE;
+  /* An undo puts back components the catalog may have changed since. */
+  if (get_catalog (self) != NULL)
+    bridge_plan_refresh (self->plan, get_catalog (self));
 
   groups = bridge_plan_get_groups (self->plan);
   gtk_stack_set_visible_child_name (self->stack,
@@ -774,6 +779,8 @@ rebuild (BridgePlanPage *self)
       g_ptr_array_add (self->warning_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), self->warning_rows->len > 0);
+  gtk_widget_set_visible (self->use_figures_button,
+                          !bridge_plan_get_locked (self->plan) && bridge_plan_count_changed (self->plan) > 0);
 
   /* groups */
   focus_key = focused_key (self->groups_box);
@@ -1125,6 +1132,32 @@ bridge_plan_page_remove (BridgePlanPage *self,
 }
 
 gboolean
+bridge_plan_page_use_new_figures (BridgePlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN_PAGE (self), FALSE);
+
+  if (get_catalog (self) == NULL)
+    return FALSE;
+  if (!bridge_plan_use_catalog_figures (self->plan, get_catalog (self), &n, &error))
+    {
+      g_free (self->message);
+      self->message = g_strdup (error->message);
+      bridge_gui_toast (GTK_WIDGET (self), error->message);
+      return FALSE;
+    }
+  if (n == 0)
+    return FALSE;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Took the catalog’s figures for %u course",
+                                        "Took the catalog’s figures for %u courses", n), n);
+  add_undo_toast (self, title);
+  return TRUE;
+}
+
+gboolean
 bridge_plan_page_remove_group (BridgePlanPage *self,
                                guint           position)
 {
@@ -1326,6 +1359,17 @@ bridge_plan_page_load (BridgePlanPage *self,
   bridge_plan_set_modified (plan, FALSE);
   set_plan (self, plan);
   set_file (self, file);
+  /* Said once, on opening: the warnings say which and what they change. */
+  if (bridge_plan_count_changed (plan) > 0)
+    {
+      guint n = bridge_plan_count_changed (plan);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The catalog changed the credits or workload of %u course of this plan; see the warnings",
+                                                            "The catalog changed the credits or workload of %u courses of this plan; see the warnings",
+                                                            n), n);
+
+      bridge_gui_toast (GTK_WIDGET (self), text);
+    }
   return TRUE;
 }
 
@@ -1500,6 +1544,13 @@ bridge_plan_page_init (BridgePlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bridge_gui_combo_row_show_in_full (self->term_row);
 
+  self->use_figures_button = gtk_button_new_with_mnemonic (_("_Use the New Figures"));
+  gtk_widget_set_tooltip_text (self->use_figures_button,
+                               _("Take the catalog’s new credits and workload for the courses it changed"));
+  gtk_widget_set_valign (self->use_figures_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->use_figures_button, FALSE);
+  g_signal_connect_swapped (self->use_figures_button, "clicked", G_CALLBACK (bridge_plan_page_use_new_figures), self);
+  adw_preferences_group_set_header_suffix (self->warnings_group, self->use_figures_button);
   self->total_rows = g_ptr_array_new ();
   self->warning_rows = g_ptr_array_new ();
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

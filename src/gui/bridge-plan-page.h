@@ -58,6 +58,10 @@ gboolean    bridge_plan_page_remove_group (BridgePlanPage *self,
 /* Undoes (redoes) the last change of the plan; FALSE if there is none. The
  * history follows the plan shown ("history" notifies when it changes). */
 gboolean    bridge_plan_page_undo        (BridgePlanPage *self);
+/* Takes the catalog's figures for the courses it changed (the warnings'
+ * "Use the New Figures"), with a toast to undo it; FALSE when there were
+ * none, or when the agreement is approved (a toast says why). */
+gboolean    bridge_plan_page_use_new_figures (BridgePlanPage *self);
 gboolean    bridge_plan_page_redo        (BridgePlanPage *self);
 BridgePlanHistory *bridge_plan_page_get_history (BridgePlanPage *self);
 /* Shows @plan (a restored draft: "modified" kept), saved to @file (may be NULL). */

@@ -91,7 +91,7 @@ static const EnumCase cases[] = {
   { "/enums/plan-warning-kind", bridge_plan_warning_kind_get_type, NULL, NULL,
     { "unknown-course", "fewer-credits", "term-load", "prerequisite", "duplicate",
       "not-offered", "language", "empty-group", "modified-after-approval", "precedent-expired",
-      "condition-not-met", "condition-to-check", "certificate-overlap" } },
+      "condition-not-met", "condition-to-check", "certificate-overlap", "course-changed" } },
   { "/enums/plan-conditions-state", bridge_plan_conditions_state_get_type, NULL, NULL,
     { "none", "waiting", "met", "not-met", "to-check" } },
 };

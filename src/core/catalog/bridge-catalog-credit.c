@@ -86,3 +86,28 @@ bridge_catalog_compute_credit (BridgeCatalog  *self,
                                                 bridge_course_get_id (course)));
   return bridge_credit_compute (bridge_catalog_get_alliance (self), host, home, course, error);
 }
+
+gboolean
+bridge_catalog_get_course_workload (BridgeCatalog *self,
+                                    BridgeCourse  *course,
+                                    gboolean       declared,
+                                    double        *hours)
+{
+  g_autoptr(BridgeUniversity) uni = NULL;
+  BridgeCourseLoad load;
+  BridgeRational r;
+  BridgeWorkloadSource source;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_COURSE (course), FALSE);
+  g_return_val_if_fail (hours != NULL, FALSE);
+
+  uni = bridge_catalog_get_university (self, bridge_course_get_university_id (course), NULL);
+  bridge_course_load_from_course (&load, course);
+  if (!declared)
+    load.workload_hours = 0;
+  if (uni == NULL || !bridge_credit_workload (bridge_university_get_policy (uni), &load, &r, &source, NULL, NULL))
+    return FALSE;
+  *hours = bridge_rational_to_double (r);
+  return TRUE;
+}

@@ -218,5 +218,13 @@ BridgeCreditResult *bridge_catalog_compute_credit (BridgeCatalog  *self,
                                                    BridgeCourse   *course,
                                                    const char     *home_id,
                                                    GError        **error);
+/* The workload of @course in hours, as the credit engine gives it under its
+ * university's policy: the declared hours, or those estimated from its class
+ * periods (with @declared FALSE, always those); FALSE (and *@hours
+ * untouched) when it cannot. */
+gboolean            bridge_catalog_get_course_workload (BridgeCatalog *self,
+                                                        BridgeCourse  *course,
+                                                        gboolean       declared,
+                                                        double        *hours);
 
 G_END_DECLS

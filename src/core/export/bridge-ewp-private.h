@@ -27,10 +27,5 @@ gboolean  bridge_ewp_is_cjk_name      (const char *name);
 /* The academic year ("2026/2027") a date YYYY-MM-DD falls in: August and
  * later start one. NULL when @date is not a date. */
 char     *bridge_ewp_academic_year_of (const char *date);
-/* The workload of @course in hours, as the credit engine gives it under
- * its university's policy; FALSE (and *@hours untouched) when it cannot. */
-gboolean  bridge_ewp_course_workload  (BridgeCatalog *catalog,
-                                       BridgeCourse  *course,
-                                       double        *hours);
 
 G_END_DECLS

@@ -379,7 +379,7 @@ read_component (Reader         *r,
     {
       c = bridge_plan_component_new (course);
       if (c->workload_hours <= 0)
-        bridge_ewp_course_workload (r->catalog, course, &c->workload_hours);
+        bridge_catalog_get_course_workload (r->catalog, course, TRUE, &c->workload_hours);
     }
   else
     {

@@ -263,33 +263,20 @@ format_decimal (double value)
   return s;
 }
 
-gboolean
-bridge_ewp_course_workload (BridgeCatalog *catalog,
-                            BridgeCourse  *course,
-                            double        *hours)
-{
-  g_autoptr(BridgeUniversity) uni = bridge_catalog_get_university (catalog, bridge_course_get_university_id (course), NULL);
-  BridgeCourseLoad load;
-  BridgeRational r;
-  BridgeWorkloadSource source;
-
-  bridge_course_load_from_course (&load, course);
-  if (uni == NULL || !bridge_credit_workload (bridge_university_get_policy (uni), &load, &r, &source, NULL, NULL))
-    return FALSE;
-  *hours = bridge_rational_to_double (r);
-  return TRUE;
-}
-
-/* ECTS of a component: its workload over the alliance's ECTS hours. */
+/* ECTS of a component: its workload over the alliance's ECTS hours, the
+ * workload the agreement recorded where the catalog changed it since. */
 static double
 component_ects (Writer                    *w,
                 const BridgePlanComponent *c)
 {
   g_autoptr(BridgeCourse) course = bridge_catalog_get_course (w->catalog, c->course_id, NULL);
+  g_autoptr(BridgeCreditResult) r = course != NULL ? bridge_plan_compute_component (w->plan, w->catalog, c, NULL) : NULL;
   double hours = c->workload_hours;
 
+  if (r != NULL)
+    return r->ects_credits;
   if (course != NULL)
-    bridge_ewp_course_workload (w->catalog, course, &hours);
+    bridge_catalog_get_course_workload (w->catalog, course, TRUE, &hours);
   return hours / w->alliance->ects_hours_per_credit;
 }
 

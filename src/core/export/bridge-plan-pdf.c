@@ -193,8 +193,9 @@ add_components_table (BridgePlanDocument *doc,
               g_autoptr(BridgeCourse) course = bridge_catalog_get_course (catalog, c->course_id, NULL);
               g_autoptr(BridgeCreditResult) r = NULL;
 
+              /* As the totals count it: the figures the agreement recorded. */
               if (course != NULL)
-                r = bridge_catalog_compute_credit (catalog, course, bridge_plan_get_home_university (plan), NULL);
+                r = bridge_plan_compute_component (plan, catalog, c, NULL);
               bridge_pdf_row (t, 0, bridge_pdf_esc (c->code ? c->code : c->course_id), g_string_free (g_steal_pointer (&cell), FALSE),
                               bridge_pdf_esc (term), bridge_pdf_num (c->credits, 1),
                               r ? bridge_pdf_num (r->alliance_credits, 2) : g_strdup ("—"),

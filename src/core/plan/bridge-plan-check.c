@@ -43,6 +43,7 @@ typedef struct
   BridgeUniversity     *home;
   GHashTable           *universities;     /* id → BridgeUniversity */
   GHashTable           *courses;          /* id → BridgeCourse, or NULL-valued for unknown */
+  gboolean              catalog_figures;  /* count the catalog's figures, not the plan's */
 } Ctx;
 
 static void
@@ -141,6 +142,29 @@ component_credits (Ctx                        *ctx,
   BridgeCourse *course = ctx_course (ctx, comp->course_id);
   BridgeUniversity *host;
 
+  BridgePlanFigures figures;
+  BridgeCreditResult *result;
+
+  if (course != NULL && !ctx->catalog_figures &&
+      bridge_plan_component_compare (comp, BRIDGE_PLAN_SIDE_HOST, ctx->catalog, course, &figures))
+    {
+      BridgeCourseLoad load;
+
+      /* The course as the plan recorded it: its class periods, with the
+       * credits and the workload the catalog no longer gives. */
+      host = ctx_university (ctx, bridge_course_get_university_id (course));
+      if (host == NULL)
+        return bridge_catalog_compute_credit (ctx->catalog, course, bridge_university_get_id (ctx->home), error);
+      bridge_course_load_from_course (&load, course);
+      if (figures.credits_changed)
+        load.credits = comp->credits;
+      if (figures.workload_changed)
+        load.workload_hours = comp->workload_hours;
+      result = bridge_credit_compute_load (ctx->alliance, host, ctx->home, &load, error);
+      if (result != NULL)
+        result->course_id = g_strdup (comp->course_id);
+      return result;
+    }
   if (course != NULL)
     return bridge_catalog_compute_credit (ctx->catalog, course, bridge_university_get_id (ctx->home), error);
   else
@@ -170,7 +194,10 @@ component_own_credits (Ctx                       *ctx,
 {
   BridgeCourse *course = ctx_course (ctx, comp->course_id);
 
-  return course ? bridge_course_get_credits (course) : comp->credits;
+  if (course == NULL ||
+      (!ctx->catalog_figures && bridge_plan_component_compare (comp, BRIDGE_PLAN_SIDE_HOME, ctx->catalog, course, NULL)))
+    return comp->credits;
+  return bridge_course_get_credits (course);
 }
 
 static gboolean
@@ -261,6 +288,23 @@ bridge_plan_compute_totals (BridgePlan        *self,
   /* Rounded once, as each group's is: a sum of rounded figures may be off by a hundredth or more. */
   totals->home_credits_exact = bridge_rational_round (totals->home_credits_fraction, 2, BRIDGE_ROUND_HALF_UP);
   return TRUE;
+}
+
+BridgeCreditResult *
+bridge_plan_compute_component (BridgePlan                 *self,
+                               BridgeCatalog              *catalog,
+                               const BridgePlanComponent  *component,
+                               GError                    **error)
+{
+  g_auto(Ctx) ctx = { 0 };
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), NULL);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (component != NULL, NULL);
+
+  if (!ctx_init (&ctx, self, catalog, TRUE, error))
+    return NULL;
+  return component_credits (&ctx, component, error);
 }
 
 /* Rules of the fields ------------------------------------------------------ */
@@ -725,6 +769,84 @@ check_certificate_overlap (const BridgeHoldingsSummary *summary,
     }
 }
 
+/* "4.0 credits and 128 hours (the plan recorded 3.0 credits and 96 hours)":
+ * the figures of @c that the catalog changed. (transfer full) */
+static char *
+describe_changed_figures (const BridgePlanComponent *c,
+                          const BridgePlanFigures   *f)
+{
+  char hours[G_ASCII_DTOSTR_BUF_SIZE], old_hours[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (hours, sizeof hours, "%.6g", f->workload_hours);
+  g_ascii_formatd (old_hours, sizeof old_hours, "%.6g", f->recorded_workload_hours);
+  if (f->credits_changed && f->workload_changed)
+    /* Translators: new credits and workload, then those the plan recorded */
+    return g_strdup_printf (_("%.1f credits and a workload of %s hours (the plan recorded %.1f credits and %s hours)"),
+                            f->credits, hours, c->credits, old_hours);
+  if (f->credits_changed)
+    /* Translators: new credits, then those the plan recorded */
+    return g_strdup_printf (_("%.1f credits (the plan recorded %.1f)"), f->credits, c->credits);
+  /* Translators: new workload in hours, then what the plan recorded */
+  return g_strdup_printf (_("a workload of %s hours (the plan recorded %s)"), hours, old_hours);
+}
+
+/* The warning of a component whose course the catalog changed: the figures,
+ * old and new, and what the new ones would change in its group. */
+static void
+warn_changed (Ctx                       *ctx,
+              GPtrArray                 *warnings,
+              BridgePlanGroup           *group,
+              BridgePlanSide             side,
+              const BridgePlanComponent *c,
+              BridgeCourse              *course)
+{
+  g_autofree char *name = course_name (c);
+  g_autofree char *figures_text = NULL;
+  g_autofree char *effect = NULL;
+  BridgePlanFigures f;
+  BridgePlanTotals recorded, now;
+  gboolean have;
+
+  if (!bridge_plan_component_compare (c, side, ctx->catalog, course, &f))
+    return;
+  figures_text = describe_changed_figures (c, &f);
+
+  have = ctx->home != NULL && group_totals (ctx, group, &recorded, NULL);
+  ctx->catalog_figures = TRUE;
+  have = have && group_totals (ctx, group, &now, NULL);
+  ctx->catalog_figures = FALSE;
+  if (!have)
+    effect = g_strdup ("");
+  else if (side == BRIDGE_PLAN_SIDE_HOME)
+    effect = fabs (now.replaced_credits - recorded.replaced_credits) < 0.005
+             ? g_strdup ("")
+             /* Translators: home credits, new then recorded */
+             : g_strdup_printf (_(" With the new figures the home courses of this group replace %.1f credits instead of %.1f."),
+                                now.replaced_credits, recorded.replaced_credits);
+  else
+    effect = fabs (now.home_credits - recorded.home_credits) < 0.005
+             /* Translators: home credits */
+             ? g_strdup_printf (_(" The home credits this group awards stay %.1f."), recorded.home_credits)
+             /* Translators: home credits, new then recorded */
+             : g_strdup_printf (_(" With the new figures this group awards %.1f home credits instead of %.1f."),
+                                now.home_credits, recorded.home_credits);
+
+  if (bridge_plan_get_locked (ctx->plan))
+    warn (warnings, BRIDGE_PLAN_WARNING_COURSE_CHANGED, group, c->course_id,
+          /* Translators: a course, its new figures (and the recorded ones), then what they change */
+          g_strdup_printf (_("The catalog changed %s since the agreement was approved: it now gives %s.%s "
+                             "The approved agreement keeps the figures it was approved with; to take the new "
+                             "ones, reopen it as a new draft and approve it again"),
+                           name, figures_text, effect));
+  else
+    warn (warnings, BRIDGE_PLAN_WARNING_COURSE_CHANGED, group, c->course_id,
+          /* Translators: a course, its new figures (and the recorded ones), then what they change */
+          g_strdup_printf (_("The catalog changed %s: it now gives %s.%s The plan counts the figures it "
+                             "recorded until you take the new ones, after checking them with the university "
+                             "(Use the New Figures in the window, or credit-bridge-cli plan refresh)"),
+                           name, figures_text, effect));
+}
+
 GPtrArray *
 bridge_plan_check (BridgePlan    *self,
                    BridgeCatalog *catalog)
@@ -774,6 +896,8 @@ bridge_plan_check (BridgePlan    *self,
               warn (warnings, BRIDGE_PLAN_WARNING_UNKNOWN_COURSE, group, c->course_id,
                     g_strdup_printf (_("%s is no longer in the catalog; it is kept as recorded in the plan — check it with the university"),
                                      name));
+            else
+              warn_changed (&ctx, warnings, group, side, c, course);
             if (g_hash_table_contains (dups, c))
               warn (warnings, BRIDGE_PLAN_WARNING_DUPLICATE, group, c->course_id,
                     g_strdup_printf (_("%s appears more than once in the plan"), name));

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "bridge-credit.h"
 #include "bridge-error.h"
@@ -873,6 +875,116 @@ bridge_plan_set_component_flags (BridgePlan       *self,
   return TRUE;
 }
 
+/* Two figures differ when they do at the precision the plan shows them. */
+static gboolean
+figures_differ (double recorded,
+                double now)
+{
+  return recorded > 0 && fabs (recorded - now) >= 0.005;
+}
+
+gboolean
+bridge_plan_component_compare (const BridgePlanComponent *component,
+                               BridgePlanSide             side,
+                               BridgeCatalog             *catalog,
+                               BridgeCourse              *course,
+                               BridgePlanFigures         *figures)
+{
+  BridgePlanFigures f = { 0 };
+
+  f.credits = bridge_course_get_credits (course);
+  f.credits_changed = figures_differ (component->credits, f.credits);
+  /* The workload of a home course counts for nothing in the agreement. A
+   * plan that recorded none counted the one estimated from the class
+   * periods, as it still does unless the course now declares one. */
+  if (side == BRIDGE_PLAN_SIDE_HOST && bridge_catalog_get_course_workload (catalog, course, TRUE, &f.workload_hours))
+    {
+      f.recorded_workload_hours = component->workload_hours;
+      if (f.recorded_workload_hours <= 0)
+        bridge_catalog_get_course_workload (catalog, course, FALSE, &f.recorded_workload_hours);
+      f.workload_changed = figures_differ (f.recorded_workload_hours, f.workload_hours);
+    }
+  if (figures != NULL)
+    *figures = f;
+  return f.credits_changed || f.workload_changed;
+}
+
+guint
+bridge_plan_count_changed (BridgePlan *self)
+{
+  guint n_changed = 0;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), 0);
+
+  for (guint i = 0; i < bridge_plan_get_n_groups (self); i++)
+    {
+      BridgePlanGroup *group = bridge_plan_get_group (self, i);
+
+      for (guint side = 0; side < 2; side++)
+        for (guint j = 0; j < group->components[side]->len; j++)
+          if (((BridgePlanComponent *) g_ptr_array_index (group->components[side], j))->changed)
+            n_changed++;
+    }
+  return n_changed;
+}
+
+gboolean
+bridge_plan_use_catalog_figures (BridgePlan     *self,
+                                 BridgeCatalog  *catalog,
+                                 guint          *n_taken,
+                                 GError        **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BRIDGE_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (catalog), FALSE);
+
+  if (n_taken != NULL)
+    *n_taken = 0;
+  bridge_plan_refresh (self, catalog);
+  if (bridge_plan_count_changed (self) == 0)
+    return TRUE;
+  if (bridge_plan_get_locked (self))
+    {
+      g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_PLAN_LOCKED,
+                   _("The learning agreement is approved: it keeps the credits and workload it was approved "
+                     "with. Reopen it as a new draft to take the catalog’s new figures"));
+      return FALSE;
+    }
+  for (guint i = 0; i < bridge_plan_get_n_groups (self); i++)
+    {
+      BridgePlanGroup *group = bridge_plan_get_group (self, i);
+      gboolean taken = FALSE;
+
+      for (guint side = 0; side < 2; side++)
+        for (guint j = 0; j < group->components[side]->len; j++)
+          {
+            BridgePlanComponent *c = g_ptr_array_index (group->components[side], j);
+            BridgeCourse *course;
+
+            if (!c->changed)
+              continue;
+            course = bridge_catalog_get_course (catalog, c->course_id, NULL);
+            if (course == NULL)
+              continue;
+            /* As a component made from the course now would record them. */
+            c->credits = bridge_course_get_credits (course);
+            if (side == BRIDGE_PLAN_SIDE_HOST)
+              c->workload_hours = bridge_course_get_workload_hours (course);
+            c->changed = FALSE;
+            g_clear_object (&course);
+            taken = TRUE;
+            n++;
+          }
+      if (taken)
+        bridge_plan_notify_group (self, group);
+    }
+  if (n_taken != NULL)
+    *n_taken = n;
+  bridge_plan_changed (self, TRUE);
+  return TRUE;
+}
+
 guint
 bridge_plan_refresh (BridgePlan    *self,
                      BridgeCatalog *catalog)
@@ -895,12 +1007,23 @@ bridge_plan_refresh (BridgePlan    *self,
             BridgePlanComponent *c = g_ptr_array_index (group->components[side], j);
             g_autoptr(BridgeCourse) course = bridge_catalog_get_course (catalog, c->course_id, NULL);
             gboolean unknown = course == NULL;
+            BridgePlanFigures figures = { 0 };
+            gboolean differs = course != NULL && bridge_plan_component_compare (c, side, catalog, course, &figures);
 
             if (unknown)
               n_unknown++;
-            if (c->unknown != unknown)
+            if (!differs)
+              memset (&figures, 0, sizeof figures);
+            if (c->unknown != unknown || c->changed != differs ||
+                c->catalog_credits != figures.credits ||
+                c->catalog_workload_hours != figures.workload_hours ||
+                c->counted_workload_hours != figures.recorded_workload_hours)
               {
                 c->unknown = unknown;
+                c->changed = differs;
+                c->catalog_credits = figures.credits;
+                c->catalog_workload_hours = figures.workload_hours;
+                c->counted_workload_hours = figures.recorded_workload_hours;
                 changed = TRUE;
               }
           }

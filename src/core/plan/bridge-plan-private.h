@@ -43,6 +43,25 @@ void      bridge_plan_add_warning        (GPtrArray                 *warnings,
                                           const char                *course_id,
                                           char                      *message);
 char     *bridge_plan_component_name     (const BridgePlanComponent *component);
+
+/* bridge-plan-group.c: the catalog's figures of a component's course, and
+ * which of them differ from those the plan recorded. */
+typedef struct
+{
+  double   credits;
+  double   workload_hours;                /* declared, or estimated from class periods; 0: none */
+  double   recorded_workload_hours;       /* the plan's: recorded, or (0 recorded) the estimate it used */
+  gboolean credits_changed;
+  gboolean workload_changed;              /* only for Table A */
+} BridgePlanFigures;
+
+/* TRUE when @course (the catalog's course of @component, on @side) gives
+ * other figures than the plan recorded; @figures (may be NULL) gets them. */
+gboolean  bridge_plan_component_compare  (const BridgePlanComponent *component,
+                                          BridgePlanSide             side,
+                                          BridgeCatalog             *catalog,
+                                          BridgeCourse              *course,
+                                          BridgePlanFigures         *figures);
 /* bridge-plan-precedent.c: adds the warnings of @group's decision of the
  * register: expired, and its conditions against the grades. */
 void      bridge_plan_check_precedent    (BridgePlan                *self,

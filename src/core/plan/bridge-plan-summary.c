@@ -11,6 +11,7 @@
 #include "bridge-json.h"
 #include "bridge-plan.h"
 #include "bridge-plan-enums.h"
+#include "bridge-plan-private.h"
 
 static void
 add_totals (JsonBuilder            *b,
@@ -104,6 +105,58 @@ add_warning_members (JsonBuilder  *b,
   json_builder_add_string_value (b, w->message);
 }
 
+static void
+add_figures (JsonBuilder *b,
+             const char  *name,
+             double       credits,
+             double       workload_hours)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "credits");
+  json_builder_add_double_value (b, credits);
+  json_builder_set_member_name (b, "workload_hours");
+  json_builder_add_double_value (b, workload_hours);
+  json_builder_end_object (b);
+}
+
+/* The components whose course the catalog changed (marked first with
+ * bridge_plan_refresh ()): the figures the plan counts and the catalog's. */
+static void
+add_changed_courses (JsonBuilder     *b,
+                     BridgePlanGroup *g,
+                     BridgeCatalog   *catalog)
+{
+  json_builder_set_member_name (b, "changed_courses");
+  json_builder_begin_array (b);
+  for (guint side = 0; side < 2; side++)
+    for (guint j = 0; j < bridge_plan_group_get_n_components (g, side); j++)
+      {
+        const BridgePlanComponent *c = bridge_plan_group_get_component (g, side, j);
+        g_autoptr(BridgeCourse) course = NULL;
+        BridgePlanFigures f;
+
+        if (!c->changed)
+          continue;
+        course = bridge_catalog_get_course (catalog, c->course_id, NULL);
+        if (course == NULL || !bridge_plan_component_compare (c, side, catalog, course, &f))
+          continue;
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "course");
+        json_builder_add_string_value (b, c->course_id);
+        json_builder_set_member_name (b, "side");
+        json_builder_add_string_value (b, bridge_enum_to_nick (BRIDGE_TYPE_PLAN_SIDE, side));
+        json_builder_set_member_name (b, "credits_changed");
+        json_builder_add_boolean_value (b, f.credits_changed);
+        json_builder_set_member_name (b, "workload_changed");
+        json_builder_add_boolean_value (b, f.workload_changed);
+        add_figures (b, "recorded", c->credits, f.recorded_workload_hours);
+        add_figures (b, "catalog", f.credits, f.workload_hours);
+        json_builder_end_object (b);
+      }
+  json_builder_end_array (b);
+}
+
 JsonNode *
 bridge_plan_summary_to_json (BridgePlan    *self,
                              BridgeCatalog *catalog)
@@ -169,6 +222,7 @@ bridge_plan_summary_to_json (BridgePlan    *self,
           if (bridge_plan_group_get_component (g, side, j)->unknown)
             json_builder_add_string_value (b, bridge_plan_group_get_component (g, side, j)->course_id);
       json_builder_end_array (b);
+      add_changed_courses (b, g, catalog);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

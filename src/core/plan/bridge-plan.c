@@ -245,6 +245,10 @@ bridge_plan_component_copy (const BridgePlanComponent *self)
   copy->automatic = self->automatic;
   copy->comment = g_strdup (self->comment);
   copy->unknown = self->unknown;
+  copy->changed = self->changed;
+  copy->catalog_credits = self->catalog_credits;
+  copy->catalog_workload_hours = self->catalog_workload_hours;
+  copy->counted_workload_hours = self->counted_workload_hours;
   return copy;
 }
 

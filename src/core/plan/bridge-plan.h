@@ -165,6 +165,16 @@ typedef struct
   char       *comment;                    /* review comment; NULL: none */
   /* Filled by bridge_plan_refresh (): the course is no longer in the catalog. */
   gboolean    unknown;
+  /* Filled by bridge_plan_refresh (): the catalog now gives the course other
+   * local credits or another workload than the plan recorded, and the
+   * catalog's figures (the workload declared, or estimated from its class
+   * periods), beside the workload the plan counts (recorded, or estimated
+   * when it recorded none). The plan keeps its own figures until
+   * bridge_plan_use_catalog_figures (). */
+  gboolean    changed;
+  double      catalog_credits;
+  double      catalog_workload_hours;
+  double      counted_workload_hours;
 } BridgePlanComponent;
 
 GType                bridge_plan_component_get_type (void) G_GNUC_CONST;
@@ -258,6 +268,7 @@ typedef enum
   BRIDGE_PLAN_WARNING_CONDITION_NOT_MET,  /* a host grade is below the minimum of the decision's condition */
   BRIDGE_PLAN_WARNING_CONDITION_TO_CHECK, /* grades came in, and the condition names no grade to check */
   BRIDGE_PLAN_WARNING_CERTIFICATE_OVERLAP, /* a home course a valid certificate of the student already replaces */
+  BRIDGE_PLAN_WARNING_COURSE_CHANGED,     /* the catalog changed the course's credits or workload (kept) */
 } BridgePlanWarningKind;
 
 typedef struct
@@ -525,18 +536,45 @@ gboolean         bridge_plan_set_component_flags (BridgePlan         *self,
                                                   GError            **error);
 
 /* Marks components whose course is no longer in @catalog (unknown = TRUE) and
- * returns how many there are. Never removes anything. */
+ * returns how many there are. Never removes anything. Also marks those whose
+ * course @catalog now gives other figures (changed = TRUE, with the
+ * catalog's): the local credits of a course of Table A or B, the workload of
+ * one of Table A. A figure the plan did not record (0) is not compared. */
 guint            bridge_plan_refresh            (BridgePlan    *self,
                                                  BridgeCatalog *catalog);
+/* How many components bridge_plan_refresh () marked changed. */
+guint            bridge_plan_count_changed      (BridgePlan    *self);
+/* The plan keeps the credits and workload it recorded, so that an agreement
+ * reads, counts and is approved as it was written when the catalog changes
+ * (its totals use them; bridge_plan_check () warns with
+ * BRIDGE_PLAN_WARNING_COURSE_CHANGED). This takes @catalog's figures for
+ * every changed component, as the student accepts them, and returns how
+ * many it took (0: none changed). While the agreement is locked it fails
+ * with BRIDGE_ERROR_PLAN_LOCKED: an approved agreement keeps the figures it
+ * was approved with; reopen it as a new draft to take the new ones. */
+gboolean         bridge_plan_use_catalog_figures (BridgePlan    *self,
+                                                  BridgeCatalog *catalog,
+                                                  guint         *n_taken,
+                                                  GError       **error);
 
 /* Totals of one group (or, with @group NULL, of the whole plan), computed by the
- * credit engine from the catalog's policies. Components no longer in the catalog
- * count with the credits and workload recorded in the plan. */
+ * credit engine from the catalog's policies. Components no longer in the catalog,
+ * and those whose credits or workload the catalog changed, count with the
+ * credits and workload recorded in the plan. */
 gboolean         bridge_plan_compute_totals     (BridgePlan       *self,
                                                  BridgeCatalog    *catalog,
                                                  BridgePlanGroup  *group,
                                                  BridgePlanTotals *totals,
                                                  GError          **error);
+/* The credit equivalence of @component, a course of Table A, as the totals
+ * count it: the catalog's course, with the credits and workload the plan
+ * recorded where the catalog changed them; for a course no longer in the
+ * catalog, from the recorded figures alone (NULL without an error when it
+ * recorded no workload). (transfer full) */
+BridgeCreditResult *bridge_plan_compute_component (BridgePlan                *self,
+                                                   BridgeCatalog             *catalog,
+                                                   const BridgePlanComponent *component,
+                                                   GError                   **error);
 /* The mobility period the plan's terms give at its host university: the
  * earliest start and the latest end of the terms the catalog dates
  * ("YYYY-MM-DD", newly allocated); FALSE (and NULLs) when it dates none. */
