@@ -604,6 +604,19 @@ cancel_import_action (GtkWidget  *widget,
   bridge_importer_cancel (bridge_context_get_importer (BRIDGE_WINDOW (widget)->context));
 }
 
+static void
+check_updates_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  BridgeImporter *importer = bridge_context_get_importer (BRIDGE_WINDOW (widget)->context);
+
+  if (bridge_importer_is_importing (importer))
+    bridge_gui_toast (widget, _("The catalog is being imported or updated already"));
+  else
+    bridge_importer_update (importer, FALSE);
+}
+
 /* ------------------------------------------------------------------------ */
 
 void
@@ -625,6 +638,7 @@ bridge_window_class_add_actions (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
   gtk_widget_class_install_action (widget_class, "win.import-catalog", NULL, import_catalog_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.check-updates", NULL, check_updates_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
