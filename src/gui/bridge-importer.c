@@ -226,9 +226,8 @@ update_done_cb (GObject      *object,
       self->update_problem = g_strdup (error->message);
       /* Offline on a campus network is no news after the first time. */
       if (!self->background || !self->failure_told)
-        /* Translators: %s says why, and how old the catalog kept is */
-        message = g_strdup_printf (_("No new catalog could be fetched; Credit Bridge goes on with the "
-                                     "one it has. %s"), error->message);
+        /* Short, for a toast: why is bridge_importer_get_update_problem () */
+        message = g_strdup (_("No new catalog could be fetched; the one you have stays"));
       if (self->background)
         self->failure_told = TRUE;
       g_debug ("%s", error->message);

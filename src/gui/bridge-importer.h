@@ -68,8 +68,8 @@ gboolean        bridge_importer_update_is_due (BridgeImporter *self,
  * preference) and due, once a session. */
 void            bridge_importer_update_at_start (BridgeImporter *self,
                                                  gboolean        enabled);
-/* Why the last background check failed, for the catalog's age; NULL after
- * a check that worked. */
+/* Why the last update failed (with how old the catalog kept is); NULL
+ * after one that worked. */
 const char     *bridge_importer_get_update_problem (BridgeImporter *self);
 /* For tests: the time taken for now (NULL: the clock). */
 void            bridge_importer_set_now      (BridgeImporter *self,

@@ -565,6 +565,11 @@ update_finished_cb (BridgeWindow *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string ("catalog"));
       adw_toast_set_timeout (toast, 10);
     }
+  else if (result == BRIDGE_UPDATE_RESULT_FAILED)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.update-details");
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

@@ -369,9 +369,20 @@ catalog_digest (BridgeApplication *app)
   return g_strdup (stats.digest);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
-screenshot (BridgeWindow *window,
-            const char   *name)
+screenshot (GtkWidget  *window,
+            const char *name)
 {
   const char *lang = g_getenv ("LANGUAGE");
   g_autofree char *file = g_strdup_printf ("update-%s-%s.png", name, lang != NULL && *lang ? lang : "en");
@@ -379,7 +390,7 @@ screenshot (BridgeWindow *window,
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
   g_mkdir_with_parents (dir, 0755);
-  gui_test_screenshot (GTK_WIDGET (window), path);
+  gui_test_screenshot (window, path);
 }
 
 /* The catalog page says how old the catalog is, as core describes it. */
@@ -403,11 +414,11 @@ test_age_shown (void)
   g_assert_true (gtk_widget_get_mapped (label));
   /* Its tooltip says when it was last checked. */
   g_assert_nonnull (gtk_widget_get_tooltip_text (label));
-  screenshot (window, "age-1400");
+  screenshot (GTK_WIDGET (window), "age-1400");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   gui_test_spin (300);
   g_assert_true (gtk_widget_get_mapped (label));
-  screenshot (window, "age-360");
+  screenshot (GTK_WIDGET (window), "age-360");
   gui_test_close (window);
   teardown_server ();
 }
@@ -495,7 +506,7 @@ test_changed_offered (void)
   /* While it runs, the window is used as before. */
   g_assert_true (gui_test_wait (revealed, revealer, 5000));
   g_assert_true (bridge_importer_is_updating (importer));
-  screenshot (window, "progress-1400");
+  screenshot (GTK_WIDGET (window), "progress-1400");
   g_assert_cmpuint (gui_test_search (window, "MATH1004"), >, 0);
   g_assert_true (gui_test_wait (finished_once, &finished, 60000));
   g_assert_cmpuint (finished.result, ==, BRIDGE_UPDATE_RESULT_NEW);
@@ -504,7 +515,7 @@ test_changed_offered (void)
   prefix = g_strdup_printf (_("New catalog: %s"), "");
   g_assert_true (g_str_has_prefix (finished.message, prefix));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  screenshot (window, "toast-1400");
+  screenshot (GTK_WIDGET (window), "toast-1400");
 
   /* The new catalog is in, and the window shows it. */
   g_assert_cmpuint (course_count (app), ==, courses + 1);
@@ -544,7 +555,27 @@ test_offline_once (void)
   g_assert_nonnull (finished.message);
   g_assert_true (gui_test_wait (toast_shown, window, 5000));
   g_assert_cmpstr (toast_title (window), ==, finished.message);
-  screenshot (window, "offline-1000");
+  screenshot (GTK_WIDGET (window), "offline-1000");
+  /* Its Details say why, and how old the catalog kept is (the core's
+   * words). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *age = bridge_catalog_describe_age (bridge_application_get_catalog (app), now);
+    const char *problem = bridge_importer_get_update_problem (importer);
+    AdwMessageDialog *dialog;
+
+    g_assert_nonnull (problem);
+    g_assert_true (g_str_has_suffix (problem, age));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-details", NULL));
+    gui_test_spin (200);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, problem);
+    screenshot (GTK_WIDGET (dialog), "offline-details");
+    adw_message_dialog_response (dialog, "close");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gui_test_spin (100);
+  }
   /* The catalog page says it was not checked; its tooltip says why. */
   date = core_date (app);
   label = bridge_catalog_page_get_child (BRIDGE_CATALOG_PAGE (bridge_window_get_page (window, "catalog")),
