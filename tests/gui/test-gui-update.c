@@ -20,6 +20,7 @@
 #include "bridge-catalog-page-private.h"
 #include "bridge-catalog-update.h"
 #include "bridge-catalog.h"
+#include "bridge-preferences-window.h"
 #include "gui-test-util.h"
 
 typedef struct
@@ -310,9 +311,9 @@ is_toast (GtkWidget     *widget,
   return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
 }
 
-/* The title of the toast the window shows, or NULL. */
+/* The title of the toast @window (a GtkWindow) shows, or NULL. */
 static const char *
-toast_title (BridgeWindow *window)
+toast_title (gpointer window)
 {
   GtkWidget *toast = gui_test_find_match (GTK_WIDGET (window), is_toast, NULL);
   GtkWidget *label;
@@ -648,6 +649,87 @@ test_cancel (void)
   teardown_server ();
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* Preferences: the catalog named by its date, the switch that turns the
+ * check at start off, and Check Now, which brings the new catalog. */
+static void
+test_preferences (void)
+{
+  g_autoptr(BridgeApplication) app = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *switch_title = NULL;
+  Finished finished = { 0 };
+  BridgeContext *context;
+  BridgePreferencesWindow *prefs;
+  BridgeWindow *window;
+  GtkWidget *row;
+  GtkWidget *toggle;
+  GtkWidget *button;
+  gint before;
+
+  setup_server_and_cache ();
+  app = app_two_days_later (TRUE);
+  context = bridge_application_get_context (app);
+  g_signal_connect (bridge_context_get_importer (context), "update-finished",
+                    G_CALLBACK (update_finished_cb), &finished);
+  /* The check at start ran (unchanged): wait for it. */
+  window = gui_test_window (app, 1000, 700);
+  g_assert_true (gui_test_wait (finished_once, &finished, 60000));
+  finished.n = 0;
+
+  prefs = bridge_preferences_window_new (context);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  gui_test_spin (200);
+  date = core_date (app);
+  row = gui_test_find_match (GTK_WIDGET (prefs), is_row_titled, date);
+  g_assert_nonnull (row);
+
+  switch_title = g_strdup (_("Look for a _new catalog every day"));
+  row = gui_test_find_match (GTK_WIDGET (prefs), is_row_titled, switch_title);
+  g_assert_nonnull (row);
+  toggle = gui_test_find (row, GTK_TYPE_SWITCH);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_widget_activate (row);
+  gui_test_spin (100);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (bridge_context_get_check_updates (context));
+  screenshot (GTK_WIDGET (prefs), "preferences");
+
+  /* Check Now, with the server changed: the new catalog, said in a toast. */
+  g_atomic_int_set (&server.changed, TRUE);
+  before = g_atomic_int_get (&server.requests);
+  row = gui_test_find_match (GTK_WIDGET (prefs), is_row_titled, _("Catalog update"));
+  g_assert_nonnull (row);
+  button = gui_test_find (row, GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  /* As a click: activating a GtkButton clicks it only a moment later. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gui_test_wait (finished_once, &finished, 60000));
+  g_assert_cmpuint (finished.result, ==, BRIDGE_UPDATE_RESULT_NEW);
+  g_assert_cmpint (g_atomic_int_get (&server.requests), >, before);
+  gui_test_spin (200);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_free (date);
+  date = core_date (app);
+  g_assert_nonnull (gui_test_find_match (GTK_WIDGET (prefs), is_row_titled, date));
+  g_assert_cmpstr (toast_title (prefs), ==, finished.message);
+
+  g_signal_handlers_disconnect_by_func (bridge_context_get_importer (context), update_finished_cb, &finished);
+  g_free (finished.message);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gui_test_close (window);
+  teardown_server ();
+}
+
 static void
 run_in_subprocess (gconstpointer data)
 {
@@ -669,6 +751,7 @@ main (int   argc,
     { "/gui/update/changed-offered", test_changed_offered },
     { "/gui/update/offline-once", test_offline_once },
     { "/gui/update/cancel", test_cancel },
+    { "/gui/update/preferences", test_preferences },
   };
 
   gui_test_init (&argc, &argv);
