@@ -304,6 +304,28 @@ finished_once (gpointer data)
   return ((Finished *) data)->n > 0;
 }
 
+/* The session's importer, its updates counted into @finished. */
+static BridgeImporter *
+watch_updates (BridgeApplication *app,
+               Finished          *finished)
+{
+  BridgeImporter *importer = bridge_context_get_importer (bridge_application_get_context (app));
+
+  g_signal_connect (importer, "update-finished", G_CALLBACK (update_finished_cb), finished);
+  return importer;
+}
+
+static void
+end_case (BridgeImporter *importer,
+          BridgeWindow   *window,
+          Finished       *finished)
+{
+  g_signal_handlers_disconnect_by_func (importer, update_finished_cb, finished);
+  g_free (finished->message);
+  gui_test_close (window);
+  teardown_server ();
+}
+
 static gboolean
 is_toast (GtkWidget     *widget,
           gconstpointer  data)
@@ -460,8 +482,7 @@ test_unchanged_quiet (void)
   before = g_atomic_int_get (&server.requests);
   app = app_two_days_later (TRUE);
   digest = catalog_digest (app);
-  importer = bridge_context_get_importer (bridge_application_get_context (app));
-  g_signal_connect (importer, "update-finished", G_CALLBACK (update_finished_cb), &finished);
+  importer = watch_updates (app, &finished);
   window = gui_test_window (app, 1000, 700);
   g_assert_true (gui_test_wait (finished_once, &finished, 60000));
   g_assert_cmpint (g_atomic_int_get (&server.requests), >, before);
@@ -472,10 +493,7 @@ test_unchanged_quiet (void)
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bridge_window_get_child (window, "update-revealer"))));
   g_assert_cmpstr (bridge_window_get_state (window), ==, "main");
   g_assert_cmpstr (catalog_digest (app), ==, digest);
-  g_signal_handlers_disconnect_by_func (importer, update_finished_cb, &finished);
-  g_free (finished.message);
-  gui_test_close (window);
-  teardown_server ();
+  end_case (importer, window, &finished);
 }
 
 /* A new catalog on the server: progress under the header, then a toast
@@ -499,8 +517,7 @@ test_changed_offered (void)
   app = app_two_days_later (TRUE);
   courses = course_count (app);
   old_date = core_date (app);
-  importer = bridge_context_get_importer (bridge_application_get_context (app));
-  g_signal_connect (importer, "update-finished", G_CALLBACK (update_finished_cb), &finished);
+  importer = watch_updates (app, &finished);
   window = gui_test_window (app, 1400, 800);
   g_assert_true (gui_test_wait_state (window, "main", 10000));
   revealer = bridge_window_get_child (window, "update-revealer");
@@ -526,10 +543,7 @@ test_changed_offered (void)
   g_assert_cmpstr (age_text (window), ==, new_date);
   g_assert_cmpstr (bridge_window_get_state (window), ==, "main");
 
-  g_signal_handlers_disconnect_by_func (importer, update_finished_cb, &finished);
-  g_free (finished.message);
-  gui_test_close (window);
-  teardown_server ();
+  end_case (importer, window, &finished);
 }
 
 /* The server down: one quiet toast, once a session; the window goes on. */
@@ -548,8 +562,7 @@ test_offline_once (void)
   server_stop ();
   app = app_two_days_later (TRUE);
   digest = catalog_digest (app);
-  importer = bridge_context_get_importer (bridge_application_get_context (app));
-  g_signal_connect (importer, "update-finished", G_CALLBACK (update_finished_cb), &finished);
+  importer = watch_updates (app, &finished);
   window = gui_test_window (app, 1000, 700);
   g_assert_true (gui_test_wait (finished_once, &finished, 60000));
   g_assert_cmpuint (finished.result, ==, BRIDGE_UPDATE_RESULT_FAILED);
@@ -597,10 +610,7 @@ test_offline_once (void)
   g_assert_cmpstr (bridge_window_get_state (window), ==, "main");
   g_assert_cmpuint (gui_test_search (window, "MATH1004"), >, 0);
 
-  g_signal_handlers_disconnect_by_func (importer, update_finished_cb, &finished);
-  g_free (finished.message);
-  gui_test_close (window);
-  teardown_server ();
+  end_case (importer, window, &finished);
 }
 
 /* Cancel, pressed with a real key while the course files come slowly: the
@@ -623,8 +633,7 @@ test_cancel (void)
   app = app_two_days_later (FALSE);
   digest = catalog_digest (app);
   courses = course_count (app);
-  importer = bridge_context_get_importer (bridge_application_get_context (app));
-  g_signal_connect (importer, "update-finished", G_CALLBACK (update_finished_cb), &finished);
+  importer = watch_updates (app, &finished);
   window = gui_test_window (app, 1000, 700);
   g_assert_true (gui_test_wait_state (window, "main", 10000));
   /* Asked for, from the window's action (the main menu's item). */
@@ -643,10 +652,7 @@ test_cancel (void)
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_cmpstr (bridge_window_get_state (window), ==, "main");
 
-  g_signal_handlers_disconnect_by_func (importer, update_finished_cb, &finished);
-  g_free (finished.message);
-  gui_test_close (window);
-  teardown_server ();
+  end_case (importer, window, &finished);
 }
 
 static gboolean
@@ -666,6 +672,7 @@ test_preferences (void)
   g_autofree char *date = NULL;
   g_autofree char *switch_title = NULL;
   Finished finished = { 0 };
+  BridgeImporter *importer;
   BridgeContext *context;
   BridgePreferencesWindow *prefs;
   BridgeWindow *window;
@@ -677,8 +684,7 @@ test_preferences (void)
   setup_server_and_cache ();
   app = app_two_days_later (TRUE);
   context = bridge_application_get_context (app);
-  g_signal_connect (bridge_context_get_importer (context), "update-finished",
-                    G_CALLBACK (update_finished_cb), &finished);
+  importer = watch_updates (app, &finished);
   /* The check at start ran (unchanged): wait for it. */
   window = gui_test_window (app, 1000, 700);
   g_assert_true (gui_test_wait (finished_once, &finished, 60000));
@@ -723,11 +729,8 @@ test_preferences (void)
   g_assert_nonnull (gui_test_find_match (GTK_WIDGET (prefs), is_row_titled, date));
   g_assert_cmpstr (toast_title (prefs), ==, finished.message);
 
-  g_signal_handlers_disconnect_by_func (bridge_context_get_importer (context), update_finished_cb, &finished);
-  g_free (finished.message);
   gtk_window_destroy (GTK_WINDOW (prefs));
-  gui_test_close (window);
-  teardown_server ();
+  end_case (importer, window, &finished);
 }
 
 static void
