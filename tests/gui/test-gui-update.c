@@ -392,6 +392,12 @@ catalog_digest (BridgeApplication *app)
   return g_strdup (stats.digest);
 }
 
+static gboolean
+laid_out (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -585,6 +591,7 @@ test_offline_once (void)
     dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, problem);
+    g_assert_true (gui_test_wait (laid_out, dialog, 5000));
     screenshot (GTK_WIDGET (dialog), "offline-details");
     adw_message_dialog_response (dialog, "close");
     gtk_window_destroy (GTK_WINDOW (dialog));
