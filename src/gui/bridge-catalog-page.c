@@ -35,6 +35,7 @@ struct _BridgeCatalogPage
   GtkRevealer       *filter_revealer;
   BridgeFilterPanel *filters;         /* NULL until first shown */
   GtkLabel          *results_label;
+  GtkLabel          *age_label;
   GtkStack          *results_stack;
   GtkListView       *list_view;
   GtkWidget         *back_bar;
@@ -452,6 +453,32 @@ compare_clear_action (GtkWidget  *widget,
   g_list_store_remove_all (self->compare_store);
 }
 
+/* "Catalog of 3 December" beside the count of results, and since when it
+ * is known current in its tooltip; a check that failed says so there. */
+static void
+update_age (BridgeCatalogPage *self)
+{
+  BridgeCatalog *catalog = bridge_context_get_catalog (self->context);
+  BridgeImporter *importer = bridge_context_get_importer (self->context);
+  const char *problem = importer != NULL ? bridge_importer_get_update_problem (importer) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = catalog != NULL ? bridge_catalog_describe_date (catalog, now) : NULL;
+  g_autofree char *age = catalog != NULL ? bridge_catalog_describe_age (catalog, now) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (date != NULL && problem != NULL)
+    /* Translators: %s is "Catalog of 3 December"; looking for a newer one failed */
+    text = g_strdup_printf (_("%s, not checked"), date);
+  gtk_label_set_text (self->age_label, text != NULL ? text : date);
+  gtk_widget_set_visible (GTK_WIDGET (self->age_label), date != NULL);
+  if (problem != NULL)
+    tooltip = g_strdup (problem);
+  else
+    tooltip = g_steal_pointer (&age);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->age_label), tooltip);
+}
+
 /* ------------------------------------------------------------------------ */
 
 void
@@ -468,6 +495,10 @@ bridge_catalog_page_set_context (BridgeCatalogPage *self,
   if (self->course_page != NULL)
     bridge_course_page_set_context (self->course_page, context);
   bridge_compare_view_set_context (self->compare_view, context);
+  if (bridge_context_get_importer (context) != NULL)
+    g_signal_connect_object (bridge_context_get_importer (context), "update-finished",
+                             G_CALLBACK (update_age), self, G_CONNECT_SWAPPED);
+  update_age (self);
 }
 
 void
@@ -482,6 +513,7 @@ bridge_catalog_page_reload (BridgeCatalogPage *self)
     bridge_filter_panel_reload (self->filters);
   bridge_search_model_invalidate (self->model);
   run_search (self);
+  update_age (self);
 }
 
 void
@@ -516,6 +548,8 @@ bridge_catalog_page_get_child (BridgeCatalogPage *self,
     return GTK_WIDGET (self->leaflet);
   if (g_strcmp0 (name, "results-label") == 0)
     return GTK_WIDGET (self->results_label);
+  if (g_strcmp0 (name, "age-label") == 0)
+    return GTK_WIDGET (self->age_label);
   if (g_strcmp0 (name, "filter-button") == 0)
     return GTK_WIDGET (self->filter_button);
   if (g_strcmp0 (name, "filter-panel") == 0)
@@ -631,6 +665,7 @@ bridge_catalog_page_class_init (BridgeCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_label);
+  gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, age_label);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BridgeCatalogPage, back_bar);

@@ -46,6 +46,7 @@ enum {
   PROP_RECENT_PLANS,
   PROP_LAST_PLAN,
   PROP_FIRST_RUN_DONE,
+  PROP_CHECK_UPDATES,
   N_PROPS
 };
 
@@ -377,6 +378,21 @@ bridge_context_set_first_run_done (BridgeContext *self,
   g_settings_set_boolean (self->settings, "first-run-done", done);
 }
 
+gboolean
+bridge_context_get_check_updates (BridgeContext *self)
+{
+  g_return_val_if_fail (BRIDGE_IS_CONTEXT (self), FALSE);
+  return g_settings_get_boolean (self->settings, "check-updates");
+}
+
+void
+bridge_context_set_check_updates (BridgeContext *self,
+                                  gboolean       check)
+{
+  g_return_if_fail (BRIDGE_IS_CONTEXT (self));
+  g_settings_set_boolean (self->settings, "check-updates", check);
+}
+
 void
 bridge_context_get_window_state (BridgeContext *self,
                                  int           *width,
@@ -446,6 +462,9 @@ bridge_context_get_property (GObject    *object,
     case PROP_FIRST_RUN_DONE:
       g_value_set_boolean (value, bridge_context_get_first_run_done (self));
       break;
+    case PROP_CHECK_UPDATES:
+      g_value_set_boolean (value, bridge_context_get_check_updates (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -487,6 +506,9 @@ bridge_context_set_property (GObject      *object,
       break;
     case PROP_FIRST_RUN_DONE:
       bridge_context_set_first_run_done (self, g_value_get_boolean (value));
+      break;
+    case PROP_CHECK_UPDATES:
+      bridge_context_set_check_updates (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -620,6 +642,8 @@ bridge_context_class_init (BridgeContextClass *klass)
     g_param_spec_string ("last-plan", NULL, NULL, "", flags);
   properties[PROP_FIRST_RUN_DONE] =
     g_param_spec_boolean ("first-run-done", NULL, NULL, FALSE, flags);
+  properties[PROP_CHECK_UPDATES] =
+    g_param_spec_boolean ("check-updates", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] =

@@ -10,8 +10,8 @@
  * (Preferences, another window, dconf) is notified on the property of the
  * same name ("home-university", "home-cycle", "home-field", "languages",
  * "conversion-rule", "catalog-source", "recent-plans", "last-plan",
- * "first-run-done"); the home programme, the languages and the rule also emit
- * "changed".
+ * "first-run-done", "check-updates"); the home programme, the languages and
+ * the rule also emit "changed".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -86,6 +86,11 @@ void              bridge_context_set_last_plan          (BridgeContext *self,
 gboolean          bridge_context_get_first_run_done     (BridgeContext *self);
 void              bridge_context_set_first_run_done     (BridgeContext *self,
                                                          gboolean       done);
+/* Whether to look for a new catalog at start (a web feed, checked more than
+ * a day ago). */
+gboolean          bridge_context_get_check_updates      (BridgeContext *self);
+void              bridge_context_set_check_updates      (BridgeContext *self,
+                                                         gboolean       check);
 /* The main window's size and state at the last close. */
 void              bridge_context_get_window_state       (BridgeContext *self,
                                                          int           *width,

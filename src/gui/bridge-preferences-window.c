@@ -27,6 +27,9 @@ struct _BridgePreferencesWindow
   AdwEntryRow          *source_row;
   AdwActionRow         *stats_row;
   GtkButton            *import_button;
+  GtkSwitch            *check_updates_switch;
+  AdwActionRow         *update_row;
+  GtkButton            *update_button;
 };
 
 G_DEFINE_FINAL_TYPE (BridgePreferencesWindow, bridge_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -72,6 +75,12 @@ update_stats (BridgePreferencesWindow *self)
   g_auto(BridgeCatalogStats) stats = { 0 };
   g_autofree char *text = NULL;
 
+  BridgeImporter *importer = bridge_context_get_importer (self->context);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *age = NULL;
+  g_autofree char *source = NULL;
+  gboolean importing = bridge_importer_is_importing (importer);
+
   if (catalog != NULL && bridge_catalog_get_stats (catalog, &stats, NULL))
     {
       g_autofree char *courses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses",
@@ -83,12 +92,53 @@ update_stats (BridgePreferencesWindow *self)
                               courses, stats.universities,
                               stats.generated != NULL ? stats.generated : "—",
                               stats.demo ? _(" (demo data)") : "");
+      /* "Catalog of 3 December": its age, as the catalog page says it */
+      if (!bridge_catalog_is_empty (catalog))
+        {
+          g_autofree char *date = bridge_catalog_describe_date (catalog, now);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stats_row),
+                                         date != NULL ? date : _("Imported catalog"));
+          age = bridge_catalog_describe_age (catalog, now);
+        }
     }
   else
     text = g_strdup (_("No catalog imported yet"));
   adw_action_row_set_subtitle (self->stats_row, text);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            !bridge_importer_is_importing (bridge_context_get_importer (self->context)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !importing);
+
+  /* Only a catalog with a source can be brought up to date. */
+  if (bridge_importer_get_update_problem (importer) != NULL)
+    adw_action_row_set_subtitle (self->update_row, bridge_importer_get_update_problem (importer));
+  else
+    adw_action_row_set_subtitle (self->update_row, age != NULL ? age : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->update_button),
+                            !importing && catalog != NULL &&
+                            bridge_catalog_get_update_source (catalog, &source));
+}
+
+static void
+check_updates_changed_cb (BridgePreferencesWindow *self)
+{
+  if (!self->updating)
+    bridge_context_set_check_updates (self->context, gtk_switch_get_active (self->check_updates_switch));
+}
+
+static void
+update_cb (BridgePreferencesWindow *self)
+{
+  bridge_importer_update (bridge_context_get_importer (self->context), FALSE);
+  update_stats (self);
+}
+
+static void
+update_finished_cb (BridgePreferencesWindow *self,
+                    guint                    result,
+                    const char              *message)
+{
+  update_stats (self);
+  if (message != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), bridge_gui_toast_new (message));
 }
 
 static void
@@ -161,6 +211,7 @@ fill (BridgePreferencesWindow *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->source_row), bridge_context_get_catalog_source (self->context));
   gtk_editable_set_text (GTK_EDITABLE (self->languages_row), joined);
+  gtk_switch_set_active (self->check_updates_switch, bridge_context_get_check_updates (self->context));
 
   self->updating = FALSE;
   update_stats (self);
@@ -178,6 +229,8 @@ bridge_preferences_window_new (BridgeContext *context)
   self->context = g_object_ref (context);
   g_signal_connect_object (bridge_context_get_importer (context), "import-finished",
                            G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bridge_context_get_importer (context), "update-finished",
+                           G_CALLBACK (update_finished_cb), self, G_CONNECT_SWAPPED);
   fill (self);
   return self;
 }
@@ -213,11 +266,16 @@ bridge_preferences_window_class_init (BridgePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgePreferencesWindow, source_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePreferencesWindow, stats_row);
   gtk_widget_class_bind_template_child (widget_class, BridgePreferencesWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, BridgePreferencesWindow, check_updates_switch);
+  gtk_widget_class_bind_template_child (widget_class, BridgePreferencesWindow, update_row);
+  gtk_widget_class_bind_template_child (widget_class, BridgePreferencesWindow, update_button);
   gtk_widget_class_bind_template_callback (widget_class, rule_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, languages_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_updates_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_cb);
 }
 
 static void

@@ -604,6 +604,50 @@ cancel_import_action (GtkWidget  *widget,
   bridge_importer_cancel (bridge_context_get_importer (BRIDGE_WINDOW (widget)->context));
 }
 
+static void
+check_updates_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  BridgeImporter *importer = bridge_context_get_importer (BRIDGE_WINDOW (widget)->context);
+
+  if (bridge_importer_is_importing (importer))
+    bridge_gui_toast (widget, _("The catalog is being imported or updated already"));
+  else
+    bridge_importer_update (importer, FALSE);
+}
+
+static void
+update_retry_cb (GtkWidget *widget)
+{
+  bridge_importer_update (bridge_context_get_importer (BRIDGE_WINDOW (widget)->context), FALSE);
+}
+
+/* Why the last update failed, when asked from its toast. */
+static void
+update_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BridgeImporter *importer = bridge_context_get_importer (BRIDGE_WINDOW (widget)->context);
+  const char *problem = bridge_importer_get_update_problem (importer);
+  GtkWidget *dialog;
+
+  if (problem == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("No New Catalog"), problem);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "retry", _("_Try Again"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response::retry", G_CALLBACK (update_retry_cb), widget,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ------------------------------------------------------------------------ */
 
 void
@@ -625,6 +669,8 @@ bridge_window_class_add_actions (BridgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-plan-as", NULL, save_plan_as_action);
   gtk_widget_class_install_action (widget_class, "win.import-catalog", NULL, import_catalog_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.check-updates", NULL, check_updates_action);
+  gtk_widget_class_install_action (widget_class, "win.update-details", NULL, update_details_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);

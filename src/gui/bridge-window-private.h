@@ -64,6 +64,9 @@ struct _BridgeWindow
   GtkStack             *main_stack;
   GMenuModel           *primary_menu;
   GtkWidget            *demo_banner;
+  GtkRevealer          *update_revealer;  /* an update or a later import runs */
+  GtkLabel             *update_label;
+  GtkProgressBar       *update_progress;
   AdwViewStack         *view_stack;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;

@@ -222,6 +222,10 @@ bridge_window_get_child (BridgeWindow *self,
     return GTK_WIDGET (self->demo_banner);
   if (g_strcmp0 (name, "import-progress") == 0)
     return GTK_WIDGET (self->import_progress);
+  if (g_strcmp0 (name, "update-revealer") == 0)
+    return GTK_WIDGET (self->update_revealer);
+  if (g_strcmp0 (name, "update-progress") == 0)
+    return GTK_WIDGET (self->update_progress);
   if (g_strcmp0 (name, "error-status") == 0)
     return GTK_WIDGET (self->error_status);
   if (g_strcmp0 (name, "view-stack") == 0)
@@ -331,8 +335,9 @@ reload_visible_page (BridgeWindow *self)
     }
 }
 
+/* A new catalog is in: every page shows it, the one in sight at once. */
 static void
-show_main (BridgeWindow *self)
+reload_pages (BridgeWindow *self)
 {
   update_demo_banner (self);
   bridge_context_reload (self->context);
@@ -342,6 +347,12 @@ show_main (BridgeWindow *self)
   self->plan_stale = TRUE;
   self->grades_stale = TRUE;
   reload_visible_page (self);
+}
+
+static void
+show_main (BridgeWindow *self)
+{
+  reload_pages (self);
   show_state (self, "main");
   bridge_catalog_page_focus_search (self->catalog_page);
   if (self->session_pending)
@@ -467,6 +478,17 @@ import_started_cb (BridgeWindow *self)
                                        _("Importing the courses of the alliance’s universities. "
                                          "This happens once; afterwards the catalog opens at once."));
     }
+  else
+    {
+      /* An update, or an import of another feed, runs behind the window
+       * while it is used, with its progress and Cancel under the header. */
+      gtk_label_set_text (self->update_label,
+                          bridge_importer_is_updating (bridge_context_get_importer (self->context))
+                            ? _("Looking for a new catalog…")
+                            : _("Importing the catalog…"));
+      gtk_progress_bar_set_fraction (self->update_progress, 0.0);
+      gtk_revealer_set_reveal_child (self->update_revealer, TRUE);
+    }
   if (self->import_progress != NULL)
     {
       gtk_progress_bar_set_text (self->import_progress, NULL);
@@ -483,6 +505,10 @@ import_progress_cb (BridgeWindow *self,
   /* Negative: another import (another window or process) holds the cache. */
   if (fraction < 0 && g_strcmp0 (bridge_window_get_state (self), "loading") != 0)
     adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (waiting));
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->update_progress);
+  else
+    gtk_progress_bar_set_fraction (self->update_progress, MIN (fraction, 1.0));
   if (self->import_progress == NULL)
     return;
   gtk_progress_bar_set_text (self->import_progress, fraction < 0 ? waiting : NULL);
@@ -500,6 +526,7 @@ import_finished_cb (BridgeWindow *self,
   BridgeImporter *importer = bridge_context_get_importer (self->context);
   BridgeCatalog *catalog = bridge_importer_get_catalog (importer);
 
+  gtk_revealer_set_reveal_child (self->update_revealer, FALSE);
   if (!success && catalog != NULL && bridge_catalog_is_empty (catalog) &&
       bridge_importer_get_problem (importer) != NULL)
     {
@@ -514,6 +541,36 @@ import_finished_cb (BridgeWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, bridge_gui_toast_new (message));
   update_state (self);
+}
+
+/* An update ended: a new catalog shows at once and a toast offers it;
+ * anything else is said quietly, if at all (@message NULL). */
+static void
+update_finished_cb (BridgeWindow *self,
+                    guint         result,
+                    const char   *message)
+{
+  AdwToast *toast;
+
+  gtk_revealer_set_reveal_child (self->update_revealer, FALSE);
+  if (result == BRIDGE_UPDATE_RESULT_NEW)
+    reload_pages (self);
+  if (message == NULL)
+    return;
+  toast = bridge_gui_toast_new (message);
+  if (result == BRIDGE_UPDATE_RESULT_NEW)
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-page");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("catalog"));
+      adw_toast_set_timeout (toast, 10);
+    }
+  else if (result == BRIDGE_UPDATE_RESULT_FAILED)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.update-details");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -872,6 +929,7 @@ setup (BridgeWindow *self)
   g_signal_connect_object (importer, "import-started", G_CALLBACK (import_started_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (importer, "import-progress", G_CALLBACK (import_progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (importer, "import-finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (importer, "update-finished", G_CALLBACK (update_finished_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->context, "notify::recent-plans",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
@@ -881,6 +939,9 @@ setup (BridgeWindow *self)
   update_recent (self);
   update_title (self);
   update_state (self);
+  /* A catalog from the web is looked at again once a day, behind the
+   * window (Preferences can turn it off). */
+  bridge_importer_update_at_start (importer, bridge_context_get_check_updates (self->context));
 }
 
 static void
@@ -951,6 +1012,9 @@ bridge_window_class_init (BridgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, update_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, update_label);
+  gtk_widget_class_bind_template_child (widget_class, BridgeWindow, update_progress);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, BridgeWindow, switcher_title);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bridge-catalog-page-private.h"
+#include "bridge-gui-util.h"
 #include "bridge-plan-page.h"
 #include "bridge-search-model.h"
 #include "gui-test-util.h"
@@ -129,6 +130,13 @@ gui_test_init (int    *argc,
       exit (EXIT_FAILURE);
     }
   adw_init ();
+  /* No test asks a catalog's server for updates unless it says so (the
+   * memory backend keeps this for the process). */
+  {
+    g_autoptr(GSettings) settings = bridge_gui_settings_new ();
+
+    g_settings_set_boolean (settings, "check-updates", FALSE);
+  }
   /* Pictures and checks see the end of each transition, not its middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }

@@ -612,5 +612,107 @@ def report_keys():
         s.quit()
 
 
+# -- Issue 20: the catalog kept current ---------------------------------------
+
+class _Feed:
+    """The demo catalog served from a copy on 127.0.0.1 (Python's server,
+    with Last-Modified and 304), counting the requests it answers."""
+
+    def __init__(self, source):
+        import functools
+        import http.server
+        import shutil
+        import tempfile
+        import threading
+        self.dir = tempfile.mkdtemp(prefix='credit-bridge-feed-')
+        shutil.copytree(os.path.join(source, 'data', 'catalog', 'courses'),
+                        os.path.join(self.dir, 'courses'))
+        # A day later than the bundled one: the same bytes would count as
+        # the catalog the session already imported from its file.
+        with open(os.path.join(source, 'data', 'catalog', 'feed.json'), encoding='utf-8') as f:
+            text = f.read()
+        with open(os.path.join(self.dir, 'feed.json'), 'w', encoding='utf-8') as f:
+            f.write(text.replace('"generated": "2026-11-20T10:00:00+08:00"',
+                                 '"generated": "2026-11-21T10:00:00+08:00"', 1))
+        self.requests = 0
+        feed = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def do_GET(self):
+                feed.requests += 1
+                super().do_GET()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(
+            ('127.0.0.1', 0), functools.partial(Handler, directory=self.dir))
+        self.url = 'http://127.0.0.1:%d/feed.json' % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def change(self):
+        """A later "generated" date and one course more at scu."""
+        path = os.path.join(self.dir, 'feed.json')
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text.replace('"generated": "2026-11-21T10:00:00+08:00"',
+                                 '"generated": "2026-12-03T10:00:00+08:00"', 1))
+        path = os.path.join(self.dir, 'courses', 'scu.jsonl')
+        with open(path, encoding='utf-8') as f:
+            first = f.readline()
+        with open(path, 'a', encoding='utf-8') as f:
+            f.write(first.replace('"id":"scu:math1004"', '"id":"scu:test9001"', 1)
+                         .replace('"code":"MATH1004"', '"code":"TEST9001"', 1))
+
+    def close(self):
+        import shutil
+        self.server.shutdown()
+        self.server.server_close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def catalog_update_in(lang, width):
+    feed = _Feed(xsession._roots()[1])
+    try:
+        with xsession.Session('catalog-update-%s-%d' % (lang, width), lang=lang, width=width,
+                              height=700, settings={'check-updates': 'true'}) as s:
+            # A catalog from the web, checked just now: nothing is asked at start.
+            s.cli_run('catalog', 'import', feed.url)
+            asked = feed.requests
+            s.start()
+            s.wait_still()
+            s.shot('start')
+            s.expect(feed.requests == asked,
+                     'the window asked the server at start though it was checked just now')
+            feed.change()
+            # F10 opens the main menu on its first item; Up goes round to
+            # its end, and Check for Catalog Updates is fifth from there.
+            s.key('F10')
+            s.wait_still()
+            s.key('Up', 'Up', 'Up', 'Up', 'Up')
+            s.shot('menu')
+            s.key('Return')
+            s.settle(0.5)
+            s.shot('checking')
+            s.wait_for(lambda: s.cli_run('catalog', 'show', 'scu:test9001', check=False).returncode == 0,
+                       'the new course did not arrive', timeout=60)
+            s.wait_still()
+            s.shot('updated')
+            s.expect(feed.requests > asked, 'Check for Catalog Updates asked nothing')
+            s.quit()
+    finally:
+        feed.close()
+
+
+@scenario
+def catalog_update():
+    """A catalog imported from a web address: the main menu's Check for
+    Catalog Updates (F10, U) brings the new one, in English at 1400 pixels
+    and in Chinese at 360."""
+    catalog_update_in('en', 1400)
+    catalog_update_in('zh_CN', 360)
+
+
 if __name__ == '__main__':
     sys.exit(xsession.main(SCENARIOS))

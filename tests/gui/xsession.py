@@ -92,6 +92,8 @@ class Session:
             'window-width': str(width),
             'window-height': str(height),
             'window-maximized': 'false',
+            # no request to a catalog's server unless a scenario asks
+            'check-updates': 'false',
         }
         if home is not None:
             values['home-university'] = "'%s'" % home
