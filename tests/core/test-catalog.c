@@ -470,6 +470,41 @@ test_reimport_unchanged (Fixture       *fixture,
   g_assert_cmpuint (after.courses, ==, 5);
 }
 
+/* The same feed from another place: nothing is imported again, but the
+ * cache now says it comes from there, so that an update asks that place. */
+static void
+test_reimport_unchanged_elsewhere (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeImportReport) report = NULL;
+  g_autofree char *minimal = minimal_feed ();
+  g_autofree char *dir = g_path_get_dirname (minimal);
+  g_autofree char *feed_text = NULL, *lines_text = NULL;
+  g_autofree char *lines = g_build_filename (dir, "courses.jsonl", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "feed.json", NULL);
+  g_autofree char *lines_copy = g_build_filename (fixture->dir, "courses.jsonl", NULL);
+  g_auto(BridgeCatalogStats) before = { 0 };
+  g_auto(BridgeCatalogStats) after = { 0 };
+
+  g_assert_true (g_file_get_contents (minimal, &feed_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (lines, &lines_text, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, feed_text, -1, NULL));
+  g_assert_true (g_file_set_contents (lines_copy, lines_text, -1, NULL));
+  bridge_catalog_get_stats (fixture->catalog, &before, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before.source, !=, copy);
+
+  g_assert_true (bridge_catalog_import (fixture->catalog, copy, &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (report->unchanged);
+  bridge_catalog_get_stats (fixture->catalog, &after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after.source, ==, copy);
+  g_assert_cmpstr (before.imported, ==, after.imported);
+  g_assert_cmpstr (before.digest, ==, after.digest);
+}
+
 /* A connection sees an import made by another one, caches included. */
 static void
 test_other_connection_import (Fixture       *fixture,
@@ -1142,6 +1177,7 @@ main (int   argc,
   ADD ("/catalog/courses-by-rowids", test_courses_by_rowids);
   ADD ("/catalog/universities", test_universities);
   ADD ("/catalog/reimport-unchanged", test_reimport_unchanged);
+  ADD ("/catalog/reimport-unchanged-elsewhere", test_reimport_unchanged_elsewhere);
   ADD ("/catalog/cache-settings", test_cache_settings);
   ADD ("/catalog/other-connection-import", test_other_connection_import);
   ADD ("/catalog/damaged/truncated", test_damaged_truncated);

@@ -567,6 +567,15 @@ import_feed (BridgeCatalog       *self,
     ok = bridge_catalog_exec (self, "COMMIT", error);
   else
     bridge_catalog_exec (self, "ROLLBACK", NULL);
+  if (ok && import.unchanged)
+    {
+      /* The same feed, imported before from elsewhere: it now comes from
+       * here, so that an update asks this source. */
+      g_autofree char *old_source = bridge_catalog_meta_get (self, "source");
+
+      if (g_strcmp0 (old_source, import.source) != 0)
+        ok = bridge_catalog_meta_set (self, "source", import.source, error);
+    }
 
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
   /* Give the import's page cache back. */

@@ -172,20 +172,12 @@ import_download (BridgeCatalog       *self,
                  GError             **error)
 {
   g_autofree char *root = bridge_feed_mirror_root (fresh, NULL);
-  g_autofree char *source = NULL;
 
   if (root == NULL
       || !bridge_catalog_import_as (self, root, url, report, import_progress, progress, cancellable, error))
     {
       if (root == NULL)
         g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_FAILED, _("The download of %s was lost from %s"), url, fresh);
-      remove_tree (fresh);
-      return FALSE;
-    }
-  /* The same feed imported before from elsewhere: it now comes from @url. */
-  source = bridge_catalog_meta_get (self, "source");
-  if (g_strcmp0 (source, url) != 0 && !bridge_catalog_meta_set (self, "source", url, error))
-    {
       remove_tree (fresh);
       return FALSE;
     }
