@@ -667,22 +667,29 @@ bridge_catalog_import (BridgeCatalog       *self,
 
 typedef struct
 {
-  char               *path;
-  char               *source;
-  BridgeProgressFunc  progress;
-  gpointer            progress_data;
-  GMainContext       *context;
-} ImportTask;
-
-typedef struct
-{
   BridgeProgressFunc  progress;
   gpointer            progress_data;
   double              fraction;
 } ProgressIdle;
 
-static void
-import_task_free (ImportTask *task)
+BridgeCatalogTask *
+bridge_catalog_task_new (BridgeCatalog      *self,
+                         const char         *source,
+                         BridgeProgressFunc  progress,
+                         gpointer            progress_data)
+{
+  BridgeCatalogTask *task = g_new0 (BridgeCatalogTask, 1);
+
+  task->path = g_strdup (self->path);
+  task->source = g_strdup (source);
+  task->progress = progress;
+  task->progress_data = progress_data;
+  task->context = g_main_context_ref_thread_default ();
+  return task;
+}
+
+void
+bridge_catalog_task_free (BridgeCatalogTask *task)
 {
   g_free (task->path);
   g_free (task->source);
@@ -699,11 +706,11 @@ progress_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-thread_progress (double   fraction,
-                 gpointer user_data)
+void
+bridge_catalog_task_progress (double   fraction,
+                              gpointer user_data)
 {
-  ImportTask *task = user_data;
+  BridgeCatalogTask *task = user_data;
   ProgressIdle *idle;
 
   if (task->progress == NULL)
@@ -721,7 +728,7 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportTask *data = task_data;
+  BridgeCatalogTask *data = task_data;
   g_autoptr(BridgeCatalog) catalog = NULL;
   g_autoptr(BridgeImportReport) report = NULL;
   g_autofree char *reason = NULL;
@@ -729,7 +736,8 @@ import_thread (GTask        *task,
 
   catalog = bridge_catalog_open_or_reset (data->path, &reason, &error);
   if (catalog == NULL
-      || !bridge_catalog_import (catalog, data->source, &report, thread_progress, data, cancellable, &error))
+      || !bridge_catalog_import (catalog, data->source, &report, bridge_catalog_task_progress, data, cancellable,
+                                 &error))
     {
       g_task_return_error (task, error);
       return;
@@ -752,21 +760,14 @@ bridge_catalog_import_async (BridgeCatalog       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ImportTask *data;
 
   g_return_if_fail (BRIDGE_IS_CATALOG (self));
   g_return_if_fail (source != NULL);
 
-  data = g_new0 (ImportTask, 1);
-  data->path = g_strdup (self->path);
-  data->source = g_strdup (source);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bridge_catalog_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
+  g_task_set_task_data (task, bridge_catalog_task_new (self, source, progress, progress_data),
+                        (GDestroyNotify) bridge_catalog_task_free);
   g_task_run_in_thread (task, import_thread);
 }
 

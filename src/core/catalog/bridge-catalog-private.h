@@ -93,6 +93,27 @@ gboolean      bridge_catalog_import_as (BridgeCatalog       *self,
                                         GCancellable        *cancellable,
                                         GError             **error);
 
+/* What a worker thread of the catalog at @path is given: the source to
+ * import (NULL for an update), and the progress to deliver on the main
+ * context of the thread that started it. */
+typedef struct
+{
+  char               *path;
+  char               *source;
+  BridgeProgressFunc  progress;
+  gpointer            progress_data;
+  GMainContext       *context;
+} BridgeCatalogTask;
+
+BridgeCatalogTask *bridge_catalog_task_new      (BridgeCatalog      *self,
+                                                 const char         *source,
+                                                 BridgeProgressFunc  progress,
+                                                 gpointer            progress_data);
+void               bridge_catalog_task_free     (BridgeCatalogTask  *task);
+/* A BridgeProgressFunc for the worker: @task's progress, on its context. */
+void               bridge_catalog_task_progress (double              fraction,
+                                                 gpointer            task);
+
 /* bridge-catalog-update.c */
 
 /* bridge_catalog_import () of a web feed: its files are downloaded (asked

@@ -547,66 +547,20 @@ bridge_catalog_update (BridgeCatalog       *self,
 
 /* In a worker thread with its own connection */
 
-typedef struct
-{
-  char               *path;
-  BridgeProgressFunc  progress;
-  gpointer            progress_data;
-  GMainContext       *context;
-} UpdateTask;
-
-typedef struct
-{
-  BridgeProgressFunc progress;
-  gpointer           progress_data;
-  double             fraction;
-} UpdateProgress;
-
-static void
-update_task_free (UpdateTask *task)
-{
-  g_free (task->path);
-  g_main_context_unref (task->context);
-  g_free (task);
-}
-
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  UpdateProgress *delivery = user_data;
-
-  delivery->progress (delivery->fraction, delivery->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-worker_progress (double   fraction,
-                 gpointer user_data)
-{
-  UpdateTask *task = user_data;
-  UpdateProgress *delivery;
-
-  if (task->progress == NULL)
-    return;
-  delivery = g_new (UpdateProgress, 1);
-  *delivery = (UpdateProgress) { task->progress, task->progress_data, fraction };
-  g_main_context_invoke_full (task->context, G_PRIORITY_DEFAULT, deliver_progress_cb, delivery, g_free);
-}
-
 static void
 update_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  UpdateTask *data = task_data;
+  BridgeCatalogTask *data = task_data;
   g_autoptr(BridgeCatalog) catalog = NULL;
   BridgeUpdateReport *report = NULL;
   GError *error = NULL;
 
   catalog = bridge_catalog_open (data->path, &error);
   if (catalog != NULL)
-    report = bridge_catalog_update (catalog, worker_progress, data, cancellable, &error);
+    report = bridge_catalog_update (catalog, bridge_catalog_task_progress, data, cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -622,19 +576,13 @@ bridge_catalog_update_async (BridgeCatalog       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  UpdateTask *data;
 
   g_return_if_fail (BRIDGE_IS_CATALOG (self));
 
-  data = g_new0 (UpdateTask, 1);
-  data->path = g_strdup (self->path);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bridge_catalog_update_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) update_task_free);
+  g_task_set_task_data (task, bridge_catalog_task_new (self, NULL, progress, progress_data),
+                        (GDestroyNotify) bridge_catalog_task_free);
   g_task_run_in_thread (task, update_thread);
 }
 
