@@ -244,6 +244,58 @@ test_demo_catalog (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
+/* The digest that tells an unchanged feed from a changed one is the SHA-256
+ * of every byte read, the root and then each course file in the order the
+ * root lists them: what sha256sum of the files put end to end prints. */
+static gboolean
+digest_end (gpointer     user_data,
+            const char  *digest,
+            GError     **error)
+{
+  *(char **) user_data = g_strdup (digest);
+  return TRUE;
+}
+
+static void
+test_digest (void)
+{
+  const char *root = g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT");
+  g_autofree char *demo = g_build_filename (root ? root : "..", "data", "catalog", "feed.json", NULL);
+  g_autofree char *folder = g_path_get_dirname (demo);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  g_autoptr(GChecksum) expected = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *digest = NULL;
+  BridgeFeedSink sink = { 0 };
+  JsonArray *files;
+  gsize len;
+
+  g_file_get_contents (demo, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_checksum_update (expected, (const guchar *) contents, (gssize) len);
+  json_parser_load_from_data (parser, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+  files = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "course_files");
+  /* More than one course file: the order counts. */
+  g_assert_cmpuint (json_array_get_length (files), >, 1);
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, json_array_get_string_element (files, i), NULL);
+      g_autofree char *course_file = NULL;
+
+      g_file_get_contents (path, &course_file, &len, &error);
+      g_assert_no_error (error);
+      g_checksum_update (expected, (const guchar *) course_file, (gssize) len);
+    }
+
+  sink.end = digest_end;
+  g_assert_true (bridge_feed_read (file, &sink, &digest, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (digest, ==, g_checksum_get_string (expected));
+}
+
 /* Reading a feed from memory, as the fuzzer does, with a course file. */
 static GBytes *
 open_memory (const char  *name,
@@ -457,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/feed/identifiers", test_identifiers);
   g_test_add_func ("/feed/check-minimal", test_check_only);
   g_test_add_func ("/feed/demo-catalog", test_demo_catalog);
+  g_test_add_func ("/feed/digest", test_digest);
   g_test_add_func ("/feed/read-bytes", test_read_bytes);
   g_test_add_func ("/feed/cancelled/before", test_cancelled_before);
   g_test_add_func ("/feed/cancelled/between-courses", test_cancelled_between_courses);

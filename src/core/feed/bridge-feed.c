@@ -150,6 +150,14 @@ bridge_feed_type_name (JsonNode *node)
     }
 }
 
+static void
+bridge_feed_digest_update (Reader     *reader,
+                           const void *data,
+                           gsize       len)
+{
+  sha256_update (&reader->digest, len, data);
+}
+
 static gboolean
 reader_cancelled (Reader  *reader,
                   GError **error)
@@ -391,7 +399,7 @@ read_course_stream (Reader        *reader,
               if (reader->file_limit > 0 && reader->file_bytes > reader->file_limit)
                 return bridge_feed_download_too_large (reader, reader->file, error);
               g_byte_array_append (buffer, chunk, (guint) n);
-              g_checksum_update (reader->digest, chunk, n);
+              bridge_feed_digest_update (reader, chunk, (gsize) n);
               reader->bytes_done += (guint64) n;
               reader_progress (reader, FALSE);
             }
@@ -539,7 +547,7 @@ bridge_feed_read_document (Reader                 *reader,
                    _("%s: the file is empty; a feed is a JSON object"), root_name);
       return FALSE;
     }
-  g_checksum_update (reader->digest, (const guchar *) data, (gssize) len);
+  bridge_feed_digest_update (reader, data, len);
   if (!check_bytes (reader, data, len, 1, error))
     return FALSE;
   if (!parse_json (reader, parser, data, len, error))
@@ -762,9 +770,17 @@ bridge_feed_read_document (Reader                 *reader,
     return FALSE;
 
   reader_progress (reader, TRUE);
-  if (reader->sink->end != NULL
-      && !reader->sink->end (reader->user_data, g_checksum_get_string (reader->digest), error))
-    return FALSE;
+  if (reader->sink->end != NULL)
+    {
+      guint8 digest[SHA256_DIGEST_SIZE];
+      char hex[2 * SHA256_DIGEST_SIZE + 1];
+
+      sha256_digest (&reader->digest, sizeof digest, digest);
+      for (gsize i = 0; i < sizeof digest; i++)
+        g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+      if (!reader->sink->end (reader->user_data, hex, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -785,7 +801,7 @@ bridge_feed_reader_init (Reader               *reader,
   reader->chunk = g_string_chunk_new (1 << 16);
   reader->references = g_array_new (FALSE, FALSE, sizeof (Reference));
   reader->path = g_string_new (NULL);
-  reader->digest = g_checksum_new (G_CHECKSUM_SHA256);
+  sha256_init (&reader->digest);
 }
 
 void
@@ -799,7 +815,6 @@ bridge_feed_reader_clear (Reader *reader)
   g_string_chunk_free (reader->chunk);
   g_array_unref (reader->references);
   g_string_free (reader->path, TRUE);
-  g_checksum_free (reader->digest);
 }
 
 
