@@ -205,6 +205,13 @@ case("course-line-truncated", ["courses.jsonl:2:", "Parse error"],
      files={"courses.jsonl": json.dumps(LINES[0], ensure_ascii=False) + "\n" + json.dumps(LINES[1], ensure_ascii=False)[:40] + "\n"})
 case("course-line-not-utf8", ["courses.jsonl:1:", "not valid UTF-8"],
      files={"courses.jsonl": "\x00"})
+# Valid bytes, but escapes that json-glib turns into text that is not UTF-8:
+# a lone surrogate, an octal escape. The reader validates a string again only
+# where its line holds a backslash (issue 20): these lines do.
+case("course-line-escape-surrogate", ["courses.jsonl:2: $.title.en", "the text is not valid UTF-8"],
+     files={"courses.jsonl": jsonl(LINES).replace('"en": "Programming Fundamentals"', '"en": "Programming \\udc00s"', 1)})
+case("course-line-escape-octal", ["courses.jsonl:1: $.languages[0]", "the text is not valid UTF-8"],
+     files={"courses.jsonl": jsonl(LINES).replace('"languages": ["en"]', '"languages": ["\\377"]', 1)})
 case("course-file-missing", ["$.course_files[1]", "cannot open the course file “missing.jsonl”"],
      feed=feed(lambda f: f["course_files"].append("missing.jsonl")))
 case("course-file-absolute", ["$.course_files[0]", "not a relative path"],

@@ -63,6 +63,17 @@ get_member (Reader      *reader,
   return node;
 }
 
+/* Whether the string @node is valid UTF-8. A backslash escape (\u, and the
+ * octal ones json-glib reads too) can make text that is not out of bytes
+ * that are; a string of JSON text without a backslash is a piece of bytes
+ * already found valid, and is not read again. */
+static gboolean
+strings_valid (Reader   *reader,
+               JsonNode *node)
+{
+  return !reader->text_has_escapes || g_utf8_validate (json_node_get_string (node), -1, NULL);
+}
+
 static gboolean
 check_string (Reader      *reader,
               JsonNode    *node,
@@ -71,7 +82,7 @@ check_string (Reader      *reader,
 {
   if (!bridge_feed_is_string (node))
     return bridge_feed_fail (reader, error, member, _("expected a string, found %s"), bridge_feed_type_name (node));
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+  if (!strings_valid (reader, node))
     return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
   if (*json_node_get_string (node) == '\0')
     return bridge_feed_fail (reader, error, member, _("the string is empty"));
@@ -755,18 +766,17 @@ check_id_elements (Reader     *reader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *index = g_strdup_printf ("[%u]", i);
 
       /* check_string/bridge_feed_get_id name the member; here the place is the index. */
       if (!bridge_feed_is_string (node))
         {
-          g_string_append (reader->path, index);
+          bridge_feed_push_index (reader, i);
           bridge_feed_fail (reader, error, NULL, _("expected an identifier, found %s"), bridge_feed_type_name (node));
           return FALSE;
         }
       if (!bridge_feed_is_identifier (json_node_get_string (node)))
         {
-          g_string_append (reader->path, index);
+          bridge_feed_push_index (reader, i);
           bridge_feed_fail (reader, error, NULL, _("“%s” is not an identifier"), json_node_get_string (node));
           return FALSE;
         }
@@ -893,16 +903,28 @@ bridge_feed_check_course (Reader      *reader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *member = g_strdup_printf ("languages[%u]", i);
+      g_autofree char *member = NULL;
 
+      /* The member's name is made only for a message: this runs for every
+       * language of a million courses. */
       if (!bridge_feed_is_string (element))
-        return bridge_feed_fail (reader, error, member, _("expected a language tag, found %s"), bridge_feed_type_name (element));
-      if (!g_utf8_validate (json_node_get_string (element), -1, NULL))
-        return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
-      /* bridge_validate_language () lets "" (a tag not given) pass. */
+        {
+          member = g_strdup_printf ("languages[%u]", i);
+          return bridge_feed_fail (reader, error, member, _("expected a language tag, found %s"), bridge_feed_type_name (element));
+        }
+      if (!strings_valid (reader, element))
+        {
+          member = g_strdup_printf ("languages[%u]", i);
+          return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
+        }
+      /* bridge_validate_language () lets "" (a tag not given) pass; its
+       * name of the member is for its own message, not asked for here. */
       if (*json_node_get_string (element) == '\0'
-          || !bridge_validate_language (member, json_node_get_string (element), NULL))
-        return bridge_feed_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
+          || !bridge_validate_language ("languages", json_node_get_string (element), NULL))
+        {
+          member = g_strdup_printf ("languages[%u]", i);
+          return bridge_feed_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
+        }
     }
 
   if (get_enum (reader, course, "delivery", BRIDGE_TYPE_DELIVERY, error) == NULL)
@@ -918,10 +940,8 @@ bridge_feed_check_course (Reader      *reader,
       len = bridge_feed_push_member (reader, "learning_outcomes");
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          g_autofree char *member = g_strdup_printf ("[%u]", i);
-          gsize len2 = reader->path->len;
+          gsize len2 = bridge_feed_push_index (reader, i);
 
-          g_string_append (reader->path, member);
           if (!check_text_node (reader, json_array_get_element (array, i), NULL, error))
             return FALSE;
           bridge_feed_pop (reader, len2);
@@ -1001,7 +1021,7 @@ bridge_feed_check_certificate (Reader      *reader,
       if (!bridge_feed_is_string (node))
         return bridge_feed_fail (reader, error, "level", _("expected a string, found %s"), bridge_feed_type_name (node));
       /* A \u escape can make text that is not UTF-8 out of bytes that are. */
-      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+      if (!strings_valid (reader, node))
         return bridge_feed_fail (reader, error, "level", _("the text is not valid UTF-8"));
     }
   if (json_object_has_member (certificate, "isced"))

@@ -51,6 +51,10 @@ typedef struct
   const char           *file;             /* name as written in the feed */
   guint                 line;             /* 0 for the root document */
   GString              *path;
+  /* The JSON text whose objects are being checked (the root, or one line
+   * of a course file) holds a backslash: its strings must be checked as
+   * UTF-8 one by one. TRUE unless the reader knows otherwise. */
+  gboolean              text_has_escapes;
 
   /* SHA-256 of every byte read. Nettle's, not GChecksum's: GLib's is plain
    * C at about 100 MB/s, where nettle uses the CPU's SHA instructions; at a

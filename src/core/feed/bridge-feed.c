@@ -112,7 +112,9 @@ bridge_feed_push_member (Reader     *reader,
 {
   gsize len = reader->path->len;
 
-  g_string_append_printf (reader->path, ".%s", member);
+  /* Not printf: a path is pushed a few times for each of a million courses. */
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, member);
   return len;
 }
 
@@ -121,8 +123,16 @@ bridge_feed_push_index (Reader *reader,
                         guint   index)
 {
   gsize len = reader->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (reader->path, "[%u]", index);
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (reader->path, '[');
+  while (n > 0)
+    g_string_append_c (reader->path, digits[--n]);
+  g_string_append_c (reader->path, ']');
   return len;
 }
 
@@ -440,6 +450,7 @@ read_course_stream (Reader        *reader,
                 || !check_numbers (reader, line, line_len, error))
               return FALSE;
             g_string_assign (reader->path, "$");
+            reader->text_has_escapes = memchr (line, '\\', line_len) != NULL;
             copy = g_strndup (line, line_len);
             if (!reader_course (reader, json_parser_get_root (parser), copy, line_len, error))
               return FALSE;
@@ -552,6 +563,8 @@ bridge_feed_read_document (Reader                 *reader,
     return FALSE;
   if (!parse_json (reader, parser, data, len, error))
     return FALSE;
+  /* check_bytes () found every byte valid. */
+  reader->text_has_escapes = memchr (data, '\\', len) != NULL;
 
   g_string_assign (reader->path, "$");
   node = json_parser_get_root (parser);
@@ -749,6 +762,7 @@ bridge_feed_read_document (Reader                 *reader,
     }
   reader->file = root_name;
   reader->line = 0;
+  reader->text_has_escapes = memchr (data, '\\', len) != NULL;
 
   /* References that may point forward: prerequisites and replaces. */
   for (guint i = 0; i < reader->references->len; i++)
@@ -794,6 +808,7 @@ bridge_feed_reader_init (Reader               *reader,
   reader->sink = sink;
   reader->user_data = user_data;
   reader->cancellable = cancellable;
+  reader->text_has_escapes = TRUE;
   reader->universities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, university_info_free);
   reader->certificates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->equivalences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
