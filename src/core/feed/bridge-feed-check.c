@@ -437,6 +437,62 @@ check_kinds (Reader      *reader,
   return ok;
 }
 
+/* The 25 % check of a course's credits against its workload, with the
+ * credit engine's exact arithmetic, is the same for every course of a
+ * university with the same periods, practice weeks, workload and credits:
+ * a million courses have a few hundred such loads. Each university keeps
+ * the outcome of the first LOAD_CHECKS_MAX it meets. */
+#define LOAD_CHECKS_MAX 4096
+
+typedef struct
+{
+  BridgeCourseLoad load;        /* the key; first */
+  gboolean         ok;          /* FALSE: the arithmetic overflowed */
+  gboolean         disagree;
+  BridgeRational   hours;
+  BridgeRational   policy_credits;
+} LoadCheck;
+
+/* BridgeCourseLoad is six doubles, without padding: its bytes are its value
+ * (a -0 beside a 0 is only a second entry). */
+G_STATIC_ASSERT (sizeof (BridgeCourseLoad) == (BRIDGE_N_KINDS + 3) * sizeof (double));
+
+static guint
+load_hash (gconstpointer key)
+{
+  const guchar *p = key;
+  guint hash = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (BridgeCourseLoad); i++)
+    hash = (hash ^ p[i]) * 16777619u;
+  return hash;
+}
+
+static gboolean
+load_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, sizeof (BridgeCourseLoad)) == 0;
+}
+
+static const LoadCheck *
+check_load (UniversityInfo         *info,
+            const BridgeCourseLoad *load,
+            LoadCheck              *scratch)
+{
+  LoadCheck *check = g_hash_table_lookup (info->load_checks, load);
+
+  if (check != NULL)
+    return check;
+  check = g_hash_table_size (info->load_checks) < LOAD_CHECKS_MAX ? g_new0 (LoadCheck, 1) : scratch;
+  check->load = *load;
+  check->ok = bridge_credit_check_local (&info->policy, load, &check->hours, &check->policy_credits,
+                                         &check->disagree, NULL);
+  if (check != scratch)
+    g_hash_table_insert (info->load_checks, &check->load, check);
+  return check;
+}
+
 /* Universities */
 
 static gboolean
@@ -737,6 +793,7 @@ bridge_feed_check_university (Reader      *reader,
   info->scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   info->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->table_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->load_checks = g_hash_table_new_full (load_hash, load_equal, NULL, g_free);
   /* Owned by the reader from here on, also when a check below fails. */
   g_hash_table_insert (reader->universities, g_strdup (id), info);
 
@@ -968,20 +1025,22 @@ bridge_feed_check_course (Reader      *reader,
 
   /* The spec's warning, with the credit engine's exact arithmetic. */
   {
-    BridgeCourseLoad load = { { 0 } };
-    BridgeRational hours, policy_credits;
-    gboolean disagree = FALSE;
+    BridgeCourseLoad load;
+    LoadCheck scratch;
+    const LoadCheck *check;
 
+    memset (&load, 0, sizeof load);
     memcpy (load.periods, periods, sizeof periods);
     load.practice_weeks = practice_weeks;
     load.workload_hours = has_workload ? workload : 0;
     load.credits = credits;
-    if (!bridge_credit_check_local (&info->policy, &load, &hours, &policy_credits, &disagree, NULL))
+    check = check_load (info, &load, &scratch);
+    if (!check->ok)
       return bridge_feed_fail (reader, error, NULL, _("the course’s workload cannot be computed exactly"));
-    if (disagree)
+    if (check->disagree)
       {
-        g_autofree char *h = bridge_rational_format_short (hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
-        g_autofree char *p = bridge_rational_format_short (policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
+        g_autofree char *h = bridge_rational_format_short (check->hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
+        g_autofree char *p = bridge_rational_format_short (check->policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
         g_autofree char *c = g_strdup_printf ("%g", credits);
 
         /* The form follows the local credits; the other numbers have none. */

@@ -24,6 +24,7 @@ typedef struct
   GHashTable *scales;     /* scale id → GPtrArray of passing grade labels (element-type utf8) */
   GHashTable *terms;      /* term ids (set) */
   GHashTable *table_keys; /* "isced/cycle" (set), to warn about twins */
+  GHashTable *load_checks; /* BridgeCourseLoad → LoadCheck: the 25 % check of each load seen */
 } UniversityInfo;
 
 typedef struct

@@ -28,6 +28,7 @@ university_info_free (gpointer data)
   g_hash_table_unref (info->scales);
   g_hash_table_unref (info->terms);
   g_hash_table_unref (info->table_keys);
+  g_hash_table_unref (info->load_checks);
   g_free (info);
 }
 
