@@ -7,7 +7,7 @@ PACKAGES="
   build-essential meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libepoxy-dev libxml2-utils
-  libsoup-3.0-dev glib-networking
+  libsoup-3.0-dev glib-networking nettle-dev
   desktop-file-utils appstream yelp-tools
   xvfb xauth dbus-x11 at-spi2-core librsvg2-common adwaita-icon-theme
   xdotool imagemagick x11-utils

@@ -58,6 +58,12 @@ case("byte-order-mark", ["feed.json:1:1", "byte order mark"], raw="\ufeff" + dum
 case("nul-byte", ["feed.json:", "NUL"], raw=dump(BASE).replace("Alpha", "Al\u0000pha", 1))
 case("nesting-10000-deep", ["feed.json:", "nested more than"],
      feed=None, raw='{"format": "credit-bridge-catalog", "x-deep": ' + "[" * 10000 + "]" * 10000 + "}")
+# Brackets inside a string with escaped quotes and an escaped backslash are
+# text; the line and column of the bracket too deep are those of the file.
+DEEP_PREFIX = '{"x-note": "\\"[[[[\\" 数学\\\\", "x-deep": '
+case("course-line-nesting-after-escapes",
+     ["courses.jsonl:2:%d: the JSON is nested more than 64 levels deep" % (len(DEEP_PREFIX) + 64)],
+     files={"courses.jsonl": jsonl(LINES[:1]) + DEEP_PREFIX + "[" * 100 + "]" * 100 + "}\n" + jsonl(LINES[1:])})
 case("root-not-object", ["$", "a feed is a JSON object"], raw="[1, 2, 3]")
 
 case("university-not-object", ["$.universities[1]", "expected a university object, found a string"],
@@ -172,6 +178,15 @@ case("course-line-huge-negative", ["courses.jsonl:3: $.periods.lecture", "the nu
      files={"courses.jsonl": jsonl(LINES).replace('"periods": {"lecture": 16}', '"periods": {"lecture": -99999999999999999999}', 1)})
 case("course-line-huge-in-array", ["courses.jsonl:1: $.x-weights[2]", "out of range"],
      files=lines(lambda ls: ls[0].update({"x-weights": [1, 2, 10 ** 30]})))
+# The boundary where the check reads a number's value (issue 20): 15 digits
+# and no exponent are below 10^15 unread, and the credit check finds that
+# absurd; 16 digits are read and refused.
+case("course-line-15-digits", ["courses.jsonl:1: $.seats", "absurd"],
+     files=lines(lambda ls: ls[0].update(seats=999999999999999)))
+case("course-line-16-digits", ["courses.jsonl:1: $.credits", "the number 1000000000000001 is out of range"],
+     files={"courses.jsonl": jsonl(LINES).replace('"credits": 3', '"credits": 1000000000000001', 1)})
+case("course-line-16-digits-decimal", ["courses.jsonl:1: $.credits", "the number 1000000000000000.5 is out of range"],
+     files={"courses.jsonl": jsonl(LINES).replace('"credits": 3', '"credits": 1000000000000000.5', 1)})
 case("inline-course-integer-over-2-64", ["$.courses[1].credits", "the number 18446744073709551619 is out of range"],
      raw=dump(BASE).replace('"credits": 3', '"credits": 18446744073709551619', 1))
 case("nan-literal", ["courses.jsonl:1:", "Parse error"],
@@ -190,6 +205,13 @@ case("course-line-truncated", ["courses.jsonl:2:", "Parse error"],
      files={"courses.jsonl": json.dumps(LINES[0], ensure_ascii=False) + "\n" + json.dumps(LINES[1], ensure_ascii=False)[:40] + "\n"})
 case("course-line-not-utf8", ["courses.jsonl:1:", "not valid UTF-8"],
      files={"courses.jsonl": "\x00"})
+# Valid bytes, but escapes that json-glib turns into text that is not UTF-8:
+# a lone surrogate, an octal escape. The reader validates a string again only
+# where its line holds a backslash (issue 20): these lines do.
+case("course-line-escape-surrogate", ["courses.jsonl:2: $.title.en", "the text is not valid UTF-8"],
+     files={"courses.jsonl": jsonl(LINES).replace('"en": "Programming Fundamentals"', '"en": "Programming \\udc00s"', 1)})
+case("course-line-escape-octal", ["courses.jsonl:1: $.languages[0]", "the text is not valid UTF-8"],
+     files={"courses.jsonl": jsonl(LINES).replace('"languages": ["en"]', '"languages": ["\\377"]', 1)})
 case("course-file-missing", ["$.course_files[1]", "cannot open the course file “missing.jsonl”"],
      feed=feed(lambda f: f["course_files"].append("missing.jsonl")))
 case("course-file-absolute", ["$.course_files[0]", "not a relative path"],

@@ -244,6 +244,58 @@ test_demo_catalog (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 }
 
+/* The digest that tells an unchanged feed from a changed one is the SHA-256
+ * of every byte read, the root and then each course file in the order the
+ * root lists them: what sha256sum of the files put end to end prints. */
+static gboolean
+digest_end (gpointer     user_data,
+            const char  *digest,
+            GError     **error)
+{
+  *(char **) user_data = g_strdup (digest);
+  return TRUE;
+}
+
+static void
+test_digest (void)
+{
+  const char *root = g_getenv ("CREDIT_BRIDGE_SOURCE_ROOT");
+  g_autofree char *demo = g_build_filename (root ? root : "..", "data", "catalog", "feed.json", NULL);
+  g_autofree char *folder = g_path_get_dirname (demo);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  g_autoptr(GChecksum) expected = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *digest = NULL;
+  BridgeFeedSink sink = { 0 };
+  JsonArray *files;
+  gsize len;
+
+  g_file_get_contents (demo, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_checksum_update (expected, (const guchar *) contents, (gssize) len);
+  json_parser_load_from_data (parser, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+  files = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "course_files");
+  /* More than one course file: the order counts. */
+  g_assert_cmpuint (json_array_get_length (files), >, 1);
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, json_array_get_string_element (files, i), NULL);
+      g_autofree char *course_file = NULL;
+
+      g_file_get_contents (path, &course_file, &len, &error);
+      g_assert_no_error (error);
+      g_checksum_update (expected, (const guchar *) course_file, (gssize) len);
+    }
+
+  sink.end = digest_end;
+  g_assert_true (bridge_feed_read (file, &sink, &digest, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (digest, ==, g_checksum_get_string (expected));
+}
+
 /* Reading a feed from memory, as the fuzzer does, with a course file. */
 static GBytes *
 open_memory (const char  *name,
@@ -275,31 +327,83 @@ count_course (gpointer     user_data,
   return TRUE;
 }
 
-static void
-test_read_bytes (void)
+/* The minimal feed in memory, its course file renamed c.jsonl (open_memory
+ * () opens it), and the text of that file in @course_text. */
+static GBytes *
+minimal_in_memory (char **course_text)
 {
   g_autofree char *minimal = source_path ("feeds/minimal/feed.json");
   g_autofree char *lines = source_path ("feeds/minimal/courses.jsonl");
   g_autofree char *root = NULL;
-  g_autofree char *course_text = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  BridgeFeedSink sink = { 0 };
   GString *edit;
 
   g_file_get_contents (minimal, &root, NULL, &error);
   g_assert_no_error (error);
-  g_file_get_contents (lines, &course_text, NULL, &error);
+  g_file_get_contents (lines, course_text, NULL, &error);
   g_assert_no_error (error);
   edit = g_string_new (root);
   g_string_replace (edit, "\"courses.jsonl\"", "\"c.jsonl\"", 1);
-  bytes = g_string_free_to_bytes (edit);
+  return g_string_free_to_bytes (edit);
+}
+
+static void
+test_read_bytes (void)
+{
+  g_autofree char *course_text = NULL;
+  g_autoptr(GBytes) bytes = minimal_in_memory (&course_text);
+  g_autoptr(GError) error = NULL;
+  BridgeFeedSink sink = { 0 };
 
   sink.course = count_course;
   courses_seen = 0;
   g_assert_true (bridge_feed_read_bytes (bytes, "feed.json", open_memory, course_text, &sink, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (courses_seen, ==, 5);
+}
+
+/* Two courses of one university with the same load (periods, credits):
+ * the credit check's outcome is kept for the second, which still warns,
+ * with its own place and the same numbers. */
+static void
+collect_place_warning (gpointer    user_data,
+                       const char *place,
+                       const char *message)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s: %s", place, message));
+}
+
+static void
+test_warnings_same_load (void)
+{
+  g_autofree char *course_text = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GBytes) bytes = minimal_in_memory (&course_text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  BridgeFeedSink sink = { 0 };
+  GString *edit;
+
+  /* sa:bio210, 48 lecture periods, awards 9 credits instead of 3; then
+   * sa:bio211, a copy of it, as the fourth line. */
+  edit = g_string_new (course_text);
+  g_string_replace (edit, "\"credits\": 3,", "\"credits\": 9,", 1);
+  first = g_strndup (edit->str, strchr (edit->str, '\n') - edit->str + 1);
+  g_string_append (edit, first);
+  g_string_replace (edit, "sa:bio210", "sa:bio211", 2);
+  g_string_replace (edit, "sa:bio211", "sa:bio210", 1);
+  g_string_replace (edit, "\"BIO210\"", "\"BIO211\"", 2);
+  g_string_replace (edit, "\"BIO211\"", "\"BIO210\"", 1);
+  g_free (course_text);
+  course_text = g_string_free (edit, FALSE);
+
+  sink.warning = collect_place_warning;
+  g_assert_true (bridge_feed_read_bytes (bytes, "feed.json", open_memory, course_text, &sink, warnings, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "c.jsonl:1: $.credits: the course awards 9 local credits"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 1), "c.jsonl:4: $.credits: "));
+  g_assert_cmpstr (strchr (g_ptr_array_index (warnings, 0), ' '), ==, strchr (g_ptr_array_index (warnings, 1), ' '));
 }
 
 /* Cancelling stops a read with G_IO_ERROR_CANCELLED, whichever part of
@@ -457,7 +561,9 @@ main (int   argc,
   g_test_add_func ("/feed/identifiers", test_identifiers);
   g_test_add_func ("/feed/check-minimal", test_check_only);
   g_test_add_func ("/feed/demo-catalog", test_demo_catalog);
+  g_test_add_func ("/feed/digest", test_digest);
   g_test_add_func ("/feed/read-bytes", test_read_bytes);
+  g_test_add_func ("/feed/warnings-same-load", test_warnings_same_load);
   g_test_add_func ("/feed/cancelled/before", test_cancelled_before);
   g_test_add_func ("/feed/cancelled/between-courses", test_cancelled_between_courses);
   g_test_add_func ("/feed/cancelled/opening-course-file", test_cancelled_opening_course_file);

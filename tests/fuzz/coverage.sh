@@ -35,7 +35,7 @@ case $harness in
   csv) sources="fuzz-csv.c"; readers="bridge-grade-csv.c bridge-rational.c" ;;
 esac
 
-pkgs="glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3"
+pkgs="glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 nettle"
 for p in libsoup-3.0 cairo pangocairo; do
   pkg-config --exists "$p" && pkgs="$pkgs $p"
 done

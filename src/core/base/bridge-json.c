@@ -42,6 +42,18 @@ level_path (GArray *levels)
   return g_string_free (path, FALSE);
 }
 
+/* What a number's text may hold besides digits. */
+static inline gboolean
+is_number_sign (char c)
+{
+  return c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* A number written with no exponent and at most this many digits before
+ * its point is smaller in size than BRIDGE_JSON_MAX_NUMBER (10^15). */
+#define SHORT_NUMBER_DIGITS 15
+G_STATIC_ASSERT (BRIDGE_JSON_MAX_NUMBER == 1e15);
+
 gboolean
 bridge_json_check_numbers (const char  *data,
                            gsize        length,
@@ -98,10 +110,22 @@ bridge_json_check_numbers (const char  *data,
         {
           const char *start = p;
           g_autofree char *text = NULL;
+          gboolean exponent = FALSE, point = FALSE;
+          guint digits = 0;               /* before the point */
           double value;
 
-          while (p < end && *p != '\0' && (g_ascii_isdigit (*p) || strchr ("+-.eE", *p) != NULL))
-            p++;
+          for (; p < end && (g_ascii_isdigit (*p) || is_number_sign (*p)); p++)
+            if (*p == 'e' || *p == 'E')
+              exponent = TRUE;
+            else if (*p == '.')
+              point = TRUE;
+            else if (g_ascii_isdigit (*p) && !point)
+              digits++;
+          /* Without an exponent, at most 15 digits before the point is less
+           * than 10^15 in size: no need to read it (most numbers, at a
+           * million courses). */
+          if (!exponent && digits <= SHORT_NUMBER_DIGITS)
+            continue;
           text = g_strndup (start, (gsize) (p - start));
           value = g_ascii_strtod (text, NULL);
           if (!isfinite (value) || fabs (value) > BRIDGE_JSON_MAX_NUMBER)
@@ -124,17 +148,17 @@ bridge_json_check_numbers (const char  *data,
   return TRUE;
 }
 
-gboolean
-bridge_json_check_depth (const char *data,
-                         gsize       len,
-                         guint       max_depth,
-                         guint      *line,
-                         guint      *column)
+/* Where bridge_json_check_depth () found a bracket too deep: the same scan,
+ * counting lines and columns, which only a refused file needs. */
+static void
+locate_depth (const char *data,
+              gsize       len,
+              guint       max_depth,
+              guint      *line,
+              guint      *column)
 {
   guint depth = 0, l = 1, col = 0;
   gboolean in_string = FALSE, escaped = FALSE;
-
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
   for (gsize i = 0; i < len; i++)
     {
@@ -163,11 +187,58 @@ bridge_json_check_depth (const char *data,
       else if (c == '{' || c == '[')
         {
           if (++depth > max_depth)
+            break;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  if (line)
+    *line = l;
+  if (column)
+    *column = col;
+}
+
+gboolean
+bridge_json_check_depth (const char *data,
+                         gsize       len,
+                         guint       max_depth,
+                         guint      *line,
+                         guint      *column)
+{
+  const char *p = data, *end = data + len;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  /* The scan of locate_depth () without lines and columns, strings skipped
+   * in a loop of their own (a course's text is mostly strings). A newline
+   * does not end an escape there: neither here. */
+  while (p < end)
+    {
+      char c = *p++;
+
+      if (c == '"')
+        {
+          gboolean escaped = FALSE;
+
+          for (; p < end; p++)
             {
-              if (line)
-                *line = l;
-              if (column)
-                *column = col;
+              if (*p == '\n')
+                continue;
+              if (escaped)
+                escaped = FALSE;
+              else if (*p == '\\')
+                escaped = TRUE;
+              else if (*p == '"')
+                break;
+            }
+          p++;
+        }
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            {
+              locate_depth (data, len, max_depth, line, column);
               return FALSE;
             }
         }

@@ -63,6 +63,17 @@ get_member (Reader      *reader,
   return node;
 }
 
+/* Whether the string @node is valid UTF-8. A backslash escape (\u, and the
+ * octal ones json-glib reads too) can make text that is not out of bytes
+ * that are; a string of JSON text without a backslash is a piece of bytes
+ * already found valid, and is not read again. */
+static gboolean
+strings_valid (Reader   *reader,
+               JsonNode *node)
+{
+  return !reader->text_has_escapes || g_utf8_validate (json_node_get_string (node), -1, NULL);
+}
+
 static gboolean
 check_string (Reader      *reader,
               JsonNode    *node,
@@ -71,7 +82,7 @@ check_string (Reader      *reader,
 {
   if (!bridge_feed_is_string (node))
     return bridge_feed_fail (reader, error, member, _("expected a string, found %s"), bridge_feed_type_name (node));
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+  if (!strings_valid (reader, node))
     return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
   if (*json_node_get_string (node) == '\0')
     return bridge_feed_fail (reader, error, member, _("the string is empty"));
@@ -426,6 +437,62 @@ check_kinds (Reader      *reader,
   return ok;
 }
 
+/* The 25 % check of a course's credits against its workload, with the
+ * credit engine's exact arithmetic, is the same for every course of a
+ * university with the same periods, practice weeks, workload and credits:
+ * a million courses have a few hundred such loads. Each university keeps
+ * the outcome of the first LOAD_CHECKS_MAX it meets. */
+#define LOAD_CHECKS_MAX 4096
+
+typedef struct
+{
+  BridgeCourseLoad load;        /* the key; first */
+  gboolean         ok;          /* FALSE: the arithmetic overflowed */
+  gboolean         disagree;
+  BridgeRational   hours;
+  BridgeRational   policy_credits;
+} LoadCheck;
+
+/* BridgeCourseLoad is six doubles, without padding: its bytes are its value
+ * (a -0 beside a 0 is only a second entry). */
+G_STATIC_ASSERT (sizeof (BridgeCourseLoad) == (BRIDGE_N_KINDS + 3) * sizeof (double));
+
+static guint
+load_hash (gconstpointer key)
+{
+  const guchar *p = key;
+  guint hash = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (BridgeCourseLoad); i++)
+    hash = (hash ^ p[i]) * 16777619u;
+  return hash;
+}
+
+static gboolean
+load_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, sizeof (BridgeCourseLoad)) == 0;
+}
+
+static const LoadCheck *
+check_load (UniversityInfo         *info,
+            const BridgeCourseLoad *load,
+            LoadCheck              *scratch)
+{
+  LoadCheck *check = g_hash_table_lookup (info->load_checks, load);
+
+  if (check != NULL)
+    return check;
+  check = g_hash_table_size (info->load_checks) < LOAD_CHECKS_MAX ? g_new0 (LoadCheck, 1) : scratch;
+  check->load = *load;
+  check->ok = bridge_credit_check_local (&info->policy, load, &check->hours, &check->policy_credits,
+                                         &check->disagree, NULL);
+  if (check != scratch)
+    g_hash_table_insert (info->load_checks, &check->load, check);
+  return check;
+}
+
 /* Universities */
 
 static gboolean
@@ -726,6 +793,7 @@ bridge_feed_check_university (Reader      *reader,
   info->scales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   info->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->table_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->load_checks = g_hash_table_new_full (load_hash, load_equal, NULL, g_free);
   /* Owned by the reader from here on, also when a check below fails. */
   g_hash_table_insert (reader->universities, g_strdup (id), info);
 
@@ -755,18 +823,17 @@ check_id_elements (Reader     *reader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *index = g_strdup_printf ("[%u]", i);
 
       /* check_string/bridge_feed_get_id name the member; here the place is the index. */
       if (!bridge_feed_is_string (node))
         {
-          g_string_append (reader->path, index);
+          bridge_feed_push_index (reader, i);
           bridge_feed_fail (reader, error, NULL, _("expected an identifier, found %s"), bridge_feed_type_name (node));
           return FALSE;
         }
       if (!bridge_feed_is_identifier (json_node_get_string (node)))
         {
-          g_string_append (reader->path, index);
+          bridge_feed_push_index (reader, i);
           bridge_feed_fail (reader, error, NULL, _("“%s” is not an identifier"), json_node_get_string (node));
           return FALSE;
         }
@@ -893,16 +960,28 @@ bridge_feed_check_course (Reader      *reader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *member = g_strdup_printf ("languages[%u]", i);
+      g_autofree char *member = NULL;
 
+      /* The member's name is made only for a message: this runs for every
+       * language of a million courses. */
       if (!bridge_feed_is_string (element))
-        return bridge_feed_fail (reader, error, member, _("expected a language tag, found %s"), bridge_feed_type_name (element));
-      if (!g_utf8_validate (json_node_get_string (element), -1, NULL))
-        return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
-      /* bridge_validate_language () lets "" (a tag not given) pass. */
+        {
+          member = g_strdup_printf ("languages[%u]", i);
+          return bridge_feed_fail (reader, error, member, _("expected a language tag, found %s"), bridge_feed_type_name (element));
+        }
+      if (!strings_valid (reader, element))
+        {
+          member = g_strdup_printf ("languages[%u]", i);
+          return bridge_feed_fail (reader, error, member, _("the text is not valid UTF-8"));
+        }
+      /* bridge_validate_language () lets "" (a tag not given) pass; its
+       * name of the member is for its own message, not asked for here. */
       if (*json_node_get_string (element) == '\0'
-          || !bridge_validate_language (member, json_node_get_string (element), NULL))
-        return bridge_feed_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
+          || !bridge_validate_language ("languages", json_node_get_string (element), NULL))
+        {
+          member = g_strdup_printf ("languages[%u]", i);
+          return bridge_feed_fail (reader, error, member, _("“%s” is not a language tag"), json_node_get_string (element));
+        }
     }
 
   if (get_enum (reader, course, "delivery", BRIDGE_TYPE_DELIVERY, error) == NULL)
@@ -918,10 +997,8 @@ bridge_feed_check_course (Reader      *reader,
       len = bridge_feed_push_member (reader, "learning_outcomes");
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          g_autofree char *member = g_strdup_printf ("[%u]", i);
-          gsize len2 = reader->path->len;
+          gsize len2 = bridge_feed_push_index (reader, i);
 
-          g_string_append (reader->path, member);
           if (!check_text_node (reader, json_array_get_element (array, i), NULL, error))
             return FALSE;
           bridge_feed_pop (reader, len2);
@@ -948,20 +1025,22 @@ bridge_feed_check_course (Reader      *reader,
 
   /* The spec's warning, with the credit engine's exact arithmetic. */
   {
-    BridgeCourseLoad load = { { 0 } };
-    BridgeRational hours, policy_credits;
-    gboolean disagree = FALSE;
+    BridgeCourseLoad load;
+    LoadCheck scratch;
+    const LoadCheck *check;
 
+    memset (&load, 0, sizeof load);
     memcpy (load.periods, periods, sizeof periods);
     load.practice_weeks = practice_weeks;
     load.workload_hours = has_workload ? workload : 0;
     load.credits = credits;
-    if (!bridge_credit_check_local (&info->policy, &load, &hours, &policy_credits, &disagree, NULL))
+    check = check_load (info, &load, &scratch);
+    if (!check->ok)
       return bridge_feed_fail (reader, error, NULL, _("the course’s workload cannot be computed exactly"));
-    if (disagree)
+    if (check->disagree)
       {
-        g_autofree char *h = bridge_rational_format_short (hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
-        g_autofree char *p = bridge_rational_format_short (policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
+        g_autofree char *h = bridge_rational_format_short (check->hours, 1, BRIDGE_ROUND_HALF_UP, NULL);
+        g_autofree char *p = bridge_rational_format_short (check->policy_credits, 2, BRIDGE_ROUND_HALF_UP, NULL);
         g_autofree char *c = g_strdup_printf ("%g", credits);
 
         /* The form follows the local credits; the other numbers have none. */
@@ -1001,7 +1080,7 @@ bridge_feed_check_certificate (Reader      *reader,
       if (!bridge_feed_is_string (node))
         return bridge_feed_fail (reader, error, "level", _("expected a string, found %s"), bridge_feed_type_name (node));
       /* A \u escape can make text that is not UTF-8 out of bytes that are. */
-      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+      if (!strings_valid (reader, node))
         return bridge_feed_fail (reader, error, "level", _("the text is not valid UTF-8"));
     }
   if (json_object_has_member (certificate, "isced"))

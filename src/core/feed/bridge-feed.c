@@ -28,6 +28,7 @@ university_info_free (gpointer data)
   g_hash_table_unref (info->scales);
   g_hash_table_unref (info->terms);
   g_hash_table_unref (info->table_keys);
+  g_hash_table_unref (info->load_checks);
   g_free (info);
 }
 
@@ -112,7 +113,9 @@ bridge_feed_push_member (Reader     *reader,
 {
   gsize len = reader->path->len;
 
-  g_string_append_printf (reader->path, ".%s", member);
+  /* Not printf: a path is pushed a few times for each of a million courses. */
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, member);
   return len;
 }
 
@@ -121,8 +124,16 @@ bridge_feed_push_index (Reader *reader,
                         guint   index)
 {
   gsize len = reader->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (reader->path, "[%u]", index);
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  g_string_append_c (reader->path, '[');
+  while (n > 0)
+    g_string_append_c (reader->path, digits[--n]);
+  g_string_append_c (reader->path, ']');
   return len;
 }
 
@@ -148,6 +159,14 @@ bridge_feed_type_name (JsonNode *node)
     case G_TYPE_BOOLEAN: return _("a boolean");
     default: return _("a number");
     }
+}
+
+static void
+bridge_feed_digest_update (Reader     *reader,
+                           const void *data,
+                           gsize       len)
+{
+  sha256_update (&reader->digest, len, data);
 }
 
 static gboolean
@@ -391,7 +410,7 @@ read_course_stream (Reader        *reader,
               if (reader->file_limit > 0 && reader->file_bytes > reader->file_limit)
                 return bridge_feed_download_too_large (reader, reader->file, error);
               g_byte_array_append (buffer, chunk, (guint) n);
-              g_checksum_update (reader->digest, chunk, n);
+              bridge_feed_digest_update (reader, chunk, (gsize) n);
               reader->bytes_done += (guint64) n;
               reader_progress (reader, FALSE);
             }
@@ -432,6 +451,7 @@ read_course_stream (Reader        *reader,
                 || !check_numbers (reader, line, line_len, error))
               return FALSE;
             g_string_assign (reader->path, "$");
+            reader->text_has_escapes = memchr (line, '\\', line_len) != NULL;
             copy = g_strndup (line, line_len);
             if (!reader_course (reader, json_parser_get_root (parser), copy, line_len, error))
               return FALSE;
@@ -539,11 +559,13 @@ bridge_feed_read_document (Reader                 *reader,
                    _("%s: the file is empty; a feed is a JSON object"), root_name);
       return FALSE;
     }
-  g_checksum_update (reader->digest, (const guchar *) data, (gssize) len);
+  bridge_feed_digest_update (reader, data, len);
   if (!check_bytes (reader, data, len, 1, error))
     return FALSE;
   if (!parse_json (reader, parser, data, len, error))
     return FALSE;
+  /* check_bytes () found every byte valid. */
+  reader->text_has_escapes = memchr (data, '\\', len) != NULL;
 
   g_string_assign (reader->path, "$");
   node = json_parser_get_root (parser);
@@ -741,6 +763,7 @@ bridge_feed_read_document (Reader                 *reader,
     }
   reader->file = root_name;
   reader->line = 0;
+  reader->text_has_escapes = memchr (data, '\\', len) != NULL;
 
   /* References that may point forward: prerequisites and replaces. */
   for (guint i = 0; i < reader->references->len; i++)
@@ -762,9 +785,17 @@ bridge_feed_read_document (Reader                 *reader,
     return FALSE;
 
   reader_progress (reader, TRUE);
-  if (reader->sink->end != NULL
-      && !reader->sink->end (reader->user_data, g_checksum_get_string (reader->digest), error))
-    return FALSE;
+  if (reader->sink->end != NULL)
+    {
+      guint8 digest[SHA256_DIGEST_SIZE];
+      char hex[2 * SHA256_DIGEST_SIZE + 1];
+
+      sha256_digest (&reader->digest, sizeof digest, digest);
+      for (gsize i = 0; i < sizeof digest; i++)
+        g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+      if (!reader->sink->end (reader->user_data, hex, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -778,6 +809,7 @@ bridge_feed_reader_init (Reader               *reader,
   reader->sink = sink;
   reader->user_data = user_data;
   reader->cancellable = cancellable;
+  reader->text_has_escapes = TRUE;
   reader->universities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, university_info_free);
   reader->certificates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->equivalences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -785,7 +817,7 @@ bridge_feed_reader_init (Reader               *reader,
   reader->chunk = g_string_chunk_new (1 << 16);
   reader->references = g_array_new (FALSE, FALSE, sizeof (Reference));
   reader->path = g_string_new (NULL);
-  reader->digest = g_checksum_new (G_CHECKSUM_SHA256);
+  sha256_init (&reader->digest);
 }
 
 void
@@ -799,7 +831,6 @@ bridge_feed_reader_clear (Reader *reader)
   g_string_chunk_free (reader->chunk);
   g_array_unref (reader->references);
   g_string_free (reader->path, TRUE);
-  g_checksum_free (reader->digest);
 }
 
 
