@@ -111,9 +111,11 @@ static const char * const migrations[] = {
    * digest makes the same feed import again. Written short, without the
    * column sizes (no ranking function reads them): the schema of every
    * table still fits in the file's first page, which a truncated cache
-   * keeps (read_recorded_source ()). */
+   * keeps (read_recorded_source ()). Prefixes of 4 characters are indexed
+   * too: without, "math" merges the lists of every code that begins with
+   * it (MATH0001, MATH0002…) before its first row. */
   "CREATE VIRTUAL TABLE IF NOT EXISTS course_title_fts USING fts5(code,title,content='',columnsize=0,"
-  "tokenize='unicode61 remove_diacritics 2',prefix='2 3');"
+  "tokenize='unicode61 remove_diacritics 2',prefix='2 3 4');"
   "DELETE FROM meta WHERE key = 'digest';",
 };
 

@@ -700,6 +700,30 @@ search_rowids (BridgeCatalog             *self,
             return NULL;
         }
 
+      /* The title matches are some of the matches, and cost less to read:
+       * when there are more of them than the cap, that is the count. */
+      if (ids->len >= limit && count_cap != G_MAXUINT && title_index > 0)
+        {
+          g_autoptr(Query) title_all = NULL;
+
+          if (filter_is_empty (filter))
+            title_all = query_new ("SELECT 1 FROM course_title_fts WHERE course_title_fts MATCH ?");
+          else
+            title_all = query_new ("SELECT 1 FROM course_title_fts f JOIN courses c ON c.rowid = (f.rowid & 4294967295)"
+                                   " WHERE course_title_fts MATCH ?");
+          query_bind_text (title_all, match);
+          append_filters (title_all, filter);
+          if ((count = query_count_capped (self, title_all, count_cap, error)) < 0)
+            return NULL;
+          if (count > count_cap)
+            {
+              if (lower_bound != NULL)
+                *lower_bound = TRUE;
+              if (total != NULL)
+                *total = count_cap;
+              return g_steal_pointer (&ids);
+            }
+        }
       if (filter_is_empty (filter))
         all = query_new ("SELECT 1 FROM course_fts WHERE course_fts MATCH ?");
       else
