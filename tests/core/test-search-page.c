@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "bridge-catalog-private.h"
 #include "bridge-catalog.h"
@@ -310,6 +311,46 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 1200);
 }
 
+/* A cache of schema 2 (no title index) is migrated, said to be rebuilt
+ * from its feed, and searched the old way meanwhile, with the same
+ * results. */
+static void
+test_schema_2 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BridgeCatalog) migrated = NULL;
+  g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(GArray) new_ids = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *feed = demo_feed ();
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  sqlite3 *handle = NULL;
+
+  g_clear_object (&fixture->old_catalog);
+  g_assert_cmpint (sqlite3_open (fixture->old_db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TABLE course_title_fts; PRAGMA user_version = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  migrated = bridge_catalog_open_or_reset (fixture->old_db, &reason, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "older version"));
+  g_assert_nonnull (strstr (reason, "searched a large catalog slowly"));
+  g_assert_cmpstr (bridge_catalog_get_lost_source (migrated), ==, feed);
+
+  old_ids = bridge_catalog_search_ids (migrated, "数学", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (migrated->title_index, ==, -1);
+  new_ids = bridge_catalog_search_ids (fixture->catalog, "数学", NULL, &error);
+  g_assert_no_error (error);
+  old_text = ids_of_rowids (migrated, old_ids, G_MAXUINT);
+  new_text = ids_of_rowids (fixture->catalog, new_ids, G_MAXUINT);
+  g_assert_cmpstr (old_text, ==, new_text);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,6 +362,7 @@ main (int argc, char **argv)
   ADD ("/search-page/total-lower-bound", test_total_lower_bound);
   ADD ("/search-page/total-exact", test_total_exact);
   ADD ("/search-page/cancelled", test_cancelled);
+  ADD ("/search-page/schema-2", test_schema_2);
 #undef ADD
   return g_test_run ();
 }
