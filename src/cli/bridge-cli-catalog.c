@@ -190,14 +190,24 @@ catalog_search (int argc, char **argv)
   g_autoptr(GPtrArray) courses = NULL;
   g_autofree char *query = NULL;
   BridgeSearchFilter filter = BRIDGE_SEARCH_FILTER_INIT;
+  g_autofree char *summary = NULL;
+  g_autofree char *counting = NULL;
   guint total = 0;
+  gboolean more = FALSE;
 
-  g_option_context_set_summary (context,
-                                _("Finds courses whose title (Chinese or English), code or learning outcomes "
-                                  "match QUERY: Chinese words of one character or more, English words and "
-                                  "prefixes (ecolog finds Ecology), codes in any case. Results are ranked: the "
-                                  "exact code first, then title matches, then outcomes. Without QUERY, lists "
-                                  "the courses that pass the filters. Each line starts with the course id."));
+  /* Translators: %d is the most matches a search counts (1000), twice */
+  counting = g_strdup_printf (_("Beyond %d matches the total is not counted to the end: the last line says "
+                                "“more than %d” (in JSON, total_is_lower_bound is true); --limit 0 shows and "
+                                "counts them all."),
+                              BRIDGE_SEARCH_COUNT_CAP, BRIDGE_SEARCH_COUNT_CAP);
+  summary = g_strdup_printf ("%s %s",
+                             _("Finds courses whose title (Chinese or English), code or learning outcomes "
+                               "match QUERY: Chinese words of one character or more, English words and "
+                               "prefixes (ecolog finds Ecology), codes in any case. Results are ranked: the "
+                               "exact code first, then title matches, then outcomes. Without QUERY, lists "
+                               "the courses that pass the filters. Each line starts with the course id."),
+                             counting);
+  g_option_context_set_summary (context, summary);
   if (!bridge_cli_parse (context, entries, &argc, &argv))
     return BRIDGE_EXIT_USAGE;
   if (limit < 0)
@@ -227,9 +237,13 @@ catalog_search (int argc, char **argv)
                                 university);
     }
 
-  courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
+  /* Counting every match costs more than the page: beyond
+   * BRIDGE_SEARCH_COUNT_CAP, the total is a lower bound, and said so. */
+  courses = bridge_catalog_search_page (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit,
+                                        &total, &more, &error);
   if (courses == NULL && bridge_cli_recover_catalog (catalog, &error))
-    courses = bridge_catalog_search (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit, &total, &error);
+    courses = bridge_catalog_search_page (catalog, query, &filter, limit == 0 ? G_MAXUINT : (guint) limit,
+                                          &total, &more, &error);
   if (courses == NULL)
     {
       bridge_cli_error ("%s", error->message);
@@ -245,6 +259,8 @@ catalog_search (int argc, char **argv)
       json_builder_add_string_value (builder, query);
       json_builder_set_member_name (builder, "total");
       json_builder_add_int_value (builder, total);
+      json_builder_set_member_name (builder, "total_is_lower_bound");
+      json_builder_add_boolean_value (builder, more);
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
       for (guint i = 0; i < courses->len; i++)
@@ -293,6 +309,9 @@ catalog_search (int argc, char **argv)
     }
   if (total == 0)
     printf ("%s\n", _("No course matches."));
+  else if (more)
+    /* Translators: the results shown, then how many at least match in all */
+    printf (_("%u of more than %u courses; --limit 0 shows and counts all.\n"), courses->len, total);
   else if (courses->len < total)
     printf (_("%u of %u courses; --limit 0 shows all.\n"), courses->len, total);
   else

@@ -290,4 +290,30 @@ contains "the server's answer is said" "$err" "404"
 kill $server 2> /dev/null
 wait $server 2> /dev/null
 
+# More matches than the search counts (issue 20): 学 is in each of the demo
+# catalog's 1,200 courses; the count stops at 1000 and says so.
+DEMO_DB="$TMP/demo.db"
+expect 0 "import the demo catalog" "$CLI" catalog import --db "$DEMO_DB" "$HERE/../../data/catalog/feed.json"
+expect 0 "search 学 in the demo catalog" "$CLI" catalog search --db "$DEMO_DB" 学
+contains "… says the total is a lower bound" "$out" "20 of more than 1000 courses; --limit 0 shows and counts all."
+first_text=$(echo "$out" | head -n 20 | cut -d' ' -f1 | tr '\n' ' ')
+expect 0 "search 学 --json" "$CLI" catalog search --db "$DEMO_DB" --json 学
+json_is "… total 1000, a lower bound" "j['total'] == 1000 and j['total_is_lower_bound'] is True and len(j['results']) == 20"
+json_ids=$(echo "$out" | python3 -c "import json, sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['results']) + ' ')")
+if [ "$json_ids" = "$first_text" ]; then ok "… the same first page as the text"; else not_ok "… the same first page as the text" "$json_ids" "$first_text"; fi
+expect 0 "search 学 --limit 0 --json" "$CLI" catalog search --db "$DEMO_DB" --limit 0 --json 学
+json_is "… counts every match" "j['total'] == 1200 and j['total_is_lower_bound'] is False and len(j['results']) == 1200"
+all_ids=$(echo "$out" | python3 -c "import json, sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['results'][:20]) + ' ')")
+if [ "$all_ids" = "$first_text" ]; then ok "… its first 20 are the first page"; else not_ok "… its first 20 are the first page" "$all_ids" "$first_text"; fi
+expect 0 "search 学 --limit 0" "$CLI" catalog search --db "$DEMO_DB" --limit 0 学
+contains "… says the exact count" "$out" "1200 courses."
+expect 0 "search 数学 --json (fewer than 1000)" "$CLI" catalog search --db "$DEMO_DB" --json 数学
+json_is "… an exact total" "j['total'] == 89 and j['total_is_lower_bound'] is False"
+expect 0 "search with no query --json" "$CLI" catalog search --db "$DEMO_DB" --json
+json_is "… the listing's total is a lower bound too" "j['total'] == 1000 and j['total_is_lower_bound'] is True"
+expect 0 "catalog search --help" "$CLI" catalog search --help
+contains "… says how far the total is counted" "$out" "Beyond 1000 matches the total is not counted to the end"
+expect 0 "search 学 in Chinese" env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$CLI" catalog search --db "$DEMO_DB" 学
+contains "… says so in Chinese" "$out" "显示 20 门，共超过 1000 门课程"
+
 finish

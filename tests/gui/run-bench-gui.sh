@@ -9,6 +9,8 @@
 #     runs says little); a window with only a header bar is started between
 #     them, for reference;
 #   - the whole bench (searching, scrolling, memory) three times.
+# BENCH_DB=CACHE.db uses a catalog imported already (of N courses; a
+# million takes minutes to make) instead; the bench only reads it.
 # The reference windows draw with the renderer Credit Bridge chooses (see
 # src/gui/bridge-renderer.c; under Xvfb, with GTK 4.8, cairo, since OpenGL
 # there is Mesa's llvmpipe), named to them by GSK_RENDERER so that they do
@@ -21,10 +23,14 @@ rounds=${BENCH_ROUNDS:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 "$top/tests/gen-feed.py" --courses "$n" --out "$work/feed" >/dev/null
-"$build/src/cli/credit-bridge-cli" catalog import --db "$work/catalog.db" "$work/feed/feed.json" >/dev/null
+db=${BENCH_DB:-}
+if [ -z "$db" ]; then
+  python3 "$top/tests/gen-feed.py" --courses "$n" --out "$work/feed" >/dev/null
+  "$build/src/cli/credit-bridge-cli" catalog import --db "$work/catalog.db" "$work/feed/feed.json" >/dev/null
+  db="$work/catalog.db"
+fi
 
-export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" CREDIT_BRIDGE_DB="$work/catalog.db"
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" CREDIT_BRIDGE_DB="$db"
 bench() {
   xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/gui/bench-gui" "$@"
 }

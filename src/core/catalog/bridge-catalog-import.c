@@ -326,6 +326,7 @@ import_course (gpointer     user_data,
   g_autofree char *generated = NULL;
   sqlite3_stmt *stmt;
   sqlite3_int64 rowid;
+  gint64 title_len;
   JsonArray *array;
 
   if (raw_json == NULL)
@@ -350,7 +351,8 @@ import_course (gpointer     user_data,
   sqlite3_bind_text (stmt, 6, json_object_get_string_member (course, "level"), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, json_object_get_string_member (course, "delivery"), -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 8, json_object_get_double_member (course, "credits"));
-  sqlite3_bind_int64 (stmt, 9, title_length (json_object_get_object_member (course, "title")));
+  title_len = title_length (json_object_get_object_member (course, "title"));
+  sqlite3_bind_int64 (stmt, 9, title_len);
   if (!step_done (self, stmt, error))
     return FALSE;
   rowid = sqlite3_last_insert_rowid (self->db);
@@ -394,6 +396,18 @@ import_course (gpointer     user_data,
   sqlite3_bind_text (stmt, 2, import->fts_code->str, (int) import->fts_code->len, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, import->fts_title->str, (int) import->fts_title->len, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, import->fts_outcomes->str, (int) import->fts_outcomes->len, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  /* The same code and title again, under the rowid whose order is the
+   * title tier's rank (bridge-search.c). Out of order, FTS5 writes more
+   * segments; staging the rows to insert them in order cost as much CPU
+   * and more memory (a sort, or a temporary B-tree, of a million rows). */
+  stmt = bridge_catalog_statement (self, "INSERT INTO course_title_fts (rowid, code, title) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, BRIDGE_SEARCH_TITLE_ROWID (title_len, rowid));
+  sqlite3_bind_text (stmt, 2, import->fts_code->str, (int) import->fts_code->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, import->fts_title->str, (int) import->fts_title->len, SQLITE_STATIC);
   if (!step_done (self, stmt, error))
     return FALSE;
 

@@ -36,7 +36,18 @@ struct _BridgeCatalog
   /* The feed a damaged cache this one replaced came from, if known. */
   char           *lost_source;
   gboolean        outdated;       /* migrated from a schema that lost part of the feed */
+  gint64          outdated_schema; /* … and the schema it was */
+  /* course_title_fts has the courses (0: not known yet, 1: yes, -1: no, a
+   * cache of schema 2 not imported again), at data_version. */
+  int             title_index;
 };
+
+/* The rowid of a course in course_title_fts: its title's length (capped at
+ * 255, as title_lengths) above its rowid in courses, so that the index's
+ * order is the title tier's rank (shorter titles first, then catalog order). */
+#define BRIDGE_SEARCH_TITLE_ROWID(title_len, rowid) \
+  (((gint64) MIN ((title_len), 255) << 32) | (gint64) (rowid))
+#define BRIDGE_SEARCH_TITLE_COURSE(title_rowid) ((gint64) (title_rowid) & G_GINT64_CONSTANT (0xffffffff))
 
 /* bridge-catalog.c: the connection, the schema and SQL */
 

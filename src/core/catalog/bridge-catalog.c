@@ -104,6 +104,19 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (course, equivalence, role)"
   ") WITHOUT ROWID;"
   "DELETE FROM meta WHERE key = 'digest';",
+  /* 2 → 3: the titles and codes again, each course under the rowid
+   * BRIDGE_SEARCH_TITLE_ROWID (title length, rowid), so that the index's own
+   * order is the title tier's rank and a first page stops after its rows.
+   * A cache of schema 2 has it empty until the next import: forgetting its
+   * digest makes the same feed import again. Written short, without the
+   * column sizes (no ranking function reads them): the schema of every
+   * table still fits in the file's first page, which a truncated cache
+   * keeps (read_recorded_source ()). Prefixes of 4 characters are indexed
+   * too: without, "math" merges the lists of every code that begins with
+   * it (MATH0001, MATH0002…) before its first row. */
+  "CREATE VIRTUAL TABLE IF NOT EXISTS course_title_fts USING fts5(code,title,content='',columnsize=0,"
+  "tokenize='unicode61 remove_diacritics 2',prefix='2 3 4');"
+  "DELETE FROM meta WHERE key = 'digest';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BRIDGE_CATALOG_SCHEMA_VERSION);
@@ -118,6 +131,8 @@ static const char course_indexes[] =
   "CREATE INDEX IF NOT EXISTS course_terms_by_course ON course_terms (course);"
   "CREATE INDEX IF NOT EXISTS course_languages_by_course ON course_languages (course);";
 static const char drop_course_indexes[] =
+  /* Filled by the import again, as course_fts. */
+  "INSERT INTO course_title_fts (course_title_fts) VALUES ('delete-all');"
   "DROP INDEX IF EXISTS courses_by_id;"
   "DROP INDEX IF EXISTS courses_by_university;"
   "DROP INDEX IF EXISTS courses_by_code;"
@@ -380,6 +395,7 @@ bridge_catalog_load_universities (BridgeCatalog  *self,
 
   g_clear_pointer (&self->title_lengths, g_byte_array_unref);
   g_clear_pointer (&self->title_term_counts, g_hash_table_unref);
+  self->title_index = 0;
   g_hash_table_remove_all (self->universities);
   g_ptr_array_set_size (self->university_list, 0);
   bridge_alliance_clear (&self->alliance);
@@ -465,6 +481,7 @@ migrate (BridgeCatalog  *self,
     return FALSE;
   /* A catalog imported by an older build lacks what it could not read. */
   self->outdated = version >= 1 && bridge_catalog_query_int (self, "SELECT count(*) FROM universities", NULL) > 0;
+  self->outdated_schema = version;
   for (gint64 v = version; v < BRIDGE_CATALOG_SCHEMA_VERSION; v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
@@ -486,6 +503,7 @@ check_schema (BridgeCatalog  *self,
   static const char * const tables[] = {
     "meta", "universities", "grading_tables", "courses", "course_json", "course_terms",
     "course_languages", "certificates", "course_fts", "equivalences", "equivalence_courses",
+    "course_title_fts",
   };
   sqlite3_stmt *stmt = bridge_catalog_statement (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", error);
 
@@ -720,10 +738,15 @@ bridge_catalog_open_or_reset (const char  *path,
     {
       /* Rebuilt like a damaged one, from the feed it came from. */
       self->lost_source = bridge_catalog_meta_get (self, "source");
-      if (reason != NULL)
+      if (reason != NULL && self->outdated_schema < 2)
         /* Translators: %s is the catalog cache */
         *reason = g_strdup_printf (_("The catalog cache %s was made by an older version of Credit Bridge, "
                                      "which did not keep the recognition register."),
+                                   path);
+      else if (reason != NULL)
+        /* Translators: %s is the catalog cache */
+        *reason = g_strdup_printf (_("The catalog cache %s was made by an older version of Credit Bridge, "
+                                     "whose index searched a large catalog slowly."),
                                    path);
       self->outdated = FALSE;
     }

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The cache schema this build writes (PRAGMA user_version). */
-#define BRIDGE_CATALOG_SCHEMA_VERSION 2
+#define BRIDGE_CATALOG_SCHEMA_VERSION 3
 
 typedef struct
 {
@@ -200,13 +200,42 @@ GArray        *bridge_catalog_search_ids    (BridgeCatalog            *self,
                                              const BridgeSearchFilter *filter,
                                              GError                  **error);
 /* The first @limit results (element-type BridgeCourse) and, in @total, how
- * many there are in all. */
+ * many there are in all, every match counted. */
 GPtrArray     *bridge_catalog_search        (BridgeCatalog            *self,
                                              const char               *query,
                                              const BridgeSearchFilter *filter,
                                              guint                     limit,
                                              guint                    *total,
                                              GError                  **error);
+
+/* How many matches bridge_catalog_search_page () counts at most: counting
+ * every one of 245,000 costs more than finding the first page. */
+#define BRIDGE_SEARCH_COUNT_CAP 1000
+
+/* The first @limit results, like bridge_catalog_search (), but counting at
+ * most BRIDGE_SEARCH_COUNT_CAP matches (or @limit, if more): when there are
+ * more, @total is the cap and @total_is_lower_bound is set ("more than
+ * 1,000"). The first pages cost what they show, at any catalog size. */
+GPtrArray     *bridge_catalog_search_page   (BridgeCatalog            *self,
+                                             const char               *query,
+                                             const BridgeSearchFilter *filter,
+                                             guint                     limit,
+                                             guint                    *total,
+                                             gboolean                 *total_is_lower_bound,
+                                             GError                  **error);
+/* The rowids of the first @limit results (G_MAXUINT: all), counting at most
+ * @count_cap matches (G_MAXUINT: all) as bridge_catalog_search_page () does.
+ * Fails with G_IO_ERROR_CANCELLED once @cancellable is cancelled, even in the
+ * middle of SQLite's work. */
+GArray        *bridge_catalog_search_first_ids (BridgeCatalog            *self,
+                                                const char               *query,
+                                                const BridgeSearchFilter *filter,
+                                                guint                     limit,
+                                                guint                     count_cap,
+                                                guint                    *total,
+                                                gboolean                 *total_is_lower_bound,
+                                                GCancellable             *cancellable,
+                                                GError                  **error);
 
 /* What @course is worth at the home university @home_id: the catalog's
  * alliance, the course's university and the home university, given to

@@ -501,8 +501,101 @@ collect_titles_unfiltered (BridgeCatalog  *self,
   return TRUE;
 }
 
+/* Whether course_title_fts has the courses (1), or not (0): a cache of
+ * schema 2 has it empty until it is imported again, and is searched the
+ * slower way meanwhile. -1 with @error set on failure. */
+static int
+has_title_index (BridgeCatalog  *self,
+                 GError        **error)
+{
+  if (self->title_index == 0)
+    {
+      /* The index cannot be scanned without MATCH (no column sizes); its
+       * segments' table has a row once any term is in it. */
+      gint64 titled = bridge_catalog_query_int (self, "SELECT EXISTS (SELECT 1 FROM course_title_fts_idx)", error);
+      gint64 courses = titled == 0 ? bridge_catalog_query_int (self, "SELECT EXISTS (SELECT 1 FROM courses)", error) : 0;
+
+      if (titled < 0 || courses < 0)
+        return -1;
+      self->title_index = titled > 0 || courses == 0 ? 1 : -1;
+    }
+  return self->title_index > 0;
+}
+
+/* Tier 1 from course_title_fts, whose order is the rank: the first page
+ * reads as many matches as it shows. Every match read is added to @seen, so
+ * that when the page is not full, @seen has them all for the outcomes tier.
+ * Returns FALSE with @error set on failure. */
+static gboolean
+collect_titles_ranked (BridgeCatalog             *self,
+                       const char                *match,
+                       const BridgeSearchFilter  *filter,
+                       GArray                    *ids,
+                       GHashTable                *seen,
+                       guint                      limit,
+                       GError                   **error)
+{
+  g_autoptr(Query) titles = NULL;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  if (filter_is_empty (filter))
+    titles = query_new ("SELECT rowid FROM course_title_fts WHERE course_title_fts MATCH ?");
+  else
+    titles = query_new ("SELECT f.rowid FROM course_title_fts f JOIN courses c ON c.rowid = (f.rowid & 4294967295)"
+                        " WHERE course_title_fts MATCH ?");
+  query_bind_text (titles, match);
+  append_filters (titles, filter);
+  g_string_append (titles->sql, filter_is_empty (filter) ? " ORDER BY rowid" : " ORDER BY f.rowid");
+  stmt = query_prepare (self, titles, error);
+  if (stmt == NULL)
+    return FALSE;
+  while (ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = BRIDGE_SEARCH_TITLE_COURSE (sqlite3_column_int64 (stmt, 0));
+
+      if (g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) rowid)))
+        g_array_append_val (ids, rowid);
+    }
+  if (ids->len >= limit)
+    rc = SQLITE_DONE;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return bridge_catalog_sql_error (self, rc, error);
+  return TRUE;
+}
+
+/* How many rows @q gives, counting at most @cap + 1 of them (G_MAXUINT:
+ * all); @q selects one column, its SQL is wrapped. */
+static gint64
+query_count_capped (BridgeCatalog  *self,
+                    Query          *q,
+                    guint           cap,
+                    GError        **error)
+{
+  if (cap == G_MAXUINT)
+    {
+      g_string_prepend (q->sql, "SELECT count(*) FROM (");
+      g_string_append_c (q->sql, ')');
+    }
+  else
+    {
+      g_string_prepend (q->sql, "SELECT count(*) FROM (");
+      g_string_append (q->sql, " LIMIT ?)");
+      query_bind_double (q, (double) cap + 1);
+    }
+  return query_count (self, q, error);
+}
+
+static int
+interrupt_on_cancel (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
+}
+
 /* The ranked rowids of the matches, at most @limit of them, and in @total
- * how many there are in all.
+ * how many there are in all, counting at most max (@count_cap, @limit):
+ * @lower_bound is set when there are more.
  *
  * Tier 0: the code is the query. Tier 1: the code or title matches, shorter
  * titles first. Tier 2: the rest, learning outcomes, in catalog order. Each
@@ -513,7 +606,9 @@ search_rowids (BridgeCatalog             *self,
                const char                *query,
                const BridgeSearchFilter  *filter,
                guint                      limit,
+               guint                      count_cap,
                guint                     *total,
+               gboolean                  *lower_bound,
                GError                   **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -524,98 +619,131 @@ search_rowids (BridgeCatalog             *self,
   g_autoptr(Query) exact = NULL;
   g_autoptr(Query) titles = NULL;
   g_autoptr(Query) rest = NULL;
+  g_autoptr(Query) all = NULL;
   gint64 title_rows, count;
+  int title_index;
 
   if (!check_query (query, error) || !check_filter (filter, error) || !bridge_catalog_refresh (self, error))
     return NULL;
 
+  count_cap = MAX (count_cap, limit);
+  if (lower_bound != NULL)
+    *lower_bound = FALSE;
   match = query ? build_match (query) : NULL;
   if (match == NULL)
     {
       g_autoptr(Query) list = query_new ("SELECT c.rowid FROM courses c WHERE 1");
-      g_autoptr(Query) all = query_new ("SELECT count(*) FROM courses c WHERE 1");
 
       append_filters (list, filter);
       g_string_append (list->sql, " ORDER BY c.university_ord, c.code, c.rowid");
       if (query_collect (self, list, ids, NULL, limit, error) < 0)
         return NULL;
-      if (ids->len < limit)
-        count = ids->len;
-      else
+      all = query_new ("SELECT 1 FROM courses c WHERE 1");
+      append_filters (all, filter);
+    }
+  else
+    {
+      raw = g_strstrip (g_strdup (query));
+      seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      exact = query_new ("SELECT c.rowid FROM courses c WHERE c.code = ? COLLATE NOCASE");
+      query_bind_text (exact, raw);
+      append_filters (exact, filter);
+      g_string_append (exact->sql, " ORDER BY c.rowid");
+      if (query_collect (self, exact, ids, seen, limit, error) < 0)
+        return NULL;
+
+      if ((title_index = has_title_index (self, error)) < 0)
+        return NULL;
+      if (title_index == 0)
         {
-          append_filters (all, filter);
-          if ((count = query_count (self, all, error)) < 0)
+          /* The slower way, until the cache is imported again. */
+          title_match = g_strdup_printf ("{code title} : (%s)", match);
+          if (filter_is_empty (filter))
+            {
+              if (!collect_titles_unfiltered (self, title_match, ids, seen, limit, error))
+                return NULL;
+            }
+          else
+            {
+              titles = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                                  " WHERE course_fts MATCH ?");
+              query_bind_text (titles, title_match);
+              append_filters (titles, filter);
+              g_string_append (titles->sql, " ORDER BY c.title_len, c.rowid");
+              if (limit != G_MAXUINT)
+                {
+                  g_string_append (titles->sql, " LIMIT ?");
+                  query_bind_double (titles, (double) limit + ids->len);
+                }
+              title_rows = query_collect (self, titles, ids, seen, limit, error);
+              if (title_rows < 0)
+                return NULL;
+            }
+        }
+      else if (!collect_titles_ranked (self, match, filter, ids, seen, limit, error))
+        return NULL;
+
+      /* Every title match is in @seen unless the page filled up first. */
+      if (ids->len < limit)
+        {
+          if (filter_is_empty (filter))
+            rest = query_new ("SELECT rowid FROM course_fts WHERE course_fts MATCH ? ORDER BY rowid");
+          else
+            rest = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+                              " WHERE course_fts MATCH ?");
+          query_bind_text (rest, match);
+          append_filters (rest, filter);
+          if (!filter_is_empty (filter))
+            g_string_append (rest->sql, " ORDER BY c.rowid");
+          if (query_collect (self, rest, ids, seen, limit, error) < 0)
             return NULL;
         }
-      if (total != NULL)
-        *total = (guint) count;
-      return g_steal_pointer (&ids);
-    }
 
-  raw = g_strstrip (g_strdup (query));
-  title_match = g_strdup_printf ("{code title} : (%s)", match);
-  seen = g_hash_table_new (g_direct_hash, g_direct_equal);
-
-  exact = query_new ("SELECT c.rowid FROM courses c WHERE c.code = ? COLLATE NOCASE");
-  query_bind_text (exact, raw);
-  append_filters (exact, filter);
-  g_string_append (exact->sql, " ORDER BY c.rowid");
-  if (query_collect (self, exact, ids, seen, limit, error) < 0)
-    return NULL;
-
-  if (filter_is_empty (filter))
-    {
-      if (!collect_titles_unfiltered (self, title_match, ids, seen, limit, error))
-        return NULL;
-    }
-  else
-    {
-      titles = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
-                          " WHERE course_fts MATCH ?");
-      query_bind_text (titles, title_match);
-      append_filters (titles, filter);
-      g_string_append (titles->sql, " ORDER BY c.title_len, c.rowid");
-      if (limit != G_MAXUINT)
+      /* The title matches are some of the matches, and cost less to read:
+       * when there are more of them than the cap, that is the count. */
+      if (ids->len >= limit && count_cap != G_MAXUINT && title_index > 0)
         {
-          g_string_append (titles->sql, " LIMIT ?");
-          query_bind_double (titles, (double) limit + ids->len);
+          g_autoptr(Query) title_all = NULL;
+
+          if (filter_is_empty (filter))
+            title_all = query_new ("SELECT 1 FROM course_title_fts WHERE course_title_fts MATCH ?");
+          else
+            title_all = query_new ("SELECT 1 FROM course_title_fts f JOIN courses c ON c.rowid = (f.rowid & 4294967295)"
+                                   " WHERE course_title_fts MATCH ?");
+          query_bind_text (title_all, match);
+          append_filters (title_all, filter);
+          if ((count = query_count_capped (self, title_all, count_cap, error)) < 0)
+            return NULL;
+          if (count > count_cap)
+            {
+              if (lower_bound != NULL)
+                *lower_bound = TRUE;
+              if (total != NULL)
+                *total = count_cap;
+              return g_steal_pointer (&ids);
+            }
         }
-      title_rows = query_collect (self, titles, ids, seen, limit, error);
-      if (title_rows < 0)
-        return NULL;
-    }
-
-  /* Every title match is in @seen unless the page filled up first. */
-  if (ids->len < limit)
-    {
       if (filter_is_empty (filter))
-        rest = query_new ("SELECT rowid FROM course_fts WHERE course_fts MATCH ? ORDER BY rowid");
+        all = query_new ("SELECT 1 FROM course_fts WHERE course_fts MATCH ?");
       else
-        rest = query_new ("SELECT c.rowid FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
-                          " WHERE course_fts MATCH ?");
-      query_bind_text (rest, match);
-      append_filters (rest, filter);
-      if (!filter_is_empty (filter))
-        g_string_append (rest->sql, " ORDER BY c.rowid");
-      if (query_collect (self, rest, ids, seen, limit, error) < 0)
-        return NULL;
-    }
-
-  if (ids->len < limit)
-    count = ids->len;
-  else
-    {
-      g_autoptr(Query) all = NULL;
-
-      if (filter_is_empty (filter))
-        all = query_new ("SELECT count(*) FROM course_fts WHERE course_fts MATCH ?");
-      else
-        all = query_new ("SELECT count(*) FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
+        all = query_new ("SELECT 1 FROM course_fts f JOIN courses c ON c.rowid = f.rowid"
                          " WHERE course_fts MATCH ?");
       query_bind_text (all, match);
       append_filters (all, filter);
-      if ((count = query_count (self, all, error)) < 0)
-        return NULL;
+    }
+
+  /* A page that is not full has every match; otherwise they are counted,
+   * up to the cap. */
+  if (ids->len < limit)
+    count = ids->len;
+  else if ((count = query_count_capped (self, all, count_cap, error)) < 0)
+    return NULL;
+  if (count > count_cap)
+    {
+      count = count_cap;
+      if (lower_bound != NULL)
+        *lower_bound = TRUE;
     }
   if (total != NULL)
     *total = (guint) count;
@@ -630,23 +758,56 @@ bridge_catalog_search_ids (BridgeCatalog             *self,
 {
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
 
-  return search_rowids (self, query, filter, G_MAXUINT, NULL, error);
+  return search_rowids (self, query, filter, G_MAXUINT, G_MAXUINT, NULL, NULL, error);
 }
 
-GPtrArray *
-bridge_catalog_search (BridgeCatalog             *self,
-                       const char                *query,
-                       const BridgeSearchFilter  *filter,
-                       guint                      limit,
-                       guint                     *total,
-                       GError                   **error)
+GArray *
+bridge_catalog_search_first_ids (BridgeCatalog             *self,
+                                 const char                *query,
+                                 const BridgeSearchFilter  *filter,
+                                 guint                      limit,
+                                 guint                      count_cap,
+                                 guint                     *total,
+                                 gboolean                  *total_is_lower_bound,
+                                 GCancellable              *cancellable,
+                                 GError                   **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 1000, interrupt_on_cancel, cancellable);
+  ids = search_rowids (self, query, filter, limit, count_cap, total, total_is_lower_bound, error);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (ids == NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+  return ids;
+}
+
+/* The courses of the first @limit results, counted up to @count_cap. */
+static GPtrArray *
+search_courses (BridgeCatalog             *self,
+                const char                *query,
+                const BridgeSearchFilter  *filter,
+                guint                      limit,
+                guint                      count_cap,
+                guint                     *total,
+                gboolean                  *total_is_lower_bound,
+                GError                   **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (BRIDGE_IS_CATALOG (self), NULL);
 
-  ids = search_rowids (self, query, filter, limit, total, error);
+  ids = search_rowids (self, query, filter, limit, count_cap, total, total_is_lower_bound, error);
   if (ids == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
@@ -658,6 +819,29 @@ bridge_catalog_search (BridgeCatalog             *self,
       g_ptr_array_add (courses, course);
     }
   return g_steal_pointer (&courses);
+}
+
+GPtrArray *
+bridge_catalog_search (BridgeCatalog             *self,
+                       const char                *query,
+                       const BridgeSearchFilter  *filter,
+                       guint                      limit,
+                       guint                     *total,
+                       GError                   **error)
+{
+  return search_courses (self, query, filter, limit, G_MAXUINT, total, NULL, error);
+}
+
+GPtrArray *
+bridge_catalog_search_page (BridgeCatalog             *self,
+                            const char                *query,
+                            const BridgeSearchFilter  *filter,
+                            guint                      limit,
+                            guint                     *total,
+                            gboolean                  *total_is_lower_bound,
+                            GError                   **error)
+{
+  return search_courses (self, query, filter, limit, BRIDGE_SEARCH_COUNT_CAP, total, total_is_lower_bound, error);
 }
 
 /* Candidates for suggestions (bridge-suggest.c) */
