@@ -413,7 +413,7 @@ run_insert (const char *path,
   Rows rows = { 0 };
   Feed feed = { 0 };
   sqlite3 *db;
-  sqlite3_stmt *ins_uni, *ins_course, *ins_json, *ins_term, *ins_lang, *ins_fts, *stmt;
+  sqlite3_stmt *ins_uni, *ins_course, *ins_json, *ins_term, *ins_lang, *ins_fts, *ins_title_fts, *stmt;
   g_autoptr(GString) drop_indexes = g_string_new (NULL);
   g_autoptr(GString) create_indexes = g_string_new (NULL);
   double prepare_start, start, cpu_start, elapsed;
@@ -479,6 +479,8 @@ run_insert (const char *path,
   ins_term = prepare (db, "INSERT OR IGNORE INTO course_terms (term, course) VALUES (?, ?)");
   ins_lang = prepare (db, "INSERT OR IGNORE INTO course_languages (lang, course) VALUES (lower(?), ?)");
   ins_fts = prepare (db, "INSERT INTO course_fts (rowid, code, title, outcomes) VALUES (?, ?, ?, ?)");
+  /* The title tier's own index, as the importer writes it (bridge-search.c). */
+  ins_title_fts = prepare (db, "INSERT INTO course_title_fts (rowid, code, title) VALUES (?, ?, ?)");
 
   /* The importer drops the course indexes, inserts, and builds them again:
    * take them from the schema bridge_catalog_open() made. */
@@ -546,6 +548,10 @@ run_insert (const char *path,
       sqlite3_bind_text (ins_fts, 3, row->fts_title, -1, SQLITE_STATIC);
       sqlite3_bind_text (ins_fts, 4, row->fts_outcomes, -1, SQLITE_STATIC);
       step (db, ins_fts);
+      sqlite3_bind_int64 (ins_title_fts, 1, BRIDGE_SEARCH_TITLE_ROWID (row->title_len, rowid));
+      sqlite3_bind_text (ins_title_fts, 2, row->fts_code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_title_fts, 3, row->fts_title, -1, SQLITE_STATIC);
+      step (db, ins_title_fts);
     }
   check_rc (db, sqlite3_exec (db, create_indexes->str, NULL, NULL, NULL), SQLITE_OK, create_indexes->str);
   check_rc (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), SQLITE_OK, "COMMIT");
@@ -558,6 +564,7 @@ run_insert (const char *path,
   sqlite3_finalize (ins_json);
   sqlite3_finalize (ins_term);
   sqlite3_finalize (ins_lang);
+  sqlite3_finalize (ins_title_fts);
   sqlite3_finalize (ins_fts);
   g_clear_object (&catalog);
   elapsed = now_s () - start;
