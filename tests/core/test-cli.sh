@@ -29,6 +29,8 @@ expect 0 "catalog import --help" "$CLI" catalog import --help
 contains "… says how large a downloaded file may be" "$out" "each file of a feed may be at most 256.0"
 contains "… and how long a download may take" "$out" "must arrive within 10 minutes"
 contains "… and that plain http is for this computer only" "$out" "plain http:// only from this computer"
+contains "… and how many redirections are followed" "$out" "at most 5 redirections are followed, never from https:// to http://"
+contains "… and when a stalled download stops" "$out" "receives nothing for 1 minute stops"
 expect 0 "catalog --help" "$CLI" catalog --help
 # Run from the build folder, the CLI reads the translations built in BUILD/po
 # ($CREDIT_BRIDGE_LOCALEDIR, which the tests and `meson devenv` set).

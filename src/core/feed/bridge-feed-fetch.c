@@ -593,12 +593,22 @@ bridge_feed_describe_web_limits (void)
   g_autofree char *size = g_format_size_full (env_number ("CREDIT_BRIDGE_DOWNLOAD_LIMIT", DOWNLOAD_MAX_BYTES),
                                               G_FORMAT_SIZE_IEC_UNITS);
   g_autofree char *duration = format_duration (env_number ("CREDIT_BRIDGE_DOWNLOAD_DEADLINE", DOWNLOAD_DEADLINE));
+  g_autofree char *idle = format_duration (env_number ("CREDIT_BRIDGE_DOWNLOAD_IDLE", DOWNLOAD_IDLE_SECONDS));
+  g_autofree char *limits = NULL;
+  g_autofree char *rules = NULL;
 
   /* Translators: the first %s is a size (256 MiB), the second a duration (10 minutes) */
-  return g_strdup_printf (_("From the web, each file of a feed may be at most %s, and the whole feed must arrive "
-                            "within %s. Feeds are read over https://; plain http:// only from this computer "
-                            "(localhost, 127.0.0.1, ::1)."),
-                          size, duration);
+  limits = g_strdup_printf (_("From the web, each file of a feed may be at most %s, and the whole feed must arrive "
+                              "within %s. Feeds are read over https://; plain http:// only from this computer "
+                              "(localhost, 127.0.0.1, ::1)."),
+                            size, duration);
+  /* Translators: %u is a number of redirections (5), %s a duration (1 minute) */
+  rules = g_strdup_printf (_("The server’s certificate must be trusted by this computer; at most %u redirections are "
+                             "followed, never from https:// to http://; a download that receives nothing for %s "
+                             "stops."),
+                           (guint) DOWNLOAD_MAX_REDIRECTS, idle);
+  /* Translators: two sentences one after the other (Chinese needs no space) */
+  return g_strdup_printf (C_("two sentences", "%s %s"), limits, rules);
 }
 
 /* Mirroring a web feed, for updates: each file is kept, with the validators
