@@ -150,7 +150,10 @@ reveal_tick_cb (GtkWidget     *widget,
 {
   BridgeCatalogPage *self = user_data;
 
-  if (bridge_search_model_reveal (self->model, REVEAL_ROWS_PER_FRAME))
+  /* Hidden (another page is shown), the list builds no rows; GTK 4.8's
+   * list view then criticizes items it cannot measure. The rest come in
+   * when it is shown again (map_cb). */
+  if (gtk_widget_get_mapped (widget) && bridge_search_model_reveal (self->model, REVEAL_ROWS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->reveal_tick = 0;
   return G_SOURCE_REMOVE;
@@ -162,6 +165,7 @@ static void
 model_items_changed_cb (BridgeCatalogPage *self)
 {
   if (self->reveal_tick == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
       g_list_model_get_n_items (G_LIST_MODEL (self->model)) <
       bridge_search_model_get_n_results (self->model))
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
@@ -712,6 +716,8 @@ bridge_catalog_page_init (BridgeCatalogPage *self)
   g_signal_connect_object (self->model, "results-changing",
                            G_CALLBACK (results_changing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "map",
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
