@@ -150,10 +150,7 @@ reveal_tick_cb (GtkWidget     *widget,
 {
   BridgeCatalogPage *self = user_data;
 
-  /* Hidden (another page is shown), the list builds no rows; GTK 4.8's
-   * list view then criticizes items it cannot measure. The rest come in
-   * when it is shown again (map_cb). */
-  if (gtk_widget_get_mapped (widget) && bridge_search_model_reveal (self->model, REVEAL_ROWS_PER_FRAME))
+  if (bridge_search_model_reveal (self->model, REVEAL_ROWS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->reveal_tick = 0;
   return G_SOURCE_REMOVE;
@@ -165,7 +162,6 @@ static void
 model_items_changed_cb (BridgeCatalogPage *self)
 {
   if (self->reveal_tick == 0 &&
-      gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
       g_list_model_get_n_items (G_LIST_MODEL (self->model)) <
       bridge_search_model_get_n_results (self->model))
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
@@ -177,22 +173,15 @@ search_finished_cb (BridgeCatalogPage *self,
                     const char        *error_message)
 {
   guint n = bridge_search_model_get_n_results (self->model);
-  gboolean more = FALSE;
-  guint total = bridge_search_model_get_total (self->model, &more);
   g_autofree char *text = NULL;
 
   if (error_message != NULL)
     /* Translators: %s says why the search failed */
     text = g_strdup_printf (_("The search failed: %s"), error_message);
-  else if (more)
-    /* Translators: while a search is still counting its matches; %u is 1000 */
-    text = g_strdup_printf (_("More than %u courses"), total);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", total), total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n), n);
   gtk_label_set_text (self->results_label, text);
   gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "list" : "empty");
-  /* Every match after the first rows: they are revealed like the first. */
-  model_items_changed_cb (self);
 
   if (self->open_first_query != NULL)
     {
@@ -716,8 +705,6 @@ bridge_catalog_page_init (BridgeCatalogPage *self)
   g_signal_connect_object (self->model, "results-changing",
                            G_CALLBACK (results_changing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed",
-                           G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_view, "map",
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

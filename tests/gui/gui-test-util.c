@@ -292,10 +292,6 @@ gui_test_search (BridgeWindow *window,
   SearchWait wait = { bridge_catalog_page_get_model (page), text };
 
   bridge_window_show_page (window, "catalog");
-  /* Where a user types: the search entry, with the list beside it (at
-   * 360 px the list replaces a course's page); a hidden list is filled in
-   * only when it shows. */
-  bridge_catalog_page_focus_search (page);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* Typing runs the search in a worker; the results come back to the loop. */
   g_assert_true (gui_test_wait (search_done, &wait, 10000));
