@@ -630,7 +630,6 @@ apply_result (BridgeSearchModel *self,
 {
   gboolean same = self->partial && g_strcmp0 (self->query, query) == 0 &&
                   result->ids->len >= self->ids->len;
-  guint old_len = self->ids->len;
 
   for (guint i = 0; i < self->ids->len && same; i++)
     same = g_array_index (self->ids, gint64, i) == g_array_index (result->ids, gint64, i);
@@ -644,19 +643,12 @@ apply_result (BridgeSearchModel *self,
   self->partial = result->partial;
   if (same)
     {
-      /* The rows held are the same, and stay: the others are added after
-       * them, at once once the first rows are all shown (past the rows a
-       * list view builds, the rest cost it nothing), or by the reveals
-       * still to come. */
+      /* The rows held are the same, and stay: the others become items
+       * through bridge_search_model_reveal (), as the first did, called by
+       * the widget that shows them, a screenful a frame. */
       g_array_unref (self->ids);
       self->ids = g_steal_pointer (&result->ids);
       result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (self->n_shown == old_len && self->ids->len > old_len)
-        {
-          self->n_shown = self->ids->len;
-          g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, self->n_shown - old_len);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-        }
     }
   else
     {
