@@ -173,15 +173,22 @@ search_finished_cb (BridgeCatalogPage *self,
                     const char        *error_message)
 {
   guint n = bridge_search_model_get_n_results (self->model);
+  gboolean more = FALSE;
+  guint total = bridge_search_model_get_total (self->model, &more);
   g_autofree char *text = NULL;
 
   if (error_message != NULL)
     /* Translators: %s says why the search failed */
     text = g_strdup_printf (_("The search failed: %s"), error_message);
+  else if (more)
+    /* Translators: while a search is still counting its matches; %u is 1000 */
+    text = g_strdup_printf (_("More than %u courses"), total);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n), n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", total), total);
   gtk_label_set_text (self->results_label, text);
   gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "list" : "empty");
+  /* Every match after the first rows: they are revealed like the first. */
+  model_items_changed_cb (self);
 
   if (self->open_first_query != NULL)
     {

@@ -16,6 +16,7 @@
 #include "bridge-catalog-update.h"
 #include "bridge-error.h"
 #include "bridge-feed.h"
+#include "bridge-main-context.h"
 
 /* Page cache while importing, in KiB (negative: SQLite's unit for KiB). */
 #define IMPORT_CACHE_KIB "-196608"
@@ -733,7 +734,7 @@ bridge_catalog_task_progress (double   fraction,
   idle->progress = task->progress;
   idle->progress_data = task->progress_data;
   idle->fraction = fraction;
-  g_main_context_invoke_full (task->context, G_PRIORITY_DEFAULT, progress_idle_cb, idle, g_free);
+  bridge_main_context_invoke (task->context, G_PRIORITY_DEFAULT, progress_idle_cb, idle, g_free);
 }
 
 static void

@@ -7,12 +7,17 @@
 #include "config.h"
 
 #include "bridge-search-model.h"
+#include "bridge-main-context.h"
 
 /* SQLite's page cache of the searches' connection, in KiB. The index's pages
  * stay in the kernel's cache anyway: at 100,000 courses 512 KiB searched as
  * fast as 2 MiB (keystroke p95 66–88 ms against 75–89 ms) and kept 1.5 MB
  * less resident. */
 #define SEARCH_CACHE_KIB 512
+
+/* A search brings the ranked rows the list view builds at once first, and
+ * every other match after, so that the first rows need not wait for them. */
+#define FIRST_IDS BRIDGE_SEARCH_MODEL_ROWS_BUILT
 
 /* Room for the rows a list view builds, and as many again around them. */
 #define CACHE_SIZE (2 * BRIDGE_SEARCH_MODEL_ROWS_BUILT)
@@ -66,6 +71,9 @@ typedef struct
 {
   GArray    *ids;
   GPtrArray *courses;
+  guint      total;       /* the matches, or at least this many */
+  gboolean   lower_bound; /* more than @total match */
+  gboolean   partial;     /* @ids are the first rows only; every match follows */
 } SearchResult;
 
 static void
@@ -127,6 +135,9 @@ struct _BridgeSearchModel
   guint          serial;
   gboolean       searching;
   char          *query;                   /* of the results held */
+  guint          total;                   /* the matches, or at least this many */
+  gboolean       total_is_lower_bound;    /* … while every match is not counted yet */
+  gboolean       partial;                 /* @ids are the first rows; every match follows */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -293,14 +304,27 @@ bridge_search_model_invalidate (BridgeSearchModel *self)
     bridge_search_model_set_ids (self, g_array_copy (self->ids));
 }
 
+static void replace_ids (BridgeSearchModel *self,
+                         GArray            *ids);
+
 void
 bridge_search_model_set_ids (BridgeSearchModel *self,
                              GArray            *ids)
 {
-  guint old_shown;
-
   g_return_if_fail (BRIDGE_IS_SEARCH_MODEL (self));
   g_return_if_fail (ids != NULL);
+
+  self->total = ids->len;
+  self->total_is_lower_bound = FALSE;
+  self->partial = FALSE;
+  replace_ids (self, ids);
+}
+
+static void
+replace_ids (BridgeSearchModel *self,
+             GArray            *ids)
+{
+  guint old_shown;
 
   /* Selections look for their item among the new ones, building every
    * course: let them drop it first. */
@@ -352,6 +376,17 @@ bridge_search_model_get_n_results (BridgeSearchModel *self)
   return self->ids->len;
 }
 
+guint
+bridge_search_model_get_total (BridgeSearchModel *self,
+                               gboolean          *lower_bound)
+{
+  g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), 0);
+
+  if (lower_bound != NULL)
+    *lower_bound = self->total_is_lower_bound;
+  return self->total;
+}
+
 gint64
 bridge_search_model_get_rowid (BridgeSearchModel *self,
                                guint              position)
@@ -375,6 +410,41 @@ bridge_search_model_get_searching (BridgeSearchModel *self)
 {
   g_return_val_if_fail (BRIDGE_IS_SEARCH_MODEL (self), FALSE);
   return self->searching;
+}
+
+/* The first page of a search whose other matches are still being ranked. */
+typedef struct
+{
+  BridgeSearchModel *model;
+  guint              serial;
+  char              *query;
+  SearchResult      *result;
+} PartialResult;
+
+static void
+partial_result_free (PartialResult *partial)
+{
+  g_object_unref (partial->model);
+  g_free (partial->query);
+  g_clear_pointer (&partial->result, search_result_free);
+  g_free (partial);
+}
+
+static void apply_result (BridgeSearchModel *self,
+                          const char        *query,
+                          SearchResult      *result);
+
+static gboolean
+deliver_partial_cb (gpointer user_data)
+{
+  PartialResult *partial = user_data;
+  BridgeSearchModel *self = partial->model;
+
+  /* Only the newest search counts; it stays "searching" until every match
+   * is in. */
+  if (partial->serial == self->serial)
+    apply_result (self, partial->query, partial->result);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -424,13 +494,19 @@ search_thread (GTask        *task,
   filter.min_credits = data->min_credits;
   filter.max_credits = data->max_credits;
 
-  result->ids = bridge_catalog_search_ids (conn->catalog, data->query, &filter, &error);
+  /* The first rows the list view builds, and a total counted up to a cap:
+   * at a million courses, ranking and counting every match of 学 takes
+   * several times as long. */
+  result->ids = bridge_catalog_search_first_ids (conn->catalog, data->query, &filter, FIRST_IDS,
+                                                 BRIDGE_SEARCH_COUNT_CAP, &result->total, &result->lower_bound,
+                                                 cancellable, &error);
   if (result->ids == NULL)
     {
       g_mutex_unlock (&conn->mutex);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  result->partial = result->lower_bound || result->total > result->ids->len;
 
   /* The courses of the rows the list view will build at once. */
   n_prefetch = MIN (result->ids->len, BRIDGE_SEARCH_MODEL_ROWS_BUILT);
@@ -449,6 +525,37 @@ search_thread (GTask        *task,
         g_ptr_array_add (result->courses, g_object_ref (g_ptr_array_index (courses, i)));
       if (courses == NULL || result->courses->len < start + courses->len)
         break;
+    }
+
+  if (result->partial && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(GArray) all = NULL;
+      g_autoptr(GError) rest_error = NULL;
+      PartialResult *partial = g_new0 (PartialResult, 1);
+
+      /* The first page goes to the window now; every match follows, ranked
+       * the same way (its first rows are these), unless a newer search
+       * comes first. */
+      partial->model = g_object_ref (g_task_get_source_object (task));
+      partial->serial = data->serial;
+      partial->query = g_strdup (data->query);
+      partial->result = g_steal_pointer (&result);
+      bridge_main_context_invoke (g_task_get_context (task), G_PRIORITY_DEFAULT, deliver_partial_cb,
+                                  partial, (GDestroyNotify) partial_result_free);
+
+      all = bridge_catalog_search_first_ids (conn->catalog, data->query, &filter, G_MAXUINT, G_MAXUINT,
+                                             NULL, NULL, cancellable, &rest_error);
+      g_mutex_unlock (&conn->mutex);
+      if (all == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&rest_error));
+          return;
+        }
+      result = g_new0 (SearchResult, 1);
+      result->ids = g_steal_pointer (&all);
+      result->total = result->ids->len;
+      g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) search_result_free);
+      return;
     }
   g_mutex_unlock (&conn->mutex);
 
@@ -499,20 +606,59 @@ search_done_cb (GObject      *object,
 
   self->searching = FALSE;
   g_clear_object (&self->cancellable);
-  g_free (self->query);
-  self->query = g_strdup (data->query);
-
   if (result != NULL)
-    {
-      for (guint i = 0; i < result->courses->len; i++)
-        cache_insert (self, g_array_index (result->ids, gint64, i), g_ptr_array_index (result->courses, i));
-      bridge_search_model_set_ids (self, g_steal_pointer (&result->ids));
-    }
+    apply_result (self, data->query, result);
   else
-    bridge_search_model_set_ids (self, g_array_new (FALSE, FALSE, sizeof (gint64)));
+    {
+      SearchResult none = { g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, 0, FALSE, FALSE };
+
+      apply_result (self, data->query, &none);
+      g_clear_pointer (&none.ids, g_array_unref);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
   g_signal_emit (self, signals[SEARCH_FINISHED], 0, error != NULL ? error->message : NULL);
+}
+
+/* Puts @result in the model: the first rows of a search (result->partial), or
+ * every match. Every match after the first page of the same query only adds
+ * rows: those shown stay, with the selection and the scroll. */
+static void
+apply_result (BridgeSearchModel *self,
+              const char        *query,
+              SearchResult      *result)
+{
+  gboolean same = self->partial && g_strcmp0 (self->query, query) == 0 &&
+                  result->ids->len >= self->ids->len;
+
+  for (guint i = 0; i < self->ids->len && same; i++)
+    same = g_array_index (self->ids, gint64, i) == g_array_index (result->ids, gint64, i);
+
+  for (guint i = 0; result->courses != NULL && i < result->courses->len; i++)
+    cache_insert (self, g_array_index (result->ids, gint64, i), g_ptr_array_index (result->courses, i));
+  g_free (self->query);
+  self->query = g_strdup (query);
+  self->total = result->total;
+  self->total_is_lower_bound = result->lower_bound;
+  self->partial = result->partial;
+  if (same)
+    {
+      /* The rows held are the same, and stay: the others become items
+       * through bridge_search_model_reveal (), as the first did, called by
+       * the widget that shows them, a screenful a frame. */
+      g_array_unref (self->ids);
+      self->ids = g_steal_pointer (&result->ids);
+      result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  else
+    {
+      replace_ids (self, g_steal_pointer (&result->ids));
+      result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      /* The first rows are in: the window shows them (and the total so
+       * far) while the rest are ranked. */
+      if (result->partial)
+        g_signal_emit (self, signals[SEARCH_FINISHED], 0, NULL);
+    }
 }
 
 void

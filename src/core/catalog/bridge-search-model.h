@@ -43,11 +43,20 @@ void               bridge_search_model_set_ids      (BridgeSearchModel        *s
  * BRIDGE_SEARCH_MODEL_ROWS_BUILT). Returns TRUE while some are still hidden. */
 gboolean           bridge_search_model_reveal       (BridgeSearchModel        *self,
                                                      guint                     n);
-/* Every result, shown or not yet: the count to tell the user. */
+/* Every result held, shown or not yet. While a search is still ranking its
+ * other matches (bridge_search_model_get_searching() after its first
+ * "search-finished"), only its first rows. */
 guint              bridge_search_model_get_n_results (BridgeSearchModel       *self);
+/* The count to tell the user: how many courses match, or, with
+ * @lower_bound set, at least how many ("more than 1000") while the search
+ * is still counting them (BRIDGE_SEARCH_COUNT_CAP). */
+guint              bridge_search_model_get_total    (BridgeSearchModel       *self,
+                                                     gboolean                *lower_bound);
 /* Starts a search in the worker; a newer call supersedes an older one, whose
  * results are dropped. "search-finished" is emitted when the results are in
- * (with the error message, or NULL). */
+ * (with the error message, or NULL). When there are more matches than the
+ * first rows, it is emitted twice: once with the first rows (still
+ * searching), once with every match, the first rows unchanged. */
 void               bridge_search_model_search       (BridgeSearchModel        *self,
                                                      const char               *query,
                                                      const BridgeSearchFilter *filter);
