@@ -16,7 +16,7 @@ _credit_bridge_cli_help ()
 {
   local key="_$*"
   if [[ ! -v helps[$key] ]]; then
-    helps[$key]=$(LC_ALL=C.UTF-8 LANGUAGE= "$cli" "$@" --help 2> /dev/null)
+    helps[$key]=$(LC_ALL=C.UTF-8 LANGUAGE='' "$cli" "$@" --help 2> /dev/null)
   fi
   help=${helps[$key]}
 }
@@ -62,8 +62,10 @@ _credit_bridge_cli_parameters ()
 _credit_bridge_cli_ids ()
 {
   local -a db=()
+  local ids
   [[ -n $db_path ]] && db=(--db "$db_path")
-  COMPREPLY+=($(compgen -W '$("$cli" __complete "${db[@]}" "$1" "$cur" 2> /dev/null)' -- "$cur"))
+  ids=$("$cli" __complete "${db[@]}" "$1" "$cur" 2> /dev/null)
+  [[ -n $ids ]] && mapfile -t -O ${#COMPREPLY[@]} COMPREPLY <<< "$ids"
   __ltrim_colon_completions "$cur"
 }
 

@@ -50,6 +50,6 @@ if [ $# -gt 0 ]; then
       fail "$source: the option $option of $(basename "$program") is not documented"
     fi
   done
-  [ $status = 0 ] && echo "$source: names the $(echo $options | wc -w) options of $(basename "$program")"
+  [ $status = 0 ] && echo "$source: names the $(echo "$options" | wc -w) options of $(basename "$program")"
 fi
 exit $status
