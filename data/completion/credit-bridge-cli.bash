@@ -3,10 +3,10 @@
 # Installed as bash-completion/completions/credit-bridge-cli. The commands,
 # their options, which options take a value and the parameters of each
 # command all come from the program's own --help (read in the C locale), so
-# that nothing here goes out of date; the ids of universities and courses
-# from `credit-bridge-cli __complete`, which only reads the cache (the one
-# --db or $CREDIT_BRIDGE_DB names, else the default) and prints nothing when
-# there is none.
+# that nothing here goes out of date; the ids of universities, courses and
+# certificates from `credit-bridge-cli __complete`, which only reads the
+# cache (the one --db or $CREDIT_BRIDGE_DB names, else the default) and
+# prints nothing when there is none.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -78,8 +78,13 @@ _credit_bridge_cli_value ()
   case $name in
     *UNIVERSITY*) _credit_bridge_cli_ids universities ;;
     *COURSE*) _credit_bridge_cli_ids courses ;;
+    CERTIFICATE) _credit_bridge_cli_ids certificates ;;
     ID)
-      [[ $option == --university ]] && _credit_bridge_cli_ids universities ;;
+      if [[ $option == --university ]]; then
+        _credit_bridge_cli_ids universities
+      elif [[ -z $option && ${path[*]} == "certificate show" ]]; then
+        _credit_bridge_cli_ids certificates
+      fi ;;
     *.csv) _filedir csv ;;
     *FOLDER*|*FILE*|PATH|SOURCE|FEED) _filedir ;;
     PLAN) _filedir creditplan ;;

@@ -1,11 +1,12 @@
 /* bridge-cli-complete.c: `credit-bridge-cli __complete`, ids for the shell
  *
- * The bash completion (data/completion/credit-bridge-cli.bash) asks for the ids of the
- * catalog as the person types: `__complete [--db PATH] universities|courses
- * [PREFIX]` prints one id a line. It is called at every Tab, so it only
- * reads: no cache is created, imported, rebuilt or moved aside, and when
- * there is none, or it cannot be read, it prints nothing and exits with 0,
- * so that the shell shows nothing either. Hidden: not in --help.
+ * The bash completion (data/completion/credit-bridge-cli.bash) asks for
+ * the ids of the catalog as the person types: `__complete [--db PATH]
+ * universities|courses|certificates [PREFIX]` prints one id a line. It is
+ * called at every Tab, so it only reads: no cache is created, imported,
+ * rebuilt or moved aside, and when there is none, or it cannot be read, it
+ * prints nothing and exits with 0, so that the shell shows nothing either.
+ * Hidden: not in --help.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,6 +45,8 @@ bridge_cli_complete (int    argc,
     ids = bridge_catalog_peek_ids (db_path, BRIDGE_CATALOG_ID_UNIVERSITY, prefix);
   else if (g_strcmp0 (kind, "courses") == 0)
     ids = bridge_catalog_peek_ids (db_path, BRIDGE_CATALOG_ID_COURSE, prefix);
+  else if (g_strcmp0 (kind, "certificates") == 0)
+    ids = bridge_catalog_peek_ids (db_path, BRIDGE_CATALOG_ID_CERTIFICATE, prefix);
   else
     return BRIDGE_EXIT_OK;
   for (guint i = 0; i < ids->len; i++)

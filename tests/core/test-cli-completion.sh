@@ -113,6 +113,10 @@ offers_only "a course id of --replace" "$C recognize --db $DB --home scu --repla
 offers_only "course ids of plan add, after the plan" "$C plan add --db $DB p.creditplan cqu:cs100" cs1005 cs1007
 offers_only "home course ids of -r" "$C plan add --db $DB p.creditplan cqu:cs1005 -r scu:cs100" cs1004 cs1006
 offers_only "university of certificate home" "$C certificate home --db $DB sc" scu
+offers_only "certificate ids of certificate credits" "$C certificate credits --db $DB --home scu ncre-2" \
+  ncre-2-c ncre-2-office ncre-2-python
+offers_only "certificate ids of certificate show" "$C certificate show --db $DB cet" cet-4 cet-6
+offers_only "no certificate id for a student number" "$C certificate student --db $DB --id cet"
 export CREDIT_BRIDGE_DB="$DB"
 offers_only "\$CREDIT_BRIDGE_DB names the cache" "$C credits --home sicn" sicnu
 unset CREDIT_BRIDGE_DB
@@ -159,6 +163,8 @@ else
 fi
 expect 0 "__complete courses with a prefix" "$CLI" __complete --db "$DB.2" courses scu:cs100
 if [ "$out" = "$(printf 'scu:cs1004\nscu:cs1006')" ]; then ok "… prints the courses it begins"; else not_ok "… prints the courses it begins" "$out"; fi
+expect 0 "__complete certificates with a prefix" "$CLI" __complete --db "$DB.2" certificates jlpt
+if [ "$out" = "$(printf 'jlpt-n1\njlpt-n2')" ]; then ok "… prints the certificates it begins"; else not_ok "… prints the certificates it begins" "$out"; fi
 expect 0 "__complete courses" "$CLI" __complete --db "$DB.2" courses
 if [ "$(echo "$out" | wc -l)" = 1519 ]; then ok "… prints every course"; else not_ok "… prints every course" "$(echo "$out" | wc -l) lines"; fi
 ls -A "$TMP" | grep -F catalog.db.2- > "$TMP/beside"

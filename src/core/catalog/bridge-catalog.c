@@ -668,6 +668,7 @@ read_recorded_source (const char *path)
 static const char * const peek_queries[] = {
   "SELECT id FROM universities WHERE id >= ?1 AND id < ?2 ORDER BY id",
   "SELECT id FROM courses WHERE id >= ?1 AND id < ?2 ORDER BY id",
+  "SELECT id FROM certificates WHERE id >= ?1 AND id < ?2 ORDER BY id",
 };
 
 GPtrArray *

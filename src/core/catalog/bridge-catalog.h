@@ -74,13 +74,15 @@ typedef enum
 {
   BRIDGE_CATALOG_ID_UNIVERSITY,
   BRIDGE_CATALOG_ID_COURSE,
+  BRIDGE_CATALOG_ID_CERTIFICATE,
 } BridgeCatalogIdKind;
 
-/* The ids of the universities or of the courses (@kind) of the cache at
- * @path that begin with @prefix (NULL: every one), in byte order, for shell
- * completion: read without creating, changing, importing or repairing
- * anything, and without waiting long for a writer. No cache, a damaged one
- * or one being written gives an empty array. element-type utf8 */
+/* The ids of the universities, courses or certificates (@kind) of the
+ * cache at @path that begin with @prefix (NULL: every one), in byte order,
+ * for shell completion: read without creating, changing, importing or
+ * repairing anything (a writer's committed work is read through its WAL).
+ * No cache, or one that cannot be read, gives an empty array.
+ * element-type utf8 */
 GPtrArray     *bridge_catalog_peek_ids      (const char          *path,
                                              BridgeCatalogIdKind  kind,
                                              const char          *prefix);
