@@ -14,6 +14,7 @@ PACKAGES="
   libgl1-mesa-dri
   fonts-noto-cjk fonts-cantarell locales
   python3 python3-jsonschema poppler-utils time
+  scdoc man-db groff-base bash-completion
   clang libclang-rt-14-dev
 "
 

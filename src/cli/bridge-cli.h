@@ -140,5 +140,7 @@ BridgeHoldings *bridge_cli_open_holdings (const char *file);
 /* certificate statement (bridge-cli-statement.c). */
 int bridge_cli_certificate_statement (int argc, char **argv);
 int bridge_cli_report (int argc, char **argv);
+/* `__complete`, the ids the bash completion asks for (bridge-cli-complete.c). */
+int bridge_cli_complete (int argc, char **argv);
 
 G_END_DECLS

@@ -55,6 +55,10 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("credit-bridge-cli");
 
+  /* Hidden, for the shell's completion: before anything that opens a cache. */
+  if (argc >= 2 && g_str_equal (argv[1], "__complete"))
+    return bridge_cli_complete (argc - 1, argv + 1);
+
   if (argc < 2)
     {
       print_usage (stderr);

@@ -663,6 +663,52 @@ read_recorded_source (const char *path)
   return source;
 }
 
+/* The statement of bridge_catalog_peek_ids (): ids in byte order from
+ * @prefix up to the first string past it (no UTF-8 text has a byte 0xff). */
+static const char * const peek_queries[] = {
+  "SELECT id FROM universities WHERE id >= ?1 AND id < ?2 ORDER BY id",
+  "SELECT id FROM courses WHERE id >= ?1 AND id < ?2 ORDER BY id",
+  "SELECT id FROM certificates WHERE id >= ?1 AND id < ?2 ORDER BY id",
+};
+
+GPtrArray *
+bridge_catalog_peek_ids (const char          *path,
+                         BridgeCatalogIdKind  kind,
+                         const char          *prefix)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *past = g_strconcat (prefix ? prefix : "", "\xff", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (peek_queries), NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&ids);
+  /* Without a WAL every commit is in the file itself, and immutable=1
+   * reads it without creating the WAL and its index beside it. With one,
+   * a writer may be at work: read through it, as it is. */
+  uri = g_file_test (wal, G_FILE_TEST_EXISTS) ? NULL : immutable_uri (path);
+  if (sqlite3_open_v2 (uri ? uri : path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK
+      && sqlite3_busy_timeout (db, 500) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, peek_queries[kind], -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_bind_text (stmt, 1, prefix ? prefix : "", -1, SQLITE_STATIC) == SQLITE_OK
+      && sqlite3_bind_text (stmt, 2, past, -1, SQLITE_STATIC) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+        if (id != NULL && g_utf8_validate (id, -1, NULL))
+          g_ptr_array_add (ids, g_strdup (id));
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_steal_pointer (&ids);
+}
+
 /* Moves the cache at @path (and its WAL) to PATH.damaged, replacing an
  * older one there: the person may want to look at it, and nothing of it is
  * lost by an import. */

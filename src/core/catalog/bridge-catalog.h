@@ -70,6 +70,23 @@ G_DECLARE_FINAL_TYPE (BridgeCatalog, bridge_catalog, BRIDGE, CATALOG, GObject)
 /* $XDG_CACHE_HOME/credit-bridge/catalog.db, or $CREDIT_BRIDGE_DB when set. */
 char          *bridge_catalog_default_path  (void);
 
+typedef enum
+{
+  BRIDGE_CATALOG_ID_UNIVERSITY,
+  BRIDGE_CATALOG_ID_COURSE,
+  BRIDGE_CATALOG_ID_CERTIFICATE,
+} BridgeCatalogIdKind;
+
+/* The ids of the universities, courses or certificates (@kind) of the
+ * cache at @path that begin with @prefix (NULL: every one), in byte order,
+ * for shell completion: read without creating, changing, importing or
+ * repairing anything (a writer's committed work is read through its WAL).
+ * No cache, or one that cannot be read, gives an empty array.
+ * element-type utf8 */
+GPtrArray     *bridge_catalog_peek_ids      (const char          *path,
+                                             BridgeCatalogIdKind  kind,
+                                             const char          *prefix);
+
 /* Opens (creating or migrating) the cache at @path. A damaged cache fails with
  * BRIDGE_ERROR_CACHE_CORRUPT, one of a newer build with BRIDGE_ERROR_CACHE_TOO_NEW. */
 BridgeCatalog *bridge_catalog_open          (const char    *path,
