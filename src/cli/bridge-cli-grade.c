@@ -72,7 +72,7 @@ bridge_cli_credits (int argc, char **argv)
     BRIDGE_CLI_DB_OPTION (db),
     { "home", 0, 0, G_OPTION_ARG_STRING, &home_id, N_("The student’s home university (required)"), N_("UNIVERSITY") },
       { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("COURSE_ID") },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
           { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("--home UNIVERSITY COURSE_ID — what a course is worth at home"));
   g_autoptr(BridgeCatalog) catalog = NULL;
@@ -264,7 +264,7 @@ grade_convert (int argc, char **argv)
                   { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
                     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
                       { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
-                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
+                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, NULL },
                           { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("GRADE… — convert host grades into home grades"));
   g_autoptr(BridgeCatalog) catalog = NULL;

@@ -154,7 +154,7 @@ plan_new (int argc, char **argv)
     { "host-position", 0, 0, G_OPTION_ARG_STRING, &host_position, N_("Their position"), N_("POSITION") },
     { "host-email", 0, 0, G_OPTION_ARG_STRING, &host_email, N_("Their email address"), N_("EMAIL") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — start a new learning agreement"));
@@ -264,7 +264,7 @@ plan_add (int argc, char **argv)
     { "replaces", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &replaces, N_("A home course the host courses replace (repeat for more)"), N_("HOME_COURSE") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("For an approved agreement: why the courses are added (substituting-deleted, extending-mobility, adding-virtual-component, other)"), N_("REASON") },
     { "reason-text", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("The reason in words (required with --reason other)"), N_("TEXT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN HOST_COURSE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE… — add a recognition group"));
@@ -399,7 +399,7 @@ plan_show (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON: the plan, its totals, warnings and digest"), NULL },
     { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates,
       N_("Warn about home courses your certificates already replace, from the record at FILE (default: the user data folder)"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — show a learning agreement"));
@@ -597,7 +597,7 @@ plan_review (int argc, char **argv)
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment (empty to remove it)"), N_("TEXT") },
     { "course", 0, 0, G_OPTION_ARG_STRING, &course, N_("Comment on this course of the group instead"), N_("COURSE") },
     { "home", 0, 0, G_OPTION_ARG_NONE, &home, N_("The course is a home course (Table B)"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN GROUP") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN GROUP — review a recognition group"));
@@ -665,7 +665,7 @@ plan_approve (int argc, char **argv)
     { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("The approver’s position (required for the institutions)"), N_("POSITION") },
     { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("The approver’s email (required for the institutions)"), N_("EMAIL") },
     { "timestamp", 0, 0, G_OPTION_ARG_STRING, &timestamp, N_("When (RFC 3339; default now)"), N_("TIME") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — record an approval"));
@@ -756,7 +756,7 @@ plan_export (int argc, char **argv)
       N_("PDF only: add an annex listing the student’s certificates (not part of the agreement)"), NULL },
     { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates_file,
       N_("The certificates file the annex lists (default: the user’s own); implies --certificates"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export the learning agreement"));
@@ -836,7 +836,7 @@ plan_verify (int argc, char **argv)
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     { "digest", 0, 0, G_OPTION_ARG_STRING, &expected, N_("The SHA-256 digest printed on the agreement"), N_("HEX") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a printed agreement against its file"));
@@ -928,7 +928,7 @@ plan_grades (int argc, char **argv)
     BRIDGE_CLI_DB_OPTION (db),
     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("Conversion rule: midpoint (default), largest-overlap, best or worst"), N_("RULE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the recognition record as JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN HOST_COURSE=GRADE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE=GRADE… — enter the host’s grades and convert them"));
@@ -1100,7 +1100,7 @@ plan_remove (int argc, char **argv)
     { "home", 0, 0, G_OPTION_ARG_NONE, &home, N_("The course is a home course (Table B)"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("For an approved agreement: why the course goes (not-available, language-mismatch, timetable-conflict, other)"), N_("REASON") },
     { "reason-text", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("The reason in words (required with --reason other)"), N_("TEXT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN COURSE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN COURSE — remove a course from the plan"));
@@ -1161,7 +1161,7 @@ plan_import (int argc, char **argv)
     BRIDGE_CLI_DB_OPTION (db),
     { "from-ewp", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The EWP omobility-las-get-response to read"), N_("FILE") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — make a plan from a partner’s EWP learning agreement"));
@@ -1300,7 +1300,7 @@ plan_reopen (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The new draft's plan file"), N_("FILE") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — start a new draft of an approved agreement"));
