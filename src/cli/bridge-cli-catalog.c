@@ -56,7 +56,7 @@ catalog_import (int argc, char **argv)
   g_autofree char *reason = NULL;
   g_autofree char *limits = NULL;
   BridgeCliProgress  progress = { N_("Importing…"), FALSE };
-  gboolean           quiet = bridge_cli_is_quiet ();
+  gboolean           quiet;
   BridgeCatalogStats stats;
 
   g_option_context_set_summary (context,
@@ -72,6 +72,7 @@ catalog_import (int argc, char **argv)
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
     return bridge_cli_usage (_("catalog import takes exactly one SOURCE"));
+  quiet = bridge_cli_is_quiet ();
 
   path = db ? g_strdup (db) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);
@@ -270,9 +271,11 @@ catalog_search (int argc, char **argv)
       BridgeCourse *course = g_ptr_array_index (courses, i);
       BridgeText *university_name = bridge_course_get_university_name (course);
 
-      /* Translators: a search result: id, title, university, credits */
-      printf (_("%-22s %s — %s, %g credits\n"),
-              bridge_course_get_id (course),
+      g_autofree char *id = bridge_cli_cell (bridge_course_get_id (course), -22, " ");
+
+      fputs (id, stdout);
+      /* Translators: a search result after the course id: title, university, credits */
+      printf (_("%s — %s, %g credits\n"),
               bridge_text_pick (bridge_course_get_title (course)),
               university_name ? bridge_text_pick (university_name) : bridge_course_get_university_id (course),
               bridge_course_get_credits (course));
@@ -295,12 +298,12 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  g_autofree char *padded = NULL;
+  g_autofree char *cell = NULL;
 
   if (value == NULL || *value == '\0')
     return;
-  padded = bridge_cli_pad (label, -20);
-  printf ("%s %s\n", padded, value);
+  cell = bridge_cli_cell (label, -20, " ");
+  printf ("%s%s\n", cell, value);
 }
 
 static int
@@ -581,8 +584,9 @@ catalog_universities (int argc, char **argv)
   for (guint i = 0; i < list->len; i++)
     {
       BridgeUniversity *u = g_ptr_array_index (list, i);
+      g_autofree char *id = bridge_cli_cell (bridge_university_get_id (u), -10, " ");
 
-      printf ("%-10s %s (%s)\n", bridge_university_get_id (u),
+      printf ("%s%s (%s)\n", id,
               bridge_text_pick (bridge_university_get_name (u)),
               bridge_text_pick (bridge_university_get_city (u)));
     }
@@ -677,7 +681,7 @@ catalog_update (int argc, char **argv)
   g_autofree char *limits = NULL;
   g_autofree char *described = NULL;
   BridgeCliProgress progress = { N_("Updating…"), FALSE };
-  gboolean quiet = bridge_cli_is_quiet ();
+  gboolean quiet;
 
   g_option_context_set_summary (context,
                                 _("Asks the source of the last import again whether the catalog changed. From "
@@ -695,6 +699,7 @@ catalog_update (int argc, char **argv)
   if (rest != NULL && rest[0] != NULL)
     return bridge_cli_usage (_("catalog update takes no arguments: it updates from the source of the last "
                                "import (catalog import SOURCE imports from another)"));
+  quiet = bridge_cli_is_quiet ();
 
   path = db ? g_strdup (db) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);

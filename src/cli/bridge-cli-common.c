@@ -329,6 +329,18 @@ bridge_cli_progress (double   fraction,
 }
 
 void
+bridge_cli_progress_count (guint    done,
+                           gpointer user_data)
+{
+  BridgeCliProgress *progress = user_data;
+
+  if (global_quiet || !bridge_cli_stderr_is_terminal ())
+    return;
+  fprintf (stderr, "\r%s %u", _(progress->label), done);
+  progress->shown = TRUE;
+}
+
+void
 bridge_cli_progress_end (BridgeCliProgress *progress)
 {
   g_autofree char *blank = NULL;
@@ -336,7 +348,7 @@ bridge_cli_progress_end (BridgeCliProgress *progress)
   if (!progress->shown)
     return;
   /* Blanks, not an escape sequence: stderr shows ESC as \u001b. */
-  blank = g_strnfill (bridge_cli_display_width (_(progress->label)) + 6, ' ');
+  blank = g_strnfill (bridge_cli_display_width (_(progress->label)) + 12, ' ');
   fprintf (stderr, "\r%s\r", blank);
   progress->shown = FALSE;
 }
@@ -504,6 +516,19 @@ bridge_cli_dispatch (const char             *group,
   Group g = { group, commands, n_commands };
 
   return bridge_cli_run (group, commands, n_commands, print_group_help, &g, argc, argv);
+}
+
+char *
+bridge_cli_cell (const char *text,
+                 int         width,
+                 const char *gap)
+{
+  g_autofree char *padded = NULL;
+
+  if (!bridge_cli_stdout_is_terminal ())
+    return g_strconcat (text, *gap != '\0' ? "\t" : "", NULL);
+  padded = bridge_cli_pad (text, width);
+  return g_strconcat (padded, gap, NULL);
 }
 
 int

@@ -516,20 +516,25 @@ grade_table (int argc, char **argv)
     }
 
   {
-    g_autofree char *grade = bridge_cli_pad (_("grade"), -12);
-    g_autofree char *count = bridge_cli_pad (_("count"), 8);
-    g_autofree char *percent = bridge_cli_pad (_("percent"), 9);
-    g_autofree char *cumulative = bridge_cli_pad (_("cumulative"), 11);
+    g_autofree char *grade = bridge_cli_cell (_("grade"), -12, " ");
+    g_autofree char *count = bridge_cli_cell (_("count"), 8, " ");
+    g_autofree char *percent = bridge_cli_cell (_("percent"), 9, " ");
+    g_autofree char *cumulative = bridge_cli_cell (_("cumulative"), 11, "");
 
-    printf ("%s %s %s %s\n", grade, count, percent, cumulative);
+    printf ("%s%s%s%s\n", grade, count, percent, cumulative);
   }
   for (guint i = 0; i < report->rows->len; i++)
     {
       const BridgeGradeTableRow *row = g_ptr_array_index (report->rows, i);
-      g_autofree char           *grade = bridge_cli_pad (row->grade, -12);
+      g_autofree char           *n = g_strdup_printf ("%" G_GINT64_FORMAT, row->count);
+      g_autofree char           *p = g_strdup_printf ("%.1f %%", row->percent);
+      g_autofree char           *c = g_strdup_printf ("%.1f %%", row->cumulative_percent);
+      g_autofree char           *grade = bridge_cli_cell (row->grade, -12, " ");
+      g_autofree char           *count = bridge_cli_cell (n, 8, " ");
+      g_autofree char           *percent = bridge_cli_cell (p, 9, " ");
+      g_autofree char           *cumulative = bridge_cli_cell (c, 11, "");
 
-      printf ("%s %8" G_GINT64_FORMAT " %7.1f %% %9.1f %%\n", grade,
-              row->count, row->percent, row->cumulative_percent);
+      printf ("%s%s%s%s\n", grade, count, percent, cumulative);
     }
   {
     g_autofree char *passing = g_strdup_printf ("%" G_GINT64_FORMAT, report->passing);

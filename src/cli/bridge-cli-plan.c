@@ -319,10 +319,12 @@ plan_add (int argc, char **argv)
 static void
 print_component (const BridgePlanComponent *c)
 {
-  g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
-  g_autofree char *title = bridge_cli_pad (text_or (c->title, ""), -34);
+  g_autofree char *credits = g_strdup_printf ("%.1f", c->credits);
+  g_autofree char *code = bridge_cli_cell (c->code ? c->code : c->course_id, -10, " ");
+  g_autofree char *title = bridge_cli_cell (text_or (c->title, ""), -34, " ");
+  g_autofree char *figure = bridge_cli_cell (credits, 5, "");
 
-  printf ("    %s %s %5.1f%s%s%s%s\n", code, title, c->credits,
+  printf ("    %s%s%s%s%s%s%s\n", code, title, figure,
           c->unknown ? _("  [no longer in the catalog]") : "",
           c->changed ? _("  [changed in the catalog]") : "",
           c->is_virtual ? _("  [virtual]") : "",
@@ -361,17 +363,18 @@ print_feedback (BridgePlan *plan)
       const BridgePlanFeedback *f = g_ptr_array_index (list, i);
       BridgePlanGroup *g = bridge_plan_find_course (plan, BRIDGE_PLAN_SIDE_HOST, f->host_course_id);
       const BridgePlanComponent *c = bridge_plan_group_find_component (g, BRIDGE_PLAN_SIDE_HOST, f->host_course_id, NULL);
-      g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+      g_autofree char *code = bridge_cli_cell (c->code ? c->code : c->course_id, -10, " ");
       char hours[G_ASCII_DTOSTR_BUF_SIZE], declared[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (hours, sizeof hours, "%g", f->hours);
       g_ascii_formatd (declared, sizeof declared, "%g", c->workload_hours);
       if (c->workload_hours > 0)
-        /* Translators: hours spent (declared workload in hours) · the rating */
-        printf (_("  %s %s hours (declared %s) · %s\n"), code, hours, declared,
+        /* Translators: after the course code: hours spent (declared workload in hours) · the rating */
+        printf (_("  %s%s hours (declared %s) · %s\n"), code, hours, declared,
                 bridge_plan_feedback_rating_get_label (f->rating));
       else
-        printf (_("  %s %s hours · %s\n"), code, hours, bridge_plan_feedback_rating_get_label (f->rating));
+        /* Translators: after the course code: hours spent · the rating */
+        printf (_("  %s%s hours · %s\n"), code, hours, bridge_plan_feedback_rating_get_label (f->rating));
       if (f->comment)
         printf ("             %s %s\n", _("Comment:"), f->comment);
     }
@@ -535,9 +538,9 @@ plan_show (int argc, char **argv)
       for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
         {
           const BridgePlanApproval *a = bridge_plan_get_pending_approval (plan, r);
-          g_autofree char *role = bridge_cli_pad (bridge_plan_role_get_label (r), -role_label_width ());
+          g_autofree char *role = bridge_cli_cell (bridge_plan_role_get_label (r), -role_label_width (), "  ");
 
-          printf ("  %s  %s\n", role, a ? a->person.name : _("not yet"));
+          printf ("  %s%s\n", role, a ? a->person.name : _("not yet"));
         }
     }
 
@@ -564,13 +567,13 @@ plan_show (int argc, char **argv)
   for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
     {
       const BridgePlanApproval *a = bridge_plan_get_approval (plan, r);
-      g_autofree char *role = bridge_cli_pad (bridge_plan_role_get_label (r), -role_label_width ());
+      g_autofree char *role = bridge_cli_cell (bridge_plan_role_get_label (r), -role_label_width (), "  ");
 
       if (a)
-        printf ("  %s  %s%s%s, %s\n", role, a->person.name,
+        printf ("  %s%s%s%s, %s\n", role, a->person.name,
                 a->person.position ? ", " : "", a->person.position ? a->person.position : "", a->timestamp);
       else
-        printf ("  %s  %s\n", role, _("not yet"));
+        printf ("  %s%s\n", role, _("not yet"));
     }
 
   if (warnings->len > 0)
@@ -977,11 +980,13 @@ plan_grades (int argc, char **argv)
   for (guint i = 0; i < rec->len; i++)
     {
       BridgePlanRecognition *r = g_ptr_array_index (rec, i);
-      g_autofree char *code = bridge_cli_pad (r->code ? r->code : r->course_id, -10);
-      g_autofree char *title = bridge_cli_pad (text_or (r->title, ""), -30);
-      g_autofree char *grade = bridge_cli_pad (r->grade ? r->grade : "—", -8);
+      g_autofree char *credits = g_strdup_printf ("%.1f", r->credits);
+      g_autofree char *code = bridge_cli_cell (r->code ? r->code : r->course_id, -10, " ");
+      g_autofree char *title = bridge_cli_cell (text_or (r->title, ""), -30, " ");
+      g_autofree char *figure = bridge_cli_cell (credits, 5, "  ");
+      g_autofree char *grade = bridge_cli_cell (r->grade ? r->grade : "—", -8, " ");
 
-      printf ("  %s %s %5.1f  %s %s%s\n", code, title, r->credits, grade, r->host_grades,
+      printf ("  %s%s%s%s%s%s\n", code, title, figure, grade, r->host_grades,
               r->approximate ? _(" (approximate)") : "");
       if (r->candidates)
         printf ("             %s %s\n", _("Candidates:"), r->candidates);
@@ -1208,7 +1213,7 @@ plan_import (int argc, char **argv)
 static void
 print_changed_figures (const BridgePlanComponent *c)
 {
-  g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+  g_autofree char *code = bridge_cli_cell (c->code ? c->code : c->course_id, -10, " ");
   g_autoptr(GString) line = g_string_new (NULL);
 
   if (c->catalog_credits != c->credits && c->credits > 0)
@@ -1226,7 +1231,7 @@ print_changed_figures (const BridgePlanComponent *c)
       /* Translators: workload in hours the plan counted → the catalog's */
       g_string_append_printf (line, _("workload %s → %s h"), before, after);
     }
-  printf ("  %s %s\n", code, line->str);
+  printf ("  %s%s\n", code, line->str);
 }
 
 static int

@@ -135,6 +135,10 @@ typedef struct
 
 void bridge_cli_progress     (double             fraction,
                               gpointer           user_data);
+/* The same for work whose end is not known: how many things were done
+ * ("\rReading the plans… 37"). */
+void bridge_cli_progress_count (guint              done,
+                                gpointer           user_data);
 /* Takes the progress line off the terminal, before other output. */
 void bridge_cli_progress_end (BridgeCliProgress *progress);
 
@@ -148,6 +152,16 @@ int bridge_cli_display_width (const char *text);
  * left. Text wider than that comes back whole. Free with g_free(). */
 char *bridge_cli_pad (const char *text,
                       int         width);
+
+/* A cell of a table row on stdout. On a terminal: @text padded to @width
+ * columns (as bridge_cli_pad ()), then @gap before the next cell. In a
+ * pipe or a file, as git's and sqlite3's outputs, nothing is aligned:
+ * @text, then one tab when a cell follows (@gap not empty), so that a
+ * script reads the row with `cut -f` (see help/C/command-line.page).
+ * Free with g_free(). */
+char *bridge_cli_cell (const char *text,
+                       int         width,
+                       const char *gap);
 
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);

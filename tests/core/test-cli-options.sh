@@ -92,4 +92,85 @@ for args in "--version catalog search" "catalog --version" "catalog search --ver
   if [ "$out" = "$version" ]; then ok "… prints the version"; else not_ok "… prints the version" "$out"; fi
 done
 
+# What a pipe and a terminal get. run-on-terminal.py puts the command's
+# stderr (or stdout) on a pseudo-terminal and copies what it got.
+ONTERM="$HERE/../run-on-terminal.py"
+
+# A feed with a warning: a member the feed specification does not know.
+mkdir -p "$TMP/warned"
+cp -r "$(dirname "$MINIMAL")"/. "$TMP/warned/"
+python3 -c 'import json, sys
+p = sys.argv[1]; f = json.load(open(p, encoding="utf-8")); f["x_unknown"] = 1
+json.dump(f, open(p, "w", encoding="utf-8"), ensure_ascii=False)' "$TMP/warned/feed.json"
+
+expect 0 "catalog import, stderr a pipe" "$CLI" catalog import --db "$TMP/p.db" "$TMP/warned/feed.json"
+lacks "… no progress into the pipe" "$err" "Importing…"
+lacks "… no carriage return either" "$err" $'\r'
+contains "… the warning, on stderr" "$err" "warning: "
+lacks "… not on stdout" "$out" "warning: "
+contains "… what it imported, on stdout" "$out" "Imported 2 universities"
+expect 0 "catalog import, stderr a terminal" python3 "$ONTERM" --stderr "$CLI" catalog import --db "$TMP/t.db" "$TMP/warned/feed.json"
+contains "… shows progress on the terminal" "$err" "Importing… 100 %"
+contains "… and takes the line off again" "$err" $'\r'
+lacks "… never on stdout" "$out" "Importing…"
+contains "… the warning still" "$err" "warning: "
+expect 0 "catalog import, stdout a terminal, stderr a file" python3 "$ONTERM" --stdout "$CLI" catalog import --db "$TMP/t2.db" "$TMP/warned/feed.json"
+lacks "… no progress into the file" "$err" "Importing…"
+lacks "… nor on stdout" "$out" "Importing…"
+expect 0 "catalog import --quiet, stderr a terminal" python3 "$ONTERM" --stderr "$CLI" catalog import --quiet --db "$TMP/q.db" "$TMP/warned/feed.json"
+lacks "… no progress" "$err" "Importing…"
+lacks "… no warning" "$err" "warning: "
+expect 0 "-q before the command" python3 "$ONTERM" --stderr "$CLI" -q catalog import --db "$TMP/q2.db" "$TMP/warned/feed.json"
+lacks "… no progress" "$err" "Importing…"
+lacks "… no warning" "$err" "warning: "
+expect 1 "catalog import --quiet of a missing feed" "$CLI" catalog import --quiet --db "$TMP/q.db" "$TMP/none/feed.json"
+contains "… still says the error" "$err" "the feed was not imported"
+
+expect 0 "catalog update, stderr a terminal" python3 "$ONTERM" --stderr "$CLI" catalog update --db "$TMP/t.db"
+contains "… shows progress on the terminal" "$err" "Updating…"
+lacks "… never on stdout" "$out" "Updating…"
+contains "… its warning" "$err" "warning: "
+expect 0 "catalog update, stderr a pipe" "$CLI" catalog update --db "$TMP/t.db"
+lacks "… no progress into the pipe" "$err" "Updating…"
+expect 0 "catalog update --quiet, stderr a terminal" python3 "$ONTERM" --stderr "$CLI" catalog update --quiet --db "$TMP/t.db"
+lacks "… no progress" "$err" "Updating…"
+lacks "… no warning" "$err" "warning: "
+
+# The import an empty cache starts, with any command
+expect 0 "an empty cache, stderr a terminal" env CREDIT_BRIDGE_FEED="$MINIMAL" python3 "$ONTERM" --stderr "$CLI" catalog search --db "$TMP/e1.db" 数学
+contains "… says it imports" "$err" "the catalog cache is empty; importing $MINIMAL."
+contains "… with progress" "$err" "Importing… 100 %"
+contains "… and answers" "$out" "sa:math101"
+expect 0 "an empty cache, stderr a pipe" env CREDIT_BRIDGE_FEED="$MINIMAL" "$CLI" catalog search --db "$TMP/e2.db" 数学
+contains "… says it imports" "$err" "the catalog cache is empty; importing $MINIMAL."
+lacks "… without progress" "$err" "Importing…"
+expect 0 "an empty cache, --quiet" env CREDIT_BRIDGE_FEED="$MINIMAL" python3 "$ONTERM" --stderr "$CLI" --quiet catalog search --db "$TMP/e3.db" 数学
+if [ -z "$err" ]; then ok "… says nothing on stderr"; else not_ok "… says nothing on stderr" "$err"; fi
+contains "… and answers" "$out" "sa:math101"
+
+# report: progress while the plans are read
+"$CLI" plan new --db "$DB" "$TMP/a.creditplan" --student "Li Hua" --home sa --host cb --term 2027-spring > /dev/null 2>&1 && "$CLI" plan add --db "$DB" "$TMP/a.creditplan" cb:mm200 --replaces sa:cs110 > /dev/null 2>&1
+expect 0 "report, stderr a terminal" python3 "$ONTERM" --stderr "$CLI" report --db "$DB" "$TMP/a.creditplan"
+contains "… shows progress on the terminal" "$err" "Reading the plans… 0"
+lacks "… never on stdout" "$out" "Reading the plans"
+expect 0 "report, stderr a pipe" "$CLI" report --db "$DB" "$TMP/a.creditplan"
+lacks "… no progress into the pipe" "$err" "Reading the plans"
+expect 0 "report -q, stderr a terminal" python3 "$ONTERM" --stderr "$CLI" report -q --db "$DB" "$TMP/a.creditplan"
+lacks "… no progress" "$err" "Reading the plans"
+
+# Tables: aligned for a terminal, tab-separated in a pipe
+expect 0 "catalog search in a pipe" "$CLI" catalog search --db "$DB" 数学
+contains "… a result is the id, a tab and the rest" "$out" $'sa:math101\tAdvanced Mathematics — '
+lacks "… unpadded" "$out" "sa:math101 "
+expect 0 "catalog search on a terminal" python3 "$ONTERM" --stdout "$CLI" catalog search --db "$DB" 数学
+contains "… the id padded to its column" "$out" "sa:math101             Advanced Mathematics — "
+lacks "… no tab" "$out" $'\t'
+expect 0 "catalog universities in a pipe" "$CLI" catalog universities --db "$DB"
+contains "… the id, a tab and the name" "$out" $'sa\t'
+expect 0 "report in a pipe" "$CLI" report --db "$DB" "$TMP/a.creditplan"
+contains "… its table's cells are separated by tabs" "$out" $'Course\tStudents\tResponses'
+lacks "… unpadded" "$out" "  Course"
+expect 0 "report on a terminal" python3 "$ONTERM" --stdout "$CLI" report --db "$DB" "$TMP/a.creditplan"
+contains "… aligned" "$out" "  Course"
+
 finish
