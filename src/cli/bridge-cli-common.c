@@ -570,17 +570,6 @@ bridge_cli_pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
-static const char *
-demo_catalog (void)
-{
-  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_DEMO_CATALOG");
-
-  /* Run from the build folder: the source tree's (meson devenv). */
-  if (uninstalled != NULL && *uninstalled != '\0')
-    return uninstalled;
-  return DEMO_CATALOG;
-}
-
 /* After the cache at @catalog was found damaged and moved aside (@reason
  * says so): imports the feed it had come from, never another one. */
 static gboolean
@@ -666,7 +655,7 @@ bridge_cli_open_catalog (const char *db_path)
       const char *source = g_getenv ("CREDIT_BRIDGE_FEED");
 
       if (source == NULL || *source == '\0')
-        source = demo_catalog ();
+        source = bridge_catalog_get_demo_feed ();
       BridgeCliProgress progress = { N_("Importing…"), FALSE };
       gboolean ok;
 
