@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "bridge-catalog-update.h"
 #include "bridge-cli.h"
@@ -39,38 +38,14 @@ print_built_json (JsonBuilder *builder)
 
 /* catalog import */
 
-typedef struct
-{
-  gboolean quiet;
-  gboolean tty;
-} ImportOutput;
-
-static void
-print_progress (double   fraction,
-                gpointer user_data)
-{
-  ImportOutput *output = user_data;
-
-  if (fraction < 0)
-    {
-      /* Another import holds the cache: say why nothing happens. */
-      if (!output->quiet)
-        fprintf (stderr, "%s\n", _("credit-bridge-cli: waiting for another import to finish…"));
-    }
-  else if (output->tty)
-    fprintf (stderr, "\r%s %3d %%", _("Importing…"), (int) (fraction * 100));
-}
-
 static int
 catalog_import (int argc, char **argv)
 {
   g_autofree char *db = NULL;
-  gboolean quiet = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors and warnings"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("SOURCE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("SOURCE — import an alliance catalog feed"));
@@ -80,8 +55,8 @@ catalog_import (int argc, char **argv)
   g_autofree char *path = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *limits = NULL;
-  ImportOutput output = { FALSE, FALSE };
-  gboolean tty;
+  BridgeCliProgress  progress = { N_("Importing…"), FALSE };
+  gboolean           quiet;
   BridgeCatalogStats stats;
 
   g_option_context_set_summary (context,
@@ -97,31 +72,27 @@ catalog_import (int argc, char **argv)
     return BRIDGE_EXIT_USAGE;
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
     return bridge_cli_usage (_("catalog import takes exactly one SOURCE"));
+  quiet = bridge_cli_is_quiet ();
 
   path = db ? g_strdup (db) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);
   if (catalog == NULL)
     return bridge_cli_fail ("%s", error->message);
-  if (reason != NULL)
+  if (reason != NULL && !quiet)
     fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, rest[0]);
 
-  tty = !quiet && isatty (fileno (stderr));
-  output.quiet = quiet;
-  output.tty = tty;
-  if (!bridge_catalog_import (catalog, rest[0], &report, print_progress, &output, NULL, &error))
+  if (!bridge_catalog_import (catalog, rest[0], &report, bridge_cli_progress, &progress, NULL, &error))
     {
-      if (tty)
-        fprintf (stderr, "\r");
+      bridge_cli_progress_end (&progress);
       bridge_cli_error (_("the feed was not imported: %s"), error->message);
       fprintf (stderr, "%s\n", _("The cache still holds the catalog it had before."));
       return BRIDGE_EXIT_ERROR;
     }
-  if (tty)
-    fprintf (stderr, "\r");
-  if (report->rebuilt)
+  bridge_cli_progress_end (&progress);
+  if (report->rebuilt && !quiet)
     fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), report->rebuilt_reason, rest[0]);
 
-  for (guint i = 0; i < report->warnings->len; i++)
+  for (guint i = 0; i < report->warnings->len && !quiet; i++)
     fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
 
   if (!bridge_catalog_get_stats (catalog, &stats, &error))
@@ -181,7 +152,7 @@ catalog_search (int argc, char **argv)
     { "max-credits", 0, 0, G_OPTION_ARG_DOUBLE, &max_credits, N_("At most this many local credits"), N_("N") },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (default 20; 0 shows all)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("QUERY") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("[QUERY…] — search the catalog"));
@@ -300,9 +271,11 @@ catalog_search (int argc, char **argv)
       BridgeCourse *course = g_ptr_array_index (courses, i);
       BridgeText *university_name = bridge_course_get_university_name (course);
 
-      /* Translators: a search result: id, title, university, credits */
-      printf (_("%-22s %s — %s, %g credits\n"),
-              bridge_course_get_id (course),
+      g_autofree char *id = bridge_cli_cell (bridge_course_get_id (course), -22, " ");
+
+      fputs (id, stdout);
+      /* Translators: a search result after the course id: title, university, credits */
+      printf (_("%s — %s, %g credits\n"),
               bridge_text_pick (bridge_course_get_title (course)),
               university_name ? bridge_text_pick (university_name) : bridge_course_get_university_id (course),
               bridge_course_get_credits (course));
@@ -325,12 +298,12 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  g_autofree char *padded = NULL;
+  g_autofree char *cell = NULL;
 
   if (value == NULL || *value == '\0')
     return;
-  padded = bridge_cli_pad (label, -20);
-  printf ("%s %s\n", padded, value);
+  cell = bridge_cli_cell (label, -20, " ");
+  printf ("%s%s\n", cell, value);
 }
 
 static int
@@ -342,7 +315,7 @@ catalog_show (int argc, char **argv)
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the course object exactly as the feed gave it"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("COURSE_ID") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("COURSE_ID — show one course"));
@@ -611,8 +584,9 @@ catalog_universities (int argc, char **argv)
   for (guint i = 0; i < list->len; i++)
     {
       BridgeUniversity *u = g_ptr_array_index (list, i);
+      g_autofree char *id = bridge_cli_cell (bridge_university_get_id (u), -10, " ");
 
-      printf ("%-10s %s (%s)\n", bridge_university_get_id (u),
+      printf ("%s%s (%s)\n", id,
               bridge_text_pick (bridge_university_get_name (u)),
               bridge_text_pick (bridge_university_get_city (u)));
     }
@@ -688,13 +662,11 @@ static int
 catalog_update (int argc, char **argv)
 {
   g_autofree char *db = NULL;
-  gboolean quiet = FALSE;
   gboolean json = FALSE;
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     BRIDGE_CLI_DB_OPTION (db),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what changed as JSON"), NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors and warnings"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
@@ -708,7 +680,8 @@ catalog_update (int argc, char **argv)
   g_autofree char *source = NULL;
   g_autofree char *limits = NULL;
   g_autofree char *described = NULL;
-  ImportOutput output = { FALSE, FALSE };
+  BridgeCliProgress progress = { N_("Updating…"), FALSE };
+  gboolean quiet;
 
   g_option_context_set_summary (context,
                                 _("Asks the source of the last import again whether the catalog changed. From "
@@ -726,20 +699,18 @@ catalog_update (int argc, char **argv)
   if (rest != NULL && rest[0] != NULL)
     return bridge_cli_usage (_("catalog update takes no arguments: it updates from the source of the last "
                                "import (catalog import SOURCE imports from another)"));
+  quiet = bridge_cli_is_quiet ();
 
   path = db ? g_strdup (db) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);
   if (catalog == NULL)
     return bridge_cli_fail ("%s", error->message);
-  if (reason != NULL)
+  if (reason != NULL && !quiet)
     fprintf (stderr, "credit-bridge-cli: %s\n", reason);
   bridge_catalog_get_update_source (catalog, &source);
 
-  output.quiet = quiet || json;
-  output.tty = !output.quiet && isatty (fileno (stderr));
-  report = bridge_catalog_update (catalog, print_progress, &output, NULL, &error);
-  if (output.tty)
-    fprintf (stderr, "\r");
+  report = bridge_catalog_update (catalog, bridge_cli_progress, &progress, NULL, &error);
+  bridge_cli_progress_end (&progress);
   if (report == NULL)
     {
       bridge_cli_error (_("the catalog was not updated: %s"), error->message);
@@ -747,7 +718,7 @@ catalog_update (int argc, char **argv)
         fprintf (stderr, "%s\n", _("The cache still holds the catalog it had before."));
       return BRIDGE_EXIT_ERROR;
     }
-  for (guint i = 0; i < report->warnings->len; i++)
+  for (guint i = 0; i < report->warnings->len && !quiet; i++)
     fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
 
   checked = bridge_catalog_get_checked (catalog);

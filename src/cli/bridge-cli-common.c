@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
@@ -21,6 +23,10 @@ typedef struct
   char      carry[4];                     /* the start of a character cut by a write */
   gsize     n_carry;
 } Guard;
+
+/* The global options, which every command takes (see bridge_cli_run ()). */
+static gboolean global_quiet;
+static char *global_db;                   /* --db given to a command that has no --db of its own */
 
 static gboolean
 is_unsafe (gunichar c,
@@ -206,6 +212,27 @@ report_invalid_text (int    argc,
   return FALSE;
 }
 
+static gboolean
+print_version_cb (const char  *option_name,
+                  const char  *value,
+                  gpointer     data,
+                  GError     **error)
+{
+  printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
+  fflush (stdout);
+  exit (BRIDGE_EXIT_OK);
+}
+
+static gboolean
+has_option (const GOptionEntry *entries,
+            const char         *long_name)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if (g_str_equal (entries[i].long_name, long_name))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 bridge_cli_parse (GOptionContext     *context,
                   const GOptionEntry *entries,
@@ -215,8 +242,24 @@ bridge_cli_parse (GOptionContext     *context,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) original = g_strdupv (*argv);
   const char *empty;
+  const GOptionEntry global_entries[] = {
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &global_quiet,
+      N_("Show no progress and no warnings: only the result and errors"), NULL },
+    { "version", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, print_version_cb,
+      N_("Print the version of credit-bridge-cli and exit"), NULL },
+    { NULL }
+  };
+  /* A command that reads no catalog takes --db all the same, as git takes
+   * --git-dir everywhere: a script may give it to every call. */
+  const GOptionEntry db_entries[] = {
+    BRIDGE_CLI_DB_OPTION (global_db),
+    { NULL }
+  };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!has_option (entries, "db"))
+    g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if ((empty = find_empty_path (*argc, *argv)) != NULL)
     {
@@ -246,6 +289,223 @@ bridge_cli_parse (GOptionContext     *context,
   return TRUE;
 }
 
+gboolean
+bridge_cli_is_quiet (void)
+{
+  return global_quiet;
+}
+
+gboolean
+bridge_cli_stderr_is_terminal (void)
+{
+  /* stderr is the escaping stream of bridge_cli_guard_terminal (), which
+   * has no file descriptor: ask about the descriptor itself. */
+  return isatty (STDERR_FILENO);
+}
+
+gboolean
+bridge_cli_stdout_is_terminal (void)
+{
+  return isatty (STDOUT_FILENO);
+}
+
+void
+bridge_cli_progress (double   fraction,
+                     gpointer user_data)
+{
+  BridgeCliProgress *progress = user_data;
+
+  if (fraction < 0)
+    {
+      /* Another import holds the cache: say why nothing happens. */
+      if (!global_quiet)
+        fprintf (stderr, "%s\n", _("credit-bridge-cli: waiting for another import to finish…"));
+      return;
+    }
+  if (global_quiet || !bridge_cli_stderr_is_terminal ())
+    return;
+  fprintf (stderr, "\r%s %3d %%", _(progress->label), (int) (MIN (fraction, 1.0) * 100));
+  progress->shown = TRUE;
+}
+
+void
+bridge_cli_progress_count (guint    done,
+                           gpointer user_data)
+{
+  BridgeCliProgress *progress = user_data;
+
+  if (global_quiet || !bridge_cli_stderr_is_terminal ())
+    return;
+  fprintf (stderr, "\r%s %u", _(progress->label), done);
+  progress->shown = TRUE;
+}
+
+void
+bridge_cli_progress_end (BridgeCliProgress *progress)
+{
+  g_autofree char *blank = NULL;
+
+  if (!progress->shown)
+    return;
+  /* Blanks, not an escape sequence: stderr shows ESC as \u001b. */
+  blank = g_strnfill (bridge_cli_display_width (_(progress->label)) + 12, ' ');
+  fprintf (stderr, "\r%s\r", blank);
+  progress->shown = FALSE;
+}
+
+/* The global options before the command word of @argv (from argv[1]):
+ * keeps --db and --quiet in @moved, in their order, to be given to the
+ * command; returns the index of the command word (@argc when there is
+ * none), or -1 after printing a usage error. */
+static int
+take_global_options (int         argc,
+                     char      **argv,
+                     GPtrArray  *moved,
+                     gboolean   *help,
+                     gboolean   *version)
+{
+  int i = 1;
+
+  while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0')
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--"))
+        return i + 1;
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        *help = TRUE;
+      else if (g_str_equal (arg, "--version"))
+        *version = TRUE;
+      else if (g_str_equal (arg, "--quiet") || g_str_equal (arg, "-q"))
+        g_ptr_array_add (moved, argv[i]);
+      else if (g_str_has_prefix (arg, "--db="))
+        g_ptr_array_add (moved, argv[i]);
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (i + 1 >= argc)
+            {
+              /* Translators: %s is --db */
+              bridge_cli_error (_("%s needs the path of the catalog cache after it"), arg);
+              return -1;
+            }
+          g_ptr_array_add (moved, argv[i]);
+          g_ptr_array_add (moved, argv[++i]);
+        }
+      else
+        {
+          /* Translators: %s is an option such as --json, given before the command */
+          bridge_cli_error (_("“%s” is not an option that may come before the command: only --db, "
+                              "--quiet, --help and --version may; give a command’s own options after "
+                              "its name"),
+                            arg);
+          return -1;
+        }
+      i++;
+    }
+  return i;
+}
+
+int
+bridge_cli_run (const char             *group,
+                const BridgeCliCommand *commands,
+                guint                   n_commands,
+                BridgeCliHelpFunc       print_help,
+                gpointer                user_data,
+                int                     argc,
+                char                  **argv)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  g_autoptr(GPtrArray) command_argv = NULL;
+  g_autofree char *name = NULL;
+  const BridgeCliCommand *command = NULL;
+  gboolean help = FALSE, version = FALSE;
+  int at = take_global_options (argc, argv, moved, &help, &version);
+
+  if (at < 0)
+    {
+      if (group != NULL)
+        /* Translators: "Try “credit-bridge-cli catalog --help”." */
+        fprintf (stderr, _("Try “credit-bridge-cli %s --help”.\n"), group);
+      else
+        fprintf (stderr, "%s\n", _("Try “credit-bridge-cli --help”."));
+      return BRIDGE_EXIT_USAGE;
+    }
+  if (version)
+    {
+      printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
+      return BRIDGE_EXIT_OK;
+    }
+  /* `credit-bridge-cli help plan grades`, as git help does. */
+  if (group == NULL && at < argc && g_str_equal (argv[at], "help"))
+    {
+      help = TRUE;
+      at++;
+    }
+  if (at >= argc)
+    {
+      print_help (help ? stdout : stderr, user_data);
+      return help ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < n_commands && command == NULL; i++)
+    if (g_str_equal (argv[at], commands[i].name))
+      command = &commands[i];
+  if (command == NULL)
+    {
+      if (group == NULL)
+        bridge_cli_error (_("“%s” is not a command"), argv[at]);
+      else
+        /* Translators: "“frobnicate” is not a catalog command" */
+        bridge_cli_error (_("“%s” is not a %s command"), argv[at], group);
+      print_help (stderr, user_data);
+      return BRIDGE_EXIT_USAGE;
+    }
+
+  /* The command's argv: its name ("catalog search"), the global options
+   * given before it, then what came after it, so that GOption reads them
+   * wherever they were written. */
+  name = group != NULL ? g_strdup_printf ("%s %s", group, command->name) : g_strdup (command->name);
+  command_argv = g_ptr_array_new ();
+  g_ptr_array_add (command_argv, name);
+  for (guint i = 0; i < moved->len; i++)
+    g_ptr_array_add (command_argv, g_ptr_array_index (moved, i));
+  if (help)
+    g_ptr_array_add (command_argv, (char *) "--help");
+  for (int i = at + 1; i < argc; i++)
+    g_ptr_array_add (command_argv, argv[i]);
+  g_ptr_array_add (command_argv, NULL);
+  return command->run ((int) command_argv->len - 1, (char **) command_argv->pdata);
+}
+
+typedef struct
+{
+  const char             *group;
+  const BridgeCliCommand *commands;
+  guint                   n_commands;
+} Group;
+
+static void
+print_group_help (FILE     *out,
+                  gpointer  user_data)
+{
+  const Group *g = user_data;
+  int width = 0;
+
+  for (guint i = 0; i < g->n_commands; i++)
+    width = MAX (width, bridge_cli_display_width (g->commands[i].name));
+  /* Translators: the first %s is a command group, such as catalog or plan */
+  fprintf (out, _("Usage: credit-bridge-cli %s COMMAND [OPTIONS…]\n\n"), g->group);
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < g->n_commands; i++)
+    {
+      g_autofree char *name = bridge_cli_pad (g->commands[i].name, -width);
+
+      fprintf (out, "  %s  %s\n", name, _(g->commands[i].summary));
+    }
+  fprintf (out, "\n");
+  fprintf (out, _("credit-bridge-cli %s COMMAND --help tells more.\n"), g->group);
+}
+
 int
 bridge_cli_dispatch (const char             *group,
                      const BridgeCliCommand *commands,
@@ -253,36 +513,22 @@ bridge_cli_dispatch (const char             *group,
                      int                     argc,
                      char                  **argv)
 {
-  gboolean help = argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"));
-  FILE *out = help ? stdout : stderr;
-  int width = 0;
+  Group g = { group, commands, n_commands };
 
-  if (argc >= 2)
-    for (guint i = 0; i < n_commands; i++)
-      if (g_str_equal (argv[1], commands[i].name))
-        {
-          g_autofree char *name = g_strdup_printf ("%s %s", group, commands[i].name);
+  return bridge_cli_run (group, commands, n_commands, print_group_help, &g, argc, argv);
+}
 
-          argv[1] = name;
-          return commands[i].run (argc - 1, argv + 1);
-        }
+char *
+bridge_cli_cell (const char *text,
+                 int         width,
+                 const char *gap)
+{
+  g_autofree char *padded = NULL;
 
-  if (argc >= 2 && !help)
-    /* Translators: "“frobnicate” is not a catalog command" */
-    bridge_cli_error (_("“%s” is not a %s command"), argv[1], group);
-  for (guint i = 0; i < n_commands; i++)
-    width = MAX (width, bridge_cli_display_width (commands[i].name));
-  /* Translators: the first %s is a command group, such as catalog or plan */
-  fprintf (out, _("Usage: credit-bridge-cli %s COMMAND [OPTIONS…]\n\n"), group);
-  for (guint i = 0; i < n_commands; i++)
-    {
-      g_autofree char *name = bridge_cli_pad (commands[i].name, -width);
-
-      fprintf (out, "  %s  %s\n", name, _(commands[i].summary));
-    }
-  fprintf (out, "\n");
-  fprintf (out, _("credit-bridge-cli %s COMMAND --help tells more.\n"), group);
-  return help ? BRIDGE_EXIT_OK : BRIDGE_EXIT_USAGE;
+  if (!bridge_cli_stdout_is_terminal ())
+    return g_strconcat (text, *gap != '\0' ? "\t" : "", NULL);
+  padded = bridge_cli_pad (text, width);
+  return g_strconcat (padded, gap, NULL);
 }
 
 int
@@ -324,17 +570,6 @@ bridge_cli_pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
-static const char *
-demo_catalog (void)
-{
-  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_DEMO_CATALOG");
-
-  /* Run from the build folder: the source tree's (meson devenv). */
-  if (uninstalled != NULL && *uninstalled != '\0')
-    return uninstalled;
-  return DEMO_CATALOG;
-}
-
 /* After the cache at @catalog was found damaged and moved aside (@reason
  * says so): imports the feed it had come from, never another one. */
 static gboolean
@@ -344,6 +579,7 @@ rebuild_from_lost_source (BridgeCatalog  *catalog,
 {
   const char *source = bridge_catalog_get_lost_source (catalog);
   g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   if (source == NULL)
     {
@@ -353,8 +589,13 @@ rebuild_from_lost_source (BridgeCatalog  *catalog,
                    reason);
       return FALSE;
     }
-  fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, source);
-  if (!bridge_catalog_import (catalog, source, NULL, NULL, NULL, NULL, &local_error))
+  BridgeCliProgress progress = { N_("Rebuilding the catalog cache…"), FALSE };
+
+  if (!global_quiet)
+    fprintf (stderr, _("credit-bridge-cli: %s\nRebuilding it from %s.\n"), reason, source);
+  ok = bridge_catalog_import (catalog, source, NULL, bridge_cli_progress, &progress, NULL, &local_error);
+  bridge_cli_progress_end (&progress);
+  if (!ok)
     {
       g_set_error (error, BRIDGE_ERROR, BRIDGE_ERROR_CACHE_CORRUPT,
                    _("The catalog cache could not be rebuilt from %s: %s Import the catalog again, with "
@@ -385,11 +626,14 @@ bridge_cli_recover_catalog (BridgeCatalog  *catalog,
 BridgeCatalog *
 bridge_cli_open_catalog (const char *db_path)
 {
-  g_autofree char *path = db_path ? g_strdup (db_path) : bridge_catalog_default_path ();
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   g_autoptr(BridgeCatalog) catalog = NULL;
 
+  if (db_path == NULL)
+    db_path = global_db;
+  path = db_path != NULL ? g_strdup (db_path) : bridge_catalog_default_path ();
   catalog = bridge_catalog_open_or_reset (path, &reason, &error);
   if (catalog == NULL)
     {
@@ -411,9 +655,15 @@ bridge_cli_open_catalog (const char *db_path)
       const char *source = g_getenv ("CREDIT_BRIDGE_FEED");
 
       if (source == NULL || *source == '\0')
-        source = demo_catalog ();
-      fprintf (stderr, _("credit-bridge-cli: the catalog cache is empty; importing %s.\n"), source);
-      if (!bridge_catalog_import (catalog, source, NULL, NULL, NULL, NULL, &error))
+        source = bridge_catalog_get_demo_feed ();
+      BridgeCliProgress progress = { N_("Importing…"), FALSE };
+      gboolean ok;
+
+      if (!global_quiet)
+        fprintf (stderr, _("credit-bridge-cli: the catalog cache is empty; importing %s.\n"), source);
+      ok = bridge_catalog_import (catalog, source, NULL, bridge_cli_progress, &progress, NULL, &error);
+      bridge_cli_progress_end (&progress);
+      if (!ok)
         {
           bridge_cli_error ("%s", error->message);
           return NULL;

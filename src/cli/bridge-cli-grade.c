@@ -72,7 +72,7 @@ bridge_cli_credits (int argc, char **argv)
     BRIDGE_CLI_DB_OPTION (db),
     { "home", 0, 0, G_OPTION_ARG_STRING, &home_id, N_("The student’s home university (required)"), N_("UNIVERSITY") },
       { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("COURSE_ID") },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
           { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("--home UNIVERSITY COURSE_ID — what a course is worth at home"));
   g_autoptr(BridgeCatalog) catalog = NULL;
@@ -264,7 +264,7 @@ grade_convert (int argc, char **argv)
                   { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
                     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
                       { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
-                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
+                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, NULL },
                           { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("GRADE… — convert host grades into home grades"));
   g_autoptr(BridgeCatalog) catalog = NULL;
@@ -516,20 +516,25 @@ grade_table (int argc, char **argv)
     }
 
   {
-    g_autofree char *grade = bridge_cli_pad (_("grade"), -12);
-    g_autofree char *count = bridge_cli_pad (_("count"), 8);
-    g_autofree char *percent = bridge_cli_pad (_("percent"), 9);
-    g_autofree char *cumulative = bridge_cli_pad (_("cumulative"), 11);
+    g_autofree char *grade = bridge_cli_cell (_("grade"), -12, " ");
+    g_autofree char *count = bridge_cli_cell (_("count"), 8, " ");
+    g_autofree char *percent = bridge_cli_cell (_("percent"), 9, " ");
+    g_autofree char *cumulative = bridge_cli_cell (_("cumulative"), 11, "");
 
-    printf ("%s %s %s %s\n", grade, count, percent, cumulative);
+    printf ("%s%s%s%s\n", grade, count, percent, cumulative);
   }
   for (guint i = 0; i < report->rows->len; i++)
     {
       const BridgeGradeTableRow *row = g_ptr_array_index (report->rows, i);
-      g_autofree char           *grade = bridge_cli_pad (row->grade, -12);
+      g_autofree char           *n = g_strdup_printf ("%" G_GINT64_FORMAT, row->count);
+      g_autofree char           *p = g_strdup_printf ("%.1f %%", row->percent);
+      g_autofree char           *c = g_strdup_printf ("%.1f %%", row->cumulative_percent);
+      g_autofree char           *grade = bridge_cli_cell (row->grade, -12, " ");
+      g_autofree char           *count = bridge_cli_cell (n, 8, " ");
+      g_autofree char           *percent = bridge_cli_cell (p, 9, " ");
+      g_autofree char           *cumulative = bridge_cli_cell (c, 11, "");
 
-      printf ("%s %8" G_GINT64_FORMAT " %7.1f %% %9.1f %%\n", grade,
-              row->count, row->percent, row->cumulative_percent);
+      printf ("%s%s%s%s\n", grade, count, percent, cumulative);
     }
   {
     g_autofree char *passing = g_strdup_printf ("%" G_GINT64_FORMAT, report->passing);

@@ -62,8 +62,9 @@ bridge_cli_load_holdings_for_plan (const char *file)
   if (error != NULL)
     {
       /* Translators: the reason the record cannot be read */
-      bridge_cli_error (_("warning: %s; the plan is shown without the check against your certificates"),
-                        error->message);
+      if (!bridge_cli_is_quiet ())
+        bridge_cli_error (_("warning: %s; the plan is shown without the check against your certificates"),
+                          error->message);
       return NULL;
     }
   return g_steal_pointer (&holdings);

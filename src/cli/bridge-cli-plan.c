@@ -154,7 +154,7 @@ plan_new (int argc, char **argv)
     { "host-position", 0, 0, G_OPTION_ARG_STRING, &host_position, N_("Their position"), N_("POSITION") },
     { "host-email", 0, 0, G_OPTION_ARG_STRING, &host_email, N_("Their email address"), N_("EMAIL") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — start a new learning agreement"));
@@ -264,7 +264,7 @@ plan_add (int argc, char **argv)
     { "replaces", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &replaces, N_("A home course the host courses replace (repeat for more)"), N_("HOME_COURSE") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("For an approved agreement: why the courses are added (substituting-deleted, extending-mobility, adding-virtual-component, other)"), N_("REASON") },
     { "reason-text", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("The reason in words (required with --reason other)"), N_("TEXT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN HOST_COURSE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE… — add a recognition group"));
@@ -319,10 +319,12 @@ plan_add (int argc, char **argv)
 static void
 print_component (const BridgePlanComponent *c)
 {
-  g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
-  g_autofree char *title = bridge_cli_pad (text_or (c->title, ""), -34);
+  g_autofree char *credits = g_strdup_printf ("%.1f", c->credits);
+  g_autofree char *code = bridge_cli_cell (c->code ? c->code : c->course_id, -10, " ");
+  g_autofree char *title = bridge_cli_cell (text_or (c->title, ""), -34, " ");
+  g_autofree char *figure = bridge_cli_cell (credits, 5, "");
 
-  printf ("    %s %s %5.1f%s%s%s%s\n", code, title, c->credits,
+  printf ("    %s%s%s%s%s%s%s\n", code, title, figure,
           c->unknown ? _("  [no longer in the catalog]") : "",
           c->changed ? _("  [changed in the catalog]") : "",
           c->is_virtual ? _("  [virtual]") : "",
@@ -361,17 +363,18 @@ print_feedback (BridgePlan *plan)
       const BridgePlanFeedback *f = g_ptr_array_index (list, i);
       BridgePlanGroup *g = bridge_plan_find_course (plan, BRIDGE_PLAN_SIDE_HOST, f->host_course_id);
       const BridgePlanComponent *c = bridge_plan_group_find_component (g, BRIDGE_PLAN_SIDE_HOST, f->host_course_id, NULL);
-      g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+      g_autofree char *code = bridge_cli_cell (c->code ? c->code : c->course_id, -10, " ");
       char hours[G_ASCII_DTOSTR_BUF_SIZE], declared[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_formatd (hours, sizeof hours, "%g", f->hours);
       g_ascii_formatd (declared, sizeof declared, "%g", c->workload_hours);
       if (c->workload_hours > 0)
-        /* Translators: hours spent (declared workload in hours) · the rating */
-        printf (_("  %s %s hours (declared %s) · %s\n"), code, hours, declared,
+        /* Translators: after the course code: hours spent (declared workload in hours) · the rating */
+        printf (_("  %s%s hours (declared %s) · %s\n"), code, hours, declared,
                 bridge_plan_feedback_rating_get_label (f->rating));
       else
-        printf (_("  %s %s hours · %s\n"), code, hours, bridge_plan_feedback_rating_get_label (f->rating));
+        /* Translators: after the course code: hours spent · the rating */
+        printf (_("  %s%s hours · %s\n"), code, hours, bridge_plan_feedback_rating_get_label (f->rating));
       if (f->comment)
         printf ("             %s %s\n", _("Comment:"), f->comment);
     }
@@ -399,7 +402,7 @@ plan_show (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON: the plan, its totals, warnings and digest"), NULL },
     { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates,
       N_("Warn about home courses your certificates already replace, from the record at FILE (default: the user data folder)"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — show a learning agreement"));
@@ -535,9 +538,9 @@ plan_show (int argc, char **argv)
       for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
         {
           const BridgePlanApproval *a = bridge_plan_get_pending_approval (plan, r);
-          g_autofree char *role = bridge_cli_pad (bridge_plan_role_get_label (r), -role_label_width ());
+          g_autofree char *role = bridge_cli_cell (bridge_plan_role_get_label (r), -role_label_width (), "  ");
 
-          printf ("  %s  %s\n", role, a ? a->person.name : _("not yet"));
+          printf ("  %s%s\n", role, a ? a->person.name : _("not yet"));
         }
     }
 
@@ -564,13 +567,13 @@ plan_show (int argc, char **argv)
   for (guint r = 0; r < BRIDGE_PLAN_N_ROLES; r++)
     {
       const BridgePlanApproval *a = bridge_plan_get_approval (plan, r);
-      g_autofree char *role = bridge_cli_pad (bridge_plan_role_get_label (r), -role_label_width ());
+      g_autofree char *role = bridge_cli_cell (bridge_plan_role_get_label (r), -role_label_width (), "  ");
 
       if (a)
-        printf ("  %s  %s%s%s, %s\n", role, a->person.name,
+        printf ("  %s%s%s%s, %s\n", role, a->person.name,
                 a->person.position ? ", " : "", a->person.position ? a->person.position : "", a->timestamp);
       else
-        printf ("  %s  %s\n", role, _("not yet"));
+        printf ("  %s%s\n", role, _("not yet"));
     }
 
   if (warnings->len > 0)
@@ -597,7 +600,7 @@ plan_review (int argc, char **argv)
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("A comment (empty to remove it)"), N_("TEXT") },
     { "course", 0, 0, G_OPTION_ARG_STRING, &course, N_("Comment on this course of the group instead"), N_("COURSE") },
     { "home", 0, 0, G_OPTION_ARG_NONE, &home, N_("The course is a home course (Table B)"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN GROUP") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN GROUP — review a recognition group"));
@@ -665,7 +668,7 @@ plan_approve (int argc, char **argv)
     { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("The approver’s position (required for the institutions)"), N_("POSITION") },
     { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("The approver’s email (required for the institutions)"), N_("EMAIL") },
     { "timestamp", 0, 0, G_OPTION_ARG_STRING, &timestamp, N_("When (RFC 3339; default now)"), N_("TIME") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — record an approval"));
@@ -756,7 +759,7 @@ plan_export (int argc, char **argv)
       N_("PDF only: add an annex listing the student’s certificates (not part of the agreement)"), NULL },
     { "certificates-file", 0, 0, G_OPTION_ARG_FILENAME, &certificates_file,
       N_("The certificates file the annex lists (default: the user’s own); implies --certificates"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export the learning agreement"));
@@ -836,7 +839,7 @@ plan_verify (int argc, char **argv)
   g_auto(GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     { "digest", 0, 0, G_OPTION_ARG_STRING, &expected, N_("The SHA-256 digest printed on the agreement"), N_("HEX") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a printed agreement against its file"));
@@ -928,7 +931,7 @@ plan_grades (int argc, char **argv)
     BRIDGE_CLI_DB_OPTION (db),
     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("Conversion rule: midpoint (default), largest-overlap, best or worst"), N_("RULE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the recognition record as JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN HOST_COURSE=GRADE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN HOST_COURSE=GRADE… — enter the host’s grades and convert them"));
@@ -977,11 +980,13 @@ plan_grades (int argc, char **argv)
   for (guint i = 0; i < rec->len; i++)
     {
       BridgePlanRecognition *r = g_ptr_array_index (rec, i);
-      g_autofree char *code = bridge_cli_pad (r->code ? r->code : r->course_id, -10);
-      g_autofree char *title = bridge_cli_pad (text_or (r->title, ""), -30);
-      g_autofree char *grade = bridge_cli_pad (r->grade ? r->grade : "—", -8);
+      g_autofree char *credits = g_strdup_printf ("%.1f", r->credits);
+      g_autofree char *code = bridge_cli_cell (r->code ? r->code : r->course_id, -10, " ");
+      g_autofree char *title = bridge_cli_cell (text_or (r->title, ""), -30, " ");
+      g_autofree char *figure = bridge_cli_cell (credits, 5, "  ");
+      g_autofree char *grade = bridge_cli_cell (r->grade ? r->grade : "—", -8, " ");
 
-      printf ("  %s %s %5.1f  %s %s%s\n", code, title, r->credits, grade, r->host_grades,
+      printf ("  %s%s%s%s%s%s\n", code, title, figure, grade, r->host_grades,
               r->approximate ? _(" (approximate)") : "");
       if (r->candidates)
         printf ("             %s %s\n", _("Candidates:"), r->candidates);
@@ -1100,7 +1105,7 @@ plan_remove (int argc, char **argv)
     { "home", 0, 0, G_OPTION_ARG_NONE, &home, N_("The course is a home course (Table B)"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("For an approved agreement: why the course goes (not-available, language-mismatch, timetable-conflict, other)"), N_("REASON") },
     { "reason-text", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("The reason in words (required with --reason other)"), N_("TEXT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("PLAN COURSE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN COURSE — remove a course from the plan"));
@@ -1161,7 +1166,7 @@ plan_import (int argc, char **argv)
     BRIDGE_CLI_DB_OPTION (db),
     { "from-ewp", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The EWP omobility-las-get-response to read"), N_("FILE") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — make a plan from a partner’s EWP learning agreement"));
@@ -1208,7 +1213,7 @@ plan_import (int argc, char **argv)
 static void
 print_changed_figures (const BridgePlanComponent *c)
 {
-  g_autofree char *code = bridge_cli_pad (c->code ? c->code : c->course_id, -10);
+  g_autofree char *code = bridge_cli_cell (c->code ? c->code : c->course_id, -10, " ");
   g_autoptr(GString) line = g_string_new (NULL);
 
   if (c->catalog_credits != c->credits && c->credits > 0)
@@ -1226,7 +1231,7 @@ print_changed_figures (const BridgePlanComponent *c)
       /* Translators: workload in hours the plan counted → the catalog's */
       g_string_append_printf (line, _("workload %s → %s h"), before, after);
     }
-  printf ("  %s %s\n", code, line->str);
+  printf ("  %s%s\n", code, line->str);
 }
 
 static int
@@ -1300,7 +1305,7 @@ plan_reopen (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The new draft's plan file"), N_("FILE") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing plan file"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, N_("PLAN") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — start a new draft of an approved agreement"));

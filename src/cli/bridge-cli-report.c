@@ -40,6 +40,10 @@ format_percent (double value,
   return g_strdup_printf (signed_ ? _("%+.1f %%") : _("%.1f %%"), 100 * value);
 }
 
+/* Whether the tables are aligned: only for a terminal (see
+ * bridge_cli_cell ()); in a pipe or a file (-o), cells are separated by tabs. */
+static gboolean aligned;
+
 /* One row of a table: each cell padded to its column (negative: left). */
 static void
 append_row (GString            *out,
@@ -48,10 +52,13 @@ append_row (GString            *out,
 {
   for (guint i = 0; cells[i] != NULL; i++)
     {
-      g_autofree char *cell = bridge_cli_pad (cells[i], widths[i]);
+      g_autofree char *cell = aligned ? bridge_cli_pad (cells[i], widths[i]) : NULL;
 
-      g_string_append (out, "  ");
-      g_string_append (out, cell);
+      if (aligned)
+        g_string_append (out, "  ");
+      else if (i > 0)
+        g_string_append_c (out, '\t');
+      g_string_append (out, aligned ? cell : cells[i]);
     }
   g_string_append_c (out, '\n');
 }
@@ -247,6 +254,7 @@ bridge_cli_report (int    argc,
   g_autoptr(BridgeReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
+  BridgeCliProgress progress = { N_("Reading the plans…"), FALSE };
   GPtrArray *skipped;
 
   g_option_context_set_summary (context,
@@ -308,8 +316,10 @@ bridge_cli_report (int    argc,
   if (report == NULL)
     return bridge_cli_usage ("--min-students: %s", error->message);
 
+  bridge_report_set_progress (report, bridge_cli_progress_count, &progress);
   for (guint i = 0; rest[i] != NULL; i++)
     bridge_report_add_path (report, rest[i]);
+  bridge_cli_progress_end (&progress);
   skipped = bridge_report_get_skipped (report);
   for (guint i = 0; i < skipped->len; i++)
     bridge_cli_error ("%s", ((BridgeReportSkip *) g_ptr_array_index (skipped, i))->message);
@@ -335,6 +345,7 @@ bridge_cli_report (int    argc,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
+      aligned = output == NULL && bridge_cli_stdout_is_terminal ();
       append_text (out, report, catalog);
       data = g_string_free (g_steal_pointer (&out), FALSE);
     }

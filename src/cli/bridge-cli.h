@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 #include <json-glib/json-glib.h>
 
 #include "bridge-catalog.h"
@@ -29,7 +30,8 @@ enum
 #define BRIDGE_CLI_DB_OPTION(var) \
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &(var), N_("Use the catalog cache at PATH (default: $CREDIT_BRIDGE_DB, or the user cache)"), N_("PATH") }
 
-/* Opens the cache named by --db, $CREDIT_BRIDGE_DB or the default path.
+/* Opens the cache named by @db_path (NULL: by --db given to a command
+ * that has no --db entry of its own), $CREDIT_BRIDGE_DB or the default path.
  * A damaged cache is moved aside and rebuilt from the feed it came from (an
  * empty one is filled with $CREDIT_BRIDGE_FEED or the demo catalog); what
  * happened is said on stderr. Prints the error and returns NULL on failure,
@@ -83,15 +85,62 @@ typedef struct
   const char *summary;
 } BridgeCliCommand;
 
-/* Runs the command of @group named by argv[1], with argv[0] set to
- * "GROUP NAME"; with --help (or no command, or an unknown one) prints the
- * group's commands, on stdout for --help and with exit status 0, else on
- * stderr with BRIDGE_EXIT_USAGE. */
+/* Prints the help of a group of commands (or of the program) on @out. */
+typedef void (*BridgeCliHelpFunc) (FILE     *out,
+                                   gpointer  user_data);
+
+/* Runs the command of @commands named by the first word of @argv after the
+ * global options, with argv[0] set to "GROUP NAME" (@group NULL: the
+ * program's own commands, argv[0] "NAME"). The global options (--db PATH,
+ * --quiet, --help, --version; before the command word no other option may
+ * come, and `--` ends them) are given to the command after its name, so
+ * `--db X catalog search Y` is `catalog search --db X Y`; --help there
+ * asks for the command's own help. Without a command, prints the help with
+ * @print_help: on stdout with exit status 0 for --help, else on stderr with
+ * BRIDGE_EXIT_USAGE; likewise, on stderr, for an unknown command. */
+int bridge_cli_run (const char             *group,
+                    const BridgeCliCommand *commands,
+                    guint                   n_commands,
+                    BridgeCliHelpFunc       print_help,
+                    gpointer                user_data,
+                    int                     argc,
+                    char                  **argv);
+
+/* bridge_cli_run () for the commands of @group, with a help that lists
+ * them ("Commands:" then "  name  summary" lines). */
 int bridge_cli_dispatch (const char             *group,
                          const BridgeCliCommand *commands,
                          guint                   n_commands,
                          int                     argc,
                          char                  **argv);
+
+/* Whether --quiet was given: no progress and no warnings, only the result
+ * and errors. */
+gboolean bridge_cli_is_quiet (void);
+/* Whether stderr (stdout) is a terminal: progress is shown only on one,
+ * and tables are aligned for one (see bridge_cli_table_row ()). */
+gboolean bridge_cli_stderr_is_terminal (void);
+gboolean bridge_cli_stdout_is_terminal (void);
+
+/* Progress of long work on stderr ("\rImporting…  42 %"), shown only when
+ * stderr is a terminal and --quiet was not given: a pipe or a file never
+ * gets it. @label is N_() marked. bridge_cli_progress () is a
+ * BridgeProgressFunc over a BridgeCliProgress; a negative fraction (another
+ * import holds the cache) is said once a line, but for --quiet. */
+typedef struct
+{
+  const char *label;
+  gboolean    shown;
+} BridgeCliProgress;
+
+void bridge_cli_progress     (double             fraction,
+                              gpointer           user_data);
+/* The same for work whose end is not known: how many things were done
+ * ("\rReading the plans… 37"). */
+void bridge_cli_progress_count (guint              done,
+                                gpointer           user_data);
+/* Takes the progress line off the terminal, before other output. */
+void bridge_cli_progress_end (BridgeCliProgress *progress);
 
 /* The columns @text takes on a terminal: East Asian wide characters (汉字,
  * full-width forms) take two, combining marks and other zero-width
@@ -103,6 +152,16 @@ int bridge_cli_display_width (const char *text);
  * left. Text wider than that comes back whole. Free with g_free(). */
 char *bridge_cli_pad (const char *text,
                       int         width);
+
+/* A cell of a table row on stdout. On a terminal: @text padded to @width
+ * columns (as bridge_cli_pad ()), then @gap before the next cell. In a
+ * pipe or a file, as git's and sqlite3's outputs, nothing is aligned:
+ * @text, then one tab when a cell follows (@gap not empty), so that a
+ * script reads the row with `cut -f` (see help/C/command-line.page).
+ * Free with g_free(). */
+char *bridge_cli_cell (const char *text,
+                       int         width,
+                       const char *gap);
 
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);

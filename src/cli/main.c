@@ -22,15 +22,20 @@ static const BridgeCliCommand commands[] = {
 };
 
 static void
-print_usage (FILE *out)
+print_usage (FILE     *out,
+             gpointer  user_data)
 {
   fprintf (out, "%s\n\n", _("Usage: credit-bridge-cli COMMAND [OPTIONS…]"));
   fprintf (out, "%s\n\n", _("Plan study at another university of the Chengdu–Chongqing alliance: the catalog, credit equivalence, grade conversion and learning agreements."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Every command takes --db PATH (or $CREDIT_BRIDGE_DB) to choose the catalog cache, and --help."));
-  fprintf (out, "%s\n", _("Exit status: 0 done, 1 error, 2 wrong usage."));
+  fprintf (out, "\n%s\n", _("Options of every command, before or after the command words (-- ends the options):"));
+  fprintf (out, "    --db PATH    %s\n", _("Use the catalog cache at PATH (default: $CREDIT_BRIDGE_DB, or the user cache)"));
+  fprintf (out, "    -q, --quiet  %s\n", _("Show no progress and no warnings: only the result and errors"));
+  fprintf (out, "    -h, --help   %s\n", _("Show the help of the command (of the last command word given)"));
+  fprintf (out, "    --version    %s\n", _("Print the version of credit-bridge-cli and exit"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 done, 1 error, 2 wrong usage."));
 }
 
 /* The translations: installed under LOCALEDIR, or, run from the build
@@ -59,27 +64,5 @@ main (int   argc,
   if (argc >= 2 && g_str_equal (argv[1], "__complete"))
     return bridge_cli_complete (argc - 1, argv + 1);
 
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return BRIDGE_EXIT_USAGE;
-    }
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
-    {
-      print_usage (stdout);
-      return BRIDGE_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "--version"))
-    {
-      printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
-      return BRIDGE_EXIT_OK;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
-
-  bridge_cli_error (_("“%s” is not a command"), argv[1]);
-  print_usage (stderr);
-  return BRIDGE_EXIT_USAGE;
+  return bridge_cli_run (NULL, commands, G_N_ELEMENTS (commands), print_usage, NULL, argc, argv);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bridge-catalog.h"
 #include "bridge-gui-util.h"
 
 GSettings *
@@ -39,12 +40,7 @@ bridge_gui_settings_new (void)
 const char *
 bridge_gui_demo_catalog_path (void)
 {
-  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_DEMO_CATALOG");
-
-  /* Run from the build folder: the source tree's (meson devenv). */
-  if (uninstalled != NULL && *uninstalled != '\0')
-    return uninstalled;
-  return DEMO_CATALOG;
+  return bridge_catalog_get_demo_feed ();
 }
 
 char *

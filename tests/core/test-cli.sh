@@ -298,7 +298,7 @@ DEMO_DB="$TMP/demo.db"
 expect 0 "import the demo catalog" "$CLI" catalog import --db "$DEMO_DB" "$HERE/../../data/catalog/feed.json"
 expect 0 "search 学 in the demo catalog" "$CLI" catalog search --db "$DEMO_DB" 学
 contains "… says the total is a lower bound" "$out" "20 of more than 1000 courses; --limit 0 shows and counts all."
-first_text=$(echo "$out" | head -n 20 | cut -d' ' -f1 | tr '\n' ' ')
+first_text=$(echo "$out" | head -n 20 | cut -f1 | tr '\n' ' ')
 expect 0 "search 学 --json" "$CLI" catalog search --db "$DEMO_DB" --json 学
 json_is "… total 1000, a lower bound" "j['total'] == 1000 and j['total_is_lower_bound'] is True and len(j['results']) == 20"
 json_ids=$(echo "$out" | python3 -c "import json, sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['results']) + ' ')")

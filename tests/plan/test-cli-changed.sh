@@ -68,8 +68,8 @@ expect 0 "the updated catalog imports" -- "$cli" catalog import "$tmp/updated.js
 
 cp "$draft" "$tmp/draft-before"
 expect 0 "plan show after the update" -- "$cli" plan show "$draft"
-contains "$tmp/out" "CS301      Operating Systems                    3.5  [changed in the catalog]" "… marks the host course, with the plan's credits"
-contains "$tmp/out" "CS305      Principles of Operating Systems      3.0  [changed in the catalog]" "… and the home course"
+contains "$tmp/out" "CS301	Operating Systems	3.5  [changed in the catalog]" "… marks the host course, with the plan's credits"
+contains "$tmp/out" "CS305	Principles of Operating Systems	3.0  [changed in the catalog]" "… and the home course"
 contains "$tmp/out" "The catalog changed Operating Systems (CS301): it now gives 4.5 credits and a workload of 144 hours (the plan recorded 3.5 credits and 126 hours). With the new figures this group awards 4.0 home credits instead of 3.5." "… warns with the old and new figures and what they change"
 contains "$tmp/out" "The catalog changed Principles of Operating Systems (CS305): it now gives 4.0 credits (the plan recorded 3.0). With the new figures the home courses of this group replace 4.0 credits instead of 3.0." "… and for the home course"
 contains "$tmp/out" "credit-bridge-cli plan refresh" "… and says how to take them"
@@ -94,8 +94,8 @@ if [ "$(json_query "$tmp/show.json" 'd["groups"][0]["totals"]["home_credits"]')"
 
 # The student takes the new figures.
 expect 0 "plan refresh takes the new figures" -- "$cli" plan refresh "$draft"
-contains "$tmp/out" "CS301      credits 3.5 → 4.5 · workload 126 → 144 h" "… says what changes for the host course"
-contains "$tmp/out" "CS305      credits 3.0 → 4.0" "… and for the home course"
+contains "$tmp/out" "CS301	credits 3.5 → 4.5 · workload 126 → 144 h" "… says what changes for the host course"
+contains "$tmp/out" "CS305	credits 3.0 → 4.0" "… and for the home course"
 contains "$tmp/out" "Took the catalog’s figures for 2 courses into $draft." "… and how many it took"
 expect 0 "plan show after plan refresh" -- "$cli" plan show "$draft"
 lacks "$tmp/out" "changed in the catalog" "… no longer marks them"

@@ -3,7 +3,9 @@
 #
 # A terminal gives 汉字 two columns each. Padding by bytes (printf's %-22s)
 # leaves the columns after a Chinese title or label out of line; each table
-# here is checked by where its columns start on the screen.
+# here is checked by where its columns start on the screen, with stdout on a
+# pseudo-terminal (tests/run-on-terminal.py). In a pipe nothing is padded:
+# the cells of a row are separated by tabs (issue 21), checked here too.
 #
 # Usage: test-cli-columns.sh CLI FEED   (TAP output)
 #
@@ -19,6 +21,17 @@ n=0
 failed=0
 
 . "$(dirname "$0")/tap.sh"
+onterm="$(cd "$(dirname "$0")/.." && pwd)/run-on-terminal.py"
+
+# tabs DESCRIPTION REGEX: some line of $tmp/out, from a pipe, is REGEX
+# (grep -E, with \t for a tab), and no line is padded for a terminal.
+tabs () {
+  if grep -qE "$(printf '%s' "$2" | sed 's/\\t/\t/g')" "$tmp/out" && ! grep -qE '[^ ]   +[^ ]' "$tmp/out"; then
+    ok "$1"
+  else
+    not_ok "$1"; sed 's/^/# /' "$tmp/out"
+  fi
+}
 
 # columns DESCRIPTION TABLE: checks the table in $tmp/out with columns.py
 columns () {
@@ -114,20 +127,25 @@ expect 0 "… and another" -- "$cli" plan add "$plan" CS302 --replaces CS306
 expect 0 "the student approves" -- "$cli" plan approve "$plan" --as student --name 李华
 expect 0 "the sending institution approves" -- "$cli" plan approve "$plan" --as sending --name 王芳 --position 交换项目协调员 --email wangfang@scu.edu.cn
 
-expect 0 "plan show in Chinese" -- "$cli" plan show "$plan"
+expect 0 "plan show in Chinese, on a terminal" -- python3 "$onterm" --stdout "$cli" plan show "$plan"
 if grep -q "操作系统" "$tmp/out"; then ok "… gives the Chinese titles"; else not_ok "… gives the Chinese titles"; fi
 if grep -q "^审批：" "$tmp/out"; then ok "… and Chinese labels, from the build folder's translations"; else not_ok "… and Chinese labels, from the build folder's translations"; fi
 columns "… its approvals line up: each name starts in the same column" approvals
 columns "… and so do its courses' titles and credits" components
+expect 0 "plan show in Chinese, in a pipe" -- "$cli" plan show "$plan"
+tabs "… a course's code, title and credits are separated by tabs" '^    CS301\t操作系统\t[0-9]+\.[0-9]$'
+tabs "… and an approval's role and name" '^  学生\t李华'
 
 expect 0 "the receiving institution approves" -- "$cli" plan approve "$plan" --as receiving --name 张伟 --position 国际合作处 --email zhangwei@cqu.edu.cn
 expect 0 "a change is proposed" -- "$cli" plan add "$plan" cqu:ma101 --replaces scu:ma120 --reason extending-mobility
 expect 0 "… and approved by the student" -- "$cli" plan approve "$plan" --as student --name 李华
-expect 0 "plan show with a pending change" -- "$cli" plan show "$plan"
+expect 0 "plan show with a pending change, on a terminal" -- python3 "$onterm" --stdout "$cli" plan show "$plan"
 columns "… the change's approvals line up" pending
 
-expect 0 "plan grades in Chinese" -- "$cli" plan grades "$plan" CS301=A cqu:cs302=85
+expect 0 "plan grades in Chinese, on a terminal" -- python3 "$onterm" --stdout "$cli" plan grades "$plan" CS301=A cqu:cs302=85
 columns "… its recognition record lines up" recognition
+expect 0 "plan grades in a pipe" -- "$cli" plan grades "$plan" CS301=A cqu:cs302=85
+tabs "… its recognition record is separated by tabs" '^  CS305\t操作系统原理\t3\.0\t优秀\tCS301=A'
 
 cat >"$tmp/scale.csv" <<'EOF'
 label,min,max,passing
@@ -138,11 +156,15 @@ label,min,max,passing
 不及格,0,59.99,no
 EOF
 printf '95\n85\n85\n75\n65\n65\n50\n' >"$tmp/marks"
-expect 0 "grade table in Chinese" -- sh -c '"$1" grade table --scale "$2" <"$3"' sh "$cli" "$tmp/scale.csv" "$tmp/marks"
+expect 0 "grade table in Chinese, on a terminal" -- python3 "$onterm" --stdout sh -c '"$1" grade table --scale "$2" <"$3"' sh "$cli" "$tmp/scale.csv" "$tmp/marks"
 columns "… its counts and percentages line up under their headings" grades
+expect 0 "grade table in a pipe" -- sh -c '"$1" grade table --scale "$2" <"$3"' sh "$cli" "$tmp/scale.csv" "$tmp/marks"
+tabs "… its rows are separated by tabs" '^良好\t2\t33\.3 %\t50\.0 %$'
 
-expect 0 "catalog show in Chinese" -- "$cli" catalog show cqu:cs301
+expect 0 "catalog show in Chinese, on a terminal" -- python3 "$onterm" --stdout "$cli" catalog show cqu:cs301
 columns "… its values start in one column" fields
+expect 0 "catalog show in a pipe" -- "$cli" catalog show cqu:cs301
+tabs "… a label and its value are separated by a tab" '^课程代码\tCS301$'
 
 echo "1..$n"
 exit $failed

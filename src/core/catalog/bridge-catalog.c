@@ -383,6 +383,31 @@ bridge_catalog_default_path (void)
   return g_build_filename (g_get_user_cache_dir (), "credit-bridge", "catalog.db", NULL);
 }
 
+const char *
+bridge_catalog_get_demo_feed (void)
+{
+  static char *installed;
+  const char *uninstalled = g_getenv ("CREDIT_BRIDGE_DEMO_CATALOG");
+
+  if (uninstalled != NULL && *uninstalled != '\0')
+    return uninstalled;
+  if (g_once_init_enter (&installed))
+    {
+      g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *folder = program != NULL ? g_path_get_dirname (program) : NULL;
+      g_autofree char *beside = folder != NULL ? g_build_filename (folder, BINDIR_TO_DEMO_CATALOG, NULL) : NULL;
+      char *found = beside != NULL ? g_canonicalize_filename (beside, NULL) : NULL;
+
+      if (found == NULL || !g_file_test (found, G_FILE_TEST_IS_REGULAR))
+        {
+          g_free (found);
+          found = g_strdup (DEMO_CATALOG);
+        }
+      g_once_init_leave (&installed, found);
+    }
+  return installed;
+}
+
 /* Loads the universities and the alliance into memory: there are few. */
 gboolean
 bridge_catalog_load_universities (BridgeCatalog  *self,

@@ -69,6 +69,13 @@ G_DECLARE_FINAL_TYPE (BridgeCatalog, bridge_catalog, BRIDGE, CATALOG, GObject)
 
 /* $XDG_CACHE_HOME/credit-bridge/catalog.db, or $CREDIT_BRIDGE_DB when set. */
 char          *bridge_catalog_default_path  (void);
+/* The bundled demo catalog feed: $CREDIT_BRIDGE_DEMO_CATALOG when set (run
+ * from the build folder: the source tree's, which `meson devenv` names);
+ * else the installed one, DATADIR/credit-bridge/catalog/feed.json, found
+ * from the program's own place (BINDIR/../share/… as configured), so that a
+ * copy installed under a DESTDIR or another prefix reads its own; else the
+ * configured path. Transfer none. */
+const char    *bridge_catalog_get_demo_feed (void);
 
 typedef enum
 {

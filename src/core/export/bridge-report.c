@@ -25,21 +25,23 @@
 
 struct _BridgeReport
 {
-  GObject              parent_instance;
+  GObject                   parent_instance;
 
-  BridgeCatalog       *catalog;
-  BridgeReportOptions  options;
+  BridgeCatalog            *catalog;
+  BridgeReportOptions       options;
 
-  GHashTable          *courses;           /* course id → CourseSum */
-  GHashTable          *pairs;             /* "host\nhome" → PairSum */
-  GHashTable          *catalog_courses;   /* course id → CatalogCourse */
-  GHashTable          *equivalents;       /* "course\nhome" → double* (NAN: none) */
-  GPtrArray           *skipped;           /* BridgeReportSkip */
+  GHashTable               *courses;           /* course id → CourseSum */
+  GHashTable               *pairs;             /* "host\nhome" → PairSum */
+  GHashTable               *catalog_courses;   /* course id → CatalogCourse */
+  GHashTable               *equivalents;       /* "course\nhome" → double* (NAN: none) */
+  GPtrArray                *skipped;           /* BridgeReportSkip */
 
-  guint                plans;
-  char                *period_start;
-  char                *period_end;
-  guint                undated;
+  guint                     plans;
+  BridgeReportProgressFunc  progress;
+  gpointer                  progress_data;
+  char                     *period_start;
+  char                     *period_end;
+  guint                     undated;
 };
 
 /* What the catalog says of a course, asked once. */
@@ -842,6 +844,8 @@ bridge_report_add_file (BridgeReport *self,
   g_return_val_if_fail (BRIDGE_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (self->progress != NULL)
+    self->progress (self->plans + self->skipped->len, self->progress_data);
   plan = bridge_plan_new_from_file (path, &error);
   if (plan == NULL)
     {
@@ -884,6 +888,17 @@ bridge_report_add_path (BridgeReport *self,
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return bridge_report_add_folder (self, path);
   return bridge_report_add_file (self, path) ? 1 : 0;
+}
+
+void
+bridge_report_set_progress (BridgeReport             *self,
+                            BridgeReportProgressFunc  progress,
+                            gpointer                  user_data)
+{
+  g_return_if_fail (BRIDGE_IS_REPORT (self));
+
+  self->progress = progress;
+  self->progress_data = user_data;
 }
 
 guint

@@ -209,6 +209,14 @@ guint         bridge_report_add_folder (BridgeReport  *self,
 guint         bridge_report_add_path   (BridgeReport  *self,
                                         const char    *path);
 
+/* Called before each file is read, with how many were read (added or
+ * skipped) before it: a folder may hold hundreds of plans. */
+typedef void (*BridgeReportProgressFunc) (guint    files_read,
+                                          gpointer user_data);
+void          bridge_report_set_progress (BridgeReport             *self,
+                                          BridgeReportProgressFunc  progress,
+                                          gpointer                  user_data);
+
 guint         bridge_report_get_n_plans (BridgeReport *self);
 /* The files left out, in the order they were met (element-type
  * BridgeReportSkip; transfer none). */
