@@ -264,7 +264,7 @@ grade_convert (int argc, char **argv)
                 { "to-table", 0, 0, G_OPTION_ARG_FILENAME, &to_table, N_("The home grading table as CSV, instead of --to"), N_("HOME.csv") },
                   { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
                     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
-                      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
+                      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (the list “conversions” for several grades)"), NULL },
                         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, N_("GRADE…") },
                           { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("GRADE… — convert host grades into home grades"));
