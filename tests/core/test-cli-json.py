@@ -342,7 +342,7 @@ def run_certificates(r, db):
              ["certificate", "credits", "--json", "--home", "scu", "cet-6", "--obtained", "2020-06-20", "--on", "2026-01-01"])
     listed = r.quiet(db, ["certificate", "list", "--json", "--home", "scu"])
     unknown_there = [c["id"] for c in json.loads(listed.stdout)["certificates"] if c["home"] is None]
-    if unknown_there:
+    if check(unknown_there, "the demo catalog has a certificate scu does not recognise"):
         r.output(db, "certificate-credits", "a certificate the home university does not recognise",
                  ["certificate", "credits", "--json", "--home", "scu", unknown_there[0], "--obtained", "2025-06-20"])
     record = os.path.join(r.tmp, "certificates.json")
@@ -387,6 +387,10 @@ def run_credits_and_grades(r, db, root):
                  ["grade", "convert", "--json", "--course", "cqu:math4010", "--to", "scu", "85", "30"], status=1)
     check(d is not None and len(d["conversions"]) == 2 and d["conversions"][1]["failing"],
           "… one item each, the failing one an error")
+    failing, _ = r.run(db, ["grade", "convert", "--json", "--course", "cqu:math4010", "--to", "scu", "30"])
+    check(failing.returncode == 1 and failing.stdout == "" and "failing grade" in failing.stderr,
+          "grade-convert: one failing grade prints no JSON, exit status 1 and why on stderr",
+          failing.returncode, failing.stdout, failing.stderr)
     grading = os.path.join(root, "tests", "grading", "data")
     r.output(db, "grade-convert", "through grading tables read from files",
              ["grade", "convert", "--json", "--from-table", os.path.join(grading, "slu-opava.csv"),
