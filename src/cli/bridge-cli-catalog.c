@@ -225,7 +225,7 @@ catalog_search (int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
+      bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
       json_builder_set_member_name (builder, "query");
       json_builder_add_string_value (builder, query);
       json_builder_set_member_name (builder, "total");
@@ -343,10 +343,12 @@ catalog_show (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonNode) root = NULL;
 
       if (!json_parser_load_from_data (parser, bridge_course_get_raw_json (course), -1, &error))
         return bridge_cli_fail ("%s", error->message);
-      bridge_cli_print_json (json_parser_get_root (parser));
+      root = bridge_json_output_new (BRIDGE_JSON_OUTPUT_VERSION, "course", json_parser_steal_root (parser));
+      bridge_cli_print_json (root);
       return BRIDGE_EXIT_OK;
     }
 
@@ -500,7 +502,7 @@ catalog_stats (int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
+      bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
       json_builder_set_member_name (builder, "universities");
       json_builder_add_int_value (builder, stats.universities);
       json_builder_set_member_name (builder, "courses");
@@ -565,6 +567,8 @@ catalog_universities (int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+      bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
+      json_builder_set_member_name (builder, "universities");
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
         {
@@ -578,6 +582,7 @@ catalog_universities (int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+      json_builder_end_object (builder);
       print_built_json (builder);
       return BRIDGE_EXIT_OK;
     }
@@ -633,7 +638,7 @@ print_update_json (const char               *source,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *checked_text = checked ? g_date_time_format_iso8601 (checked) : NULL;
 
-  json_builder_begin_object (builder);
+  bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
   json_builder_set_member_name (builder, "source");
   json_builder_add_string_value (builder, source);
   json_builder_set_member_name (builder, "unchanged");

@@ -226,7 +226,8 @@ certificate_list (int    argc,
                                     _("Each certificate with its issuer, level, field, workload where known, and "
                                       "what each university grants for it: credits, the courses it replaces, or free "
                                       "elective credits, and how long the recognition stays valid.\n\n"
-                                      "With --json: an array of certificates, each with id, name, issuer, level, "
+                                      "With --json: version and certificates, the list of certificates, each "
+                                      "with id, name, issuer, level, "
                                       "isced, workload_hours and recognitions (university, credits, elective, "
                                       "replaces with id, code and title, valid_years), and with --home, home: that "
                                       "university’s recognition or null.\n\n"
@@ -247,10 +248,13 @@ certificate_list (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
+      bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
+      json_builder_set_member_name (builder, "certificates");
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
         add_certificate_json (builder, catalog, g_ptr_array_index (list, i), home);
       json_builder_end_array (builder);
+      json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       bridge_cli_print_json (root);
       return BRIDGE_EXIT_OK;
@@ -296,7 +300,7 @@ certificate_show (int    argc,
 
       add_certificate_json (builder, catalog, certificate, NULL);
       root = json_builder_get_root (builder);
-      bridge_cli_print_json (root);
+      bridge_cli_print_json (bridge_json_set_output_version (root, BRIDGE_JSON_OUTPUT_VERSION));
       return BRIDGE_EXIT_OK;
     }
   print_certificate (catalog, certificate, NULL);
@@ -359,7 +363,7 @@ certificate_credits (int    argc,
     {
       g_autoptr(JsonNode) root = bridge_certificate_judgement_to_json (judgement);
 
-      bridge_cli_print_json (root);
+      bridge_cli_print_json (bridge_json_set_output_version (root, BRIDGE_JSON_OUTPUT_VERSION));
       return BRIDGE_EXIT_OK;
     }
 

@@ -16,6 +16,7 @@
 #include "bridge-error.h"
 #include "bridge-grade-csv.h"
 #include "bridge-grading.h"
+#include "bridge-json.h"
 #include "bridge-rational.h"
 
 /* A usage error: the message, and where to learn more. */
@@ -116,7 +117,7 @@ bridge_cli_credits (int argc, char **argv)
       JsonObject *object = json_node_get_object (node);
 
       json_object_set_member (object, "title", bridge_text_to_json (bridge_course_get_title (course)));
-      bridge_cli_print_json (node);
+      bridge_cli_print_json (bridge_json_set_output_version (node, BRIDGE_JSON_OUTPUT_VERSION));
       return BRIDGE_EXIT_OK;
     }
 
@@ -263,7 +264,7 @@ grade_convert (int argc, char **argv)
                 { "to-table", 0, 0, G_OPTION_ARG_FILENAME, &to_table, N_("The home grading table as CSV, instead of --to"), N_("HOME.csv") },
                   { "lower-is-better", 0, 0, G_OPTION_ARG_NONE, &lower_is_better, N_("In the CSV tables, a lower numeric grade is better (1.0 before 4.0)"), NULL },
                     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_name, N_("midpoint (default), largest-overlap, best or worst"), N_("RULE") },
-                      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (an array for several grades)"), NULL },
+                      { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON (the list “conversions” for several grades)"), NULL },
                         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &grades, NULL, NULL },
                           { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new (_("GRADE… — convert host grades into home grades"));
@@ -361,7 +362,11 @@ grade_convert (int argc, char **argv)
     }
 
   if (json && n_grades > 1)
-    json_builder_begin_array (builder);
+    {
+      bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
+      json_builder_set_member_name (builder, "conversions");
+      json_builder_begin_array (builder);
+    }
 
   for (guint i = 0; i < n_grades; i++)
     {
@@ -407,12 +412,13 @@ grade_convert (int argc, char **argv)
       g_autoptr(JsonNode) node = NULL;
 
       json_builder_end_array (builder);
+      json_builder_end_object (builder);
       node = json_builder_get_root (builder);
       bridge_cli_print_json (node);
     }
   else if (json && last != NULL)
     {
-      bridge_cli_print_json (last);
+      bridge_cli_print_json (bridge_json_set_output_version (last, BRIDGE_JSON_OUTPUT_VERSION));
       json_node_unref (last);
     }
   return status;
@@ -511,7 +517,7 @@ grade_table (int argc, char **argv)
         json_object_set_string_member (object, "cycle", bridge_cycle_to_string (cycle));
       if (period != NULL)
         json_object_set_string_member (object, "period", period);
-      bridge_cli_print_json (node);
+      bridge_cli_print_json (bridge_json_set_output_version (node, BRIDGE_JSON_OUTPUT_VERSION));
       return BRIDGE_EXIT_OK;
     }
 

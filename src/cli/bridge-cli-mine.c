@@ -11,6 +11,7 @@
 #include "bridge-cli.h"
 #include "bridge-error.h"
 #include "bridge-holdings.h"
+#include "bridge-json.h"
 
 /* The --file option of the commands on the record. */
 #define FILE_OPTION(var) \
@@ -209,7 +210,7 @@ bridge_cli_certificate_mine (int    argc,
     {
       g_autoptr(JsonNode) root = bridge_holdings_summary_to_json (summary);
 
-      bridge_cli_print_json (root);
+      bridge_cli_print_json (bridge_json_set_output_version (root, BRIDGE_JSON_OUTPUT_VERSION));
       return BRIDGE_EXIT_OK;
     }
   print_summary (catalog, holdings, summary);

@@ -85,7 +85,7 @@ print_json (const char *home,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
-  json_builder_begin_object (builder);
+  bridge_json_begin_output (builder, BRIDGE_JSON_OUTPUT_VERSION);
   json_builder_set_member_name (builder, "home");
   json_builder_add_string_value (builder, home);
   json_builder_set_member_name (builder, "replace");

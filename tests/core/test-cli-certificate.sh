@@ -46,11 +46,11 @@ expect 0 "list --home cb" "$CLI" certificate list --db "$DB" --home cb
 contains "… not recognised there" "$out" "Chongqing Beta University: not recognised"
 lacks "… only that university" "$out" "Sichuan Alpha University"
 expect 0 "list --home sa --json" "$CLI" certificate list --db "$DB" --home sa --json
-json_is "… five certificates" 'len(j) == 5 and [c["id"] for c in j] == ["ncre-2", "cet-6", "cicpa-stage", "ncre-3", "teacher"]'
-json_is "… what sa grants, with code and title" 'j[0]["home"]["credits"] == 2 and j[0]["home"]["replaces"][0]["code"] == "CS110" and j[0]["home"]["replaces"][0]["title"]["en"] == "Programming Fundamentals"'
-json_is "… its validity" 'j[0]["home"]["valid_years"] == 3 and j[2]["home"]["valid_years"] is None'
-json_is "… both recognitions" 'len(j[0]["recognitions"]) == 2 and j[0]["recognitions"][1]["elective"]'
-json_is "… no workload is null" 'j[1]["workload_hours"] is None and j[0]["workload_hours"] == 60'
+json_is "… five certificates" 'len(j["certificates"]) == 5 and [c["id"] for c in j["certificates"]] == ["ncre-2", "cet-6", "cicpa-stage", "ncre-3", "teacher"]'
+json_is "… what sa grants, with code and title" 'j["certificates"][0]["home"]["credits"] == 2 and j["certificates"][0]["home"]["replaces"][0]["code"] == "CS110" and j["certificates"][0]["home"]["replaces"][0]["title"]["en"] == "Programming Fundamentals"'
+json_is "… its validity" 'j["certificates"][0]["home"]["valid_years"] == 3 and j["certificates"][2]["home"]["valid_years"] is None'
+json_is "… both recognitions" 'len(j["certificates"][0]["recognitions"]) == 2 and j["certificates"][0]["recognitions"][1]["elective"]'
+json_is "… no workload is null" 'j["certificates"][1]["workload_hours"] is None and j["certificates"][0]["workload_hours"] == 60'
 expect 1 "list --home an unknown university" "$CLI" certificate list --db "$DB" --home nowhere
 contains "… names it" "$err" "nowhere"
 

@@ -62,7 +62,7 @@ json_is "one course changed, nothing else" "j['unchanged'] is False and j['cours
 json_is "the changed course by id" "j['changed_courses'] == ['cdut:math26103'] and j['removed_courses'] == []"
 json_is "the source and the check" "j['source'] == '$URL' and j['checked'].startswith('20')"
 expect 0 "the cache has the new credits" "$CLI" catalog show cdut:math26103 --json
-json_is "6 credits" "j['credits'] == 6"
+json_is "6 credits" "j['course']['credits'] == 6"
 
 expect 0 "update again" "$CLI" catalog update
 contains "unchanged again" "$out" "unchanged."

@@ -59,7 +59,7 @@ for c in json.load(open(sys.argv[1], encoding="utf-8")).get("certificates", []):
 done
 if [ -z "$missing" ]; then ok "every course a certificate replaces is in the cache"; else not_ok "every course a certificate replaces is in the cache" "missing:$missing"; fi
 list=$("$CLI" certificate list --db "$TMP/c.db" --json 2>&1)
-n_certs=$(printf '%s' "$list" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))' 2>&1)
+n_certs=$(printf '%s' "$list" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["certificates"]))' 2>&1)
 if [ "$n_certs" = 40 ]; then ok "certificate list: 40 certificates"; else not_ok "certificate list: 40 certificates" "$n_certs"; fi
 # The demo's fractional validity: 2.5 years from 2024-06-01 ends on 2026-12-01.
 credits=$("$CLI" certificate credits --db "$TMP/c.db" --home sicau ncre-2-office --obtained 2024-06-01 --on 2026-12-01 2>&1)

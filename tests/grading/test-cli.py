@@ -211,12 +211,12 @@ class GradeConvert(CliTestCase):
         self.assertEqual([c['share_exact'] for c in j['candidates']], ['2/3', '1/3'])
 
     def test_several(self):
-        j = self.json(*self.convert('--json', '95', '良好', '及格'))
+        j = self.json(*self.convert('--json', '95', '良好', '及格'))['conversions']
         self.assertEqual([c['suggested'] for c in j], ['A', 'B', 'D'])
 
     def test_several_with_failing(self):
         r = self.fails(1, *self.convert('--json', '95', '55'), contains='failing')
-        j = json.loads(r.stdout)
+        j = json.loads(r.stdout)['conversions']
         self.assertEqual(j[0]['suggested'], 'A')
         self.assertTrue(j[1]['failing'])
 
@@ -297,7 +297,7 @@ class GradeConvertTables(CliTestCase):
                 '--to-table', data('ects-scale.csv')] + list(args)
 
     def test_published(self):
-        j = self.json(*self.tables('--json', 'A', 'B', 'C', 'D', 'E'))
+        j = self.json(*self.tables('--json', 'A', 'B', 'C', 'D', 'E'))['conversions']
         self.assertEqual([c['suggested'] for c in j], ['B', 'B', 'C', 'D', 'D'])
         self.assertEqual([k['share_exact'] for k in j[0]['candidates']], ['5/11', '6/11'])
         self.assertEqual(j[4]['host_interval'], [80, 100])

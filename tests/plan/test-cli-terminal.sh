@@ -45,7 +45,7 @@ raw "$tmp/out" "… prints no raw control character"
 contains "$tmp/out" 'Operating\u001b]0;pwned\u0007' "… but the title escaped"
 expect 0 "catalog show --json" -- "$cli" catalog show cqu:cs301 --json
 raw "$tmp/out" "… prints no raw control character"
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["title"]["en"] == "Operating\x1b]0;pwned\x07 Systems\x9b31m"' "$tmp/out" 2>"$tmp/why"; then
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["course"]["title"]["en"] == "Operating\x1b]0;pwned\x07 Systems\x9b31m"' "$tmp/out" 2>"$tmp/why"; then
   ok "… and is JSON that keeps the title"
 else
   not_ok "… and is JSON that keeps the title"

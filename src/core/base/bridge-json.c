@@ -283,3 +283,45 @@ bridge_json_add_string_array (JsonBuilder *builder,
     json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
   json_builder_end_array (builder);
 }
+
+void
+bridge_json_begin_output (JsonBuilder *builder,
+                          gint64       version)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, version);
+}
+
+JsonNode *
+bridge_json_set_output_version (JsonNode *node,
+                                gint64    version)
+{
+  JsonObject *old;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (node), node);
+
+  /* json-glib keeps the order members were set in, and so prints them. */
+  old = json_node_get_object (node);
+  members = json_object_get_members (old);
+  json_object_set_int_member (object, "version", version);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "version"))
+      json_object_set_member (object, l->data, json_node_ref (json_object_get_member (old, l->data)));
+  json_node_set_object (node, object);
+  return node;
+}
+
+JsonNode *
+bridge_json_output_new (gint64      version,
+                        const char *name,
+                        JsonNode   *value)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_int_member (object, "version", version);
+  json_object_set_member (object, name, value);
+  return json_node_init_object (json_node_alloc (), object);
+}

@@ -48,4 +48,25 @@ void     bridge_json_add_string_array    (JsonBuilder *builder,
                                           const char  *name,
                                           GPtrArray   *strings);
 
+/* The version of what a command of credit-bridge-cli prints with --json: the
+ * member "version" of the top-level object of each, which its JSON Schema in
+ * docs/json-schema/ fixes. Within a version members are only added; an
+ * output that renames or removes a member, or changes its type, gets a
+ * version of its own, one higher (docs/json-schema/README.md). */
+#define BRIDGE_JSON_OUTPUT_VERSION 1
+
+/* Begins a command's output: the top-level object, with "version" first. */
+void      bridge_json_begin_output       (JsonBuilder *builder,
+                                          gint64       version);
+/* Sets "version" in @node, a command's output object that another function
+ * built, as its first member; returns @node. */
+JsonNode *bridge_json_set_output_version (JsonNode    *node,
+                                          gint64       version);
+/* A command's output that holds @value (a list, or an object another format
+ * defines) as its member @name: {"version": @version, @name: @value}
+ * (takes @value; transfer full). */
+JsonNode *bridge_json_output_new         (gint64       version,
+                                          const char  *name,
+                                          JsonNode    *value);
+
 G_END_DECLS

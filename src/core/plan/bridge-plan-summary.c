@@ -180,7 +180,7 @@ bridge_plan_summary_to_json (BridgePlan    *self,
   have_total = bridge_plan_compute_totals (self, catalog, NULL, &total, NULL);
   n = bridge_plan_get_n_groups (self);
 
-  json_builder_begin_object (b);
+  bridge_json_begin_output (b, BRIDGE_JSON_OUTPUT_VERSION);
   json_builder_set_member_name (b, "plan");
   json_builder_add_value (b, bridge_plan_to_json (self));
   json_builder_set_member_name (b, "digest");
@@ -267,6 +267,9 @@ bridge_plan_recognition_to_json (GPtrArray *records)
 
   g_return_val_if_fail (records != NULL, NULL);
 
+  bridge_json_begin_output (b, BRIDGE_JSON_OUTPUT_VERSION);
+  json_builder_set_member_name (b, "recognition");
   add_objects (b, records, add_recognition_members);
+  json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -612,10 +612,11 @@ BridgePlanPrecedent *bridge_plan_find_precedent (BridgePlan      *self,
  * Each item a translated sentence that says what to do (element-type utf8;
  * transfer full); empty when the agreement is ready. */
 GPtrArray       *bridge_plan_check_ready        (BridgePlan    *self);
-/* What `plan show --json` prints (transfer full): the plan file's JSON, the
- * agreement digest, the lock and the approval state (with its problem), the
- * totals of the plan and of each group with the courses @catalog no longer
- * has (marked first with bridge_plan_refresh ()), and the warnings. */
+/* What `plan show --json` prints (transfer full): its version, the plan
+ * file's JSON, the agreement digest, the lock and the approval state (with
+ * its problem), the totals of the plan and of each group with the courses
+ * @catalog no longer has (marked first with bridge_plan_refresh ()), and the
+ * warnings. */
 JsonNode        *bridge_plan_summary_to_json    (BridgePlan    *self,
                                                  BridgeCatalog *catalog);
 
@@ -750,8 +751,8 @@ GPtrArray  *bridge_plan_convert_grades        (BridgePlan    *self,
                                                const char    *rule,
                                                GError       **error);
 GPtrArray  *bridge_plan_get_recognition       (BridgePlan *self);
-/* What `plan grades --json` prints (transfer full): an array with one object
- * per BridgePlanRecognition of @records. */
+/* What `plan grades --json` prints (transfer full): {"version", "recognition"},
+ * the array with one object per BridgePlanRecognition of @records. */
 JsonNode   *bridge_plan_recognition_to_json   (GPtrArray  *records);
 
 /* ------------------------------------------------------------------------ */
