@@ -532,15 +532,25 @@ catalog_stats (int argc, char **argv)
       return BRIDGE_EXIT_OK;
     }
 
-  printf (_("Universities:   %u\n"), stats.universities);
-  printf (_("Courses:        %u\n"), stats.courses);
-  printf (_("Grading tables: %u\n"), stats.grading_tables);
-  printf (_("Certificates:   %u\n"), stats.certificates);
-  printf (_("Register:       %u\n"), stats.equivalences);
-  printf (_("Generated:      %s\n"), stats.generated ? stats.generated : "—");
-  printf (_("Source:         %s\n"), stats.source ? stats.source : "—");
-  printf (_("Imported:       %s\n"), stats.imported ? stats.imported : "—");
-  printf (_("Cache:          %s\n"), bridge_catalog_get_path (catalog));
+  {
+    g_autofree char *universities = g_strdup_printf ("%u", stats.universities);
+    g_autofree char *courses = g_strdup_printf ("%u", stats.courses);
+    g_autofree char *tables = g_strdup_printf ("%u", stats.grading_tables);
+    g_autofree char *certificates = g_strdup_printf ("%u", stats.certificates);
+    g_autofree char *register_size = g_strdup_printf ("%u", stats.equivalences);
+
+    /* Aligned on a terminal, label and value split by a tab in a pipe. */
+    print_field (_("Universities:"), universities);
+    print_field (_("Courses:"), courses);
+    print_field (_("Grading tables:"), tables);
+    print_field (_("Certificates:"), certificates);
+    /* Translators: the feed's recognition register, its number of entries */
+    print_field (_("Register:"), register_size);
+    print_field (_("Generated:"), stats.generated ? stats.generated : "—");
+    print_field (_("Source:"), stats.source ? stats.source : "—");
+    print_field (_("Imported:"), stats.imported ? stats.imported : "—");
+    print_field (_("Cache:"), bridge_catalog_get_path (catalog));
+  }
   if (stats.demo)
     printf ("%s\n", _("This is demo data: its courses and figures are illustrative."));
   return BRIDGE_EXIT_OK;

@@ -462,7 +462,7 @@ plan_show (int argc, char **argv)
         const BridgePlanInstitution *inst = bridge_plan_get_institution (plan, side);
         g_autoptr(BridgeUniversity) u = inst->university ? bridge_catalog_get_university (catalog, inst->university, NULL) : NULL;
 
-        printf ("%s %s%s%s\n", side == BRIDGE_PLAN_SIDE_HOME ? _("Sending:  ") : _("Receiving:"),
+        printf ("%s %s%s%s\n", side == BRIDGE_PLAN_SIDE_HOME ? _("Sending:") : _("Receiving:"),
                 u ? text_or (bridge_university_get_name (u), inst->university) : (inst->university ? inst->university : "—"),
                 inst->faculty ? ", " : "", inst->faculty ? inst->faculty : "");
       }

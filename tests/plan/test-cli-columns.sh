@@ -166,5 +166,10 @@ columns "… its values start in one column" fields
 expect 0 "catalog show in a pipe" -- "$cli" catalog show cqu:cs301
 tabs "… a label and its value are separated by a tab" '^课程代码\tCS301$'
 
+expect 0 "catalog stats in Chinese, on a terminal" -- python3 "$onterm" --stdout "$cli" catalog stats
+columns "… its figures start in one column" fields
+expect 0 "catalog stats in a pipe" -- "$cli" catalog stats
+tabs "… a label and its figure are separated by a tab" '^课程：\t[0-9]+$'
+
 echo "1..$n"
 exit $failed
