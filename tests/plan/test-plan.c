@@ -75,6 +75,9 @@ test_model_edit (PlanFixture   *fx,
   g_assert_cmpfloat_with_epsilon (t.home_credits, 6.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (t.host_credits, 6.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (t.replaced_credits, 7.0, 1e-9);
+  /* 4.2 + 3.6, without the binary sum's 7.800000000000001 that plan show
+   * --json printed. */
+  g_assert_cmpfloat (t.alliance_credits, ==, 7.8);
 
   /* Remove a component and put it back where it was. */
   removed = bridge_plan_remove_component (plan, g1, BRIDGE_PLAN_SIDE_HOME, "scu:cs305", &index, &error);

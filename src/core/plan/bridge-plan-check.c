@@ -243,6 +243,14 @@ group_totals (Ctx               *ctx,
   return TRUE;
 }
 
+/* @x to nine decimals: far below any figure the plan shows, far above the
+ * error of adding a few dozen of them. */
+static double
+drop_binary_noise (double x)
+{
+  return round (x * 1e9) / 1e9;
+}
+
 gboolean
 bridge_plan_compute_totals (BridgePlan        *self,
                             BridgeCatalog     *catalog,
@@ -287,6 +295,14 @@ bridge_plan_compute_totals (BridgePlan        *self,
     }
   /* Rounded once, as each group's is: a sum of rounded figures may be off by a hundredth or more. */
   totals->home_credits_exact = bridge_rational_round (totals->home_credits_fraction, 2, BRIDGE_ROUND_HALF_UP);
+  /* The groups' figures have a few decimals; adding them in binary leaves
+   * noise (4.2 + 3.6 = 7.800000000000001) that scripts would read in
+   * plan show --json. */
+  totals->host_credits = drop_binary_noise (totals->host_credits);
+  totals->alliance_credits = drop_binary_noise (totals->alliance_credits);
+  totals->ects_credits = drop_binary_noise (totals->ects_credits);
+  totals->home_credits = drop_binary_noise (totals->home_credits);
+  totals->replaced_credits = drop_binary_noise (totals->replaced_credits);
   return TRUE;
 }
 
