@@ -14,6 +14,7 @@
 
 #include "bridge-cli.h"
 #include "bridge-error.h"
+#include "bridge-json.h"
 
 /* A stream that escapes what a terminal would obey (see bridge-cli.h). */
 typedef struct
@@ -672,133 +673,10 @@ bridge_cli_open_catalog (const char *db_path)
   return g_steal_pointer (&catalog);
 }
 
-/* json-glib 1.6 prints doubles with "%.17g" (3.24 comes out as
- * 3.2400000000000002), so the tree is written here: each double with the
- * fewest digits that read back as the same double, everything else through
- * JsonGenerator, indented as json-glib does. */
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     depth);
-
-static void
-write_indent (GString *out,
-              guint    depth)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth * 2; i++)
-    g_string_append_c (out, ' ');
-}
-
-static void
-write_scalar (GString  *out,
-              JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_string_append (out, text);
-}
-
-static void
-write_double (GString *out,
-              double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int digits = 1; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      /* 180 is "180", not "1.8e+02": exponents only for the very large or small. */
-      if (strpbrk (buf, "eE") != NULL && fabs (value) < 1e15 && fabs (value) >= 1e-4)
-        continue;
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  g_string_append (out, buf);
-  if (strpbrk (buf, ".eEn") == NULL)            /* keep it a double: 3 → 3.0 */
-    g_string_append (out, ".0");
-}
-
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     depth)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        for (GList *l = members; l != NULL; l = l->next)
-          {
-            g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), l->data);
-
-            g_string_append (out, first ? "" : ",");
-            write_indent (out, depth + 1);
-            write_scalar (out, name);
-            g_string_append (out, " : ");
-            write_node (out, json_object_get_member (object, l->data), depth + 1);
-            first = FALSE;
-          }
-        if (!first)
-          write_indent (out, depth);
-        g_string_append_c (out, '}');
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            g_string_append (out, i > 0 ? "," : "");
-            write_indent (out, depth + 1);
-            write_node (out, json_array_get_element (array, i), depth + 1);
-          }
-        if (n > 0)
-          write_indent (out, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        write_double (out, json_node_get_double (node));
-      else
-        write_scalar (out, node);
-      break;
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-      break;
-    }
-}
-
-char *
-bridge_cli_json_to_string (JsonNode *node)
-{
-  GString *out = g_string_new (NULL);
-
-  write_node (out, node, 0);
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
 void
 bridge_cli_print_json (JsonNode *node)
 {
-  g_autofree char *text = bridge_cli_json_to_string (node);
+  g_autofree char *text = bridge_json_to_text (node);
 
   fputs (text, stdout);
 }

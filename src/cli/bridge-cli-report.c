@@ -18,6 +18,7 @@
 #include "bridge-enum.h"
 #include "bridge-error.h"
 #include "bridge-file.h"
+#include "bridge-json.h"
 #include "bridge-report.h"
 #include "bridge-report-chart.h"
 #include "bridge-report-enums.h"
@@ -337,7 +338,7 @@ bridge_cli_report (int    argc,
     {
       g_autoptr(JsonNode) root = bridge_report_to_json (report);
 
-      data = bridge_cli_json_to_string (root);
+      data = bridge_json_to_text (root);
     }
   else if (csv)
     data = bridge_report_to_csv (report, table);

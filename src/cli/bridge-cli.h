@@ -165,8 +165,6 @@ char *bridge_cli_cell (const char *text,
 
 /* Prints @node as pretty JSON on stdout, with a final newline. */
 void bridge_cli_print_json (JsonNode *node);
-/* The same text, for a file (transfer full). */
-char *bridge_cli_json_to_string (JsonNode *node);
 
 int bridge_cli_catalog (int argc, char **argv);
 int bridge_cli_credits (int argc, char **argv);

@@ -69,4 +69,9 @@ JsonNode *bridge_json_output_new         (gint64       version,
                                           const char  *name,
                                           JsonNode    *value);
 
+/* @node as pretty JSON text, as json-glib indents it, with a final newline;
+ * each double with the fewest digits that read back as the same double
+ * (json-glib 1.6 writes 3.24 as 3.2400000000000002). Free with g_free(). */
+char     *bridge_json_to_text            (JsonNode    *node);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "bridge-error.h"
 #include "bridge-file.h"
+#include "bridge-json.h"
 #include "bridge-pdf-writer.h"
 #include "bridge-plan-private.h"
 #include "bridge-statement-private.h"
@@ -320,22 +321,17 @@ bridge_statement_export_json (BridgeHoldings               *holdings,
                               GError                      **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(GString) data = NULL;
+  g_autofree char *data = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   root = bridge_statement_to_json (holdings, summary, catalog);
   if (root == NULL)
     return FALSE;
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  data = g_string_new (NULL);
-  json_generator_to_gstring (gen, data);
-  /* End with a newline, as text files do. */
-  g_string_append_c (data, '\n');
-  return bridge_file_write (path, data->str, data->len, error);
+  /* Its doubles as the command line prints them: 3.33, not
+   * 3.3300000000000001. */
+  data = bridge_json_to_text (root);
+  return bridge_file_write (path, data, strlen (data), error);
 }
 
 GBytes *
