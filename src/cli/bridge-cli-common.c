@@ -213,13 +213,20 @@ report_invalid_text (int    argc,
   return FALSE;
 }
 
+/* What --version prints, before the command words or after them. */
+static void
+print_version (void)
+{
+  printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
+}
+
 static gboolean
 print_version_cb (const char  *option_name,
                   const char  *value,
                   gpointer     data,
                   GError     **error)
 {
-  printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
+  print_version ();
   fflush (stdout);
   exit (BRIDGE_EXIT_OK);
 }
@@ -433,7 +440,7 @@ bridge_cli_run (const char             *group,
     }
   if (version)
     {
-      printf ("credit-bridge-cli %s\n", PACKAGE_VERSION);
+      print_version ();
       return BRIDGE_EXIT_OK;
     }
   /* `credit-bridge-cli help plan grades`, as git help does. */
